@@ -1,0 +1,92 @@
+// ESLint: typescript-eslint type-checked rules (no floating promises) and the module boundaries of
+// ARCHITECTURE.md: the kernel imports no module, common/ imports neither server nor web, and a
+// module reaches another only through its service.ts.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'migrations/**', '.tmp/**', 'coverage/**', 'screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/only-throw-error': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false, project: null }, globals: { process: 'readonly', console: 'readonly', performance: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/include': ['src/**/*'],
+      'boundaries/elements': [
+        { type: 'common', pattern: 'src/common' },
+        { type: 'kernel', pattern: 'src/server/kernel' },
+        { type: 'module', pattern: 'src/server/modules/*', capture: ['module'] },
+        { type: 'server', pattern: 'src/server' },
+        { type: 'web', pattern: 'src/web' },
+        { type: 'cli', pattern: 'src/cli' },
+      ],
+      'boundaries/files': [
+        { category: 'service', pattern: '**/service.ts' },
+        { category: 'tables', pattern: '**/tables.ts' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              from: { element: { type: 'common' } },
+              disallow: { to: { element: { types: { anyOf: ['kernel', 'module', 'server', 'web', 'cli'] } } } },
+              message: 'common/ is pure: it imports neither server nor web',
+            },
+            {
+              from: { element: { type: 'kernel' } },
+              disallow: { to: { element: { types: { anyOf: ['module', 'server', 'web', 'cli'] } } } },
+              message: 'the kernel never imports a module',
+            },
+            {
+              from: { element: { type: 'web' } },
+              disallow: { to: { element: { types: { anyOf: ['kernel', 'module', 'server', 'cli'] } } } },
+              message: 'the web app reaches the server over HTTP only',
+            },
+            {
+              from: { element: { type: 'module' } },
+              disallow: { to: { element: { type: 'module', captured: { module: '!{{ from.element.captured.module }}' } } } },
+              message: "a module uses another module only through that module's service.ts",
+            },
+            {
+              from: { element: { type: 'module' } },
+              allow: { to: { element: { type: 'module' }, file: { categories: 'service' } } },
+            },
+            {
+              // Foreign keys may point at another module's table: tables.ts may import tables.ts.
+              from: { element: { type: 'module' }, file: { categories: 'tables' } },
+              allow: { to: { element: { type: 'module' }, file: { categories: 'tables' } } },
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

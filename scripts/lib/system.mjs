@@ -1,0 +1,80 @@
+// System packages that `npm test` needs, checked and (as root, on Debian) installed.
+// Plain ESM JavaScript: it runs before anything is built, and on any Node >= 20.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+
+const PG_ROOT = '/usr/lib/postgresql';
+const PG_TOOLS = ['initdb', 'pg_ctl', 'postgres', 'pg_dump', 'pg_restore', 'psql'];
+const CJK_FONT_FILES = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+];
+
+/**
+ * The bin directory of the highest installed PostgreSQL major version that has every tool we use
+ * (Debian layout: /usr/lib/postgresql/<ver>/bin), or null when there is none.
+ * @returns {string | null}
+ */
+export function pgBinDir() {
+  if (!existsSync(PG_ROOT)) return null;
+  const versions = readdirSync(PG_ROOT)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
+  for (const v of versions) {
+    const dir = `${PG_ROOT}/${v}/bin`;
+    if (PG_TOOLS.every((t) => existsSync(`${dir}/${t}`))) return dir;
+  }
+  return null;
+}
+
+function hasCjkFonts() {
+  if (CJK_FONT_FILES.some((f) => existsSync(f))) return true;
+  const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('Noto');
+}
+
+/** What to check, and the Debian packages that provide it. */
+const CHECKS = {
+  chromium: { ok: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
+  fonts: { ok: hasCjkFonts, packages: ['fonts-noto-cjk'] },
+  postgresql: { ok: () => pgBinDir() !== null, packages: ['postgresql', 'postgresql-contrib'] },
+};
+
+/** @param {string[]} args */
+function aptGet(args) {
+  console.log(`$ apt-get ${args.join(' ')}`);
+  const r = spawnSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (r.error) throw new Error(`apt-get could not be run (${r.error.message}); is this Debian?`);
+  if (r.status !== 0) throw new Error(`apt-get ${args[0]} failed (exit ${r.status ?? r.signal})`);
+}
+
+/**
+ * Makes sure the named system dependencies are present. As root, installs the missing ones with
+ * apt-get (one `apt-get update`, then one `apt-get install`); otherwise throws an error whose
+ * message is the exact command to run.
+ * @param {{ need?: Array<keyof typeof CHECKS> }} [options]
+ */
+export function ensureSystemPackages({ need = ['chromium', 'fonts', 'postgresql'] } = {}) {
+  for (const n of need) if (!(n in CHECKS)) throw new Error(`unknown system dependency "${n}"`);
+  const missing = need.filter((n) => !CHECKS[n].ok());
+  if (missing.length === 0) {
+    console.log(`System packages present: ${need.join(', ')} (PostgreSQL: ${pgBinDir() ?? 'not needed'})`);
+    return;
+  }
+  const packages = missing.flatMap((n) => CHECKS[n].packages);
+  const install = ['install', '-y', '--no-install-recommends', ...packages];
+  console.log(`Missing: ${missing.join(', ')} → Debian packages: ${packages.join(' ')}`);
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      'Not running as root, so these cannot be installed here. Run this, then npm test again:\n' +
+        `  sudo apt-get update && sudo apt-get ${install.join(' ')}`,
+    );
+  }
+  aptGet(['update']);
+  aptGet(install);
+  const still = need.filter((n) => !CHECKS[n].ok());
+  if (still.length > 0) throw new Error(`still missing after apt-get install: ${still.join(', ')}`);
+}

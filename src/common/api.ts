@@ -1,0 +1,31 @@
+// Schema pieces shared by every module's API.
+import { z } from 'zod';
+
+export const ZUuid = z.uuid();
+export const ZIdParams = z.object({ id: z.uuid() });
+export const ZDate = z.iso.date(); // YYYY-MM-DD
+export const ZDateTime = z.iso.datetime({ offset: true });
+/** Timestamps leave the server as ISO 8601 strings. */
+export const ZTimestamp = z.string();
+
+export const ZPage = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TPage = z.infer<typeof ZPage>;
+
+export const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export interface TProblem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string; message: string }[];
+  [k: string]: unknown;
+}
+
+/** Trimmed, non-empty text with a length cap. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optText = (max: number) => z.string().trim().max(max);

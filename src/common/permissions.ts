@@ -1,0 +1,110 @@
+// The permission catalogue and the built-in roles. Roles and their permissions are data (tables
+// roles / role_permissions); these are the seeds and the names the UI shows.
+
+export const PERMISSIONS = {
+  'user.read': { zh: '查看用户', en: 'View users', group: 'system' },
+  'user.write': { zh: '管理用户账号', en: 'Manage user accounts', group: 'system' },
+  'user.roles': { zh: '分配用户角色', en: 'Assign roles to users', group: 'security' },
+  'role.read': { zh: '查看角色与权限', en: 'View roles and permissions', group: 'security' },
+  'role.write': { zh: '管理角色与权限', en: 'Manage roles and permissions', group: 'security' },
+  'audit.read': { zh: '查阅审计日志', en: 'Read the audit log', group: 'audit' },
+  'calendar.write': { zh: '维护工作日历', en: 'Maintain the business calendar', group: 'system' },
+  'org.read': { zh: '查看单位、地点、人员', en: 'View parties, sites and people', group: 'org' },
+  'org.write': { zh: '维护单位、地点、人员', en: 'Edit parties, sites and people', group: 'org' },
+  'contract.read': { zh: '查看合同与服务项目', en: 'View the contract and service lines', group: 'contract' },
+  'contract.write': { zh: '维护合同与服务项目', en: 'Edit the contract and service lines', group: 'contract' },
+} as const satisfies Record<string, { zh: string; en: string; group: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_CODES = Object.keys(PERMISSIONS) as Permission[];
+
+export type AdminKind = 'system' | 'security' | 'audit';
+
+export interface BuiltinRole {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  description: string;
+  adminKind: AdminKind | null;
+  permissions: Permission[];
+}
+
+// 三员分立 (GB/T 22239-2019 8.1.5): system admin (accounts, resources), security admin
+// (authorisation policy), audit admin (reads the audit log only). No account holds two of them.
+export const BUILTIN_ROLES: BuiltinRole[] = [
+  {
+    code: 'system_admin',
+    nameZh: '系统管理员',
+    nameEn: 'System administrator',
+    description: '管理用户账号、基础资源、工作日历和系统配置',
+    adminKind: 'system',
+    permissions: ['user.read', 'user.write', 'calendar.write', 'org.read', 'org.write', 'contract.read'],
+  },
+  {
+    code: 'security_admin',
+    nameZh: '安全管理员',
+    nameEn: 'Security administrator',
+    description: '管理角色、权限和用户授权',
+    adminKind: 'security',
+    permissions: ['user.read', 'user.roles', 'role.read', 'role.write'],
+  },
+  {
+    code: 'audit_admin',
+    nameZh: '审计管理员',
+    nameEn: 'Audit administrator',
+    description: '查阅、分析和导出审计记录',
+    adminKind: 'audit',
+    permissions: ['audit.read', 'user.read'],
+  },
+  {
+    code: 'agency_manager',
+    nameZh: '甲方负责人',
+    nameEn: 'Agency manager',
+    description: '甲方：审批变更、验收工作、考核评分',
+    adminKind: null,
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write'],
+  },
+  {
+    code: 'agency_contact',
+    nameZh: '甲方联系人',
+    nameEn: 'Agency contact',
+    description: '甲方技术联系人：报修、确认维护结果',
+    adminKind: null,
+    permissions: ['org.read', 'contract.read'],
+  },
+  {
+    code: 'contractor_pm',
+    nameZh: '乙方项目经理',
+    nameEn: 'Contractor project manager',
+    description: '乙方：统筹四个服务项目、人员和报告',
+    adminKind: null,
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write'],
+  },
+  {
+    code: 'engineer',
+    nameZh: '乙方工程师',
+    nameEn: 'Contractor engineer',
+    description: '乙方运维工程师，只处理分配给本人的服务项目',
+    adminKind: null,
+    permissions: ['org.read', 'contract.read'],
+  },
+  {
+    code: 'duty_operator',
+    nameZh: '值班员',
+    nameEn: 'Duty operator',
+    description: '服务热线值班：受理来电、登记运维单',
+    adminKind: null,
+    permissions: ['org.read', 'contract.read'],
+  },
+  {
+    code: 'third_party',
+    nameZh: '第三方人员',
+    nameEn: 'Third-party worker',
+    description: '厂商等第三方运维人员：经审批后开展工作',
+    adminKind: null,
+    permissions: [],
+  },
+];
+
+export const SERVICE_LINE_CODES = ['SM', 'NET', 'SEC', 'VC'] as const;
+export type ServiceLineCode = (typeof SERVICE_LINE_CODES)[number];

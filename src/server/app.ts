@@ -1,0 +1,192 @@
+// buildApp(deps): kernel plugins, then every module's routes.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Logger } from 'pino';
+import type { Database } from './kernel/db/client.ts';
+import type { Ctx } from './kernel/context.ts';
+import { keyring } from './kernel/crypto.ts';
+import { AppError, Forbidden, Unauthorized, toProblem } from './kernel/errors.ts';
+import { resolveApiToken, resolveSession } from './kernel/auth/service.ts';
+import { safeEqual } from './kernel/crypto.ts';
+import { registerWeb } from './kernel/web.ts';
+import { authRoutes, CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
+import { userRoutes } from './kernel/auth/user-routes.ts';
+import { roleRoutes } from './kernel/auth/role-routes.ts';
+import { auditRoutes } from './kernel/audit-routes.ts';
+import { calendarRoutes } from './kernel/calendar/routes.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { contractRoutes } from './modules/contract/routes.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface AppDeps {
+  database: Database;
+  secretKey: Buffer;
+  clock?: () => Date;
+  logger?: Logger | boolean;
+  webDir?: string | null;
+  /** Set false behind plain HTTP in tests; true sends Secure cookies. */
+  secureCookies?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    authError: AppError | null;
+  }
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? (() => new Date());
+  const keys = keyring(deps.secretKey);
+  const app = Fastify({
+    ...(typeof deps.logger === 'object' ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
+    genReqId: () => randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { strict: false } },
+  }) as unknown as FastifyInstance;
+  app.decorate('yunweiRoutes', []);
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('pending', null);
+  app.decorateRequest('authError', null);
+  // Zod validates in defineRoute after the permission check; JSON Schemas are for OpenAPI only.
+  app.setValidatorCompiler(() => () => true);
+
+  await app.register(cookie, { secret: deps.secretKey.toString('hex') });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design's CSS-in-JS injects style elements
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: deps.secureCookies ? { maxAge: 31536000 } : false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Yunwei 运维 API', version: VERSION, description: '运维服务合同管理平台接口。会话 Cookie 或个人 API 令牌（Bearer）鉴权。' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const ctx: Ctx = {
+      db: deps.database.db,
+      actor: null,
+      ip: req.ip,
+      requestId: req.id,
+      now: clock,
+      log: req.log as unknown as Logger,
+      keys,
+    };
+    req.ctx = ctx;
+    if (!req.url.startsWith('/api/')) return;
+    const auth = req.headers.authorization;
+    try {
+      if (auth?.startsWith('Bearer ')) {
+        ctx.actor = await resolveApiToken(ctx, auth.slice(7).trim());
+      } else {
+        const sid = req.cookies[SESSION_COOKIE];
+        if (sid) {
+          const s = await resolveSession(ctx, sid);
+          ctx.actor = s.actor;
+          req.pending = s.pending;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      req.authError = e;
+      if (e.code === 'auth.session_expired') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    // CSRF, double submit: cookie sessions must echo the readable cookie in X-CSRF-Token.
+    if (ctx.actor?.via === 'session' && !SAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      const cookieValue = req.cookies[CSRF_COOKIE];
+      if (typeof header !== 'string' || !cookieValue || !safeEqual(header, cookieValue))
+        throw new Forbidden('csrf.invalid', '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
+    }
+  });
+  // A route that needs a user reports why the credentials were refused (expired session, bad token).
+  app.addHook('preHandler', async (req) => {
+    if (req.authError && !req.ctx.actor && !isPublic(app, req)) throw req.authError;
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    let e: AppError;
+    if (err instanceof AppError) e = err;
+    else {
+      const fe = err as { statusCode?: number; code?: string; message: string };
+      if (fe.statusCode === 413) e = new AppError(413, 'payload_too_large', '请求内容过大');
+      else if (fe.statusCode === 415) e = new AppError(415, 'unsupported_media_type', '不支持的内容类型，请使用 application/json');
+      else if (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP')) e = new AppError(400, 'bad_json', '请求体不是有效的 JSON');
+      else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) e = new AppError(fe.statusCode, 'bad_request', fe.message);
+      else {
+        req.log.error({ err }, 'unhandled error');
+        e = new AppError(500, 'internal', '服务器内部错误，请稍后重试或联系系统管理员');
+      }
+    }
+    void reply.code(e.status).type('application/problem+json').send(toProblem(e, req.url.split('?')[0]));
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { summary: '健康检查 Health', tags: ['system'] } }, async () => {
+        return { status: 'ok', database: deps.database.kind, version: VERSION };
+      });
+      api.yunweiRoutes.push({ method: 'GET', url: '/api/health', access: 'public', allowPending: true });
+      await authRoutes(api, { secureCookies: deps.secureCookies ?? false });
+      await userRoutes(api);
+      await roleRoutes(api);
+      await auditRoutes(api);
+      await calendarRoutes(api);
+      await orgRoutes(api);
+      await contractRoutes(api);
+    },
+    { prefix: '/api' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = deps.webDir === undefined ? join(ROOT, 'dist/web') : deps.webDir;
+  const hasWeb = webDir ? await registerWeb(app, webDir) : false;
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const e = new AppError(404, 'route.not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`);
+    return reply.code(404).type('application/problem+json').send(toProblem(e));
+  });
+  return app;
+}
+
+function isPublic(app: FastifyInstance, req: FastifyRequest): boolean {
+  const url = req.routeOptions.url ?? '';
+  return app.yunweiRoutes.some((r) => r.access === 'public' && r.url === url && r.method === req.method);
+}
+
+export { Unauthorized };

@@ -1,0 +1,44 @@
+// First start and every start: roles, calendar, the system admin, the demo.
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Config } from './kernel/config.ts';
+import type { Ctx } from './kernel/context.ts';
+import { users } from './kernel/db/tables.ts';
+import { seedRoles } from './kernel/rbac.ts';
+import { seedCalendar } from './kernel/calendar/service.ts';
+import { createUser } from './kernel/auth/users.ts';
+import { loadDemo, type DemoResult } from './demo/load.ts';
+
+/** A random password that meets the rules (upper, lower, digit, symbol). */
+export function randomPassword(): string {
+  const base = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  return `Yw-${base}7a`;
+}
+
+export interface BootstrapResult {
+  admin: { created: boolean; password: string | null; generated: boolean };
+  demo: (DemoResult & { generated: boolean }) | null;
+}
+
+export async function bootstrap(ctx: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
+  await seedRoles(ctx);
+  await seedCalendar(ctx);
+  const result: BootstrapResult = { admin: { created: false, password: null, generated: false }, demo: null };
+  const [admin] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).limit(1);
+  if (!admin) {
+    const generated = !config.adminPassword;
+    const password = config.adminPassword ?? randomPassword();
+    await createUser(
+      ctx,
+      { username: 'admin', displayName: '系统管理员', password, roles: ['system_admin'], serviceLines: [] },
+      { mustChangePassword: true, allowRoles: true },
+    );
+    result.admin = { created: true, password, generated };
+  }
+  if (config.demo) {
+    const generated = !config.demoPassword;
+    const r = await loadDemo(ctx, config.demoPassword ?? randomPassword());
+    if (r.loaded) result.demo = { ...r, generated };
+  }
+  return result;
+}

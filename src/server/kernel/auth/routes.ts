@@ -1,0 +1,184 @@
+// Sign-in, the steps a session may owe, the current user and their API tokens.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import {
+  ZChangePasswordBody,
+  ZLoginBody,
+  ZLoginResult,
+  ZMe,
+  ZNextResult,
+  ZToken,
+  ZTokenCreate,
+  ZTokenCreated,
+  ZTotpCode,
+  ZTotpEnroll,
+} from '../../../common/auth.ts';
+import { ZIdParams } from '../../../common/api.ts';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/tables.ts';
+import { defineRoute } from '../http.ts';
+import { randomToken } from '../crypto.ts';
+import { Forbidden, TooManyRequests } from '../errors.ts';
+import { RateLimiter } from '../ratelimit.ts';
+import { auditAlone } from '../audit.ts';
+import { changePassword, confirmTotp, login, logout, startTotpEnrollment, verifyTotpStep } from './service.ts';
+import { createToken, listTokens, revokeToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'yunwei_sid';
+export const CSRF_COOKIE = 'yunwei_csrf';
+
+export async function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean }): Promise<void> {
+  const limiter = new RateLimiter(20, 5 * 60_000); // sign-in attempts per IP per 5 minutes
+  const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: opts.secureCookies };
+  const setCsrf = (reply: FastifyReply) => reply.setCookie(CSRF_COOKIE, randomToken(24), { ...cookieOpts, httpOnly: false });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/login',
+    summary: '登录 Sign in',
+    tags: ['auth'],
+    access: 'public',
+    body: ZLoginBody,
+    response: ZLoginResult,
+    handler: async (ctx, { body }, req, reply) => {
+      if (!limiter.hit(req.ip, ctx.now().getTime())) {
+        await auditAlone({ ...ctx, actor: null }, { action: 'auth.rate_limited', success: false, detail: { username: body.username } });
+        throw new TooManyRequests('auth.rate_limited', '登录尝试过于频繁，请 5 分钟后再试');
+      }
+      const r = await login(ctx, { ...body, userAgent: req.headers['user-agent'] ?? '' });
+      reply.setCookie(SESSION_COOKIE, r.sessionToken, { ...cookieOpts, httpOnly: true });
+      setCsrf(reply);
+      return { next: r.next, user: r.user };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/logout',
+    summary: '退出登录 Sign out',
+    tags: ['auth'],
+    access: 'user',
+    allowPending: true,
+    handler: async (ctx, _i, _req, reply) => {
+      await logout(ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/auth/me',
+    summary: '当前用户 The signed-in user',
+    tags: ['auth'],
+    access: 'user',
+    allowPending: true,
+    response: ZMe,
+    handler: async (ctx, _i, req, reply) => {
+      const a = ctx.actor!;
+      if (a.via === 'session' && !req.cookies[CSRF_COOKIE]) setCsrf(reply);
+      const [u] = await ctx.db.select({ totpEnabled: users.totpEnabled }).from(users).where(eq(users.id, a.id));
+      return {
+        id: a.id,
+        username: a.username,
+        displayName: a.displayName,
+        roles: a.roles,
+        permissions: [...a.permissions].sort(),
+        serviceLines: a.serviceLines,
+        pending: req.pending,
+        totpEnabled: u?.totpEnabled ?? false,
+        via: a.via,
+      };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/password',
+    summary: '修改本人密码 Change my password',
+    tags: ['auth'],
+    access: 'user',
+    allowPending: true,
+    body: ZChangePasswordBody,
+    response: ZNextResult,
+    handler: async (ctx, { body }, req) => {
+      if (req.pending === 'totp') throw new Forbidden('totp', '请先输入动态口令', { next: 'totp' });
+      return changePassword(ctx, body);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/totp/enroll',
+    summary: '生成动态口令密钥 Start TOTP enrolment',
+    tags: ['auth'],
+    access: 'user',
+    allowPending: true,
+    response: ZTotpEnroll,
+    handler: async (ctx) => {
+      const r = await startTotpEnrollment(ctx);
+      return { ...r, qr: await QRCode.toDataURL(r.uri, { margin: 1, width: 220 }) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/totp/confirm',
+    summary: '确认绑定动态口令 Confirm TOTP enrolment',
+    tags: ['auth'],
+    access: 'user',
+    allowPending: true,
+    body: ZTotpCode,
+    response: ZNextResult,
+    handler: async (ctx, { body }) => confirmTotp(ctx, body.code),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/totp/verify',
+    summary: '登录时校验动态口令 Verify TOTP at sign-in',
+    tags: ['auth'],
+    access: 'user',
+    allowPending: true,
+    body: ZTotpCode,
+    response: ZNextResult,
+    handler: async (ctx, { body }) => verifyTotpStep(ctx, body.code),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/auth/tokens',
+    summary: '我的 API 令牌 My API tokens',
+    tags: ['auth'],
+    access: 'user',
+    response: z.object({ items: z.array(ZToken) }),
+    handler: async (ctx) => ({ items: await listTokens(ctx, ctx.actor!.id) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/auth/tokens',
+    summary: '创建 API 令牌（仅显示一次）Create an API token',
+    tags: ['auth'],
+    access: 'user',
+    body: ZTokenCreate,
+    response: ZTokenCreated,
+    status: 201,
+    handler: async (ctx, { body }) => createToken(ctx, ctx.actor!.id, body),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/auth/tokens/:id',
+    summary: '撤销 API 令牌 Revoke an API token',
+    tags: ['auth'],
+    access: 'user',
+    params: ZIdParams,
+    handler: async (ctx, { params }) => {
+      await revokeToken(ctx, ctx.actor!.id, params.id);
+      return { ok: true };
+    },
+  });
+}

@@ -1,0 +1,109 @@
+// Plain records (sites, rooms, departments, people, …) share one audited create/update/delete/list
+// path, so each module states only what is its own: the table, the search columns, the order.
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { audit } from './audit.ts';
+import { inTx, type Ctx } from './context.ts';
+import { Conflict, NotFound } from './errors.ts';
+
+type Table = PgTable & { id: PgColumn };
+
+export interface CrudOptions {
+  objectType: string; // audit object type and error code prefix, e.g. 'site'
+  label: string; // Chinese noun for messages, e.g. '地点'
+  search?: PgColumn[];
+  order?: PgColumn[];
+}
+
+export interface ListArgs {
+  q?: string | undefined;
+  where?: SQL | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export const escapeLike = (s: string): string => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err.code === '23505' || err.cause?.code === '23505';
+}
+function isFkViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err.code === '23503' || err.cause?.code === '23503';
+}
+
+export function crud<T extends Table>(table: T, o: CrudOptions) {
+  type Row = T['$inferSelect'];
+  type Insert = T['$inferInsert'];
+  const idCol = table.id;
+  const hasUpdatedAt = 'updatedAt' in table;
+
+  async function get(ctx: Ctx, id: string): Promise<Row> {
+    const [row] = (await ctx.db.select().from(table).where(eq(idCol, id)).limit(1)) as Row[];
+    if (!row) throw new NotFound(`${o.objectType}.not_found`, `${o.label}不存在`);
+    return row;
+  }
+
+  async function list(ctx: Ctx, a: ListArgs): Promise<{ items: Row[]; total: number }> {
+    const c: SQL[] = [];
+    if (a.where) c.push(a.where);
+    if (a.q && o.search?.length) c.push(or(...o.search.map((col) => ilike(col, escapeLike(a.q!))))!);
+    const where = c.length ? and(...c) : undefined;
+    const [t] = await ctx.db.select({ n: count() }).from(table).where(where);
+    const items = (await ctx.db
+      .select()
+      .from(table)
+      .where(where)
+      .orderBy(...(o.order ?? [idCol]).map((col) => asc(col)))
+      .limit(a.pageSize)
+      .offset((a.page - 1) * a.pageSize)) as Row[];
+    return { items, total: Number(t?.n ?? 0) };
+  }
+
+  async function guard<R>(fn: () => Promise<R>): Promise<R> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new Conflict(`${o.objectType}.duplicate`, `${o.label}已存在（编号或名称重复）`);
+      if (isFkViolation(e)) throw new Conflict(`${o.objectType}.in_use`, `${o.label}仍被其他记录引用，或引用的记录不存在`);
+      throw e;
+    }
+  }
+
+  async function create(ctx: Ctx, values: Insert): Promise<Row> {
+    return guard(() =>
+      inTx(ctx, async (tx) => {
+        const [row] = (await tx.db.insert(table).values(values as never).returning()) as Row[];
+        if (!row) throw new Error('insert failed');
+        await audit(tx, { action: `${o.objectType}.create`, objectType: o.objectType, objectId: (row as { id: string }).id, after: row });
+        return row;
+      }),
+    );
+  }
+
+  async function update(ctx: Ctx, id: string, patch: Partial<Insert>): Promise<Row> {
+    return guard(() =>
+      inTx(ctx, async (tx) => {
+        const before = await get(tx, id);
+        const set = { ...patch, ...(hasUpdatedAt ? { updatedAt: tx.now() } : {}) };
+        const [row] = (await tx.db.update(table).set(set as never).where(eq(idCol, id)).returning()) as Row[];
+        if (!row) throw new NotFound(`${o.objectType}.not_found`, `${o.label}不存在`);
+        await audit(tx, { action: `${o.objectType}.update`, objectType: o.objectType, objectId: id, before, after: row });
+        return row;
+      }),
+    );
+  }
+
+  async function remove(ctx: Ctx, id: string): Promise<void> {
+    await guard(() =>
+      inTx(ctx, async (tx) => {
+        const before = await get(tx, id);
+        await tx.db.delete(table).where(eq(idCol, id));
+        await audit(tx, { action: `${o.objectType}.delete`, objectType: o.objectType, objectId: id, before });
+      }),
+    );
+  }
+
+  return { get, list, create, update, remove };
+}

@@ -1,0 +1,36 @@
+// Secrets the system holds (TOTP seeds, later SNMP communities, SSH passwords, webhook tokens) are
+// encrypted at rest with AES-256-GCM under YUNWEI_SECRET_KEY (ARCHITECTURE.md, security model).
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface Keyring {
+  encrypt(plain: string): string;
+  decrypt(box: string): string;
+}
+
+export function keyring(key: Buffer): Keyring {
+  if (key.length !== 32) throw new Error('secret key must be 32 bytes');
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return `v1.${iv.toString('base64url')}.${data.toString('base64url')}.${c.getAuthTag().toString('base64url')}`;
+    },
+    decrypt(box) {
+      const [v, iv, data, tag] = box.split('.');
+      if (v !== 'v1' || !iv || !data || !tag) throw new Error('unknown secret format');
+      const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      d.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([d.update(Buffer.from(data, 'base64url')), d.final()]).toString('utf8');
+    },
+  };
+}
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

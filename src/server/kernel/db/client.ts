@@ -1,0 +1,141 @@
+// One database API over two drivers: embedded PGlite (files under the data dir) or PostgreSQL via
+// node-postgres. Same SQL on both (ARCHITECTURE.md, "Two databases, one dialect").
+import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type DbKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  pglite: PGlite | null;
+  pool: pg.Pool | null;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
+
+// Types come back differently from the two drivers (int8 is a string from node-postgres): parse int8
+// as a number everywhere; our counts and sequences stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export class DataDirLocked extends Error {
+  readonly dir: string;
+  readonly pid: number;
+  constructor(dir: string, pid: number) {
+    super(
+      `数据目录 ${dir} 已被进程 ${pid} 使用；内置数据库同一时间只能由一个进程打开 ` +
+        `(the embedded database in ${dir} is in use by process ${pid}; run several nodes on PostgreSQL with DATABASE_URL)`,
+    );
+    this.dir = dir;
+    this.pid = pid;
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One process per PGlite data directory: an exclusive lock file holding our pid. */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'yunwei.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) throw new DataDirLocked(dir, pid);
+      unlinkSync(file); // stale lock of a process that is gone
+    }
+  }
+  throw new Error(`cannot lock ${dir}`);
+}
+
+export interface OpenOptions {
+  url: string | null;
+  /** PGlite data directory; null = in memory (tests). */
+  pgliteDir: string | null;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    pool.on('error', () => {
+      /* an idle client lost its connection; the pool replaces it */
+    });
+    const db = drizzlePg(pool) as unknown as Db;
+    return {
+      db,
+      kind: 'postgresql',
+      pglite: null,
+      pool,
+      async migrate() {
+        // Several nodes may start at once: one migrates, the others wait on the advisory lock.
+        const client = await pool.connect();
+        try {
+          await client.query('SELECT pg_advisory_lock(7100001)');
+          await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(7100001)').catch(() => undefined);
+          client.release();
+        }
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  const unlock = opts.pgliteDir ? lockDataDir(dirname(opts.pgliteDir)) : () => undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(opts.pgliteDir ?? undefined, { extensions: { pg_trgm } });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    pool: null,
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Routes are thin: permission -> validate (Zod) -> service -> response (STYLE.md 2). Every route is
+// declared through defineRoute so its permission is known (the 403 matrix test walks them all) and
+// its schemas reach OpenAPI.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import type { Ctx } from './context.ts';
+import { AppError, Forbidden, Invalid, Unauthorized, type FieldError } from './errors.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteInfo {
+  method: Method;
+  url: string;
+  /** 'public': no sign-in; 'user': any signed-in user; otherwise the permission needed. */
+  access: string;
+  allowPending: boolean;
+}
+
+type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | undefined, P extends ZodType | undefined> {
+  method: Method;
+  url: string;
+  summary: string;
+  tags: string[];
+  access: 'public' | 'user' | (string & {});
+  /** Routes a session may call while it still owes a step (change password, TOTP). */
+  allowPending?: boolean;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: ZodType;
+  status?: number;
+  /** Content types other than JSON (exports): the handler sends them itself. */
+  raw?: boolean;
+  handler: (
+    ctx: Ctx,
+    input: { body: Infer<B>; query: Infer<Q>; params: Infer<P> },
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ) => Promise<unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    yunweiRoutes: RouteInfo[];
+  }
+  interface FastifyRequest {
+    ctx: Ctx;
+    pending: string | null;
+  }
+}
+
+const jsonSchema = (s: ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(s, { target: 'draft-7', io, unrepresentable: 'any' }) as Record<string, unknown>;
+
+function zodErrors(e: z.ZodError, root: string): FieldError[] {
+  return e.issues.map((i) => ({ path: [root, ...i.path.map(String)].join('.'), message: i.message }));
+}
+
+function parse<T extends ZodType>(schema: T, value: unknown, root: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const errors = zodErrors(r.error, root);
+    throw new Invalid('validation', `请求参数有误：${errors.map((e) => `${e.path} ${e.message}`).join('；')}`, errors);
+  }
+  return r.data;
+}
+
+export function checkAccess(req: FastifyRequest, access: string, allowPending: boolean): void {
+  if (access === 'public') return;
+  const actor = req.ctx.actor;
+  if (!actor) throw new Unauthorized();
+  if (req.pending && !allowPending) throw new Forbidden(req.pending, pendingMessage(req.pending), { next: req.pending });
+  if (access !== 'user' && !actor.permissions.has(access))
+    throw new Forbidden('auth.forbidden', '没有执行此操作的权限', { permission: access });
+}
+
+function pendingMessage(step: string): string {
+  switch (step) {
+    case 'change_password':
+      return '请先修改初始密码';
+    case 'enroll_totp':
+      return '管理员账号须先绑定动态口令（TOTP）';
+    default:
+      return '请先输入动态口令';
+  }
+}
+
+export function defineRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
+  app: FastifyInstance,
+  spec: RouteSpec<B, Q, P>,
+): void {
+  const allowPending = spec.allowPending ?? false;
+  app.yunweiRoutes.push({ method: spec.method, url: app.prefix + spec.url, access: spec.access, allowPending });
+  const schema: Record<string, unknown> = {
+    summary: spec.summary,
+    tags: spec.tags,
+    ...(spec.access !== 'public' ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+    ...(spec.access !== 'public' && spec.access !== 'user' ? { description: `权限 permission: \`${spec.access}\`` } : {}),
+  };
+  if (spec.body) schema.body = jsonSchema(spec.body, 'input');
+  if (spec.query) schema.querystring = jsonSchema(spec.query, 'input');
+  if (spec.params) schema.params = jsonSchema(spec.params, 'input');
+  if (spec.response) schema.response = { [spec.status ?? 200]: jsonSchema(spec.response, 'output') };
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    schema,
+    handler: async (req, reply) => {
+      checkAccess(req, spec.access, allowPending);
+      const input = {
+        body: (spec.body ? parse(spec.body, req.body ?? {}, 'body') : undefined) as Infer<B>,
+        query: (spec.query ? parse(spec.query, req.query ?? {}, 'query') : undefined) as Infer<Q>,
+        params: (spec.params ? parse(spec.params, req.params ?? {}, 'params') : undefined) as Infer<P>,
+      };
+      const out = await spec.handler(req.ctx, input, req, reply);
+      if (spec.raw) return reply;
+      reply.code(spec.status ?? 200);
+      return out ?? (spec.status === 204 ? undefined : { ok: true });
+    },
+  });
+}
+
+export { AppError };

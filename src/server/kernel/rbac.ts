@@ -1,0 +1,99 @@
+// Roles and permissions as data. The built-in roles are seeded and kept in step with the catalogue;
+// the security admin edits permissions and adds roles.
+import { asc, count, eq, inArray } from 'drizzle-orm';
+import { BUILTIN_ROLES, PERMISSION_CODES } from '../../common/permissions.ts';
+import { rolePermissions, roles, userRoles } from './db/tables.ts';
+import { audit } from './audit.ts';
+import { inTx, type Ctx } from './context.ts';
+import { Conflict, Invalid, NotFound } from './errors.ts';
+
+/** Inserts the built-in roles that are missing (never overwrites what the security admin changed). */
+export async function seedRoles(ctx: Ctx): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const existing = new Set((await tx.db.select({ code: roles.code }).from(roles)).map((r) => r.code));
+    for (const r of BUILTIN_ROLES) {
+      if (existing.has(r.code)) continue;
+      await tx.db.insert(roles).values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, adminKind: r.adminKind, builtin: true });
+      if (r.permissions.length) await tx.db.insert(rolePermissions).values(r.permissions.map((permission) => ({ roleCode: r.code, permission })));
+      await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions: r.permissions } });
+    }
+  });
+}
+
+export async function listRoles(ctx: Ctx) {
+  const rs = await ctx.db.select().from(roles).orderBy(asc(roles.builtin), asc(roles.code));
+  const perms = await ctx.db.select().from(rolePermissions);
+  const counts = await ctx.db.select({ code: userRoles.roleCode, n: count() }).from(userRoles).groupBy(userRoles.roleCode);
+  const order = new Map(BUILTIN_ROLES.map((r, i) => [r.code, i]));
+  return rs
+    .map((r) => ({
+      code: r.code,
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
+      description: r.description,
+      adminKind: r.adminKind as 'system' | 'security' | 'audit' | null,
+      builtin: r.builtin,
+      permissions: perms.filter((p) => p.roleCode === r.code).map((p) => p.permission).sort(),
+      userCount: Number(counts.find((c) => c.code === r.code)?.n ?? 0),
+    }))
+    .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99) || a.code.localeCompare(b.code));
+}
+
+function checkPermissions(list: string[]): string[] {
+  const unknown = list.filter((p) => !(PERMISSION_CODES as string[]).includes(p));
+  if (unknown.length) throw new Invalid('permission.unknown', `未知权限：${unknown.join('、')}`, [{ path: 'permissions', message: unknown.join(', ') }]);
+  return [...new Set(list)];
+}
+
+export async function createRole(ctx: Ctx, input: { code: string; nameZh: string; nameEn: string; description: string; permissions: string[] }) {
+  const perms = checkPermissions(input.permissions);
+  return inTx(ctx, async (tx) => {
+    const exists = await tx.db.select({ code: roles.code }).from(roles).where(eq(roles.code, input.code));
+    if (exists.length) throw new Conflict('role.exists', `角色代码 ${input.code} 已存在`);
+    await tx.db.insert(roles).values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, description: input.description, builtin: false, createdAt: tx.now() });
+    if (perms.length) await tx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleCode: input.code, permission })));
+    await audit(tx, { action: 'role.create', objectType: 'role', objectId: input.code, after: { ...input, permissions: perms } });
+    return getRole(tx, input.code);
+  });
+}
+
+export async function getRole(ctx: Ctx, code: string) {
+  const r = (await listRoles(ctx)).find((x) => x.code === code);
+  if (!r) throw new NotFound('role.not_found', '角色不存在');
+  return r;
+}
+
+export async function updateRole(
+  ctx: Ctx,
+  code: string,
+  input: { nameZh?: string | undefined; nameEn?: string | undefined; description?: string | undefined; permissions?: string[] | undefined },
+) {
+  return inTx(ctx, async (tx) => {
+    const before = await getRole(tx, code);
+    // The three administrator roles keep their fixed duties: 三员分立 is not editable away.
+    if (before.adminKind && input.permissions) throw new Conflict('role.admin_fixed', '三员角色的权限固定，不能修改');
+    const patch: Partial<typeof roles.$inferInsert> = {};
+    if (input.nameZh !== undefined) patch.nameZh = input.nameZh;
+    if (input.nameEn !== undefined) patch.nameEn = input.nameEn;
+    if (input.description !== undefined) patch.description = input.description;
+    if (Object.keys(patch).length) await tx.db.update(roles).set(patch).where(eq(roles.code, code));
+    if (input.permissions) {
+      const perms = checkPermissions(input.permissions);
+      await tx.db.delete(rolePermissions).where(eq(rolePermissions.roleCode, code));
+      if (perms.length) await tx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleCode: code, permission })));
+    }
+    const after = await getRole(tx, code);
+    await audit(tx, { action: 'role.update', objectType: 'role', objectId: code, before, after });
+    return after;
+  });
+}
+
+export async function deleteRole(ctx: Ctx, code: string): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const before = await getRole(tx, code);
+    if (before.builtin) throw new Conflict('role.builtin', '内置角色不能删除');
+    if (before.userCount > 0) throw new Conflict('role.in_use', `仍有 ${before.userCount} 个用户使用该角色`);
+    await tx.db.delete(roles).where(inArray(roles.code, [code]));
+    await audit(tx, { action: 'role.delete', objectType: 'role', objectId: code, before });
+  });
+}

@@ -1,0 +1,90 @@
+// Process entry: config -> database -> migrations -> bootstrap -> app -> listen -> roles.
+import { join } from 'node:path';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
+import { DataDirLocked, openDatabase, type Database } from './kernel/db/client.ts';
+import { keyring } from './kernel/crypto.ts';
+import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
+import { kernelJobs, startJobs, type JobRunner } from './kernel/jobs.ts';
+import { buildApp } from './app.ts';
+import { bootstrap, type BootstrapResult } from './bootstrap.ts';
+
+export async function openFromConfig(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, pgliteDir: config.databaseUrl ? null : join(config.dataDir, 'pgdata') });
+}
+
+function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: string): void {
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+  const lines = [
+    '',
+    '  运维 Yunwei 已启动 / is running',
+    `  地址 URL:        ${url}`,
+    `  接口文档 API:     ${url}api/docs`,
+    `  数据库 Database:  ${db.kind === 'pglite' ? `PGlite（内置）${join(config.dataDir, 'pgdata')}` : 'PostgreSQL'}`,
+    `  角色 Roles:       ${roles}`,
+  ];
+  if (r.admin.created) {
+    lines.push('', '  系统管理员 System admin (首次登录须修改密码并绑定动态口令 / change the password and enrol TOTP at first sign-in):');
+    lines.push(`    admin / ${r.admin.generated ? r.admin.password : '（YUNWEI_ADMIN_PASSWORD）'}`);
+  }
+  if (r.demo) {
+    lines.push('', `  演示账号 Demo accounts（密码 password: ${r.demo.generated ? r.demo.password : 'YUNWEI_DEMO_PASSWORD'}）:`);
+    lines.push(`    ${r.demo.accounts.join('  ')}`);
+  }
+  if (r.admin.generated || r.demo?.generated) lines.push('', '  以上密码只显示这一次，请妥善保存。These passwords are shown only once.');
+  lines.push('');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`配置错误 configuration error: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const log = pino({ level: config.logLevel, base: { pid: process.pid } });
+  let database: Database;
+  try {
+    database = await openFromConfig(config);
+  } catch (e) {
+    if (e instanceof DataDirLocked) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(3);
+    }
+    throw e;
+  }
+  await database.migrate();
+  const keys = keyring(config.secretKey);
+  const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
+  const boot = await bootstrap(ctx, config);
+
+  let jobs: JobRunner | null = null;
+  if (config.roles.has('worker') || config.roles.has('api')) {
+    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, kernelJobs, { work: config.roles.has('worker') });
+  }
+  const app = config.roles.has('api') ? await buildApp({ database, secretKey: config.secretKey, logger: log.child({ c: 'http' }) }) : null;
+  if (app) await app.listen({ host: config.host, port: config.port });
+  printWelcome(config, database, boot, [...config.roles].join(','));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app?.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();

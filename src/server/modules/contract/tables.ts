@@ -1,0 +1,96 @@
+// Tables of the contract module: the contract, its service lines, staffing requirements and who fills them.
+// Foreign keys point at org's tables for integrity only; code reaches org through its service.
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { parties, people } from '../org/tables.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    signedAt: date('signed_at', { mode: 'string' }),
+    signedPlace: text('signed_place').notNull().default(''),
+    procurementNumber: text('procurement_number').notNull().default(''),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'restrict' }),
+    contractorId: uuid('contractor_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'restrict' }),
+    totalFee: money('total_fee').notNull(),
+    // R-CON-04 performance bond
+    bondPercent: numeric('bond_percent', { precision: 5, scale: 2, mode: 'number' }).notNull().default(0),
+    bondDueWorkingDays: integer('bond_due_working_days').notNull().default(20),
+    bondValidUntil: date('bond_valid_until', { mode: 'string' }),
+    renewalOf: uuid('renewal_of'),
+    notes: text('notes').notNull().default(''),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contracts_number_uq').on(t.number)],
+);
+
+// R-CON-03: four service lines, each with its own period, fee, sites and hotline hours (R-SD-01).
+export const serviceLines = pgTable(
+  'service_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(), // SM | NET | SEC | VC
+    name: text('name').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    fee: money('fee').notNull(),
+    hoursProfile: text('hours_profile').notNull(), // 5x9 | 7x24
+    hotlineHours: text('hotline_hours').notNull().default(''),
+    scope: text('scope').notNull().default(''),
+    clause: text('clause').notNull().default(''),
+    siteIds: uuid('site_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    roomIds: uuid('room_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('service_lines_contract_code_uq').on(t.contractId, t.code)],
+);
+
+// R-STF-01: roles, headcount, qualifications, duties per line.
+export const staffingRequirements = pgTable(
+  'staffing_requirements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceLineId: uuid('service_line_id')
+      .notNull()
+      .references(() => serviceLines.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    headcount: integer('headcount').notNull(),
+    qualifications: text('qualifications').notNull().default(''),
+    duties: text('duties').notNull().default(''),
+    onsite: boolean('onsite').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('staffing_requirements_line_idx').on(t.serviceLineId)],
+);
+
+export const staffAssignments = pgTable(
+  'staff_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffingRequirementId: uuid('staffing_requirement_id')
+      .notNull()
+      .references(() => staffingRequirements.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    since: date('since', { mode: 'string' }),
+    until: date('until', { mode: 'string' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_assignments_uq').on(t.staffingRequirementId, t.personId)],
+);
