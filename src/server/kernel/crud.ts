@@ -37,10 +37,11 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
   type Row = T['$inferSelect'];
   type Insert = T['$inferInsert'];
   const idCol = table.id;
+  const from: PgTable = table; // select().from() wants the plain table type
   const hasUpdatedAt = 'updatedAt' in table;
 
   async function get(ctx: Ctx, id: string): Promise<Row> {
-    const [row] = (await ctx.db.select().from(table).where(eq(idCol, id)).limit(1)) as Row[];
+    const [row] = (await ctx.db.select().from(from).where(eq(idCol, id)).limit(1)) as Row[];
     if (!row) throw new NotFound(`${o.objectType}.not_found`, `${o.label}不存在`);
     return row;
   }
@@ -50,10 +51,10 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
     if (a.where) c.push(a.where);
     if (a.q && o.search?.length) c.push(or(...o.search.map((col) => ilike(col, escapeLike(a.q!))))!);
     const where = c.length ? and(...c) : undefined;
-    const [t] = await ctx.db.select({ n: count() }).from(table).where(where);
+    const [t] = await ctx.db.select({ n: count() }).from(from).where(where);
     const items = (await ctx.db
       .select()
-      .from(table)
+      .from(from)
       .where(where)
       .orderBy(...(o.order ?? [idCol]).map((col) => asc(col)))
       .limit(a.pageSize)
