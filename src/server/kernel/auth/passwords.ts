@@ -31,14 +31,14 @@ export function assertStrong(pw: string, field = 'password'): void {
   if (problem) throw new Invalid('password.weak', problem, [{ path: field, message: problem }]);
 }
 
-/** Refuses a password equal to the current one or one of the last five (inside the caller's tx). */
+/** Refuses any of the last five passwords: the current one and the four before it (inside the caller's tx). */
 export async function assertNotReused(ctx: Ctx, userId: string, currentHash: string, pw: string): Promise<void> {
   const old = await ctx.db
     .select({ h: passwordHistory.passwordHash })
     .from(passwordHistory)
     .where(eq(passwordHistory.userId, userId))
     .orderBy(desc(passwordHistory.createdAt))
-    .limit(PASSWORD_HISTORY);
+    .limit(PASSWORD_HISTORY - 1);
   for (const h of [currentHash, ...old.map((o) => o.h)]) {
     if (await verifyPassword(h, pw))
       throw new Invalid('password.reused', '新密码不能与最近 5 次使用过的密码相同', [

@@ -1,0 +1,148 @@
+// Test harness: a fresh database per test file (PGlite in memory, or a new database on the
+// PostgreSQL of TEST_DATABASE_URL when YUNWEI_TEST_DB=postgres), the real app, and agents that
+// sign in through the HTTP API with real sessions and CSRF tokens.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../app.ts';
+import { bootstrap } from '../bootstrap.ts';
+import { openDatabase, type Database } from '../kernel/db/client.ts';
+import { keyring } from '../kernel/crypto.ts';
+import { SYSTEM_ACTOR, type Ctx } from '../kernel/context.ts';
+import { createUser } from '../kernel/auth/users.ts';
+import { totpNow } from '../kernel/auth/totp.ts';
+
+export const onPostgres = process.env.YUNWEI_TEST_DB === 'postgres';
+export const TEST_PASSWORD = 'Test-Pass-1';
+
+export interface TestDb {
+  database: Database;
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database. */
+export async function testDb(): Promise<TestDb> {
+  if (onPostgres) {
+    const base = process.env.TEST_DATABASE_URL;
+    if (!base) throw new Error('YUNWEI_TEST_DB=postgres needs TEST_DATABASE_URL');
+    const name = `yw_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ url: u.toString(), pgliteDir: null, poolSize: 10 });
+    await database.migrate();
+    return {
+      database,
+      url: u.toString(),
+      async drop() {
+        await database.close();
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const database = await openDatabase({ url: null, pgliteDir: null });
+  await database.migrate();
+  return { database, url: null, drop: () => database.close() };
+}
+
+export class Clock {
+  private t: number;
+  constructor(start = new Date()) {
+    this.t = start.getTime();
+  }
+  now = (): Date => new Date(this.t);
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  set(d: Date): void {
+    this.t = d.getTime();
+  }
+}
+
+export const TEST_KEY = Buffer.alloc(32, 7);
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDb;
+  clock: Clock;
+  ctx: Ctx;
+  agent(): Agent;
+  /** Creates a user (not forced to change the password) and returns an agent signed in as them. */
+  userAgent(username: string, roles: string[], opts?: { serviceLines?: string[] }): Promise<Agent>;
+  close(): Promise<void>;
+}
+
+export async function testApp(opts: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+  const db = await testDb();
+  const clock = opts.clock ?? new Clock();
+  const ctx: Ctx = { db: db.database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'test', now: clock.now, log: pino({ level: 'silent' }), keys: keyring(TEST_KEY) };
+  await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: opts.demo ?? false, demoPassword: TEST_PASSWORD });
+  const app = await buildApp({ database: db.database, secretKey: TEST_KEY, clock: clock.now, webDir: null });
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    ctx,
+    agent: () => new Agent(app),
+    async userAgent(username, roles, o = {}) {
+      await createUser(ctx, { username, displayName: username, password: TEST_PASSWORD, roles, serviceLines: o.serviceLines ?? [] }, { mustChangePassword: false, allowRoles: true });
+      const a = new Agent(app);
+      const r = await a.login(username, TEST_PASSWORD);
+      if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
+      if (r.json<{ next: string | null }>().next === 'enroll_totp') {
+        // Administrators must enrol TOTP before anything else: do it as their phone would.
+        const { secret } = (await a.post('/api/auth/totp/enroll')).json<{ secret: string }>();
+        const done = await a.post('/api/auth/totp/confirm', { code: totpNow(secret, clock.now()) });
+        if (done.json<{ next: string | null }>().next !== null) throw new Error(`enrol ${username}: ${done.body}`);
+      }
+      return a;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A browser-like client: keeps cookies, echoes the CSRF cookie in X-CSRF-Token. */
+export class Agent {
+  cookies = new Map<string, string>();
+  bearer: string | null = null;
+  sendCsrf = true;
+  private readonly app: FastifyInstance;
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = this.cookies.get('yunwei_csrf');
+    if (this.sendCsrf && csrf && method !== 'GET') h['x-csrf-token'] = csrf;
+    if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
+    const res = await this.app.inject({ method, url, headers: h, ...(body === undefined ? {} : { payload: body as object }) });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  put = (url: string, body?: unknown) => this.request('PUT', url, body ?? {});
+  patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
+  delete = (url: string) => this.request('DELETE', url);
+  login = (username: string, password: string) => this.post('/api/auth/login', { username, password });
+}
+
+export const json = <T = Record<string, unknown>>(r: LightMyRequestResponse): T => r.json<T>();
