@@ -29,3 +29,13 @@ export interface TProblem {
 /** Trimmed, non-empty text with a length cap. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optText = (max: number) => z.string().trim().max(max);
+
+/**
+ * The PATCH form of a create schema: every field optional and no defaults, so a partial update
+ * never resets a field the caller did not send (`.partial()` keeps `.default()`s and would).
+ */
+export function patchOf<T extends z.ZodRawShape>(s: z.ZodObject<T>): ReturnType<z.ZodObject<T>['partial']> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(s.shape as unknown as Record<string, z.ZodType>)) shape[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
+}

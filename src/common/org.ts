@@ -1,6 +1,6 @@
 // Org master data: parties (R-CON-01/02), sites and rooms, departments, people.
 import { z } from 'zod';
-import { ZDate, ZTimestamp, optText, text } from './api.ts';
+import { ZDate, ZTimestamp, optText, patchOf, text } from './api.ts';
 
 const phone = z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
 const email = z.union([z.literal(''), z.email().max(200)]);
@@ -18,7 +18,7 @@ export const ZPartyInput = z.object({
   legalRepresentative: optText(60).default(''),
   contactPerson: optText(60).default(''),
 });
-export const ZPartyPatch = ZPartyInput.partial();
+export const ZPartyPatch = patchOf(ZPartyInput);
 export const ZBankAccount = z.object({
   id: z.string(),
   partyId: z.string(),

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { json, testApp, type Agent, type TestApp, TEST_PASSWORD } from '../test/harness.ts';
 import { verifyAudit } from './audit.ts';
+import { queryRows } from './db/client.ts';
 
 interface Rec { seq: number; action: string; actorName: string; success: boolean; ip: string | null; detail: Record<string, unknown> | null }
 
@@ -44,7 +45,7 @@ describe('audit log', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    await wb.xlsx.load(r.rawPayload as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(5).value).toBe('操作');
     expect(ws.rowCount).toBeGreaterThan(2);
@@ -54,7 +55,7 @@ describe('audit log', () => {
   it('verifies the chain, and finds a changed row and a missing row', async () => {
     expect(json(await auditor.get('/api/audit/verify'))).toMatchObject({ ok: true, firstBad: null });
     const db = t.db.database.db;
-    const original = (await db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE seq = 3`)).rows[0]!.action;
+    const original = (await queryRows<{ action: string }>(db, sql`SELECT action FROM audit_log WHERE seq = 3`))[0]!.action;
     await db.execute(sql`UPDATE audit_log SET action = 'user.tampered' WHERE seq = 3`);
     expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBad: { seq: 3, reason: 'changed' } });
     const r = json<{ ok: boolean; firstBad: { seq: number } }>(await auditor.get('/api/audit/verify'));

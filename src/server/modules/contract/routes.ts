@@ -1,7 +1,7 @@
 // Contract routes: read with contract.read, edit with contract.write.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZIdParams, paged } from '../../../common/api.ts';
+import { ZIdParams, paged, patchOf } from '../../../common/api.ts';
 import { ZListQuery } from '../../../common/org.ts';
 import {
   ZAssignInput,
@@ -50,7 +50,7 @@ export async function contractRoutes(app: FastifyInstance): Promise<void> {
   });
   defineRoute(app, {
     method: 'PATCH', url: '/staffing/:id', summary: '修改人员配置要求', tags, access: 'contract.write',
-    params: ZIdParams, body: ZStaffingInput.partial(), response: ZStaffing.omit({ assigned: true }),
+    params: ZIdParams, body: patchOf(ZStaffingInput), response: ZStaffing.omit({ assigned: true }),
     handler: async (ctx, { params, body }) => staffingStore.update(ctx, params.id, body),
   });
   defineRoute(app, {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { ZIdParams, paged } from '../../../common/api.ts';
+import { ZIdParams, paged, patchOf } from '../../../common/api.ts';
 import {
   ZBankAccount,
   ZBankAccountInput,
@@ -66,7 +66,7 @@ function resource(
   });
   defineRoute(app, {
     method: 'PATCH', url: `/${o.path}/:id`, summary: `修改${o.name}`, tags: [o.tag], access: 'org.write',
-    params: ZIdParams, body: o.input.partial(), response: o.item,
+    params: ZIdParams, body: patchOf(o.input), response: o.item,
     handler: async (ctx, { params, body }) => o.store.update(ctx, params.id, body as never),
   });
   defineRoute(app, {
