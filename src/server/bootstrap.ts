@@ -1,8 +1,8 @@
 // First start and every start: roles, calendar, the system admin, the demo.
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from './kernel/config.ts';
-import type { Ctx } from './kernel/context.ts';
+import { inTx, type Ctx } from './kernel/context.ts';
 import { users } from './kernel/db/tables.ts';
 import { seedRoles } from './kernel/rbac.ts';
 import { seedCalendar } from './kernel/calendar/service.ts';
@@ -20,7 +20,15 @@ export interface BootstrapResult {
   demo: (DemoResult & { generated: boolean }) | null;
 }
 
-export async function bootstrap(ctx: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
+/** Runs in one transaction under an advisory lock: nodes starting together bootstrap one after the other. */
+export async function bootstrap(outer: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
+  return inTx(outer, async (ctx) => {
+    await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(7100003)`);
+    return bootstrapLocked(ctx, config);
+  });
+}
+
+async function bootstrapLocked(ctx: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
   await seedRoles(ctx);
   await seedCalendar(ctx);
   const result: BootstrapResult = { admin: { created: false, password: null, generated: false }, demo: null };
