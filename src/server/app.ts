@@ -92,7 +92,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Served over plain HTTP inside agency networks: never upgrade the page's own requests to HTTPS.
+    transformStaticCSP: (header) => header.replace(/upgrade-insecure-requests;?/g, ''),
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

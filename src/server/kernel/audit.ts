@@ -89,6 +89,8 @@ export async function audit(ctx: Ctx, e: AuditEntry): Promise<void> {
   const detailRaw: Record<string, unknown> = { ...(e.detail ?? {}) };
   if (e.before !== undefined) detailRaw.before = e.before;
   if (e.after !== undefined) detailRaw.after = e.after;
+  // Writes made with a personal API token name the token, so an integration's actions can be told apart.
+  if (ctx.actor?.via === 'token' && ctx.actor.tokenId) detailRaw.viaToken = ctx.actor.tokenId;
   const detail = Object.keys(detailRaw).length ? (JSON.parse(JSON.stringify(redact(detailRaw))) as Record<string, unknown>) : null;
   const fields: ChainFields = {
     seq: (last[0]?.seq ?? 0) + 1,

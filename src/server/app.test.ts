@@ -1,0 +1,41 @@
+// The shell of the API: health, OpenAPI, and bad input answered with problem+json.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, onPostgres, testApp, type TestApp } from './test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('API shell', () => {
+  it('reports health with the database in use', async () => {
+    expect(json(await t.agent().get('/api/health'))).toEqual({ status: 'ok', database: onPostgres ? 'postgresql' : 'pglite', version: expect.any(String) as string });
+  });
+
+  it('publishes OpenAPI 3 with every declared route, and the docs page', async () => {
+    const doc = json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await t.agent().get('/api/openapi.json'));
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const r of t.app.yunweiRoutes) {
+      const path = r.url.replace(/:([a-zA-Z]+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
+    }
+    const page = await t.agent().get('/api/docs');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
+
+  it.each([
+    ['malformed JSON', { 'content-type': 'application/json' }, '{bad', 400, 'bad_json'],
+    ['a body over 2 MiB', { 'content-type': 'application/json' }, JSON.stringify({ username: 'x'.repeat(2_200_000), password: 'x' }), 413, 'payload_too_large'],
+    ['another content type', { 'content-type': 'text/xml' }, '<a/>', 415, 'unsupported_media_type'],
+    ['a missing field', { 'content-type': 'application/json' }, '{"username":"a"}', 400, 'validation'],
+  ])('answers %s with problem+json', async (_n, headers, payload, status, code) => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload });
+    expect(r.statusCode).toBe(status);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    expect(json(r).code).toBe(code);
+  });
+});
