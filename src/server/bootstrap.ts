@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Config } from './kernel/config.ts';
 import { inTx, type Ctx } from './kernel/context.ts';
 import { users } from './kernel/db/tables.ts';
+import { LOCK_BOOTSTRAP } from './kernel/db/locks.ts';
 import { seedRoles } from './kernel/rbac.ts';
 import { seedCalendar } from './kernel/calendar/service.ts';
 import { createUser } from './kernel/auth/users.ts';
@@ -23,8 +24,17 @@ export interface BootstrapResult {
 /** Runs in one transaction under an advisory lock: nodes starting together bootstrap one after the other. */
 export async function bootstrap(outer: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
   return inTx(outer, async (ctx) => {
-    await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(7100003)`);
+    await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_BOOTSTRAP})`);
     return bootstrapLocked(ctx, config);
+  });
+}
+
+/** Only the reference data (roles, calendar), under the same lock: what the CLI needs before it acts. */
+export async function seedReferenceData(outer: Ctx): Promise<{ calendarEntries: number }> {
+  return inTx(outer, async (ctx) => {
+    await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_BOOTSTRAP})`);
+    await seedRoles(ctx);
+    return { calendarEntries: await seedCalendar(ctx) };
   });
 }
 

@@ -2,16 +2,13 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
-import { DataDirLocked, openDatabase, type Database } from './kernel/db/client.ts';
+import { DataDirLocked, openConfigured, type Database } from './kernel/db/client.ts';
 import { keyring } from './kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
 import { kernelJobs, startJobs, type JobRunner } from './kernel/jobs.ts';
 import { buildApp } from './app.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 
-export async function openFromConfig(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, pgliteDir: config.databaseUrl ? null : join(config.dataDir, 'pgdata') });
-}
 
 function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: string): void {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
@@ -50,7 +47,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel, base: { pid: process.pid } });
   let database: Database;
   try {
-    database = await openFromConfig(config);
+    database = await openConfigured(config);
   } catch (e) {
     if (e instanceof DataDirLocked) {
       process.stderr.write(`${e.message}\n`);

@@ -6,8 +6,8 @@ import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-
 import { auditLog } from './db/tables.ts';
 import { inTx, type Ctx } from './context.ts';
 import type { Db } from './db/client.ts';
+import { LOCK_AUDIT_CHAIN } from './db/locks.ts';
 
-const AUDIT_LOCK = 7100002;
 const GENESIS = '0'.repeat(64);
 
 export interface AuditEntry {
@@ -80,7 +80,7 @@ function redact(v: unknown): unknown {
 
 /** Records an audit entry on ctx.db; call it inside the transaction of the write it describes. */
 export async function audit(ctx: Ctx, e: AuditEntry): Promise<void> {
-  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_AUDIT_CHAIN})`);
   const last = await ctx.db
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)

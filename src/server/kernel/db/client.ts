@@ -12,6 +12,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { LOCK_MIGRATE } from './locks.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type DbKind = 'pglite' | 'postgresql';
@@ -54,7 +55,7 @@ function pidAlive(pid: number): boolean {
 }
 
 /** One process per PGlite data directory: an exclusive lock file holding our pid. */
-function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'yunwei.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -102,10 +103,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         // Several nodes may start at once: one migrates, the others wait on the advisory lock.
         const client = await pool.connect();
         try {
-          await client.query('SELECT pg_advisory_lock(7100001)');
+          await client.query(`SELECT pg_advisory_lock(${LOCK_MIGRATE})`);
           await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
         } finally {
-          await client.query('SELECT pg_advisory_unlock(7100001)').catch(() => undefined);
+          await client.query(`SELECT pg_advisory_unlock(${LOCK_MIGRATE})`).catch(() => undefined);
           client.release();
         }
       },
@@ -143,5 +144,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 /** Raw SQL returning rows, on either driver (both answer `{ rows }`). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+/** The configured database: PostgreSQL when DATABASE_URL is set, else PGlite in <data dir>/pgdata. */
+export function openConfigured(config: { databaseUrl: string | null; dataDir: string }, poolSize?: number): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, pgliteDir: config.databaseUrl ? null : join(config.dataDir, 'pgdata'), ...(poolSize ? { poolSize } : {}) });
 }
