@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from './kernel/config.ts';
 import { inTx, type Ctx } from './kernel/context.ts';
-import { users } from './kernel/db/tables.ts';
+import { settings, users } from './kernel/db/tables.ts';
 import { LOCK_BOOTSTRAP } from './kernel/db/locks.ts';
 import { seedRoles } from './kernel/rbac.ts';
 import { seedCalendar } from './kernel/calendar/service.ts';
@@ -17,6 +17,8 @@ export function randomPassword(): string {
 }
 
 export interface BootstrapResult {
+  /** Set when the database was created under another YUNWEI_SECRET_KEY (a restore, a changed env). */
+  keyMismatch: boolean;
   admin: { created: boolean; password: string | null; generated: boolean };
   demo: (DemoResult & { generated: boolean }) | null;
 }
@@ -41,7 +43,7 @@ export async function seedReferenceData(outer: Ctx): Promise<{ calendarEntries: 
 async function bootstrapLocked(ctx: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
   await seedRoles(ctx);
   await seedCalendar(ctx);
-  const result: BootstrapResult = { admin: { created: false, password: null, generated: false }, demo: null };
+  const result: BootstrapResult = { keyMismatch: await checkKeyFingerprint(ctx), admin: { created: false, password: null, generated: false }, demo: null };
   const [admin] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).limit(1);
   if (!admin) {
     const generated = !config.adminPassword;
@@ -60,3 +62,14 @@ async function bootstrapLocked(ctx: Ctx, config: Pick<Config, 'adminPassword' | 
   }
   return result;
 }
+
+/** Records the secret key's fingerprint on first start; later starts compare against it. */
+async function checkKeyFingerprint(ctx: Ctx): Promise<boolean> {
+  const [row] = await ctx.db.select().from(settings).where(eq(settings.key, KEY_SETTING)).limit(1);
+  if (!row) {
+    await ctx.db.insert(settings).values({ key: KEY_SETTING, value: ctx.keys.fingerprint, updatedAt: ctx.now() });
+    return false;
+  }
+  return row.value !== ctx.keys.fingerprint;
+}
+const KEY_SETTING = 'kernel.secretKeyFingerprint';

@@ -20,6 +20,12 @@ function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: s
     `  数据库 Database:  ${db.kind === 'pglite' ? `PGlite（内置）${join(config.dataDir, 'pgdata')}` : 'PostgreSQL'}`,
     `  角色 Roles:       ${roles}`,
   ];
+  if (r.keyMismatch)
+    lines.push(
+      '',
+      '  警告 WARNING: YUNWEI_SECRET_KEY 与创建数据库时的密钥不同，已加密保存的动态口令等将无法解密。',
+      '  The secret key differs from the one this database was created with: encrypted secrets (TOTP) cannot be read.',
+    );
   if (r.admin.created) {
     lines.push('', '  系统管理员 System admin (首次登录须修改密码并绑定动态口令 / change the password and enrol TOTP at first sign-in):');
     lines.push(`    admin / ${r.admin.generated ? r.admin.password : '（YUNWEI_ADMIN_PASSWORD）'}`);

@@ -3,6 +3,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface Keyring {
+  /** A short, non-secret fingerprint of the key, stored to notice a restore under another key. */
+  fingerprint: string;
   encrypt(plain: string): string;
   decrypt(box: string): string;
 }
@@ -10,6 +12,7 @@ export interface Keyring {
 export function keyring(key: Buffer): Keyring {
   if (key.length !== 32) throw new Error('secret key must be 32 bytes');
   return {
+    fingerprint: createHash('sha256').update(key).update('yunwei-fingerprint').digest('hex').slice(0, 16),
     encrypt(plain) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key, iv);

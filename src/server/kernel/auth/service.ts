@@ -1,10 +1,10 @@
 // Sign-in, sessions and the steps a session may still owe (等保 2.0 8.1.4.1 身份鉴别).
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { apiTokens, rolePermissions, roles, sessions, userRoles, users } from '../db/tables.ts';
 import { audit, auditAlone } from '../audit.ts';
 import { inTx, type Actor, type Ctx } from '../context.ts';
 import { randomToken, sha256 } from '../crypto.ts';
-import { Forbidden, Invalid, Locked, Unauthorized } from '../errors.ts';
+import { Conflict, Forbidden, Invalid, Locked, Unauthorized } from '../errors.ts';
 import type { Db } from '../db/client.ts';
 import { assertNotReused, assertStrong, burnVerify, hashPassword, rememberPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
@@ -277,7 +277,7 @@ export async function confirmTotp(ctx: Ctx, code: string): Promise<{ next: Pendi
   const u = await currentUser(ctx);
   if (u.totpEnabled) throw new Invalid('totp.already_enabled', '已启用动态口令');
   if (!u.totpSecret) throw new Invalid('totp.not_started', '请先生成动态口令密钥');
-  if (!checkTotp(ctx.keys.decrypt(u.totpSecret), code, ctx.now())) {
+  if (!checkTotp(totpSecretOf(ctx, u.totpSecret), code, ctx.now())) {
     await auditAlone(ctx, { action: 'auth.totp_enroll', objectType: 'user', objectId: u.id, success: false });
     throw new Invalid('totp.invalid_code', '动态口令不正确', [{ path: 'code', message: '动态口令不正确' }]);
   }
@@ -291,7 +291,7 @@ export async function confirmTotp(ctx: Ctx, code: string): Promise<{ next: Pendi
 export async function verifyTotpStep(ctx: Ctx, code: string): Promise<{ next: PendingStep | null }> {
   const u = await currentUser(ctx);
   if (!u.totpEnabled || !u.totpSecret) throw new Invalid('totp.not_enabled', '未启用动态口令');
-  if (!checkTotp(ctx.keys.decrypt(u.totpSecret), code, ctx.now())) {
+  if (!checkTotp(totpSecretOf(ctx, u.totpSecret), code, ctx.now())) {
     await auditAlone(ctx, { action: 'auth.totp', objectType: 'user', objectId: u.id, success: false });
     throw new Invalid('totp.invalid_code', '动态口令不正确', [{ path: 'code', message: '动态口令不正确' }]);
   }
@@ -301,4 +301,11 @@ export async function verifyTotpStep(ctx: Ctx, code: string): Promise<{ next: Pe
   });
 }
 
-export { gt };
+
+function totpSecretOf(ctx: Ctx, box: string): string {
+  try {
+    return ctx.keys.decrypt(box);
+  } catch {
+    throw new Conflict('totp.key_mismatch', '无法读取动态口令密钥（系统密钥已更换），请联系系统管理员重置动态口令');
+  }
+}
