@@ -80,9 +80,14 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const type = res.headers.get('content-type') ?? '';
   const data: unknown = type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (res.ok) return data as T;
-  const problem = (data && typeof data === 'object' ? data : { detail: typeof data === 'string' ? data.slice(0, 200) : '' }) as Partial<TProblem>;
+  const problem = (
+    data && typeof data === 'object' ? data : { detail: typeof data === 'string' ? data.slice(0, 200) : '' }
+  ) as Partial<TProblem>;
   const err = new ApiError(res.status, problem);
-  if (res.status === 401 && !opts.quiet401) authListener?.(err);
+  if (res.status === 401 && !opts.quiet401) {
+    if (authListener) authListener(err);
+    else if (!window.location.pathname.startsWith('/login')) window.location.assign('/login');
+  }
   if (res.status === 403 && PENDING_CODES.has(err.code)) authListener?.(err);
   throw err;
 }

@@ -1,0 +1,65 @@
+// Starts the product as `npm start` would (embedded database, demo data) for end-to-end tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ADMIN_PASSWORD = 'E2e-Admin-Pass-1';
+export const DEMO_PASSWORD = 'E2e-Demo-Pass-1';
+export const SHOTS = join(process.cwd(), 'screenshots');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  base: string;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(): Promise<Running> {
+  const dir = mkdtempSync(join(tmpdir(), 'yw-e2e-'));
+  const port = await freePort();
+  const out: string[] = [];
+  const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), YUNWEI_DATA_DIR: dir, YUNWEI_ADMIN_PASSWORD: ADMIN_PASSWORD, YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.on('data', (b: Buffer) => out.push(b.toString()));
+  proc.stderr?.on('data', (b: Buffer) => out.push(b.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out.join('')}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    base,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'],
+  });
+}

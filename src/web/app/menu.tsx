@@ -1,0 +1,71 @@
+// The navigation: only the screens that exist, and only those the user's permissions open.
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+
+interface Entry {
+  key: string;
+  label: string;
+  icon?: ReactNode;
+  perm?: string;
+  children?: Entry[];
+}
+
+const ENTRIES: Entry[] = [
+  { key: '/', label: '首页', icon: <HomeOutlined /> },
+  { key: '/contract', label: '合同', icon: <FileProtectOutlined />, perm: 'contract.read' },
+  {
+    key: 'org',
+    label: '单位与人员',
+    icon: <BankOutlined />,
+    perm: 'org.read',
+    children: [
+      { key: '/org/parties', label: '合同各方' },
+      { key: '/org/sites', label: '地点与机房' },
+      { key: '/org/departments', label: '部门' },
+      { key: '/org/people', label: '人员' },
+    ],
+  },
+  { key: '/calendar', label: '工作日历', icon: <CalendarOutlined /> },
+  {
+    key: 'admin',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    children: [
+      { key: '/admin/users', label: '用户管理', icon: <UserOutlined />, perm: 'user.read' },
+      { key: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, perm: 'role.read' },
+      { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, perm: 'audit.read' },
+    ],
+  },
+];
+
+type Item = NonNullable<MenuProps['items']>[number];
+
+export function menuItems(can: (p: string) => boolean, t: (s: string) => string): Item[] {
+  const build = (list: Entry[]): Item[] =>
+    list.flatMap((e): Item[] => {
+      if (e.perm && !can(e.perm)) return [];
+      if (e.children) {
+        const children = build(e.children);
+        return children.length ? [{ key: e.key, label: t(e.label), icon: e.icon, children }] : [];
+      }
+      return [{ key: e.key, label: t(e.label), icon: e.icon }];
+    });
+  return build(ENTRIES);
+}
+
+/** The menu key of a path, and the submenu to keep open. */
+export function selectedKey(pathname: string): { key: string; open: string | null } {
+  if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
+  if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };
+  return { key: pathname === '' ? '/' : pathname, open: null };
+}

@@ -1,0 +1,110 @@
+// Every route of the app. Screens load lazily so the sign-in page stays small.
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
+import { Outlet, createBrowserRouter } from 'react-router';
+import { AuthProvider } from './auth.tsx';
+import { FullSpin, RequirePerm, RequireSession } from './guards.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { NotFoundPage, RouteErrorPage } from '../features/errors/ErrorPages.tsx';
+
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  const C = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<FullSpin />}>
+      <C />
+    </Suspense>
+  );
+}
+
+const guarded = (perm: string, el: ReactNode) => <RequirePerm perm={perm}>{el}</RequirePerm>;
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Outlet />
+    </AuthProvider>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: page(() => import('../features/auth/LoginPage.tsx'), 'LoginPage') },
+      { path: '/login/password', element: page(() => import('../features/auth/StepPages.tsx'), 'ChangePasswordStep') },
+      { path: '/login/totp-enroll', element: page(() => import('../features/auth/StepPages.tsx'), 'TotpEnrollStep') },
+      { path: '/login/totp', element: page(() => import('../features/auth/StepPages.tsx'), 'TotpVerifyStep') },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: page(() => import('../features/home/HomePage.tsx'), 'HomePage') },
+          {
+            path: 'contract',
+            element: guarded(
+              'contract.read',
+              page(() => import('../features/contract/ContractPage.tsx'), 'ContractPage'),
+            ),
+          },
+          {
+            path: 'org/parties',
+            element: guarded(
+              'org.read',
+              page(() => import('../features/org/PartiesPage.tsx'), 'PartiesPage'),
+            ),
+          },
+          {
+            path: 'org/sites',
+            element: guarded(
+              'org.read',
+              page(() => import('../features/org/SitesPage.tsx'), 'SitesPage'),
+            ),
+          },
+          {
+            path: 'org/departments',
+            element: guarded(
+              'org.read',
+              page(() => import('../features/org/DepartmentsPage.tsx'), 'DepartmentsPage'),
+            ),
+          },
+          {
+            path: 'org/people',
+            element: guarded(
+              'org.read',
+              page(() => import('../features/org/PeoplePage.tsx'), 'PeoplePage'),
+            ),
+          },
+          { path: 'calendar', element: page(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },
+          {
+            path: 'admin/users',
+            element: guarded(
+              'user.read',
+              page(() => import('../features/users/UsersPage.tsx'), 'UsersPage'),
+            ),
+          },
+          {
+            path: 'admin/roles',
+            element: guarded(
+              'role.read',
+              page(() => import('../features/roles/RolesPage.tsx'), 'RolesPage'),
+            ),
+          },
+          {
+            path: 'admin/audit',
+            element: guarded(
+              'audit.read',
+              page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),
+            ),
+          },
+          { path: 'me/tokens', element: page(() => import('../features/me/TokensPage.tsx'), 'TokensPage') },
+          { path: 'me/password', element: page(() => import('../features/me/MyPasswordPage.tsx'), 'MyPasswordPage') },
+          { path: 'me/totp', element: page(() => import('../features/me/MyTotpPage.tsx'), 'MyTotpPage') },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,188 @@
+// 人员: people of every party, found by name or by any part of a phone number.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import type { TPerson } from '../../../common/org.ts';
+import { api } from '../../api/client.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
+import { DeleteButton } from '../../components/DeleteButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useDepartments, useParties } from './queries.ts';
+
+type V = Omit<TPerson, 'id' | 'createdAt' | 'updatedAt'>;
+
+function PersonModal({ person, onClose }: { person: TPerson | null | undefined; onClose: () => void }) {
+  const { t } = useI18n();
+  const parties = useParties();
+  const depts = useDepartments();
+  return (
+    <FormModal<V>
+      open={person !== undefined}
+      onClose={onClose}
+      width={720}
+      title={person ? t('编辑人员') : t('新建人员')}
+      initialValues={person ?? { qualifications: [] }}
+      invalidate={['people']}
+      submit={(v) => {
+        const body = { ...v, departmentId: v.departmentId ?? null, username: v.username?.trim() ? v.username.trim() : null };
+        return person ? api.patch(`/api/people/${person.id}`, body) : api.post('/api/people', body);
+      }}
+    >
+      {(form) => (
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="name" label={t('姓名')} rules={[{ required: true, whitespace: true, message: t('请输入姓名') }]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="title" label={t('职务/岗位')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="partyId" label={t('所属单位')} rules={[{ required: true, message: t('请选择单位') }]}>
+              <Select
+                options={(parties.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                showSearch={{ optionFilterProp: 'label' }}
+                onChange={() => form.setFieldValue('departmentId', null)}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item noStyle dependencies={['partyId']}>
+              {() => (
+                <Form.Item name="departmentId" label={t('部门')}>
+                  <Select
+                    allowClear
+                    options={(depts.data?.items ?? [])
+                      .filter((d) => d.partyId === form.getFieldValue('partyId'))
+                      .map((d) => ({ value: d.id, label: d.name }))}
+                  />
+                </Form.Item>
+              )}
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="mobile"
+              label={t('手机')}
+              rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('电话只能包含数字、空格和 + - ( )') }]}
+            >
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="phone"
+              label={t('办公电话')}
+              rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('电话只能包含数字、空格和 + - ( )') }]}
+            >
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="email" label={t('电子邮箱')} rules={[{ type: 'email', message: t('邮箱格式不正确') }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="username" label={t('关联账号')} extra={t('此人登录系统所用的用户名（可选）')}>
+              <Input maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="qualifications" label={t('资质证书')} extra={t('输入后回车，可添加多项')}>
+              <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </FormModal>
+  );
+}
+
+export function PeoplePage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const parties = useParties();
+  const depts = useDepartments();
+  const partyName = new Map((parties.data?.items ?? []).map((p) => [p.id, p.shortName || p.name]));
+  const deptName = new Map((depts.data?.items ?? []).map((d) => [d.id, d.name]));
+  const [phone, setPhone] = useState('');
+  const [person, setPerson] = useState<TPerson | null | undefined>(undefined);
+  const columns: DTColumn<TPerson>[] = [
+    { title: t('姓名'), dataIndex: 'name', fixed: 'left' },
+    {
+      title: t('所属单位'),
+      dataIndex: 'partyId',
+      key: 'partyId',
+      filterParam: 'partyId',
+      filters: (parties.data?.items ?? []).map((p) => ({ text: p.shortName || p.name, value: p.id })),
+      render: (v: string) => partyName.get(v) ?? '—',
+      exportValue: (r) => partyName.get(r.partyId) ?? '',
+    },
+    {
+      title: t('部门'),
+      dataIndex: 'departmentId',
+      render: (v: string | null) => (v ? (deptName.get(v) ?? '—') : '—'),
+      exportValue: (r) => (r.departmentId ? deptName.get(r.departmentId) : ''),
+    },
+    { title: t('职务/岗位'), dataIndex: 'title' },
+    { title: t('手机'), dataIndex: 'mobile' },
+    { title: t('办公电话'), dataIndex: 'phone' },
+    { title: t('电子邮箱'), dataIndex: 'email' },
+    { title: t('关联账号'), dataIndex: 'username', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('资质证书'),
+      dataIndex: 'qualifications',
+      render: (v: string[]) => (v.length ? v.map((q) => <Tag key={q}>{q}</Tag>) : '—'),
+    },
+    ...(can('org.write')
+      ? [
+          {
+            title: t('操作'),
+            key: 'op',
+            fixed: 'right',
+            noExport: true,
+            render: (_: unknown, r: TPerson) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setPerson(r)}>
+                  {t('编辑')}
+                </Button>
+                <DeleteButton url={`/api/people/${r.id}`} invalidate={['people']} confirm={t('删除人员“{name}”？', { name: r.name })} />
+              </Space>
+            ),
+          } satisfies DTColumn<TPerson>,
+        ]
+      : []),
+  ];
+  return (
+    <div>
+      <PageHeader title={t('人员')} subtitle={t('甲乙双方及厂商人员；值班员可按电话号码的任意部分查找来电人')} />
+      <Card>
+        <DataTable<TPerson>
+          queryKey="people"
+          url="/api/people"
+          rowKey="id"
+          columns={columns}
+          params={{ phone: phone || undefined }}
+          searchPlaceholder={t('搜索姓名、职务、邮箱')}
+          filters={<Input.Search allowClear placeholder={t('按电话查找')} onSearch={(v) => setPhone(v.trim())} style={{ width: 200 }} />}
+          exportName={t('人员')}
+          actions={
+            can('org.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setPerson(null)}>
+                {t('新建人员')}
+              </Button>
+            )
+          }
+        />
+      </Card>
+      <PersonModal person={person} onClose={() => setPerson(undefined)} />
+    </div>
+  );
+}

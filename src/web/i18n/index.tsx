@@ -1,0 +1,55 @@
+// A small gettext-style t(): the zh-CN text is the key, en-US.ts translates it. zh-CN is the default;
+// the choice is kept in localStorage. `{name}` placeholders are filled from the second argument.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { EN } from './en-US.ts';
+
+export type Lang = 'zh-CN' | 'en-US';
+const STORAGE_KEY = 'yunwei.lang';
+
+export function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export type Vars = Record<string, string | number>;
+
+export function translate(lang: Lang, text: string, vars?: Vars): string {
+  const s = lang === 'en-US' ? (EN[text] ?? text) : text;
+  return vars ? s.replace(/\{(\w+)\}/g, (m: string, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+interface I18n {
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  t: (text: string, vars?: Vars) => string;
+}
+
+const Ctx = createContext<I18n>({ lang: 'zh-CN', setLang: () => undefined, t: (s, v) => translate('zh-CN', s, v) });
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(storedLang);
+  const setLang = useCallback((l: Lang) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+    document.documentElement.lang = l;
+    setLangState(l);
+  }, []);
+  const t = useCallback((text: string, vars?: Vars) => translate(lang, text, vars), [lang]);
+  const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(Ctx);
+}
+
+/** Bilingual pairs that come from src/common (service line names, permissions): pick one side. */
+export function pick(lang: Lang, pair: { zh: string; en: string }): string {
+  return lang === 'en-US' ? pair.en : pair.zh;
+}
