@@ -47,6 +47,8 @@ export const ZUser = z.object({
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),
   lockedUntil: ZTimestamp.nullable(),
+  /** Locked now, by the server's clock (the browser's may differ). */
+  locked: z.boolean(),
   lastLoginAt: ZTimestamp.nullable(),
   createdAt: ZTimestamp,
 });

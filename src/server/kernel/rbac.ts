@@ -41,7 +41,7 @@ export async function listRoles(ctx: Ctx) {
 
 function checkPermissions(list: string[]): string[] {
   const unknown = list.filter((p) => !(PERMISSION_CODES as string[]).includes(p));
-  if (unknown.length) throw new Invalid('permission.unknown', `未知权限：${unknown.join('、')}`, [{ path: 'permissions', message: unknown.join(', ') }]);
+  if (unknown.length) throw new Invalid('permission.unknown', `未知权限：${unknown.join('、')}`, [{ path: 'body.permissions', message: unknown.join(', ') }]);
   return [...new Set(list)];
 }
 

@@ -9,7 +9,9 @@ export async function registerWeb(app: FastifyInstance, webDir: string): Promise
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
-    wildcard: false,
+    // Look files up per request, so a rebuilt web app is served without a restart; unknown paths
+    // fall through to the not-found handler, which answers client routes with index.html.
+    wildcard: true,
     index: ['index.html'],
     maxAge: '1h',
     setHeaders(res, path) {

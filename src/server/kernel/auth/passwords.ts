@@ -28,7 +28,7 @@ export async function burnVerify(pw: string): Promise<void> {
 
 export function assertStrong(pw: string, field = 'password'): void {
   const problem = passwordProblem(pw);
-  if (problem) throw new Invalid('password.weak', problem, [{ path: field, message: problem }]);
+  if (problem) throw new Invalid('password.weak', problem, [{ path: `body.${field}`, message: problem }]);
 }
 
 /** Refuses any of the last five passwords: the current one and the four before it (inside the caller's tx). */
@@ -42,7 +42,7 @@ export async function assertNotReused(ctx: Ctx, userId: string, currentHash: str
   for (const h of [currentHash, ...old.map((o) => o.h)]) {
     if (await verifyPassword(h, pw))
       throw new Invalid('password.reused', '新密码不能与最近 5 次使用过的密码相同', [
-        { path: 'newPassword', message: '不能与最近 5 次使用过的密码相同' },
+        { path: 'body.newPassword', message: '不能与最近 5 次使用过的密码相同' },
       ]);
   }
 }

@@ -153,8 +153,11 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
     summary: '我的 API 令牌 My API tokens',
     tags: ['auth'],
     access: 'user',
-    response: z.object({ items: z.array(ZToken) }),
-    handler: async (ctx) => ({ items: await listTokens(ctx, ctx.actor!.id) }),
+    response: z.object({ items: z.array(ZToken), total: z.number().int() }),
+    handler: async (ctx) => {
+      const items = await listTokens(ctx, ctx.actor!.id);
+      return { items, total: items.length };
+    },
   });
 
   defineRoute(app, {

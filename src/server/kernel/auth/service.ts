@@ -238,7 +238,7 @@ export async function changePassword(
   const u = await currentUser(ctx);
   if (!(await verifyPassword(u.passwordHash, input.currentPassword))) {
     await auditAlone(ctx, { action: 'auth.password_change', objectType: 'user', objectId: u.id, success: false, detail: { reason: 'bad_current' } });
-    throw new Invalid('password.current_wrong', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+    throw new Invalid('password.current_wrong', '当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
   }
   assertStrong(input.newPassword, 'newPassword');
   return inTx(ctx, async (tx) => {
@@ -279,7 +279,7 @@ export async function confirmTotp(ctx: Ctx, code: string): Promise<{ next: Pendi
   if (!u.totpSecret) throw new Invalid('totp.not_started', '请先生成动态口令密钥');
   if (!checkTotp(totpSecretOf(ctx, u.totpSecret), code, ctx.now())) {
     await auditAlone(ctx, { action: 'auth.totp_enroll', objectType: 'user', objectId: u.id, success: false });
-    throw new Invalid('totp.invalid_code', '动态口令不正确', [{ path: 'code', message: '动态口令不正确' }]);
+    throw new Invalid('totp.invalid_code', '动态口令不正确', [{ path: 'body.code', message: '动态口令不正确' }]);
   }
   return inTx(ctx, async (tx) => {
     const [updated] = await tx.db.update(users).set({ totpEnabled: true, updatedAt: tx.now() }).where(eq(users.id, u.id)).returning();
@@ -293,7 +293,7 @@ export async function verifyTotpStep(ctx: Ctx, code: string): Promise<{ next: Pe
   if (!u.totpEnabled || !u.totpSecret) throw new Invalid('totp.not_enabled', '未启用动态口令');
   if (!checkTotp(totpSecretOf(ctx, u.totpSecret), code, ctx.now())) {
     await auditAlone(ctx, { action: 'auth.totp', objectType: 'user', objectId: u.id, success: false });
-    throw new Invalid('totp.invalid_code', '动态口令不正确', [{ path: 'code', message: '动态口令不正确' }]);
+    throw new Invalid('totp.invalid_code', '动态口令不正确', [{ path: 'body.code', message: '动态口令不正确' }]);
   }
   return inTx(ctx, async (tx) => {
     await audit(tx, { action: 'auth.totp', objectType: 'user', objectId: u.id });

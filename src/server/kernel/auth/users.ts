@@ -26,7 +26,7 @@ async function rolesOf(ctx: Ctx, ids: string[]): Promise<Map<string, string[]>> 
   return m;
 }
 
-function view(u: UserRow, roleCodes: string[]) {
+function view(u: UserRow, roleCodes: string[], now: Date) {
   return {
     id: u.id,
     username: u.username,
@@ -39,6 +39,7 @@ function view(u: UserRow, roleCodes: string[]) {
     mustChangePassword: u.mustChangePassword,
     totpEnabled: u.totpEnabled,
     lockedUntil: u.lockedUntil,
+    locked: !!u.lockedUntil && u.lockedUntil > now,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
   };
@@ -60,13 +61,13 @@ export async function listUsers(ctx: Ctx, f: UserFilter) {
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const r = await rolesOf(ctx, rows.map((u) => u.id));
-  return { items: rows.map((u) => view(u, r.get(u.id) ?? [])), total: Number(total?.n ?? 0) };
+  return { items: rows.map((u) => view(u, r.get(u.id) ?? [], ctx.now())), total: Number(total?.n ?? 0) };
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<UserView> {
   const [u] = await ctx.db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!u) throw new NotFound('user.not_found', '用户不存在');
-  return view(u, (await rolesOf(ctx, [id])).get(id) ?? []);
+  return view(u, (await rolesOf(ctx, [id])).get(id) ?? [], ctx.now());
 }
 
 /** 三员分立: refuse any set of roles holding two of the three administrator kinds. */
@@ -75,7 +76,7 @@ async function checkRoleSet(ctx: Ctx, codes: string[]): Promise<void> {
   if (!unique.length) return;
   const found = await ctx.db.select({ code: roles.code, adminKind: roles.adminKind }).from(roles).where(inArray(roles.code, unique));
   const missing = unique.filter((c) => !found.some((f) => f.code === c));
-  if (missing.length) throw new Invalid('role.unknown', `角色不存在：${missing.join('、')}`, [{ path: 'roles', message: `未知角色 ${missing.join(', ')}` }]);
+  if (missing.length) throw new Invalid('role.unknown', `角色不存在：${missing.join('、')}`, [{ path: 'body.roles', message: `未知角色 ${missing.join(', ')}` }]);
   const kinds = new Set(found.map((f) => f.adminKind).filter((k): k is string => !!k));
   if (kinds.size > 1)
     throw new Conflict('role.admin_separation', '三员分立：系统管理员、安全管理员、审计管理员不得由同一账号兼任');
@@ -115,7 +116,7 @@ export async function createUser(
     if (!u) throw new Error('insert failed');
     const codes = [...new Set(input.roles)];
     if (codes.length) await tx.db.insert(userRoles).values(codes.map((roleCode) => ({ userId: u.id, roleCode })));
-    const v = view(u, codes);
+    const v = view(u, codes, tx.now());
     await audit(tx, { action: 'user.create', objectType: 'user', objectId: u.id, after: v });
     return v;
   });

@@ -12,8 +12,9 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { passwordRuleMessage } from '../auth/PasswordChecklist.tsx';
 
+/** Locked now, by the server's clock. */
 export function isLocked(u: TUser): boolean {
-  return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+  return u.locked;
 }
 
 /** A random password that meets the rules: 4 classes, 14 characters. */
