@@ -1,0 +1,217 @@
+// `npm run bench`: cold start and idle memory of the embedded start, then throughput at 50
+// connections of (a) bare Fastify, (b) a bare 50-row query, (c) the real authenticated list endpoint,
+// on PostgreSQL and on PGlite. Prints a table and writes docs/performance.md (issue 2).
+//
+// PostgreSQL: a new database on BENCH_DATABASE_URL or TEST_DATABASE_URL; neither set, a throwaway
+// cluster (scripts/lib/pgcluster.mjs), stopped at the end.
+// Knobs: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_COLD_START=0 skips
+// the cold start, BENCH_ONLY=postgresql|pglite runs one database (partial runs leave the doc alone).
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cleanupAll, onCleanup, onExitSync } from './lib/cleanup.ts';
+import { measureColdStart, type ColdStartResult } from './lib/coldstart.ts';
+import { freshDb, seed, READER, PEOPLE_IN_PARTY } from './lib/seed.ts';
+import { SCENARIOS, startServers, type Scenario, type ScenarioId } from './lib/servers.ts';
+import { load, type Measured } from './lib/load.ts';
+import { cpuProbe, postmasterOf } from './lib/cpu.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../src/server/kernel/db/client.ts';
+import { render, type DbRun } from './lib/report.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The product's Node (the npm package node@24), as `npm start` runs it.
+const NODE = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath;
+const TOTAL_LIMIT_MS = 9 * 60_000;
+
+function intEnv(name: string, dflt: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}
+
+const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50);
+const DURATION = intEnv('BENCH_DURATION', 10);
+const WARMUP = intEnv('BENCH_WARMUP', 2);
+const COLD_START = process.env.BENCH_COLD_START !== '0';
+const ONLY = process.env.BENCH_ONLY?.toLowerCase();
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+interface PgCluster {
+  url: string;
+  stop(): void;
+}
+interface PgClusterModule {
+  startThrowawayCluster(): Promise<PgCluster>;
+}
+
+/** The PostgreSQL server to create the bench database on. */
+async function postgresUrl(): Promise<string> {
+  const given = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (given) {
+    log(`PostgreSQL: ${given.replace(/\/\/[^@/]*@/, '//…@')} (from the environment)`);
+    return given;
+  }
+  // Plain .mjs without type declarations: imported by URL and typed here.
+  const spec = pathToFileURL(join(ROOT, 'scripts/lib/pgcluster.mjs')).href;
+  const mod = (await import(spec)) as PgClusterModule;
+  log('PostgreSQL: starting a throwaway cluster…');
+  const cluster = await mod.startThrowawayCluster();
+  const removeSync = onExitSync('PostgreSQL cluster', () => cluster.stop());
+  onCleanup('PostgreSQL cluster', async () => {
+    cluster.stop();
+    removeSync();
+  });
+  log(`PostgreSQL: throwaway cluster at ${cluster.url}`);
+  return cluster.url;
+}
+
+async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as unknown;
+}
+
+/** One request per scenario before the load: the right status and the right 50 rows. */
+async function check(s: Scenario, headers: Record<string, string>, partyId: string): Promise<void> {
+  const body = (await getJson(s.url, s.auth ? headers : {})) as { items?: { partyId?: string }[]; total?: number };
+  if (s.id === 'a') return;
+  const items = body.items ?? [];
+  if (items.length !== 50 || items.some((i) => i.partyId !== partyId))
+    throw new Error(`${s.label}: expected 50 people of the party, got ${JSON.stringify(body).slice(0, 300)}`);
+  if (s.id !== 'b' && body.total !== PEOPLE_IN_PARTY) throw new Error(`${s.label}: expected total ${PEOPLE_IN_PARTY}, got ${body.total}`);
+}
+
+async function signIn(appUrl: string): Promise<string> {
+  const res = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: READER.username, password: READER.password }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${body}`);
+  if ((JSON.parse(body) as { next: string | null }).next !== null) throw new Error(`sign-in owes a step: ${body}`);
+  const sid = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('yunwei_sid='));
+  if (!sid) throw new Error('sign-in set no yunwei_sid cookie');
+  return sid;
+}
+
+/** The plan's nodes, outermost first: "Limit → Sort (name) → Seq Scan on people". */
+async function plan(db: Db, query: SQL): Promise<string> {
+  const rows = await queryRows<Record<string, string>>(db, sql`EXPLAIN ${query}`);
+  return rows
+    .map((r) => Object.values(r)[0] ?? '')
+    .map((line) => /^\s*(?:->\s*)?([A-Za-z][\w ]*?(?: on \w+)?)\s*\(cost/.exec(line)?.[1])
+    .filter((x): x is string => !!x)
+    .join(' → ');
+}
+
+// The chain from (b) to (c), so that each step is measured next to the one it is compared with.
+const ORDER: ScenarioId[] = ['a', 'b', 'b2', 'b3', 'c0', 'c'];
+
+async function benchDatabase(baseUrl: string | null): Promise<DbRun> {
+  const secretKey = randomBytes(32);
+  const bdb = await freshDb(baseUrl);
+  const removeDrop = onCleanup(`${bdb.label} database`, () => bdb.drop());
+  log(`\n${bdb.label}: ${bdb.version}; seeding…`);
+  const t = performance.now();
+  const seeded = await seed(bdb.database, secretKey);
+  log(`  seeded ${PEOPLE_IN_PARTY} people in one party in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const servers = await startServers(bdb.database, secretKey, seeded.partyId);
+  const removeClose = onCleanup(`${bdb.label} servers`, () => servers.close());
+  const cookie = await signIn(servers.appUrl);
+  const headers = { cookie };
+  let postmaster: number | null = null;
+  if (bdb.database.pool) {
+    const pid = (await bdb.database.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+    postmaster = pid === undefined ? null : postmasterOf(pid);
+    if (postmaster === null) log('  (PostgreSQL is not on this machine: its CPU time is not measured)');
+  }
+  const probe = cpuProbe(postmaster);
+  const pagePlan = await plan(bdb.database.db, sql`SELECT * FROM people WHERE party_id = ${seeded.partyId} ORDER BY name LIMIT 50`);
+  const countPlan = await plan(bdb.database.db, sql`SELECT count(*) FROM people WHERE party_id = ${seeded.partyId}`);
+  const results = new Map<ScenarioId, Measured>();
+  for (const id of ORDER) {
+    const s = servers.scenarios.find((x) => x.id === id)!;
+    await check(s, headers, seeded.partyId);
+    const r = await load(
+      { url: s.url, connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, headers: s.auth ? headers : {} },
+      probe,
+    );
+    results.set(id, r);
+    const db = r.cpuDbUs === null ? '' : ` + ${r.cpuDbUs.toFixed(0)} µs PostgreSQL`;
+    log(
+      `  ${s.label.padEnd(50)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p99 ${r.latencyP99Ms.toFixed(1).padStart(6)} ms  CPU/req ${r.cpuServerUs.toFixed(0)} µs Node${db}`,
+    );
+  }
+  await servers.close();
+  removeClose();
+  await bdb.drop();
+  removeDrop();
+  return { label: bdb.label, version: bdb.version, results, pagePlan, countPlan };
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`bench: still running after ${TOTAL_LIMIT_MS / 60_000} min, giving up\n`);
+    process.exit(1); // the 'exit' clean-ups kill children and remove temp dirs
+  }, TOTAL_LIMIT_MS);
+  watchdog.unref();
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
+  log(`Yunwei bench: ${machine}, Node ${process.version}, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`);
+  try {
+    const wantPg = ONLY === undefined || ONLY === 'postgresql' || ONLY === 'postgres';
+    const wantLite = ONLY === undefined || ONLY === 'pglite';
+    const pgUrl = wantPg ? await postgresUrl() : null;
+
+    let coldStart: ColdStartResult | null = null;
+    if (COLD_START) {
+      log('\nCold start (embedded, node src/server/main.ts):');
+      coldStart = await measureColdStart({ root: ROOT, node: NODE, restarts: 3, idleWaitMs: 5000, log });
+    }
+
+    const runs: DbRun[] = [];
+    if (pgUrl) runs.push(await benchDatabase(pgUrl));
+    if (wantLite) runs.push(await benchDatabase(null));
+
+    const out = render({
+      date: new Date(),
+      machine,
+      node: process.version,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP,
+      durationSeconds: DURATION,
+      coldStart,
+      scenarios: [...SCENARIOS],
+      runs,
+      elapsedSeconds: (performance.now() - started) / 1000,
+    });
+    log(out.text);
+    const file = join(ROOT, 'docs/performance.md');
+    if (coldStart && runs.length === 2) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, out.markdown + '\n');
+      log(`Written to ${file}`);
+    } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`\nbench FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  } finally {
+    clearTimeout(watchdog);
+    await cleanupAll();
+  }
+}
+
+process.exit(await main());
