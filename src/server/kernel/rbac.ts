@@ -6,6 +6,51 @@ import { rolePermissions, roles, userRoles } from './db/tables.ts';
 import { audit } from './audit.ts';
 import { inTx, type Ctx } from './context.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
+import type { Db } from './db/client.ts';
+
+// Role -> permissions, read on every request: cached per process for a few seconds. A change made
+// on this node applies at once; other nodes pick it up within ROLE_CACHE_MS (docs/decisions/0003).
+const ROLE_CACHE_MS = 5_000;
+interface RoleGrant {
+  permissions: ReadonlySet<string>;
+  adminKind: string | null;
+}
+let roleCache: { at: number; db: Db; map: Map<string, RoleGrant> } | null = null;
+
+export function invalidateRoleCache(): void {
+  roleCache = null;
+}
+
+async function grants(db: Db): Promise<Map<string, RoleGrant>> {
+  const now = Date.now();
+  if (roleCache && roleCache.db === db && now - roleCache.at < ROLE_CACHE_MS) return roleCache.map;
+  const rows = await db
+    .select({ code: roles.code, adminKind: roles.adminKind, permission: rolePermissions.permission })
+    .from(roles)
+    .leftJoin(rolePermissions, eq(rolePermissions.roleCode, roles.code));
+  const map = new Map<string, { permissions: Set<string>; adminKind: string | null }>();
+  for (const r of rows) {
+    const g = map.get(r.code) ?? { permissions: new Set<string>(), adminKind: r.adminKind };
+    if (r.permission) g.permissions.add(r.permission);
+    map.set(r.code, g);
+  }
+  roleCache = { at: now, db, map };
+  return map;
+}
+
+/** The permissions a set of roles grants, and whether one of them is an administrator role. */
+export async function permissionsOf(db: Db, roleCodes: readonly string[]): Promise<{ permissions: Set<string>; isAdmin: boolean }> {
+  const map = await grants(db);
+  const permissions = new Set<string>();
+  let isAdmin = false;
+  for (const code of roleCodes) {
+    const g = map.get(code);
+    if (!g) continue;
+    for (const p of g.permissions) permissions.add(p);
+    if (g.adminKind) isAdmin = true;
+  }
+  return { permissions, isAdmin };
+}
 
 /** Inserts the built-in roles that are missing (never overwrites what the security admin changed). */
 export async function seedRoles(ctx: Ctx): Promise<void> {
@@ -18,6 +63,7 @@ export async function seedRoles(ctx: Ctx): Promise<void> {
       await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions: r.permissions } });
     }
   });
+  invalidateRoleCache();
 }
 
 export async function listRoles(ctx: Ctx) {
@@ -54,7 +100,7 @@ export async function createRole(ctx: Ctx, input: { code: string; nameZh: string
     if (perms.length) await tx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleCode: input.code, permission })));
     await audit(tx, { action: 'role.create', objectType: 'role', objectId: input.code, after: { ...input, permissions: perms } });
     return getRole(tx, input.code);
-  });
+  }).finally(invalidateRoleCache);
 }
 
 export async function getRole(ctx: Ctx, code: string) {
@@ -85,7 +131,7 @@ export async function updateRole(
     const after = await getRole(tx, code);
     await audit(tx, { action: 'role.update', objectType: 'role', objectId: code, before, after });
     return after;
-  });
+  }).finally(invalidateRoleCache);
 }
 
 export async function deleteRole(ctx: Ctx, code: string): Promise<void> {
@@ -95,5 +141,5 @@ export async function deleteRole(ctx: Ctx, code: string): Promise<void> {
     if (before.userCount > 0) throw new Conflict('role.in_use', `仍有 ${before.userCount} 个用户使用该角色`);
     await tx.db.delete(roles).where(inArray(roles.code, [code]));
     await audit(tx, { action: 'role.delete', objectType: 'role', objectId: code, before });
-  });
+  }).finally(invalidateRoleCache);
 }

@@ -1,6 +1,7 @@
 // Sign-in, sessions and the steps a session may still owe (等保 2.0 8.1.4.1 身份鉴别).
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { apiTokens, rolePermissions, roles, sessions, userRoles, users } from '../db/tables.ts';
+import { apiTokens, sessions, userRoles, users } from '../db/tables.ts';
+import { permissionsOf } from '../rbac.ts';
 import { audit, auditAlone } from '../audit.ts';
 import { inTx, type Actor, type Ctx } from '../context.ts';
 import { randomToken, sha256 } from '../crypto.ts';
@@ -27,23 +28,15 @@ export interface LoginResult {
   user: { id: string; username: string; displayName: string };
 }
 
+/** The user's roles and what they grant. */
 async function roleInfo(db: Db, userId: string): Promise<{ roles: string[]; permissions: Set<string>; isAdmin: boolean }> {
-  const rows = await db
-    .select({ code: roles.code, adminKind: roles.adminKind, permission: rolePermissions.permission })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.code, userRoles.roleCode))
-    .leftJoin(rolePermissions, eq(rolePermissions.roleCode, roles.code))
-    .where(eq(userRoles.userId, userId));
-  const r = new Set<string>();
-  const p = new Set<string>();
-  let isAdmin = false;
-  for (const row of rows) {
-    r.add(row.code);
-    if (row.permission) p.add(row.permission);
-    if (row.adminKind) isAdmin = true;
-  }
-  return { roles: [...r].sort(), permissions: p, isAdmin };
+  const rows = await db.select({ code: userRoles.roleCode }).from(userRoles).where(eq(userRoles.userId, userId));
+  const codes = rows.map((r) => r.code).sort();
+  return { roles: codes, ...(await permissionsOf(db, codes)) };
 }
+
+// The user's role codes in the same query as the session or token lookup: one round trip a request.
+const roleCodes = sql<string[]>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = ${users.id}), '{}')`;
 
 /** The step still owed after the password, given what this session has already proved. */
 function nextStep(u: UserRow, isAdmin: boolean, totpDone: boolean, now: Date): PendingStep | null {
@@ -132,7 +125,7 @@ function anonymous(username: string): Actor {
   return { id: '', username: username.slice(0, 64) || 'anonymous', displayName: '', roles: [], permissions: new Set(), serviceLines: [], via: 'session' };
 }
 
-function actorStub(u: UserRow): Actor {
+function actorStub(u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'serviceLines'>): Actor {
   return { id: u.id, username: u.username, displayName: u.displayName, roles: [], permissions: new Set(), serviceLines: u.serviceLines, via: 'session' };
 }
 
@@ -146,13 +139,24 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   const now = ctx.now();
   const idHash = sha256(token);
   const [row] = await ctx.db
-    .select({ s: sessions, u: users })
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      pending: sessions.pending,
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      disabled: users.disabled,
+      serviceLines: users.serviceLines,
+      roles: roleCodes,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), isNull(sessions.endedAt)))
     .limit(1);
   if (!row) throw new Unauthorized('auth.required', '请先登录');
-  const { s, u } = row;
+  const s = row;
+  const u = row; // the session's and the user's columns, read together
   const idle = now.getTime() - s.lastSeenAt.getTime() > IDLE_MS;
   if (idle || s.expiresAt <= now || u.disabled) {
     const reason = u.disabled ? 'disabled' : idle ? 'idle' : 'expired';
@@ -165,14 +169,14 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  const info = await roleInfo(ctx.db, u.id);
+  const { permissions } = await permissionsOf(ctx.db, u.roles);
   return {
     actor: {
       id: u.id,
       username: u.username,
       displayName: u.displayName,
-      roles: info.roles,
-      permissions: info.permissions,
+      roles: u.roles,
+      permissions,
       serviceLines: u.serviceLines,
       via: 'session',
       sessionId: idHash,
@@ -185,7 +189,10 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
 export async function resolveApiToken(ctx: Ctx, token: string): Promise<Actor> {
   const now = ctx.now();
   const [row] = await ctx.db
-    .select({ t: apiTokens, u: users })
+    .select({
+      t: { id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt },
+      u: { id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled, serviceLines: users.serviceLines, roles: roleCodes },
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
@@ -194,13 +201,13 @@ export async function resolveApiToken(ctx: Ctx, token: string): Promise<Actor> {
     throw new Unauthorized('auth.invalid_token', 'API 令牌无效、已撤销或已过期');
   if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() > 60_000)
     await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
-  const info = await roleInfo(ctx.db, row.u.id);
+  const { permissions } = await permissionsOf(ctx.db, row.u.roles);
   return {
     id: row.u.id,
     username: row.u.username,
     displayName: row.u.displayName,
-    roles: info.roles,
-    permissions: info.permissions,
+    roles: row.u.roles,
+    permissions,
     serviceLines: row.u.serviceLines,
     via: 'token',
     tokenId: row.t.id,

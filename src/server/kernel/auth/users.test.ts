@@ -69,4 +69,13 @@ describe('three administrators kept apart', () => {
     expect((await u.get('/api/auth/me')).statusCode).toBe(401);
     expect((await t.agent().login('leaver', TEST_PASSWORD)).statusCode).toBe(403);
   });
+
+  it('applies a change to a role\'s permissions at once', async () => {
+    expect((await sec.post('/api/roles', { code: 'viewer', nameZh: '查看者', nameEn: 'Viewer', permissions: ['contract.read'] })).statusCode).toBe(201);
+    const v = await t.userAgent('viewer.one', ['viewer']);
+    expect((await v.get('/api/contracts')).statusCode).toBe(200);
+    expect((await sec.patch('/api/roles/viewer', { permissions: ['org.read'] })).statusCode).toBe(200);
+    expect((await v.get('/api/contracts')).statusCode).toBe(403);
+    expect((await v.get('/api/sites')).statusCode).toBe(200);
+  });
 });

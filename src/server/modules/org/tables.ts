@@ -104,5 +104,5 @@ export const people = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('people_party_idx').on(t.partyId), index('people_mobile_idx').on(t.mobile)],
+  (t) => [index('people_party_name_idx').on(t.partyId, t.name), index('people_name_idx').on(t.name), index('people_mobile_idx').on(t.mobile)],
 );
