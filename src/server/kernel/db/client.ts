@@ -118,7 +118,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const unlock = opts.pgliteDir ? lockDataDir(dirname(opts.pgliteDir)) : () => undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create(opts.pgliteDir ?? undefined, { extensions: { pg_trgm } });
+    client = await PGlite.create(opts.pgliteDir ?? undefined, {
+      extensions: { pg_trgm },
+      // PostgreSQL's default 128 MB of shared buffers lives in the WASM heap and doubles the process's
+      // resident memory; an embedded site's working set fits in 32 MB (docs/performance.md).
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+    });
   } catch (e) {
     unlock();
     throw e;
