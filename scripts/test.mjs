@@ -3,7 +3,7 @@
 //   npm test -- --only=unit         a subset: lint, unit (PGlite), pg (PostgreSQL), e2e; comma-separate
 // TEST_DATABASE_URL=postgres://…    use that database instead of starting a throwaway cluster.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startThrowawayCluster } from './lib/pgcluster.mjs';
@@ -123,6 +123,9 @@ function runCommand(/** @type {string[]} */ cmd, /** @type {Step['env']} */ extr
 
 /** @type {{ name: string, result: string, seconds: string }[]} */
 const summary = [];
+/** @type {string[]} */
+const reports = [];
+mkdirSync(join(root, '.tmp'), { recursive: true });
 let failed = false;
 for (const [i, step] of steps.entries()) {
   if (failed) {
@@ -130,6 +133,13 @@ for (const [i, step] of steps.entries()) {
     continue;
   }
   const what = step.cmd ? `: ${step.cmd.join(' ')}` : '';
+  // Each Vitest run also writes a JSON report, so the closing line can count every test of every run.
+  if (step.cmd?.[0] === 'vitest') {
+    const report = join(root, '.tmp', `vitest-${i}.json`);
+    rmSync(report, { force: true });
+    reports.push(report);
+    step.cmd = [...step.cmd, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  }
   console.log(`\n=== [${i + 1}/${steps.length}] ${step.name}${what} ===`);
   const start = performance.now();
   try {
@@ -148,4 +158,15 @@ console.log(`\n=== Summary${only.length > 0 ? ` (--only=${only.join(',')})` : ''
 for (const s of summary)
   console.log(`${s.name.padEnd(width)}  ${s.result.padEnd(7)}  ${s.seconds.padStart(6)}${s.seconds && ' s'}`);
 console.log(failed ? '\nnpm test: FAILED' : '\nnpm test: all passed');
+
+// The closing line, in the plain form CI reads: the tests of every Vitest run above, added up.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const file of reports) {
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += r.numPassedTests ?? 0;
+  totals.failed += r.numFailedTests ?? 0;
+  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exitCode = failed ? 1 : 0;
