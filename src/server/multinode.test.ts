@@ -29,6 +29,9 @@ interface Node {
   out: string[];
 }
 
+// Every process started, so afterAll stops them even when a start failed half-way.
+const started: ChildProcess[] = [];
+
 async function startNode(url: string, dataDir: string): Promise<Node> {
   const port = await freePort();
   const out: string[] = [];
@@ -45,6 +48,7 @@ async function startNode(url: string, dataDir: string): Promise<Node> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(proc);
   proc.stdout?.on('data', (b: Buffer) => out.push(b.toString()));
   proc.stderr?.on('data', (b: Buffer) => out.push(b.toString()));
   const base = `http://127.0.0.1:${port}`;
@@ -83,7 +87,7 @@ describe.skipIf(!onPostgres)('two nodes on one PostgreSQL', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const n of [a, b]) n?.proc.kill('SIGTERM');
+    for (const p of started) p.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await db?.drop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
