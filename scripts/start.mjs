@@ -2,6 +2,7 @@
 // (src/server/main.ts, TypeScript run directly by Node 24: the server needs no build) with the same
 // Node, forwarding signals and the exit code. Plain JavaScript so that any Node can start it.
 import { spawn, spawnSync } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from './lib/runtime.mjs';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,5 +78,5 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
   runForwarding(node24, process.argv.slice(1), { ...process.env, YUNWEI_REEXEC: '1' });
 } else {
   buildWebIfNeeded();
-  runForwarding(process.execPath, [join(root, 'src/server/main.ts'), ...process.argv.slice(2)]);
+  runForwarding(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'src/server/main.ts'), ...process.argv.slice(2)]);
 }

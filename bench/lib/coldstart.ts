@@ -2,6 +2,7 @@
 // data directory (first start: migrations + demo), then again on the same directory (the start the
 // "< 3 s" target refers to), timed until GET /api/health answers; RSS read from /proc after 5 s idle.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../../scripts/lib/runtime.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,8 @@ function start(root: string, node: string, dataDir: string, port: number): Runni
   delete env.YUNWEI_ROLES;
   delete env.YUNWEI_SECRET_KEY;
   delete env.NODE_OPTIONS;
-  const child = spawn(node, ['src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // As npm start runs it: scripts/start.mjs passes the same V8 flags.
+  const child = spawn(node, [...SERVER_NODE_FLAGS, 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (b: Buffer) => {
     output.push(b.toString());
