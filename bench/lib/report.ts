@@ -151,7 +151,7 @@ export function render(r: Report): Rendered {
     '',
     "Rows in bold are the three the issue asks for; rows in italics are diagnostics that split (c)'s cost:",
     '(b2) is (b) done the way the app lists (`personStore.list`: `count(*)` of the filter, then the page), ',
-    "(b3) adds the kernel's session lookup (`resolveSession`: session⋈user, then roles⋈permissions), ",
+    "(b3) adds the kernel's session lookup (`resolveSession`: one query for session⋈user with the user's role codes; what each role grants is cached 5 s per process), ",
     '(c0) is the real app with logging off (what the tests build), (c) the real app with the default `LOG_LEVEL=info` ',
     '(two request log lines per request, written to /dev/null here).',
     '',
@@ -232,7 +232,7 @@ export function render(r: Report): Rendered {
   // Where (c)'s time goes: the CPU each step from (b) to (c) adds (Node + database server)
   const steps: [ScenarioId, ScenarioId, string][] = [
     ['b', 'b2', "+ count(*) of the filter (the paged list's total)"],
-    ['b2', 'b3', '+ session lookup: 2 queries (session⋈user, roles⋈permissions)'],
+    ['b2', 'b3', '+ session lookup: 1 query (session⋈user + role codes)'],
     ['b3', 'c0', "+ the app's HTTP kernel (helmet, cookies, hooks, Zod, response schema)"],
     ['c0', 'c', '+ request logging at LOG_LEVEL=info'],
   ];
@@ -323,8 +323,8 @@ export function render(r: Report): Rendered {
         'on the same 2 cores, so (a) and the (c)/(a) ratio understate what Fastify alone can do.',
     );
   reading.push(
-    '- **What (c) does that (b) does not:** 4 SQL statements per request instead of 1 — the page, a `count(*)` of the ' +
-      "filter for `total`, and the session lookup's two joins (session⋈user, roles⋈permissions) — then helmet's headers, " +
+    '- **What (c) does that (b) does not:** 3 SQL statements per request instead of 1 — the page, a `count(*)` of the ' +
+      "filter for `total`, and the session lookup (session⋈user with the role codes) — then helmet's headers, " +
       'cookie parsing, the permission check, Zod parsing of the query, and the response schema.',
   );
   for (const x of r.runs)
