@@ -1,25 +1,15 @@
 // Starts the product as `npm start` would (embedded database, demo data) for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { freePort } from '../scripts/lib/net.mjs';
 
 export const ADMIN_PASSWORD = 'E2e-Admin-Pass-1';
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-1';
 export const SHOTS = join(process.cwd(), 'screenshots');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Running {
   base: string;

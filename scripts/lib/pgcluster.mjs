@@ -2,9 +2,9 @@
 // Stopped and removed by stop(), and in any case on exit, on error and on SIGINT/SIGTERM.
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './net.mjs';
 import { pgBinDir } from './system.mjs';
 
 /** @type {Set<() => void>} stop functions of the clusters still running */
@@ -28,17 +28,6 @@ function installHandlers() {
   }
 }
 
-/** @returns {Promise<number>} a TCP port that was free on 127.0.0.1 a moment ago */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The OS user that runs the server: `postgres` when we are root, else ourselves. */
 function serverUser() {

@@ -3,11 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { freePort } from '../../scripts/lib/net.mjs';
 
 const onPostgres = process.env.YUNWEI_TEST_DB === 'postgres';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,16 +15,6 @@ const NODE = join(ROOT, 'node_modules/.bin/node');
 const DEMO_PASSWORD = 'Demo-Pass-1';
 const SLOW = 180_000;
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

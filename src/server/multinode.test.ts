@@ -2,26 +2,16 @@
 // other, and a job scheduled every minute runs once per minute in total, not once per node.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { onPostgres, testDb, type TestDb } from './test/harness.ts';
+import { freePort } from '../../scripts/lib/net.mjs';
 import { queryRows } from './kernel/db/client.ts';
 
 const NODE = join(process.cwd(), 'node_modules/.bin/node');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Node {
   proc: ChildProcess;
