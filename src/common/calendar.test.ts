@@ -78,7 +78,13 @@ const arbInstant = fc
   .map((t) => new Date(t));
 /** An instant inside 5x9 hours: a working day at [09:00, 18:00). */
 const arbInsideHours = fc
-  .tuple(arbDate, fc.oneof(fc.integer({ min: 0, max: BUSINESS_DAY_MS - 1 }), fc.integer({ min: 0, max: 17 }).map((i) => i * 30 * MINUTE)))
+  .tuple(
+    arbDate,
+    fc.oneof(
+      fc.integer({ min: 0, max: BUSINESS_DAY_MS - 1 }),
+      fc.integer({ min: 0, max: 17 }).map((i) => i * 30 * MINUTE),
+    ),
+  )
   .map(([d, off]) => new Date(sh(`${cal.addWorkingDays(d, 0)}T09:00:00`).getTime() + off));
 const arbDuration = fc.oneof(
   fc.integer({ min: 0, max: 300 * BUSINESS_DAY_MS }),
@@ -341,14 +347,18 @@ describe('properties', () => {
 
   it('addBusinessDuration (5x9) gives the earliest such instant, inside hours on a working day', () => {
     fc.assert(
-      fc.property(arbInstant, arbDuration.filter((d) => d > 0), (s, d) => {
-        const end = cal.addBusinessDuration(s, d, '5x9');
-        const date = dateOf(end);
-        expect(cal.isWorkingDay(date)).toBe(true);
-        expect(end > instantOf(date, '09:00')).toBe(true);
-        expect(end <= sh(`${date}T18:00:00`)).toBe(true); // 18:00 only when the time runs out exactly there
-        expect(cal.businessTimeBetween(s, new Date(end.getTime() - 1), '5x9')).toBe(d - 1);
-      }),
+      fc.property(
+        arbInstant,
+        arbDuration.filter((d) => d > 0),
+        (s, d) => {
+          const end = cal.addBusinessDuration(s, d, '5x9');
+          const date = dateOf(end);
+          expect(cal.isWorkingDay(date)).toBe(true);
+          expect(end > instantOf(date, '09:00')).toBe(true);
+          expect(end <= sh(`${date}T18:00:00`)).toBe(true); // 18:00 only when the time runs out exactly there
+          expect(cal.businessTimeBetween(s, new Date(end.getTime() - 1), '5x9')).toBe(d - 1);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -447,11 +457,31 @@ describe('parseHolidayFile errors', () => {
     ['missing isOffDay', { year: 2021, days: [{ name: 'x', date: '2021-10-01' }] }, 'days[0].isOffDay', /isOffDay is missing/],
     ['empty name', { year: 2021, days: [{ name: ' ', date: '2021-10-01', isOffDay: true }] }, 'days[0].name', /must not be empty/],
     ['impossible date', { year: 2021, days: [{ name: 'x', date: '2021-02-29', isOffDay: true }] }, 'days[0].date', /valid YYYY-MM-DD/],
-    ['date in another format', { year: 2021, days: [{ name: 'x', date: '2021/10/01', isOffDay: true }] }, 'days[0].date', /valid YYYY-MM-DD/],
-    ['date outside the year', { year: 2021, days: [{ name: 'x', date: '2022-01-01', isOffDay: true }] }, 'days[0].date', /outside year 2021/],
+    [
+      'date in another format',
+      { year: 2021, days: [{ name: 'x', date: '2021/10/01', isOffDay: true }] },
+      'days[0].date',
+      /valid YYYY-MM-DD/,
+    ],
+    [
+      'date outside the year',
+      { year: 2021, days: [{ name: 'x', date: '2022-01-01', isOffDay: true }] },
+      'days[0].date',
+      /outside year 2021/,
+    ],
     ['date too early', { year: 2021, days: [{ name: 'x', date: '2020-12-24', isOffDay: true }] }, 'days[0].date', /outside year 2021/],
-    ['make-up day on a weekday', { year: 2021, days: [{ name: 'x', date: '2021-09-28', isOffDay: false }] }, 'days[0].date', /Saturday or Sunday; 2021-09-28 is a Tuesday/],
-    ['duplicate date', { year: 2021, days: [...valid().days, { name: 'y', date: '2021-10-01', isOffDay: true }] }, 'days[3].date', /repeats days\[1\]/],
+    [
+      'make-up day on a weekday',
+      { year: 2021, days: [{ name: 'x', date: '2021-09-28', isOffDay: false }] },
+      'days[0].date',
+      /Saturday or Sunday; 2021-09-28 is a Tuesday/,
+    ],
+    [
+      'duplicate date',
+      { year: 2021, days: [...valid().days, { name: 'y', date: '2021-10-01', isOffDay: true }] },
+      'days[3].date',
+      /repeats days\[1\]/,
+    ],
   ])('%s', (_label, json, path, message) => {
     const issues = issuesOf(json);
     expect(issues.map((i) => i.path)).toContain(path);
@@ -465,7 +495,7 @@ describe('parseHolidayFile errors', () => {
 
   // Mutations of the real files, at random elements.
   const arbRealFile = fc.constantFrom(...FILES.map((f) => f.json as { year: number; days: Array<Record<string, unknown>> }));
-  const clone = <T,>(x: T): T => structuredClone(x);
+  const clone = <T>(x: T): T => structuredClone(x);
 
   it('names the element when any day of a real file gets a bad or out-of-year date', () => {
     fc.assert(

@@ -81,9 +81,7 @@ function civilFromDay(dayNumber: number): [year: number, month: number, day: num
   const z0 = dayNumber + 719_468;
   const era = Math.floor(z0 / 146_097);
   const doe = z0 - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -180,7 +178,8 @@ export function dateOf(instant: Date): string {
 /** The instant at local time `hhmm` (`HH:MM`, 00:00–23:59) of Shanghai date `date`. */
 export function instantOf(date: string, hhmm: string): Date {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
-  if (!m) throw new RangeError(bi(`无效时间：${JSON.stringify(hhmm)}（应为 HH:MM）`, `invalid time ${JSON.stringify(hhmm)} (expected HH:MM)`));
+  if (!m)
+    throw new RangeError(bi(`无效时间：${JSON.stringify(hhmm)}（应为 HH:MM）`, `invalid time ${JSON.stringify(hhmm)} (expected HH:MM)`));
   return joinInstant(toDay(date), Number(m[1]) * HOUR_MS + Number(m[2]) * MINUTE_MS);
 }
 
@@ -222,9 +221,7 @@ const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
 const typeError =
   (field: string, zhType: string, enType: string) =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined
-      ? bi(`缺少 ${field}`, `${field} is missing`)
-      : bi(`${field} 必须是${zhType}`, `${field} must be ${enType}`);
+    issue.input === undefined ? bi(`缺少 ${field}`, `${field} is missing`) : bi(`${field} 必须是${zhType}`, `${field} must be ${enType}`);
 
 const HolidayDaySchema = z.object(
   {
