@@ -2,7 +2,7 @@
 // the security admin edits permissions and adds roles.
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { BUILTIN_ROLES, PERMISSION_CODES } from '../../common/permissions.ts';
-import { rolePermissions, roles, userRoles } from './db/tables.ts';
+import { rolePermissions, roles, settings, userRoles } from './db/tables.ts';
 import { audit } from './audit.ts';
 import { inTx, type Ctx } from './context.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
@@ -52,15 +52,40 @@ export async function permissionsOf(db: Db, roleCodes: readonly string[]): Promi
   return { permissions, isAdmin };
 }
 
-/** Inserts the built-in roles that are missing (never overwrites what the security admin changed). */
+// Which built-in grants (role:permission) have ever been seeded. A permission a new release adds to
+// a built-in role is granted once; one the security admin removed is not granted again.
+const SEEDED_GRANTS = 'rbac.seededGrants';
+
+/**
+ * Inserts the built-in roles that are missing and the built-in grants never seeded before (a new
+ * module's permissions reach the existing roles); never overwrites what the security admin changed.
+ */
 export async function seedRoles(ctx: Ctx): Promise<void> {
   await inTx(ctx, async (tx) => {
     const existing = new Set((await tx.db.select({ code: roles.code }).from(roles)).map((r) => r.code));
+    const [row] = await tx.db.select().from(settings).where(eq(settings.key, SEEDED_GRANTS));
+    const seeded = new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+    const added: string[] = [];
     for (const r of BUILTIN_ROLES) {
-      if (existing.has(r.code)) continue;
-      await tx.db.insert(roles).values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, adminKind: r.adminKind, builtin: true });
-      if (r.permissions.length) await tx.db.insert(rolePermissions).values(r.permissions.map((permission) => ({ roleCode: r.code, permission })));
-      await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions: r.permissions } });
+      if (!existing.has(r.code)) {
+        await tx.db.insert(roles).values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, adminKind: r.adminKind, builtin: true });
+        await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions: r.permissions } });
+      }
+      const fresh = r.permissions.filter((p) => !seeded.has(`${r.code}:${p}`));
+      if (!fresh.length) continue;
+      await tx.db
+        .insert(rolePermissions)
+        .values(fresh.map((permission) => ({ roleCode: r.code, permission })))
+        .onConflictDoNothing();
+      if (existing.has(r.code)) await audit(tx, { action: 'role.seed_grants', objectType: 'role', objectId: r.code, after: { added: fresh } });
+      added.push(...fresh.map((p) => `${r.code}:${p}`));
+    }
+    if (added.length) {
+      const value = [...seeded, ...added].sort();
+      await tx.db
+        .insert(settings)
+        .values({ key: SEEDED_GRANTS, value, updatedAt: tx.now() })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: tx.now() } });
     }
   });
   invalidateRoleCache();
