@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   'org.write': { zh: '维护单位、地点、人员', en: 'Edit parties, sites and people', group: 'org' },
   'contract.read': { zh: '查看合同与服务项目', en: 'View the contract and service lines', group: 'contract' },
   'contract.write': { zh: '维护合同与服务项目', en: 'Edit the contract and service lines', group: 'contract' },
+  'desk.read': { zh: '查看本人服务项目的运维单', en: "View tickets of one's service lines", group: 'desk' },
+  'desk.read_all': { zh: '查看全部运维单', en: 'View all tickets', group: 'desk' },
+  'desk.create': { zh: '登记运维单', en: 'Log tickets', group: 'desk' },
+  'desk.work': { zh: '处理运维单（回电、到场、解决、暂停计时）', en: 'Work tickets (call back, arrive, resolve, pause clocks)', group: 'desk' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,7 +66,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency manager',
     description: '甲方：审批变更、验收工作、考核评分',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create'],
   },
   {
     code: 'agency_contact',
@@ -70,7 +74,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency contact',
     description: '甲方技术联系人：报修、确认维护结果',
     adminKind: null,
-    permissions: ['org.read', 'contract.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create'],
   },
   {
     code: 'contractor_pm',
@@ -78,7 +82,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor project manager',
     description: '乙方：统筹四个服务项目、人员和报告',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work'],
   },
   {
     code: 'engineer',
@@ -86,7 +90,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor engineer',
     description: '乙方运维工程师，只处理分配给本人的服务项目',
     adminKind: null,
-    permissions: ['org.read', 'contract.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.create', 'desk.work'],
   },
   {
     code: 'duty_operator',
@@ -94,7 +98,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Duty operator',
     description: '服务热线值班：受理来电、登记运维单',
     adminKind: null,
-    permissions: ['org.read', 'contract.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work'],
   },
   {
     code: 'third_party',

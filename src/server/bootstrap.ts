@@ -9,6 +9,7 @@ import { seedRoles } from './kernel/rbac.ts';
 import { seedCalendar } from './kernel/calendar/service.ts';
 import { createUser } from './kernel/auth/users.ts';
 import { loadDemo, type DemoResult } from './demo/load.ts';
+import { seedSlaPolicies } from './modules/desk/service.ts';
 
 /** A random password that meets the rules (upper, lower, digit, symbol). */
 export function randomPassword(): string {
@@ -36,6 +37,7 @@ export async function seedReferenceData(outer: Ctx): Promise<{ calendarEntries: 
   return inTx(outer, async (ctx) => {
     await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_BOOTSTRAP})`);
     await seedRoles(ctx);
+    await seedSlaPolicies(ctx);
     return { calendarEntries: await seedCalendar(ctx) };
   });
 }
@@ -43,6 +45,7 @@ export async function seedReferenceData(outer: Ctx): Promise<{ calendarEntries: 
 async function bootstrapLocked(ctx: Ctx, config: Pick<Config, 'adminPassword' | 'demo' | 'demoPassword'>): Promise<BootstrapResult> {
   await seedRoles(ctx);
   await seedCalendar(ctx);
+  await seedSlaPolicies(ctx);
   const result: BootstrapResult = { keyMismatch: await checkKeyFingerprint(ctx), admin: { created: false, password: null, generated: false }, demo: null };
   const [admin] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).limit(1);
   if (!admin) {

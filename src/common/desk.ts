@@ -1,0 +1,85 @@
+// The service desk (R-SD): tickets and their SLA clocks — request/response schemas shared by
+// server and web.
+import { z } from 'zod';
+import { SLA_TARGETS, SEVERITIES, TICKET_CATEGORIES } from './sla.ts';
+import { SERVICE_LINE_CODES } from './permissions.ts';
+import { ZTimestamp, optText, text } from './api.ts';
+
+export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring'] as const;
+export const TICKET_STATUSES = ['new', 'in_progress', 'resolved'] as const;
+
+export const SEVERITY_NAMES = { critical: '紧急', high: '高', medium: '中', low: '低' } as const;
+
+const phone = z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+
+export const ZTicketCreate = z.object({
+  serviceLine: z.enum(SERVICE_LINE_CODES),
+  category: z.enum(TICKET_CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  title: text(200),
+  description: optText(8000).default(''),
+  /** When the call came in: defaults to now; earlier for a call logged afterwards or an import. */
+  reportedAt: z.iso.datetime({ offset: true }).optional(),
+  channel: z.enum(CHANNELS).default('web'),
+  requesterName: optText(60).default(''),
+  requesterPhone: phone.default(''),
+  requesterDepartment: optText(100).default(''),
+  siteId: z.uuid().nullable().default(null),
+  roomId: z.uuid().nullable().default(null),
+  assetsText: optText(2000).default(''),
+});
+export type TTicketCreate = z.input<typeof ZTicketCreate>;
+
+export const ZSla = z.object({
+  target: z.enum(SLA_TARGETS),
+  dueAt: ZTimestamp.nullable(),
+  metAt: ZTimestamp.nullable(),
+  state: z.enum(['running', 'paused', 'warning', 'breached', 'met', 'met_late']),
+  pausedMs: z.number(),
+  remainingMs: z.number(),
+  percent: z.number(),
+  profile: z.enum(['5x9', '7x24']),
+});
+export type TSla = z.infer<typeof ZSla>;
+
+export const ZTicket = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceLine: z.enum(SERVICE_LINE_CODES),
+  category: z.enum(TICKET_CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  title: z.string(),
+  description: z.string(),
+  reportedAt: ZTimestamp,
+  channel: z.enum(CHANNELS),
+  status: z.enum(TICKET_STATUSES),
+  requesterName: z.string(),
+  requesterPhone: z.string(),
+  requesterDepartment: z.string(),
+  siteId: z.string().nullable(),
+  roomId: z.string().nullable(),
+  assetsText: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  slas: z.array(ZSla),
+});
+export type TTicket = z.infer<typeof ZTicket>;
+
+export const ZTicketQuery = z.object({
+  serviceLine: z.enum(SERVICE_LINE_CODES).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  category: z.enum(TICKET_CATEGORIES).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** What happened on a ticket that moves its clocks (R-SD-02..04; R-CON-09 force majeure is a pause). */
+export const ZTicketEvent = z.object({
+  kind: z.enum(['callback', 'arrive', 'resolve', 'report', 'pause', 'resume']),
+  reason: optText(500).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+export type TTicketEvent = z.infer<typeof ZTicketEvent>;

@@ -1,0 +1,193 @@
+// The desk module, first slice: tickets (运维单) with the contract's SLA clocks (R-SD-01..04).
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { dateOf } from '../../../common/calendar.ts';
+import { defaultPolicies, evaluateClock, policyFor, type ClockEvent, type SlaPolicy, type SlaPolicyTarget, type SlaTarget } from '../../../common/sla.ts';
+import type { TTicketEvent } from '../../../common/desk.ts';
+import { audit } from '../../kernel/audit.ts';
+import { getCalendar } from '../../kernel/calendar/service.ts';
+import { inTx, type Ctx } from '../../kernel/context.ts';
+import { escapeLike } from '../../kernel/crud.ts';
+import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
+import type { BusinessCalendar } from '../../../common/calendar.ts';
+import { slaPolicies, ticketClocks, tickets } from './tables.ts';
+import { queryRows } from '../../kernel/db/client.ts';
+
+type TicketRow = typeof tickets.$inferSelect;
+type ClockRow = typeof ticketClocks.$inferSelect;
+type StoredEvent = { at: string; kind: string; reason?: string };
+
+/** Seeds the contract's SLA policies into an empty table (first start). */
+export async function seedSlaPolicies(ctx: Ctx): Promise<number> {
+  const [n] = await ctx.db.select({ n: count() }).from(slaPolicies);
+  if (Number(n?.n ?? 0) > 0) return 0;
+  await ctx.db.insert(slaPolicies).values(
+    defaultPolicies.map((p, i) => ({ serviceLine: p.serviceLine, severity: p.severity, category: p.category ?? null, targets: [...p.targets], sort: i, updatedAt: ctx.now() })),
+  );
+  await audit(ctx, { action: 'sla_policy.seed', objectType: 'sla_policy', detail: { policies: defaultPolicies.length } });
+  return defaultPolicies.length;
+}
+
+async function policies(ctx: Ctx): Promise<SlaPolicy[]> {
+  const rows = await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.sort));
+  return rows.map((r) => ({ serviceLine: r.serviceLine, severity: r.severity, ...(r.category ? { category: r.category } : {}), targets: r.targets }) as SlaPolicy);
+}
+
+const toEvents = (stored: StoredEvent[]): ClockEvent[] =>
+  stored.map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
+
+function evaluate(cal: BusinessCalendar, c: Pick<ClockRow, 'target' | 'durationMs' | 'profile' | 'events'>, now: Date) {
+  const p: SlaPolicyTarget = { target: c.target as SlaTarget, durationMs: c.durationMs, profile: c.profile as '5x9' | '7x24' };
+  const s = evaluateClock(cal, p, toEvents(c.events), now);
+  return { ...s, profile: p.profile };
+}
+
+/** Engineers see the service lines they are assigned to; desk.read_all sees every line. */
+function scope(ctx: Ctx): SQL | undefined {
+  const a = ctx.actor;
+  if (!a || a.permissions.has('desk.read_all') || a.via === 'system') return undefined;
+  return a.serviceLines.length ? inArray(tickets.serviceLine, a.serviceLines) : sql`false`;
+}
+
+function view(t: TicketRow, clocks: ClockRow[], cal: BusinessCalendar, now: Date) {
+  return {
+    ...t,
+    slas: clocks
+      .filter((c) => c.ticketId === t.id)
+      .sort((a, b) => ORDER.indexOf(a.target) - ORDER.indexOf(b.target))
+      .map((c) => {
+        const s = evaluate(cal, c, now);
+        return { target: s.target, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs, remainingMs: s.remainingMs, percent: s.percent, profile: s.profile };
+      }),
+  };
+}
+const ORDER = ['callback', 'onsite', 'resolve', 'report'];
+
+export interface TicketInput {
+  serviceLine: string;
+  category: string;
+  severity: string;
+  title: string;
+  description: string;
+  reportedAt?: string | undefined;
+  channel: string;
+  requesterName: string;
+  requesterPhone: string;
+  requesterDepartment: string;
+  siteId: string | null;
+  roomId: string | null;
+  assetsText: string;
+}
+
+export async function createTicket(ctx: Ctx, input: TicketInput) {
+  const now = ctx.now();
+  const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
+  if (reportedAt.getTime() > now.getTime() + 60_000)
+    throw new Invalid('ticket.reported_in_future', '来电时间不能晚于当前时间', [{ path: 'body.reportedAt', message: '晚于当前时间' }]);
+  const cal = await getCalendar(ctx);
+  return inTx(ctx, async (tx) => {
+    const policy = policyFor(await policies(tx), { serviceLine: input.serviceLine as 'SM', severity: input.severity as 'low', category: input.category as 'fault' });
+    const [seq] = await queryRows<{ n: number | string }>(tx.db, sql`SELECT nextval('ticket_number_seq') AS n`);
+    const number = `YW-${dateOf(reportedAt).slice(0, 4)}-${String(seq!.n).padStart(6, '0')}`;
+    const [t] = await tx.db
+      .insert(tickets)
+      .values({ ...input, number, reportedAt, status: 'new', createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null), createdAt: now, updatedAt: now })
+      .returning();
+    if (!t) throw new Error('insert failed');
+    const clocks: ClockRow[] = [];
+    for (const target of policy?.targets ?? []) {
+      const events: StoredEvent[] = [{ at: reportedAt.toISOString(), kind: 'start' }];
+      const s = evaluate(cal, { ...target, events }, now);
+      clocks.push({ ticketId: t.id, target: target.target, durationMs: target.durationMs, profile: target.profile, events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs });
+    }
+    if (clocks.length) await tx.db.insert(ticketClocks).values(clocks);
+    const v = view(t, clocks, cal, now);
+    // reportedAt earlier than the entry time is part of what is audited (a call logged afterwards).
+    await audit(tx, { action: 'ticket.create', objectType: 'ticket', objectId: t.id, after: { ...t, loggedAt: now.toISOString() } });
+    return v;
+  });
+}
+
+export async function listTickets(
+  ctx: Ctx,
+  q: { serviceLine?: string | undefined; status?: string | undefined; severity?: string | undefined; category?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
+  const c: SQL[] = [];
+  const s = scope(ctx);
+  if (s) c.push(s);
+  if (q.serviceLine) c.push(eq(tickets.serviceLine, q.serviceLine));
+  if (q.status) c.push(eq(tickets.status, q.status));
+  if (q.severity) c.push(eq(tickets.severity, q.severity));
+  if (q.category) c.push(eq(tickets.category, q.category));
+  if (q.q) c.push(or(ilike(tickets.title, escapeLike(q.q)), ilike(tickets.number, escapeLike(q.q)), ilike(tickets.requesterPhone, escapeLike(q.q)))!);
+  const where = c.length ? and(...c) : undefined;
+  const [t] = await ctx.db.select({ n: count() }).from(tickets).where(where);
+  const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const clocks = rows.length ? await ctx.db.select().from(ticketClocks).where(inArray(ticketClocks.ticketId, rows.map((r) => r.id))) : [];
+  const cal = await getCalendar(ctx);
+  const now = ctx.now();
+  return { items: rows.map((r) => view(r, clocks, cal, now)), total: Number(t?.n ?? 0) };
+}
+
+async function loadTicket(ctx: Ctx, id: string): Promise<TicketRow> {
+  const s = scope(ctx);
+  const [t] = await ctx.db.select().from(tickets).where(s ? and(eq(tickets.id, id), s) : eq(tickets.id, id)).limit(1);
+  if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
+  return t;
+}
+
+export async function getTicket(ctx: Ctx, id: string) {
+  const t = await loadTicket(ctx, id);
+  const clocks = await ctx.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, id));
+  return view(t, clocks, await getCalendar(ctx), ctx.now());
+}
+
+const MEETS: Partial<Record<TTicketEvent['kind'], SlaTarget>> = { callback: 'callback', arrive: 'onsite', resolve: 'resolve', report: 'report' };
+const STATUS_AFTER: Partial<Record<TTicketEvent['kind'], string>> = { arrive: 'in_progress', resolve: 'resolved' };
+const KIND_NAMES: Record<TTicketEvent['kind'], string> = { callback: '回电', arrive: '到场', resolve: '解决', report: '报告甲方', pause: '暂停计时', resume: '恢复计时' };
+
+/** Records what happened (call-back, arrival, resolution, report, pause, resume) and moves the clocks. */
+export async function recordEvent(ctx: Ctx, id: string, ev: TTicketEvent) {
+  const now = ctx.now();
+  const at = ev.at ? new Date(ev.at) : now;
+  if (at.getTime() > now.getTime() + 60_000) throw new Invalid('ticket.event_in_future', '时间不能晚于当前时间', [{ path: 'body.at', message: '晚于当前时间' }]);
+  if (ev.kind === 'pause' && !ev.reason) throw new Invalid('ticket.pause_reason', '暂停计时须说明原因（等待甲方、厂商、备件或不可抗力）', [{ path: 'body.reason', message: '必填' }]);
+  const cal = await getCalendar(ctx);
+  return inTx(ctx, async (tx) => {
+    const t = await loadTicket(tx, id);
+    if (at < t.reportedAt) throw new Invalid('ticket.event_before_report', '时间不能早于来电时间', [{ path: 'body.at', message: '早于来电时间' }]);
+    const clocks = await tx.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, id));
+    const isMet = (c: ClockRow) => c.events.some((e) => e.kind === 'met');
+    const isPaused = (c: ClockRow) => c.events.at(-1)?.kind === 'pause';
+    const meets = MEETS[ev.kind];
+    let touched: ClockRow[];
+    if (meets) {
+      touched = clocks.filter((c) => c.target === meets);
+      if (touched.some(isMet)) throw new Conflict('ticket.already_met', `已记录过${KIND_NAMES[ev.kind]}`);
+    } else if (ev.kind === 'pause') {
+      touched = clocks.filter((c) => !isMet(c) && !isPaused(c));
+      if (!touched.length) throw new Conflict('ticket.nothing_running', '没有正在计时的 SLA');
+    } else {
+      touched = clocks.filter((c) => !isMet(c) && isPaused(c));
+      if (!touched.length) throw new Conflict('ticket.nothing_paused', '没有已暂停的 SLA');
+    }
+    const kind = meets ? 'met' : ev.kind;
+    for (const c of touched) {
+      const events: StoredEvent[] = [...c.events, { at: at.toISOString(), kind, ...(ev.reason ? { reason: ev.reason } : {}) }];
+      let s;
+      try {
+        s = evaluate(cal, { ...c, events }, now);
+      } catch (e) {
+        if (e instanceof RangeError) throw new Invalid('ticket.event_order', `时间顺序有误：${e.message}`, [{ path: 'body.at', message: e.message }]);
+        throw e;
+      }
+      await tx.db
+        .update(ticketClocks)
+        .set({ events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs })
+        .where(and(eq(ticketClocks.ticketId, id), eq(ticketClocks.target, c.target)));
+    }
+    const status = STATUS_AFTER[ev.kind];
+    await tx.db.update(tickets).set({ ...(status ? { status } : {}), updatedAt: now }).where(eq(tickets.id, id));
+    await audit(tx, { action: `ticket.${ev.kind}`, objectType: 'ticket', objectId: id, detail: { at: at.toISOString(), reason: ev.reason ?? null, clocks: touched.map((c) => c.target) } });
+    return getTicket(tx, id);
+  });
+}
