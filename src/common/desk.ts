@@ -83,3 +83,33 @@ export const ZTicketEvent = z.object({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 export type TTicketEvent = z.infer<typeof ZTicketEvent>;
+
+// Knowledge base (R-SD-08): problem / cause / solution, found again by Chinese substring search.
+export const ZKbInput = z.object({
+  title: text(200),
+  serviceLine: z.enum(SERVICE_LINE_CODES).nullable().default(null),
+  problem: text(8000),
+  cause: optText(8000).default(''),
+  solution: text(8000),
+  sourceTicketId: z.uuid().nullable().default(null),
+});
+export const ZKbArticle = z.object({
+  id: z.string(),
+  title: z.string(),
+  serviceLine: z.string().nullable(),
+  problem: z.string(),
+  cause: z.string(),
+  solution: z.string(),
+  sourceTicketId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  score: z.number().optional(),
+});
+export type TKbArticle = z.infer<typeof ZKbArticle>;
+export const ZKbQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  serviceLine: z.enum(SERVICE_LINE_CODES).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'desk.read': { zh: '查看本人服务项目的运维单', en: "View tickets of one's service lines", group: 'desk' },
   'desk.read_all': { zh: '查看全部运维单', en: 'View all tickets', group: 'desk' },
   'desk.create': { zh: '登记运维单', en: 'Log tickets', group: 'desk' },
+  'kb.read': { zh: '查阅知识库', en: 'Read the knowledge base', group: 'desk' },
+  'kb.write': { zh: '编写知识库文章', en: 'Write knowledge base articles', group: 'desk' },
   'desk.work': { zh: '处理运维单（回电、到场、解决、暂停计时）', en: 'Work tickets (call back, arrive, resolve, pause clocks)', group: 'desk' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
@@ -66,7 +68,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency manager',
     description: '甲方：审批变更、验收工作、考核评分',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'kb.read'],
   },
   {
     code: 'agency_contact',
@@ -74,7 +76,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency contact',
     description: '甲方技术联系人：报修、确认维护结果',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'kb.read'],
   },
   {
     code: 'contractor_pm',
@@ -82,7 +84,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor project manager',
     description: '乙方：统筹四个服务项目、人员和报告',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'kb.read', 'kb.write'],
   },
   {
     code: 'engineer',
@@ -90,7 +92,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor engineer',
     description: '乙方运维工程师，只处理分配给本人的服务项目',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.create', 'desk.work'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.create', 'desk.work', 'kb.read', 'kb.write'],
   },
   {
     code: 'duty_operator',
@@ -98,7 +100,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Duty operator',
     description: '服务热线值班：受理来电、登记运维单',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'kb.read'],
   },
   {
     code: 'third_party',

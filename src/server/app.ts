@@ -23,7 +23,7 @@ import { auditRoutes } from './kernel/audit-routes.ts';
 import { calendarRoutes } from './kernel/calendar/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { contractRoutes } from './modules/contract/routes.ts';
-import { deskRoutes } from './modules/desk/routes.ts';
+import { deskRoutes, kbRoutes } from './modules/desk/routes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -174,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await orgRoutes(api);
       await contractRoutes(api);
       await deskRoutes(api);
+      await kbRoutes(api);
     },
     { prefix: '/api' },
   );

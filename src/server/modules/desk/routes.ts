@@ -1,7 +1,8 @@
 // Desk routes, first slice: log a ticket (also machine intake with an API token), list, read, record events.
 import type { FastifyInstance } from 'fastify';
-import { ZIdParams, paged } from '../../../common/api.ts';
-import { ZTicket, ZTicketCreate, ZTicketEvent, ZTicketQuery } from '../../../common/desk.ts';
+import { ZIdParams, paged, patchOf } from '../../../common/api.ts';
+import { ZKbArticle, ZKbInput, ZKbQuery, ZTicket, ZTicketCreate, ZTicketEvent, ZTicketQuery } from '../../../common/desk.ts';
+import { createKb, kbStore, searchKb } from './kb.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { createTicket, getTicket, listTickets, recordEvent } from './service.ts';
 
@@ -26,5 +27,29 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
     method: 'POST', url: '/tickets/:id/events', summary: '记录回电、到场、解决、报告或暂停/恢复计时', tags, access: 'desk.work',
     params: ZIdParams, body: ZTicketEvent, response: ZTicket,
     handler: async (ctx, { params, body }) => recordEvent(ctx, params.id, body),
+  });
+}
+
+export async function kbRoutes(app: FastifyInstance): Promise<void> {
+  const tags = ['knowledge base'];
+  defineRoute(app, {
+    method: 'GET', url: '/kb', summary: '知识库检索（中文子串，最佳匹配在前）', tags, access: 'kb.read',
+    query: ZKbQuery, response: paged(ZKbArticle),
+    handler: async (ctx, { query }) => searchKb(ctx, query),
+  });
+  defineRoute(app, {
+    method: 'GET', url: '/kb/:id', summary: '知识库文章', tags, access: 'kb.read',
+    params: ZIdParams, response: ZKbArticle,
+    handler: async (ctx, { params }) => kbStore.get(ctx, params.id),
+  });
+  defineRoute(app, {
+    method: 'POST', url: '/kb', summary: '新建知识库文章（可由已解决的运维单生成）', tags, access: 'kb.write',
+    body: ZKbInput, response: ZKbArticle, status: 201,
+    handler: async (ctx, { body }) => createKb(ctx, body),
+  });
+  defineRoute(app, {
+    method: 'PATCH', url: '/kb/:id', summary: '修改知识库文章', tags, access: 'kb.write',
+    params: ZIdParams, body: patchOf(ZKbInput), response: ZKbArticle,
+    handler: async (ctx, { params, body }) => kbStore.update(ctx, params.id, body),
   });
 }

@@ -1,4 +1,5 @@
 // Tables of the desk module: tickets (运维单), their SLA clocks, and the SLA policies as data.
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -60,3 +61,22 @@ export const slaPolicies = pgTable('sla_policies', {
   sort: integer('sort').notNull().default(0),
   updatedAt: ts('updated_at').notNull(),
 });
+
+// R-SD-08: articles filed from resolved tickets. Chinese search is ILIKE '%…%' on a trigram GIN
+// index over all the text (used for terms of 3+ characters; shorter terms scan, ARCHITECTURE.md).
+export const kbArticles = pgTable(
+  'kb_articles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    serviceLine: text('service_line'),
+    problem: text('problem').notNull(),
+    cause: text('cause').notNull().default(''),
+    solution: text('solution').notNull(),
+    sourceTicketId: uuid('source_ticket_id'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('kb_articles_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.problem} || ' ' || ${t.cause} || ' ' || ${t.solution}) gin_trgm_ops`)],
+);

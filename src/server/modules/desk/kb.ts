@@ -1,0 +1,56 @@
+// Knowledge base (R-SD-08): problem / cause / solution articles, filed from resolved tickets and
+// found again by Chinese substring search on both databases.
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { audit } from '../../kernel/audit.ts';
+import { inTx, type Ctx } from '../../kernel/context.ts';
+import { crud } from '../../kernel/crud.ts';
+import { kbArticles } from './tables.ts';
+
+export const kbStore = crud(kbArticles, { objectType: 'kb_article', label: '知识库文章', order: [kbArticles.createdAt] });
+
+// The indexed expression: the same text the trigram index covers, so the planner can use it.
+const allText = sql`(${kbArticles.title} || ' ' || ${kbArticles.problem} || ' ' || ${kbArticles.cause} || ' ' || ${kbArticles.solution})`;
+const like = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** Terms split on whitespace; an article must contain every term; the best matches come first. */
+export async function searchKb(ctx: Ctx, q: { q?: string | undefined; serviceLine?: string | undefined; page: number; pageSize: number }) {
+  const terms = (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  const c: SQL[] = terms.map((t) => sql`${allText} ILIKE ${like(t)}`);
+  if (q.serviceLine) c.push(eq(kbArticles.serviceLine, q.serviceLine));
+  const where = c.length ? and(...c) : undefined;
+  // Title hits weigh most, then problem, then solution; a title that is the query itself tops all.
+  const score = terms.length
+    ? sql<number>`(${sql.join(
+        terms.map(
+          (t) =>
+            sql`(CASE WHEN ${kbArticles.title} ILIKE ${like(t)} THEN 4 ELSE 0 END + CASE WHEN ${kbArticles.problem} ILIKE ${like(t)} THEN 2 ELSE 0 END + CASE WHEN ${kbArticles.solution} ILIKE ${like(t)} THEN 1 ELSE 0 END)`,
+        ),
+        sql` + `,
+      )} + CASE WHEN ${kbArticles.title} = ${q.q?.trim() ?? ''} THEN 10 ELSE 0 END)`.mapWith(Number)
+    : sql<number>`0`.mapWith(Number);
+  const [t] = await ctx.db.select({ n: count() }).from(kbArticles).where(where);
+  const rows = await ctx.db
+    .select({ a: kbArticles, score })
+    .from(kbArticles)
+    .where(where)
+    .orderBy(desc(score), desc(kbArticles.updatedAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items: rows.map((r) => ({ ...r.a, score: r.score })), total: Number(t?.n ?? 0) };
+}
+
+export async function createKb(
+  ctx: Ctx,
+  input: { title: string; serviceLine: string | null; problem: string; cause: string; solution: string; sourceTicketId: string | null },
+) {
+  const now = ctx.now();
+  return inTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(kbArticles)
+      .values({ ...input, createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null), createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) throw new Error('insert failed');
+    await audit(tx, { action: 'kb_article.create', objectType: 'kb_article', objectId: row.id, after: row });
+    return row;
+  });
+}
