@@ -7,6 +7,7 @@ import { keyring } from './kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
 import { kernelJobs, startJobs, type JobRunner } from './kernel/jobs.ts';
 import { buildApp } from './app.ts';
+import { deskJobs } from './modules/desk/jobs.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 
 
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
 
   let jobs: JobRunner | null = null;
   if (config.roles.has('worker') || config.roles.has('api')) {
-    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, kernelJobs, { work: config.roles.has('worker') });
+    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs], { work: config.roles.has('worker') });
   }
   const app = config.roles.has('api') ? await buildApp({ database, secretKey: config.secretKey, logger: log.child({ c: 'http' }) }) : null;
   if (app) await app.listen({ host: config.host, port: config.port });

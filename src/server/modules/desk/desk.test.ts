@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import type { TTicket } from '../../../common/desk.ts';
+import { and, eq } from 'drizzle-orm';
+import { reevaluateOpenClocks } from './service.ts';
+import { ticketClocks } from './tables.ts';
 
 let t: TestApp;
 let duty: Agent;
@@ -128,5 +131,22 @@ describe('who sees what', () => {
     expect(faults.every((x) => x.category === 'fault' && x.severity === 'critical')).toBe(true);
     const found = json<{ items: TTicket[] }>(await duty.get(`/api/tickets?q=${encodeURIComponent('交换机')}`)).items;
     expect(found.map((x) => x.title)).toContain('核心交换机端口故障');
+  });
+});
+
+describe('the SLA watch', () => {
+  it('moves open clocks to warning and breached and stores it, leaving met clocks alone', async () => {
+    const tk = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'request', severity: 'medium', title: '借用会议室话筒' }));
+    await pass(4 * 60_000 + 10_000); // callback: 5 minutes, 7x24 → 83%
+    let r = await reevaluateOpenClocks(t.ctx);
+    expect(r.checked).toBeGreaterThan(0);
+    let [row] = await t.db.database.db.select().from(ticketClocks).where(and(eq(ticketClocks.ticketId, tk.id), eq(ticketClocks.target, 'callback')));
+    expect(row!.state).toBe('warning');
+    await pass(2 * 60_000);
+    r = await reevaluateOpenClocks(t.ctx);
+    expect(r.breached).toBeGreaterThan(0);
+    [row] = await t.db.database.db.select().from(ticketClocks).where(and(eq(ticketClocks.ticketId, tk.id), eq(ticketClocks.target, 'callback')));
+    expect(row!.state).toBe('breached');
+    expect(json<{ items: TTicket[] }>(await duty.get(`/api/tickets?q=${encodeURIComponent('借用会议室话筒')}`)).items[0]!.slas[0]!.state).toBe('breached');
   });
 });

@@ -191,3 +191,41 @@ export async function recordEvent(ctx: Ctx, id: string, ev: TTicketEvent) {
     return getTicket(tx, id);
   });
 }
+
+/**
+ * Re-evaluates every clock not yet met and stores its state and due time, so the queue and the SLA
+ * risk board can filter and sort in SQL. Run every minute by the desk-sla-watch job.
+ */
+export async function reevaluateOpenClocks(ctx: Ctx, batch = 1000): Promise<{ checked: number; changed: number; breached: number }> {
+  const cal = await getCalendar(ctx);
+  const now = ctx.now();
+  let checked = 0;
+  let changed = 0;
+  let breached = 0;
+  let after: { ticketId: string; target: string } | null = null;
+  for (;;) {
+    const open = inArray(ticketClocks.state, ['running', 'paused', 'warning', 'breached']);
+    const page: ClockRow[] = await ctx.db
+      .select()
+      .from(ticketClocks)
+      .where(after ? and(open, sql`(${ticketClocks.ticketId}, ${ticketClocks.target}) > (${after.ticketId}, ${after.target})`) : open)
+      .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.target))
+      .limit(batch);
+    if (!page.length) break;
+    for (const c of page) {
+      checked++;
+      const s = evaluate(cal, c, now);
+      if (s.state === 'breached') breached++;
+      if (s.state !== c.state || s.dueAt?.getTime() !== c.dueAt?.getTime()) {
+        changed++;
+        await ctx.db
+          .update(ticketClocks)
+          .set({ state: s.state, dueAt: s.dueAt, pausedMs: s.pausedMs })
+          .where(and(eq(ticketClocks.ticketId, c.ticketId), eq(ticketClocks.target, c.target)));
+      }
+    }
+    const last = page.at(-1)!;
+    after = { ticketId: last.ticketId, target: last.target };
+  }
+  return { checked, changed, breached };
+}
