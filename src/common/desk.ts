@@ -39,6 +39,11 @@ export const ZSla = z.object({
   remainingMs: z.number(),
   percent: z.number(),
   profile: z.enum(['5x9', '7x24']),
+  /** The target's length in business time under `profile`. */
+  durationMs: z.number(),
+  /** Paused now (a breached clock may be paused too). */
+  paused: z.boolean(),
+  pauseReason: z.string().nullable(),
 });
 export type TSla = z.infer<typeof ZSla>;
 

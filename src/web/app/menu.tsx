@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   FileProtectOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -23,6 +24,13 @@ interface Entry {
 const ENTRIES: Entry[] = [
   { key: '/', label: '首页', icon: <HomeOutlined /> },
   { key: '/contract', label: '合同', icon: <FileProtectOutlined />, perm: 'contract.read' },
+  {
+    key: 'desk',
+    label: '服务台',
+    icon: <CustomerServiceOutlined />,
+    perm: 'desk.read',
+    children: [{ key: '/desk', label: '运维单' }],
+  },
   {
     key: 'org',
     label: '单位与人员',
@@ -65,6 +73,7 @@ export function menuItems(can: (p: string) => boolean, t: (s: string) => string)
 
 /** The menu key of a path, and the submenu to keep open. */
 export function selectedKey(pathname: string): { key: string; open: string | null } {
+  if (pathname === '/desk' || pathname.startsWith('/desk/')) return { key: '/desk', open: 'desk' };
   if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
   if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };
   return { key: pathname === '' ? '/' : pathname, open: null };

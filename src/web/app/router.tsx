@@ -50,6 +50,27 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'desk',
+            element: guarded(
+              'desk.read',
+              page(() => import('../features/desk/DeskPage.tsx'), 'DeskPage'),
+            ),
+          },
+          {
+            path: 'desk/new',
+            element: guarded(
+              'desk.create',
+              page(() => import('../features/desk/NewTicketPage.tsx'), 'NewTicketPage'),
+            ),
+          },
+          {
+            path: 'desk/:id',
+            element: guarded(
+              'desk.read',
+              page(() => import('../features/desk/TicketPage.tsx'), 'TicketPage'),
+            ),
+          },
+          {
             path: 'org/parties',
             element: guarded(
               'org.read',

@@ -104,7 +104,8 @@ describe('working a ticket', () => {
     expect((await engNet.post(`/api/tickets/${tk.id}/events`, { kind: 'pause', reason: 'x' })).statusCode).toBe(404); // not a NET ticket
     const noReason = await duty.post(`/api/tickets/${tk.id}/events`, { kind: 'pause' });
     expect(json(noReason).code).toBe('ticket.pause_reason');
-    await duty.post(`/api/tickets/${tk.id}/events`, { kind: 'pause', reason: '等待厂商备件' });
+    const paused = json<TTicket>(await duty.post(`/api/tickets/${tk.id}/events`, { kind: 'pause', reason: '等待厂商备件' }));
+    expect(sla(paused, 'resolve')).toMatchObject({ paused: true, pauseReason: '等待厂商备件', durationMs: 24 * 3600_000 });
     await pass(2 * 3600_000);
     const resumed = json<TTicket>(await duty.post(`/api/tickets/${tk.id}/events`, { kind: 'resume' }));
     expect(new Date(sla(resumed, 'resolve').dueAt!).getTime() - due).toBe(2 * 3600_000);

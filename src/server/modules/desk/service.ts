@@ -56,7 +56,21 @@ function view(t: TicketRow, clocks: ClockRow[], cal: BusinessCalendar, now: Date
       .sort((a, b) => ORDER.indexOf(a.target) - ORDER.indexOf(b.target))
       .map((c) => {
         const s = evaluate(cal, c, now);
-        return { target: s.target, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs, remainingMs: s.remainingMs, percent: s.percent, profile: s.profile };
+        const last = c.events.at(-1);
+        const paused = last?.kind === 'pause';
+        return {
+          target: s.target,
+          dueAt: s.dueAt,
+          metAt: s.metAt,
+          state: s.state,
+          pausedMs: s.pausedMs,
+          remainingMs: s.remainingMs,
+          percent: s.percent,
+          profile: s.profile,
+          durationMs: c.durationMs,
+          paused,
+          pauseReason: paused ? (last.reason ?? null) : null,
+        };
       }),
   };
 }

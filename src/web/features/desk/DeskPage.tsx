@@ -1,0 +1,209 @@
+// 运维单: the queue of tickets, newest call first, with the most urgent open SLA counting down live.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Grid, Select, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { TTicket } from '../../../common/desk.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/permissions.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
+import { fmtTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { pick, useI18n } from '../../i18n/index.tsx';
+import { LINE_COLOR, lineShort } from '../contract/lines.ts';
+import { SlaCountdown, fmtSpan, mostUrgent } from './clock.tsx';
+import { CATEGORY, SEVERITY, STATUS, TARGET } from './meta.ts';
+
+type Filters = { serviceLine?: string; status?: string; severity?: string; category?: string };
+
+export function LineLabel({ code }: { code: ServiceLineCode }) {
+  const { lang } = useI18n();
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 2, background: LINE_COLOR[code], marginInlineEnd: 6 }} />
+      {lineShort(code, lang)}
+    </span>
+  );
+}
+
+function SlaCell({ r }: { r: TTicket }) {
+  const { t } = useI18n();
+  const s = mostUrgent(r.slas);
+  if (s) return <SlaCountdown sla={s} />;
+  return r.slas.length ? (
+    <Typography.Text type="success">{t('全部达成')}</Typography.Text>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
+}
+
+export function DeskPage() {
+  const phone = Grid.useBreakpoint().md === false;
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [f, setF] = useState<Filters>({});
+  const set = (k: keyof Filters) => (v: string | undefined) => setF((p) => ({ ...p, [k]: v }));
+
+  const slaExport = (r: TTicket) => {
+    const s = mostUrgent(r.slas);
+    if (!s) return r.slas.length ? t('全部达成') : '';
+    const due = s.dueAt ? Date.parse(s.dueAt) : null;
+    const name = pick(lang, TARGET[s.target]);
+    if (s.state === 'paused') return `${name} ${t('已暂停')}`;
+    if (due === null) return name;
+    const left = due - Date.now();
+    return left >= 0 ? `${name} ${t('剩余')} ${fmtSpan(left, lang)}` : `${name} ${t('已超时')} ${fmtSpan(-left, lang)}`;
+  };
+
+  const columns: DTColumn<TTicket>[] = [
+    {
+      title: t('编号'),
+      dataIndex: 'number',
+      fixed: 'left',
+      render: (v: string, r) => (
+        <Link to={`/desk/${r.id}`} className="yw-mono" style={{ whiteSpace: 'nowrap' }}>
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('服务项目'),
+      responsive: ['md'],
+      dataIndex: 'serviceLine',
+      render: (v: ServiceLineCode) => <LineLabel code={v} />,
+      exportValue: (r) => lineShort(r.serviceLine, lang),
+    },
+    {
+      title: t('类别'),
+      responsive: ['md'],
+      dataIndex: 'category',
+      render: (v: TTicket['category']) => pick(lang, CATEGORY[v]),
+      exportValue: (r) => pick(lang, CATEGORY[r.category]),
+    },
+    {
+      title: t('级别'),
+      dataIndex: 'severity',
+      render: (v: TTicket['severity']) => (
+        <Tag color={SEVERITY[v].color} style={{ marginInlineEnd: 0 }}>
+          {pick(lang, SEVERITY[v])}
+        </Tag>
+      ),
+      exportValue: (r) => pick(lang, SEVERITY[r.severity]),
+    },
+    {
+      title: t('标题'),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <div style={{ maxWidth: phone ? 190 : 360, minWidth: phone ? 150 : 180 }}>
+          <Typography.Text ellipsis={{ tooltip: v }} style={{ display: 'block' }}>
+            <Link to={`/desk/${r.id}`} style={{ color: 'inherit' }}>
+              {v}
+            </Link>
+          </Typography.Text>
+          {phone ? (
+            <SlaCell r={r} />
+          ) : (
+            (r.requesterName || r.requesterDepartment) && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                {[r.requesterName, r.requesterDepartment].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            )
+          )}
+        </div>
+      ),
+    },
+    {
+      title: t('来电时间'),
+      responsive: ['md'],
+      dataIndex: 'reportedAt',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{fmtTime(v)}</span>,
+      exportValue: (r) => fmtTime(r.reportedAt),
+    },
+    {
+      title: t('状态'),
+      responsive: ['md'],
+      dataIndex: 'status',
+      render: (v: TTicket['status']) => (
+        <Tag color={STATUS[v].color} style={{ marginInlineEnd: 0 }}>
+          {pick(lang, STATUS[v])}
+        </Tag>
+      ),
+      exportValue: (r) => pick(lang, STATUS[r.status]),
+    },
+    {
+      title: t('SLA 计时'),
+      key: 'sla',
+      width: 190,
+      responsive: ['md'],
+      render: (_: unknown, r) => <SlaCell r={r} />,
+      exportValue: slaExport,
+    },
+  ];
+
+  const opts = <K extends string>(m: Record<K, { zh: string; en: string }>) =>
+    (Object.keys(m) as K[]).map((k) => ({ value: k, label: pick(lang, m[k]) }));
+
+  return (
+    <div>
+      <PageHeader title={t('运维单')} subtitle={t('热线、网页、现场与监控登记的运维单；倒计时为最紧迫的未达成 SLA')} />
+      <Card>
+        <DataTable<TTicket>
+          queryKey="tickets"
+          url="/api/tickets"
+          rowKey="id"
+          columns={columns}
+          params={f}
+          searchPlaceholder={t('编号、标题或来电号码')}
+          exportName={t('运维单')}
+          filters={
+            <>
+              <Select
+                allowClear
+                placeholder={t('服务项目')}
+                style={{ width: 130 }}
+                value={f.serviceLine}
+                onChange={set('serviceLine')}
+                options={SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }))}
+              />
+              <Select
+                allowClear
+                placeholder={t('状态')}
+                style={{ width: 110 }}
+                value={f.status}
+                onChange={set('status')}
+                options={opts(STATUS)}
+              />
+              <Select
+                allowClear
+                placeholder={t('级别')}
+                style={{ width: 100 }}
+                value={f.severity}
+                onChange={set('severity')}
+                options={(Object.keys(SEVERITY) as TTicket['severity'][]).map((k) => ({
+                  value: k,
+                  label: <Tag color={SEVERITY[k].color}>{pick(lang, SEVERITY[k])}</Tag>,
+                }))}
+              />
+              <Select
+                allowClear
+                placeholder={t('类别')}
+                style={{ width: 120 }}
+                value={f.category}
+                onChange={set('category')}
+                options={opts(CATEGORY)}
+              />
+            </>
+          }
+          actions={
+            can('desk.create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/desk/new')}>
+                {t('登记运维单')}
+              </Button>
+            )
+          }
+        />
+      </Card>
+    </div>
+  );
+}
