@@ -62,9 +62,8 @@ function SlaCard({ sla, fetchedAt }: { sla: TSla; fetchedAt: number }) {
   const open = isOpen(sla);
   // 7×24 clocks count wall time, so their percentage moves on between refreshes.
   let percent = sla.percent;
-  if (open && sla.profile === '7x24' && sla.state !== 'paused' && sla.state !== 'breached' && sla.percent < 100) {
-    const duration = sla.remainingMs / (1 - sla.percent / 100);
-    if (duration > 0) percent += ((nowMs - fetchedAt) / duration) * 100;
+  if (open && sla.profile === '7x24' && !sla.paused && sla.state !== 'breached' && sla.durationMs > 0) {
+    percent += ((nowMs - fetchedAt) / sla.durationMs) * 100;
   }
   const shown = tone === 'breached' ? Math.max(100, percent) : percent;
   const stateKey: TSla['state'] = tone === 'breached' ? 'breached' : tone === 'warning' ? 'warning' : sla.state;
@@ -87,9 +86,10 @@ function SlaCard({ sla, fetchedAt }: { sla: TSla; fetchedAt: number }) {
         {open ? (
           <>
             <SlaCountdown sla={sla} withTarget={false} size={22} />
-            {sla.state === 'paused' && (
+            {sla.paused && (
               <span style={{ fontSize: 12, color: '#6b7280', fontVariantNumeric: 'tabular-nums' }}>
                 {t('恢复后剩余 {d}', { d: fmtSpan(sla.remainingMs, lang) })}
+                {sla.pauseReason && ` · ${sla.pauseReason}`}
               </span>
             )}
           </>
@@ -210,9 +210,8 @@ function useActions(tk: TTicket): Action[] {
     return c ? isOpen(c) : fallback;
   };
   const open = tk.slas.filter(isOpen);
-  // The API does not say whether a breached clock is paused: allow both and let the server decide.
-  const canPause = open.some((s) => s.state !== 'paused');
-  const canResume = open.some((s) => s.state === 'paused' || s.state === 'breached');
+  const canPause = open.some((s) => !s.paused);
+  const canResume = open.some((s) => s.paused);
   const firstOpen = ['callback', 'onsite', 'resolve', 'report'].find((x) => open.some((s) => s.target === x));
   const acts: Action[] = [
     { kind: 'callback', label: t('已回电'), icon: <PhoneOutlined />, enabled: meet('callback', false) },

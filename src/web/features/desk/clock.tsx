@@ -87,10 +87,7 @@ export function liveState(s: TSla, nowMs: number): Live['tone'] {
   const due = s.dueAt ? Date.parse(s.dueAt) : Infinity;
   if (nowMs >= due) return 'breached';
   if (s.state === 'warning') return 'warning';
-  if (s.profile === '7x24' && s.percent < 100) {
-    const duration = s.remainingMs / (1 - s.percent / 100);
-    if (due - nowMs <= duration * 0.2) return 'warning';
-  }
+  if (s.profile === '7x24' && due - nowMs <= s.durationMs * 0.2) return 'warning';
   return 'ok';
 }
 
