@@ -3,38 +3,12 @@
 // operator, logs a call through the form (caller found by phone), adds a few tickets through the API,
 // records a call-back and a pause, and writes screenshots/desk-*.png (desktop 1440×900, phone 390×844).
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8097';
+const signIn = (page: Page, username: string, password: string) => signInAt(BASE, page, username, password);
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
-const OUT = 'screenshots';
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(700);
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
-  console.log(`  ${name}.png`);
-}
-
-async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') console.log(`    [console.${m.type()}] ${m.text().slice(0, 300)}`);
-  });
-  page.on('pageerror', (e) => console.log(`    [pageerror] ${e.message}`));
-  return { ctx, page };
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${BASE}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
-}
 
 /** A JSON call from inside the signed-in page (session cookie and CSRF header as the app sends them). */
 async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
