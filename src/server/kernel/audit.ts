@@ -7,6 +7,7 @@ import { auditLog } from './db/tables.ts';
 import { inTx, type Ctx } from './context.ts';
 import type { Db } from './db/client.ts';
 import { LOCK_AUDIT_CHAIN } from './db/locks.ts';
+import { likeContains, likePrefix } from './db/like.ts';
 
 const GENESIS = '0'.repeat(64);
 
@@ -162,8 +163,8 @@ export function auditWhere(q: AuditQuery): SQL | undefined {
   const c: SQL[] = [];
   if (q.from) c.push(gte(auditLog.at, q.from));
   if (q.to) c.push(lte(auditLog.at, q.to));
-  if (q.actor) c.push(ilike(auditLog.actorName, `%${q.actor.replace(/[\\%_]/g, '\\$&')}%`));
-  if (q.action) c.push(ilike(auditLog.action, `${q.action.replace(/[\\%_]/g, '\\$&')}%`));
+  if (q.actor) c.push(ilike(auditLog.actorName, likeContains(q.actor)));
+  if (q.action) c.push(ilike(auditLog.action, likePrefix(q.action)));
   if (q.objectType) c.push(eq(auditLog.objectType, q.objectType));
   if (q.objectId) c.push(eq(auditLog.objectId, q.objectId));
   if (q.success !== undefined) c.push(eq(auditLog.success, q.success));

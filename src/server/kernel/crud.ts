@@ -4,6 +4,7 @@ import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { audit } from './audit.ts';
 import { inTx, type Ctx } from './context.ts';
+import { likeContains } from './db/like.ts';
 import { Conflict, NotFound } from './errors.ts';
 
 type Table = PgTable & { id: PgColumn };
@@ -21,8 +22,6 @@ export interface ListArgs {
   page: number;
   pageSize: number;
 }
-
-export const escapeLike = (s: string): string => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } };
@@ -49,7 +48,7 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
   async function list(ctx: Ctx, a: ListArgs): Promise<{ items: Row[]; total: number }> {
     const c: SQL[] = [];
     if (a.where) c.push(a.where);
-    if (a.q && o.search?.length) c.push(or(...o.search.map((col) => ilike(col, escapeLike(a.q!))))!);
+    if (a.q && o.search?.length) c.push(or(...o.search.map((col) => ilike(col, likeContains(a.q!))))!);
     const where = c.length ? and(...c) : undefined;
     // Two statements, not count(*) over (): a plain count can be answered from an index alone, the
     // window has to read every matching row (measured in docs/performance.md).

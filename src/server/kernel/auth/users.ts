@@ -2,6 +2,7 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { roles, sessions, userRoles, users } from '../db/tables.ts';
 import { audit } from '../audit.ts';
+import { likeContains } from '../db/like.ts';
 import { inTx, type Ctx } from '../context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { assertNotReused, assertStrong, hashPassword, rememberPassword } from './passwords.ts';
@@ -15,8 +16,6 @@ export interface UserFilter {
   page: number;
   pageSize: number;
 }
-
-const like = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 async function rolesOf(ctx: Ctx, ids: string[]): Promise<Map<string, string[]>> {
   const m = new Map<string, string[]>();
@@ -48,7 +47,7 @@ export type UserView = ReturnType<typeof view>;
 
 export async function listUsers(ctx: Ctx, f: UserFilter) {
   const c: SQL[] = [];
-  if (f.q) c.push(or(ilike(users.username, like(f.q)), ilike(users.displayName, like(f.q)))!);
+  if (f.q) c.push(or(ilike(users.username, likeContains(f.q)), ilike(users.displayName, likeContains(f.q)))!);
   if (f.disabled) c.push(eq(users.disabled, f.disabled === 'true'));
   if (f.role) c.push(sql`exists (select 1 from ${userRoles} ur where ur.user_id = ${users.id} and ur.role_code = ${f.role})`);
   const where = c.length ? and(...c) : undefined;

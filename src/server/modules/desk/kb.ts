@@ -5,12 +5,12 @@ import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
 import { kbArticles } from './tables.ts';
+import { likeContains as like } from '../../kernel/db/like.ts';
 
 export const kbStore = crud(kbArticles, { objectType: 'kb_article', label: '知识库文章', order: [kbArticles.createdAt] });
 
 // The indexed expression: the same text the trigram index covers, so the planner can use it.
 const allText = sql`(${kbArticles.title} || ' ' || ${kbArticles.problem} || ' ' || ${kbArticles.cause} || ' ' || ${kbArticles.solution})`;
-const like = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Terms split on whitespace; an article must contain every term; the best matches come first. */
 export async function searchKb(ctx: Ctx, q: { q?: string | undefined; serviceLine?: string | undefined; page: number; pageSize: number }) {

@@ -6,7 +6,7 @@ import type { TTicketEvent } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { escapeLike } from '../../kernel/crud.ts';
+import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { slaPolicies, ticketClocks, tickets } from './tables.ts';
@@ -132,7 +132,7 @@ export async function listTickets(
   if (q.status) c.push(eq(tickets.status, q.status));
   if (q.severity) c.push(eq(tickets.severity, q.severity));
   if (q.category) c.push(eq(tickets.category, q.category));
-  if (q.q) c.push(or(ilike(tickets.title, escapeLike(q.q)), ilike(tickets.number, escapeLike(q.q)), ilike(tickets.requesterPhone, escapeLike(q.q)))!);
+  if (q.q) c.push(or(ilike(tickets.title, likeContains(q.q)), ilike(tickets.number, likeContains(q.q)), ilike(tickets.requesterPhone, likeContains(q.q)))!);
   const where = c.length ? and(...c) : undefined;
   const [t] = await ctx.db.select({ n: count() }).from(tickets).where(where);
   const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);

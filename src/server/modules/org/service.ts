@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, or, ilike, type SQL } from 'drizzle-orm';
 import { addCalendarDays } from '../../../common/calendar.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { crud, escapeLike } from '../../kernel/crud.ts';
+import { crud } from '../../kernel/crud.ts';
+import { likeContains } from '../../kernel/db/like.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { departments, parties, partyBankAccounts, people, rooms, sites } from './tables.ts';
 
@@ -57,7 +58,7 @@ export function peopleWhere(f: { partyId?: string | undefined; phone?: string | 
   const c: SQL[] = [];
   if (f.partyId) c.push(eq(people.partyId, f.partyId));
   // The duty operator finds a caller by any part of a phone number.
-  if (f.phone) c.push(or(ilike(people.mobile, escapeLike(f.phone)), ilike(people.phone, escapeLike(f.phone)))!);
+  if (f.phone) c.push(or(ilike(people.mobile, likeContains(f.phone)), ilike(people.phone, likeContains(f.phone)))!);
   return c.length ? and(...c) : undefined;
 }
 
