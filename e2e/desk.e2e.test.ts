@@ -1,31 +1,19 @@
 // The duty operator logs a hotline call in Chromium and sees the SLA countdown run; then logs the
 // call-back, which stops that clock.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, SHOTS, launch, startProduct, type Running } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
+import { signInAt } from './shots.ts';
 
-let server: Running;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startProduct();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useProduct();
 
 describe('the duty operator at the hotline', () => {
   it('logs a NET critical fault and watches the on-site countdown', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${server.base}/login`);
-    await page.getByPlaceholder('用户名').fill('duty');
-    await page.getByPlaceholder('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInAt(env.base, page, 'duty', DEMO_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
 
-    await page.goto(`${server.base}/desk/new`);
+    await page.goto(`${env.base}/desk/new`);
     await page.getByText('办公网络', { exact: true }).click();
     await page.getByLabel('类别').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '故障' }).first().click();
@@ -45,7 +33,7 @@ describe('the duty operator at the hotline', () => {
     await page.getByRole('button', { name: /确\s*认/ }).click();
     await expect.poll(() => page.getByText('已达成').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    await page.goto(`${server.base}/desk`);
+    await page.goto(`${env.base}/desk`);
     await expect.poll(() => page.getByText('核心交换机端口故障，2 号楼 3 层断网').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'e2e-desk-queue.png') });
     await page.close();

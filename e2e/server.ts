@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../scripts/lib/net.mjs';
 
@@ -52,4 +53,26 @@ export async function launch(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'],
   });
+}
+
+/** The product and a browser for one test file: started before its tests, stopped after them. */
+export function useProduct(): { readonly base: string; readonly browser: Browser } {
+  let server: Running | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startProduct();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get base() {
+      return server!.base;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

@@ -1,28 +1,19 @@
 // A new administrator's first visit, in Chromium: sign in, forced password change, TOTP enrolment,
 // the home page with the four service lines, sign out. Then an engineer on a phone.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { totpNow } from '../src/server/kernel/auth/totp.ts';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, SHOTS, launch, startProduct, type Running } from './server.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
+import { signInAt } from './shots.ts';
 
 const LINES = ['安全监控系统运行保障', '办公楼网络管理运行维护', '网络安全支持服务运行维护', '视频会议系统维护'];
 
-let server: Running;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startProduct();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useProduct();
 
 describe('first sign-in of the system administrator', () => {
   it('changes the initial password, enrols TOTP, sees the contract and signs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${server.base}/`);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.goto(`${env.base}/`);
     await page.waitForURL(/\/login/);
     await page.screenshot({ path: join(SHOTS, 'e2e-login.png') });
 
@@ -55,7 +46,7 @@ describe('first sign-in of the system administrator', () => {
     await page.getByText('系统管理员').last().click();
     await page.getByText('退出登录').click();
     await page.waitForURL(/\/login/);
-    const me = await page.request.get(`${server.base}/api/auth/me`);
+    const me = await page.request.get(`${env.base}/api/auth/me`);
     expect(me.status()).toBe(401);
     await page.close();
   });
@@ -63,12 +54,9 @@ describe('first sign-in of the system administrator', () => {
 
 describe('an engineer on a phone', () => {
   it('signs in on a 390×844 screen and reads the service lines', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await ctx.newPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByPlaceholder('用户名').fill('eng.net');
-    await page.getByPlaceholder('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInAt(env.base, page, 'eng.net', DEMO_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
     await expect.poll(() => page.getByText('办公楼网络管理运行维护', { exact: true }).count()).toBeGreaterThan(0);
     // Nothing wider than the screen: no sideways scrolling on a phone.
