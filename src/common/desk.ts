@@ -6,7 +6,9 @@ import { SERVICE_LINE_CODES } from './permissions.ts';
 import { ZTimestamp, optText, text } from './api.ts';
 
 export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring'] as const;
-export const TICKET_STATUSES = ['new', 'in_progress', 'resolved'] as const;
+/** new → in_progress (arrival or work) → resolved (fixed, awaiting the agency's test) → closed (confirmed); a rejection reopens to in_progress; a duplicate is merged. */
+export const TICKET_STATUSES = ['new', 'in_progress', 'resolved', 'closed', 'merged'] as const;
+export const STATUS_NAMES = { new: '待处理', in_progress: '处理中', resolved: '待确认', closed: '已关闭', merged: '已合并' } as const;
 
 export const SEVERITY_NAMES = { critical: '紧急', high: '高', medium: '中', low: '低' } as const;
 
@@ -64,6 +66,13 @@ export const ZTicket = z.object({
   siteId: z.string().nullable(),
   roomId: z.string().nullable(),
   assetsText: z.string(),
+  assigneeId: z.string().nullable(),
+  emergency: z.boolean(),
+  docsDueAt: ZTimestamp.nullable(),
+  reopenCount: z.number(),
+  resolvedAt: ZTimestamp.nullable(),
+  closedAt: ZTimestamp.nullable(),
+  mergedIntoId: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'kb.read': { zh: '查阅知识库', en: 'Read the knowledge base', group: 'desk' },
   'kb.write': { zh: '编写知识库文章', en: 'Write knowledge base articles', group: 'desk' },
   'desk.work': { zh: '处理运维单（回电、到场、解决、暂停计时）', en: 'Work tickets (call back, arrive, resolve, pause clocks)', group: 'desk' },
+  'desk.self': { zh: '自助报修并跟踪本人的运维单', en: 'File and follow one\'s own tickets (self-service)', group: 'desk' },
+  'desk.confirm': { zh: '测试确认或驳回维护结果（甲方技术人员）', en: 'Test and confirm or reject a fix (agency technician)', group: 'desk' },
+  'desk.manage': { zh: '派单、合并重复单、回访', en: 'Assign, merge duplicates, follow up', group: 'desk' },
+  'desk.policy': { zh: '维护 SLA 策略与严重程度定义', en: 'Edit SLA policies and severity definitions', group: 'desk' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,7 +72,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency manager',
     description: '甲方：审批变更、验收工作、考核评分',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'kb.read'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.confirm', 'desk.policy', 'kb.read'],
   },
   {
     code: 'agency_contact',
@@ -76,7 +80,15 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency contact',
     description: '甲方技术联系人：报修、确认维护结果',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'kb.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.confirm', 'kb.read'],
+  },
+  {
+    code: 'agency_staff',
+    nameZh: '甲方工作人员',
+    nameEn: 'Agency staff',
+    description: '甲方各处室工作人员：自助报修、跟踪本人的运维单',
+    adminKind: null,
+    permissions: ['desk.self', 'kb.read'],
   },
   {
     code: 'contractor_pm',
@@ -84,7 +96,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor project manager',
     description: '乙方：统筹四个服务项目、人员和报告',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'kb.read', 'kb.write'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'desk.manage', 'kb.read', 'kb.write'],
   },
   {
     code: 'engineer',
@@ -100,7 +112,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Duty operator',
     description: '服务热线值班：受理来电、登记运维单',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'kb.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'desk.manage', 'kb.read'],
   },
   {
     code: 'third_party',

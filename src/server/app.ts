@@ -24,6 +24,10 @@ import { calendarRoutes } from './kernel/calendar/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { contractRoutes } from './modules/contract/routes.ts';
 import { deskRoutes, kbRoutes } from './modules/desk/routes.ts';
+import { flowRoutes } from './modules/desk/flow-routes.ts';
+import { attachmentRoutes } from './modules/desk/attachment-routes.ts';
+import { viewRoutes } from './modules/desk/view-routes.ts';
+import { inboxRoutes } from './kernel/notify/inbox-routes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -173,7 +177,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await calendarRoutes(api);
       await orgRoutes(api);
       await contractRoutes(api);
+      await inboxRoutes(api);
       await deskRoutes(api);
+      await flowRoutes(api);
+      await attachmentRoutes(api);
+      await viewRoutes(api);
       await kbRoutes(api);
     },
     { prefix: '/api' },

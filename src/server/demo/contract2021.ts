@@ -167,6 +167,16 @@ export const contract2021: DemoContract = {
       mobile: '13661082947',
       email: 'sunlihua@rsj.example.gov.cn',
     },
+    {
+      party: 'agency',
+      department: '就业促进处',
+      name: '赵晓燕',
+      title: '就业促进处科员（自助报修）',
+      phone: '010-63167862',
+      mobile: '13581690243',
+      email: 'zhaoxiaoyan@rsj.example.gov.cn',
+      username: 'agency.staff',
+    },
 
     // contractor (乙方): accounts
     {

@@ -14,6 +14,7 @@ import type { DemoContract, DemoServiceLine } from './types.ts';
 export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
   { username: 'agency.manager', role: 'agency_manager' },
   { username: 'agency.contact', role: 'agency_contact' },
+  { username: 'agency.staff', role: 'agency_staff' },
   { username: 'pm', role: 'contractor_pm' },
   { username: 'eng.sm', role: 'engineer' },
   { username: 'eng.net', role: 'engineer' },

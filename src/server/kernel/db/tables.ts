@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -14,6 +15,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -183,4 +189,82 @@ export const jobRuns = pgTable(
     error: text('error'),
   },
   (t) => [index('job_runs_job_idx').on(t.job, t.startedAt)],
+);
+
+// kernel/files: uploaded files (ticket attachments, photos from the field, later asset documents).
+// Stored in the database so backups, restores and several nodes need nothing more.
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** What the file belongs to: 'ticket' and the ticket id, for instance. */
+    objectType: text('object_type').notNull(),
+    objectId: uuid('object_id').notNull(),
+    /** photo | document */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('files_object_idx').on(t.objectType, t.objectId, t.createdAt)],
+);
+
+// kernel/notify: the in-app bell. One row per recipient; e-mail and robots are sent from it.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Event code, e.g. 'ticket.sla_warning'; preferences are per event. */
+    event: text('event').notNull(),
+    severity: text('severity').notNull().default('info'),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** A path inside the product, e.g. /desk/tickets/…; made absolute for e-mail and robots. */
+    link: text('link'),
+    objectType: text('object_type'),
+    objectId: uuid('object_id'),
+    createdAt: ts('created_at').notNull(),
+    readAt: ts('read_at'),
+    /** External delivery: pending | done | failed | none, with the per-channel results. */
+    delivery: text('delivery').notNull().default('none'),
+    deliveryResults: jsonb('delivery_results'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_delivery_idx').on(t.delivery, t.createdAt)],
+);
+
+// Per user and per event: which channels (inapp, email, webhook). The user's own robot is sealed.
+export const notificationPrefs = pgTable('notification_prefs', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** { [event]: ('inapp'|'email'|'webhook')[] }; an event absent here uses the defaults. */
+  events: jsonb('events').notNull().$type<Record<string, string[]>>(),
+  /** The user's chat robot (WeCom / DingTalk / Feishu / generic), sealed with the secret key. */
+  webhook: jsonb('webhook'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+// Saved filters of any list ("my open NET faults"), per user and per list.
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Which list: 'desk.queue', later 'assets.list' … */
+    scope: text('scope').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull().$type<Record<string, unknown>>(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_views_uq').on(t.userId, t.scope, t.name)],
 );

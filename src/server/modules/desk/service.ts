@@ -41,11 +41,16 @@ function evaluate(cal: BusinessCalendar, c: Pick<ClockRow, 'target' | 'durationM
   return { ...s, profile: p.profile };
 }
 
-/** Engineers see the service lines they are assigned to; desk.read_all sees every line. */
-function scope(ctx: Ctx): SQL | undefined {
+/**
+ * Who sees which tickets: desk.read_all every line; engineers (desk.read) the service lines they
+ * are assigned to; agency staff (desk.self) the tickets they filed themselves.
+ */
+export function scope(ctx: Ctx): SQL | undefined {
   const a = ctx.actor;
   if (!a || a.permissions.has('desk.read_all') || a.via === 'system') return undefined;
-  return a.serviceLines.length ? inArray(tickets.serviceLine, a.serviceLines) : sql`false`;
+  const own = eq(tickets.createdBy, a.id);
+  if (!a.permissions.has('desk.read')) return own;
+  return a.serviceLines.length ? or(inArray(tickets.serviceLine, a.serviceLines), own) : own;
 }
 
 function view(t: TicketRow, clocks: ClockRow[], cal: BusinessCalendar, now: Date) {
@@ -111,7 +116,7 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
     for (const target of policy?.targets ?? []) {
       const events: StoredEvent[] = [{ at: reportedAt.toISOString(), kind: 'start' }];
       const s = evaluate(cal, { ...target, events }, now);
-      clocks.push({ ticketId: t.id, target: target.target, durationMs: target.durationMs, profile: target.profile, events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs });
+      clocks.push({ ticketId: t.id, target: target.target, durationMs: target.durationMs, profile: target.profile, events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs, escalation: 0 });
     }
     if (clocks.length) await tx.db.insert(ticketClocks).values(clocks);
     const v = view(t, clocks, cal, now);

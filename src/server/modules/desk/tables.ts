@@ -1,6 +1,6 @@
 // Tables of the desk module: tickets (运维单), their SLA clocks, and the SLA policies as data.
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -25,11 +25,27 @@ export const tickets = pgTable(
     siteId: uuid('site_id'),
     roomId: uuid('room_id'),
     assetsText: text('assets_text').notNull().default(''),
+    /** The engineer who owns the work now (null: the line's queue). */
+    assigneeId: uuid('assignee_id'),
+    /** R-SD-05 emergency mode: fix first, the documents are back-filled by docsDueAt. */
+    emergency: boolean('emergency').notNull().default(false),
+    docsDueAt: ts('docs_due_at'),
+    /** Times the agency rejected the fix and the ticket reopened. */
+    reopenCount: integer('reopen_count').notNull().default(0),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+    /** A duplicate merged into another ticket: its work and events moved there. */
+    mergedIntoId: uuid('merged_into_id'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('tickets_queue_idx').on(t.serviceLine, t.status, t.reportedAt), index('tickets_reported_idx').on(t.reportedAt)],
+  (t) => [
+    index('tickets_queue_idx').on(t.serviceLine, t.status, t.reportedAt),
+    index('tickets_reported_idx').on(t.reportedAt),
+    index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    index('tickets_created_by_idx').on(t.createdBy, t.reportedAt),
+  ],
 );
 
 // One clock per ticket and target; its events are kept so the state can be recomputed at any time.
@@ -47,6 +63,8 @@ export const ticketClocks = pgTable(
     metAt: ts('met_at'),
     state: text('state').notNull(),
     pausedMs: bigint('paused_ms', { mode: 'number' }).notNull().default(0),
+    /** Escalation reached: 0 none, 1 warned the engineers (80%), 2 the project manager (100%), 3 the agency contact. */
+    escalation: integer('escalation').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.target] }), index('ticket_clocks_due_idx').on(t.state, t.dueAt)],
 );
@@ -79,4 +97,82 @@ export const kbArticles = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [index('kb_articles_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.problem} || ' ' || ${t.cause} || ' ' || ${t.solution}) gin_trgm_ops`)],
+);
+
+// The ticket's timeline: everything that happened, in order, with who did it (shown on the ticket
+// page; the audit log keeps the tamper-evident copy).
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull().default(''),
+    note: text('note').notNull().default(''),
+    data: jsonb('data'),
+  },
+  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.at)],
+);
+
+// R-SD-05 fault flow documents: diagnosis report, recovery plan, maintenance report. Each save is
+// a new version; the latest version is the document.
+export const ticketDocuments = pgTable(
+  'ticket_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // diagnosis | plan | report
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull().$type<Record<string, unknown>>(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_documents_uq').on(t.ticketId, t.kind, t.version)],
+);
+
+// R-SD-06 work log: each visit or remote session once; a merge moves the rows, never copies them.
+export const ticketWorkLogs = pgTable(
+  'ticket_work_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    mode: text('mode').notNull(), // onsite | remote
+    engineerId: uuid('engineer_id'),
+    engineerName: text('engineer_name').notNull(),
+    startAt: ts('start_at').notNull(),
+    endAt: ts('end_at').notNull(),
+    summary: text('summary').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('ticket_work_logs_ticket_idx').on(t.ticketId, t.startAt), index('ticket_work_logs_engineer_idx').on(t.engineerId, t.startAt)],
+);
+
+// R-SD-07 follow-up (回访): one per closed ticket.
+export const ticketFollowups = pgTable(
+  'ticket_followups',
+  {
+    ticketId: uuid('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    dueAt: ts('due_at').notNull(),
+    status: text('status').notNull().default('pending'), // pending | done
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    doneByName: text('done_by_name'),
+    reachable: boolean('reachable'),
+    satisfaction: integer('satisfaction'),
+    comment: text('comment').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('ticket_followups_status_idx').on(t.status, t.dueAt)],
 );

@@ -47,7 +47,9 @@ export const SEVERITY: Record<TTicket['severity'], Coloured & { hint: Named }> =
 export const STATUS: Record<TTicket['status'], Coloured> = {
   new: { zh: '待处理', en: 'New', color: 'gold' },
   in_progress: { zh: '处理中', en: 'In progress', color: 'processing' },
-  resolved: { zh: '已解决', en: 'Resolved', color: 'success' },
+  resolved: { zh: '待确认', en: 'Awaiting confirmation', color: 'cyan' },
+  closed: { zh: '已关闭', en: 'Closed', color: 'success' },
+  merged: { zh: '已合并', en: 'Merged', color: 'default' },
 };
 
 export const CHANNEL: Record<TTicket['channel'], Named> = {
