@@ -86,8 +86,42 @@ export const ZTicketQuery = z.object({
   severity: z.enum(SEVERITIES).optional(),
   category: z.enum(TICKET_CATEGORIES).optional(),
   q: z.string().trim().max(100).optional(),
+  /** 'me' or a user id: the engineer who owns the work. */
+  assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+  /** "My work": assigned to me or filed by me. */
+  mine: z.stringbool().optional(),
+  /** Only tickets still open (not closed or merged). */
+  open: z.stringbool().optional(),
+  /** Only tickets with an SLA clock in this state (at_risk = warning or breached). */
+  sla: z.enum(['warning', 'breached', 'at_risk']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TTicketQuery = z.output<typeof ZTicketQuery>;
+
+/** The SLA risk board: open clocks, the nearest breach first. */
+export const ZRiskQuery = z.object({
+  serviceLine: z.enum(SERVICE_LINE_CODES).optional(),
+  target: z.enum(SLA_TARGETS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ZRiskItem = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  serviceLine: z.enum(SERVICE_LINE_CODES),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(TICKET_STATUSES),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  sla: ZSla,
+});
+export type TRiskItem = z.infer<typeof ZRiskItem>;
+export const ZRiskSummary = z.object({
+  items: z.array(ZRiskItem),
+  total: z.number(),
+  counts: z.array(z.object({ serviceLine: z.string(), state: z.string(), n: z.number() })),
 });
 
 /** What happened on a ticket that moves its clocks (R-SD-02..04; R-CON-09 force majeure is a pause). */

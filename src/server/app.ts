@@ -28,6 +28,7 @@ import { flowRoutes } from './modules/desk/flow-routes.ts';
 import { attachmentRoutes } from './modules/desk/attachment-routes.ts';
 import { viewRoutes } from './modules/desk/view-routes.ts';
 import { inboxRoutes } from './kernel/notify/inbox-routes.ts';
+import { savedViewRoutes } from './kernel/saved-views.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await orgRoutes(api);
       await contractRoutes(api);
       await inboxRoutes(api);
+      await savedViewRoutes(api);
       await deskRoutes(api);
       await flowRoutes(api);
       await attachmentRoutes(api);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_CODES } from '../common/permissions.ts';
 import { json, testApp, type Agent, type TestApp } from './test/harness.ts';
-import type { RouteInfo } from './kernel/http.ts';
+import { permissionsIn, type RouteInfo } from './kernel/http.ts';
 
 let t: TestApp;
 let nobody: Agent;
@@ -51,7 +51,8 @@ describe('permission matrix', () => {
 
   it('lets a user holding only that permission past the check', async () => {
     const byPermission = new Map<string, RouteInfo[]>();
-    for (const r of t.app.yunweiRoutes) if (PERMISSION_CODES.includes(r.access as never)) byPermission.set(r.access, [...(byPermission.get(r.access) ?? []), r]);
+    for (const r of t.app.yunweiRoutes)
+      for (const p of permissionsIn(r.access)) if (PERMISSION_CODES.includes(p as never)) byPermission.set(p, [...(byPermission.get(p) ?? []), r]);
     const failures: string[] = [];
     const sec = await t.userAgent('matrix.sec', ['security_admin']);
     for (const [perm, routes] of byPermission) {

@@ -11,7 +11,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RouteInfo {
   method: Method;
   url: string;
-  /** 'public': no sign-in; 'user': any signed-in user; otherwise the permission needed. */
+  /** 'public': no sign-in; 'user': any signed-in user; otherwise the permission needed, or several joined by '|' (any of them). */
   access: string;
   allowPending: boolean;
 }
@@ -72,8 +72,13 @@ export function checkAccess(req: FastifyRequest, access: string, allowPending: b
   const actor = req.ctx.actor;
   if (!actor) throw new Unauthorized();
   if (req.pending && !allowPending) throw new Forbidden(req.pending, pendingMessage(req.pending), { next: req.pending });
-  if (access !== 'user' && !actor.permissions.has(access))
+  if (access !== 'user' && !permissionsIn(access).some((p) => actor.permissions.has(p)))
     throw new Forbidden('auth.forbidden', '没有执行此操作的权限', { permission: access });
+}
+
+/** The permissions of an access string: 'desk.read|desk.self' lets in a holder of either. */
+export function permissionsIn(access: string): string[] {
+  return access.split('|');
 }
 
 function pendingMessage(step: string): string {

@@ -4,22 +4,33 @@ import { ZIdParams, paged, patchOf } from '../../../common/api.ts';
 import { ZKbArticle, ZKbInput, ZKbQuery, ZTicket, ZTicketCreate, ZTicketEvent, ZTicketQuery } from '../../../common/desk.ts';
 import { createKb, kbStore, searchKb } from './kb.ts';
 import { defineRoute } from '../../kernel/http.ts';
-import { createTicket, getTicket, listTickets, recordEvent } from './service.ts';
+import { createTicket, getTicket, listTickets, recordEvent, type TicketInput } from './service.ts';
+import type { Ctx } from '../../kernel/context.ts';
+
+/**
+ * Agency staff filing for themselves (desk.self without desk.create): the ticket comes in over the
+ * web in their own name, now; they cannot back-date it or file it as someone else.
+ */
+function selfService(ctx: Ctx, body: TicketInput): TicketInput {
+  const a = ctx.actor;
+  if (!a || a.permissions.has('desk.create')) return body;
+  return { ...body, channel: 'web', reportedAt: undefined, requesterName: a.displayName };
+}
 
 export async function deskRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['desk'];
   defineRoute(app, {
-    method: 'POST', url: '/tickets', summary: '登记运维单（热线、网页、现场、监控/API）', tags, access: 'desk.create',
+    method: 'POST', url: '/tickets', summary: '登记运维单（热线、网页、现场、监控/API；甲方工作人员自助报修）', tags, access: 'desk.create|desk.self',
     body: ZTicketCreate, response: ZTicket, status: 201,
-    handler: async (ctx, { body }) => createTicket(ctx, body),
+    handler: async (ctx, { body }) => createTicket(ctx, selfService(ctx, body)),
   });
   defineRoute(app, {
-    method: 'GET', url: '/tickets', summary: '运维单列表（筛选、分页）', tags, access: 'desk.read',
+    method: 'GET', url: '/tickets', summary: '运维单列表（筛选、分页；自助报修者只见本人的）', tags, access: 'desk.read|desk.self',
     query: ZTicketQuery, response: paged(ZTicket),
     handler: async (ctx, { query }) => listTickets(ctx, query),
   });
   defineRoute(app, {
-    method: 'GET', url: '/tickets/:id', summary: '运维单详情（含 SLA 计时）', tags, access: 'desk.read',
+    method: 'GET', url: '/tickets/:id', summary: '运维单详情（含 SLA 计时）', tags, access: 'desk.read|desk.self',
     params: ZIdParams, response: ZTicket,
     handler: async (ctx, { params }) => getTicket(ctx, params.id),
   });

@@ -1,8 +1,8 @@
 // The desk module, first slice: tickets (运维单) with the contract's SLA clocks (R-SD-01..04).
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/calendar.ts';
 import { defaultPolicies, evaluateClock, policyFor, type ClockEvent, type SlaPolicy, type SlaPolicyTarget, type SlaTarget } from '../../../common/sla.ts';
-import type { TTicketEvent } from '../../../common/desk.ts';
+import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
@@ -53,30 +53,33 @@ export function scope(ctx: Ctx): SQL | undefined {
   return a.serviceLines.length ? or(inArray(tickets.serviceLine, a.serviceLines), own) : own;
 }
 
+/** One clock as the API shows it, evaluated at `now`. */
+export function clockView(cal: BusinessCalendar, c: ClockRow, now: Date) {
+  const s = evaluate(cal, c, now);
+  const last = c.events.at(-1);
+  const paused = last?.kind === 'pause';
+  return {
+    target: s.target,
+    dueAt: s.dueAt,
+    metAt: s.metAt,
+    state: s.state,
+    pausedMs: s.pausedMs,
+    remainingMs: s.remainingMs,
+    percent: s.percent,
+    profile: s.profile,
+    durationMs: c.durationMs,
+    paused,
+    pauseReason: paused ? (last.reason ?? null) : null,
+  };
+}
+
 function view(t: TicketRow, clocks: ClockRow[], cal: BusinessCalendar, now: Date) {
   return {
     ...t,
     slas: clocks
       .filter((c) => c.ticketId === t.id)
       .sort((a, b) => ORDER.indexOf(a.target) - ORDER.indexOf(b.target))
-      .map((c) => {
-        const s = evaluate(cal, c, now);
-        const last = c.events.at(-1);
-        const paused = last?.kind === 'pause';
-        return {
-          target: s.target,
-          dueAt: s.dueAt,
-          metAt: s.metAt,
-          state: s.state,
-          pausedMs: s.pausedMs,
-          remainingMs: s.remainingMs,
-          percent: s.percent,
-          profile: s.profile,
-          durationMs: c.durationMs,
-          paused,
-          pauseReason: paused ? (last.reason ?? null) : null,
-        };
-      }),
+      .map((c) => clockView(cal, c, now)),
   };
 }
 const ORDER = ['callback', 'onsite', 'resolve', 'report'];
@@ -126,10 +129,8 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   });
 }
 
-export async function listTickets(
-  ctx: Ctx,
-  q: { serviceLine?: string | undefined; status?: string | undefined; severity?: string | undefined; category?: string | undefined; q?: string | undefined; page: number; pageSize: number },
-) {
+/** The WHERE of the queue, its Excel export and "my work": scope first, then the user's filters. */
+export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'>): SQL | undefined {
   const c: SQL[] = [];
   const s = scope(ctx);
   if (s) c.push(s);
@@ -138,7 +139,19 @@ export async function listTickets(
   if (q.severity) c.push(eq(tickets.severity, q.severity));
   if (q.category) c.push(eq(tickets.category, q.category));
   if (q.q) c.push(or(ilike(tickets.title, likeContains(q.q)), ilike(tickets.number, likeContains(q.q)), ilike(tickets.requesterPhone, likeContains(q.q)))!);
-  const where = c.length ? and(...c) : undefined;
+  const me = ctx.actor?.id ?? '00000000-0000-0000-0000-000000000000';
+  if (q.assignee) c.push(eq(tickets.assigneeId, q.assignee === 'me' ? me : q.assignee));
+  if (q.mine) c.push(or(eq(tickets.assigneeId, me), eq(tickets.createdBy, me))!);
+  if (q.open) c.push(notInArray(tickets.status, ['closed', 'merged']));
+  if (q.sla) {
+    const states = q.sla === 'at_risk' ? ['warning', 'breached'] : [q.sla];
+    c.push(exists(ctx.db.select({ one: sql`1` }).from(ticketClocks).where(and(eq(ticketClocks.ticketId, tickets.id), inArray(ticketClocks.state, states)))));
+  }
+  return c.length ? and(...c) : undefined;
+}
+
+export async function listTickets(ctx: Ctx, q: TTicketQuery) {
+  const where = ticketFilter(ctx, q);
   const [t] = await ctx.db.select({ n: count() }).from(tickets).where(where);
   const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const clocks = rows.length ? await ctx.db.select().from(ticketClocks).where(inArray(ticketClocks.ticketId, rows.map((r) => r.id))) : [];

@@ -1,4 +1,26 @@
-// Routes of the queue views (saved filters, Excel export, my work, SLA risk board).
+// Routes of the queue views: Excel export of the filtered queue and the SLA risk board.
 import type { FastifyInstance } from 'fastify';
+import { ZRiskQuery, ZRiskSummary, ZTicketQuery } from '../../../common/desk.ts';
+import { sendXlsx } from '../../kernel/excel.ts';
+import { defineRoute } from '../../kernel/http.ts';
+import { exportColumns, exportRows, riskBoard } from './views.ts';
 
-export async function viewRoutes(_app: FastifyInstance): Promise<void> {}
+const ZExportQuery = ZTicketQuery.omit({ page: true, pageSize: true });
+
+export async function viewRoutes(app: FastifyInstance): Promise<void> {
+  const tags = ['desk'];
+  defineRoute(app, {
+    method: 'GET', url: '/tickets/export', summary: '导出筛选后的运维单（Excel）', tags, access: 'desk.read|desk.self',
+    query: ZExportQuery, raw: true,
+    handler: async (ctx, { query }, _req, reply) => {
+      const rows = await exportRows(ctx, query);
+      const day = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      await sendXlsx(reply, `运维单-${day}.xlsx`, '运维单', exportColumns(), rows);
+    },
+  });
+  defineRoute(app, {
+    method: 'GET', url: '/tickets/risk', summary: 'SLA 风险看板：按距超时时间排序的未达成计时', tags, access: 'desk.read',
+    query: ZRiskQuery, response: ZRiskSummary,
+    handler: async (ctx, { query }) => riskBoard(ctx, query),
+  });
+}
