@@ -90,7 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Auth>(() => {
     const perms = new Set(me?.permissions ?? []);
-    return { me, loading: q.isPending, error: q.error, can: (p) => perms.has(p), refresh, logout };
+    return { me, loading: q.isPending, error: q.error, can: (p) => p.split('|').some((x) => perms.has(x)), refresh, logout };
   }, [me, q.isPending, q.error, refresh, logout]);
   return <AuthCtx.Provider value={value}>{children}</AuthCtx.Provider>;
 }

@@ -28,8 +28,13 @@ const ENTRIES: Entry[] = [
     key: 'desk',
     label: '服务台',
     icon: <CustomerServiceOutlined />,
-    perm: 'desk.read',
-    children: [{ key: '/desk', label: '运维单' }],
+    perm: 'desk.read|desk.self',
+    children: [
+      { key: '/desk/mine', label: '我的工作', perm: 'desk.read' },
+      { key: '/desk/mine', label: '我的报修', perm: '!desk.read' },
+      { key: '/desk', label: '运维单', perm: 'desk.read' },
+      { key: '/desk/risk', label: 'SLA 风险看板', perm: 'desk.read' },
+    ],
   },
   {
     key: 'org',
@@ -61,7 +66,8 @@ type Item = NonNullable<MenuProps['items']>[number];
 export function menuItems(can: (p: string) => boolean, t: (s: string) => string): Item[] {
   const build = (list: Entry[]): Item[] =>
     list.flatMap((e): Item[] => {
-      if (e.perm && !can(e.perm)) return [];
+      // '!p': only for users without p (agency staff see 我的报修 where engineers see 我的工作).
+      if (e.perm && (e.perm.startsWith('!') ? can(e.perm.slice(1)) : !can(e.perm))) return [];
       if (e.children) {
         const children = build(e.children);
         return children.length ? [{ key: e.key, label: t(e.label), icon: e.icon, children }] : [];
@@ -73,6 +79,7 @@ export function menuItems(can: (p: string) => boolean, t: (s: string) => string)
 
 /** The menu key of a path, and the submenu to keep open. */
 export function selectedKey(pathname: string): { key: string; open: string | null } {
+  if (pathname === '/desk/mine' || pathname === '/desk/risk') return { key: pathname, open: 'desk' };
   if (pathname === '/desk' || pathname.startsWith('/desk/')) return { key: '/desk', open: 'desk' };
   if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
   if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };

@@ -57,16 +57,30 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'desk/mine',
+            element: guarded(
+              'desk.read|desk.self',
+              page(() => import('../features/desk/MyWorkPage.tsx'), 'MyWorkPage'),
+            ),
+          },
+          {
+            path: 'desk/risk',
+            element: guarded(
+              'desk.read',
+              page(() => import('../features/desk/RiskBoardPage.tsx'), 'RiskBoardPage'),
+            ),
+          },
+          {
             path: 'desk/new',
             element: guarded(
-              'desk.create',
+              'desk.create|desk.self',
               page(() => import('../features/desk/NewTicketPage.tsx'), 'NewTicketPage'),
             ),
           },
           {
             path: 'desk/:id',
             element: guarded(
-              'desk.read',
+              'desk.read|desk.self',
               page(() => import('../features/desk/TicketPage.tsx'), 'TicketPage'),
             ),
           },

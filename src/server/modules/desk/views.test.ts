@@ -128,7 +128,7 @@ describe('Excel export', () => {
     expect(rows[0]!.slice(0, 5)).toEqual(['编号', '服务项目', '类别', '级别', '标题']);
     expect(rows).toHaveLength(3);
     const late = rows.find((r) => r[4] === '核心交换机宕机')!;
-    expect(late[1]).toBe('网络运维');
+    expect(late[1]).toBe('办公楼网络管理运行维护');
     expect(late[3]).toBe('紧急');
     expect(late[13]).toContain('已超时');
     const mine = rows.find((r) => r[4] === '新增办公网端口')!;
@@ -137,7 +137,7 @@ describe('Excel export', () => {
 
   it('exports only what the user may see', async () => {
     const rows = await sheet(engNet, '/api/tickets/export');
-    expect(rows.slice(1).map((r) => r[1])).toEqual(['网络运维', '网络运维']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['办公楼网络管理运行维护', '办公楼网络管理运行维护']);
   });
 });
 

@@ -3,6 +3,8 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { TTicketQuery } from '../../../common/desk.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
+import { SERVICE_LINE_NAMES } from '../../../common/contract.ts';
+import type { ServiceLineCode } from '../../../common/permissions.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';
@@ -24,7 +26,6 @@ const STATE_NAMES: Record<string, string> = {
 };
 const CATEGORY_NAMES: Record<string, string> = { fault: '故障', request: '服务请求', consultation: '咨询', complaint: '投诉' };
 const CHANNEL_NAMES: Record<string, string> = { hotline: '热线', web: '网页', onsite: '现场', monitoring: '监控/API' };
-const LINE_NAMES: Record<string, string> = { SM: '安全监控系统运维', NET: '网络运维', SEC: '网络安全运维', VC: '视频会议运维' };
 
 export type ExportRow = Awaited<ReturnType<typeof exportRows>>[number];
 
@@ -71,7 +72,7 @@ export function exportColumns() {
   };
   return [
     { header: '编号', width: 18, value: (r: ExportRow) => r.number },
-    { header: '服务项目', width: 16, value: (r: ExportRow) => LINE_NAMES[r.serviceLine] ?? r.serviceLine },
+    { header: '服务项目', width: 16, value: (r: ExportRow) => SERVICE_LINE_NAMES[r.serviceLine as ServiceLineCode].zh },
     { header: '类别', width: 10, value: (r: ExportRow) => CATEGORY_NAMES[r.category] ?? r.category },
     { header: '级别', width: 8, value: (r: ExportRow) => SEVERITY_NAMES[r.severity as keyof typeof SEVERITY_NAMES] ?? r.severity },
     { header: '标题', width: 36, value: (r: ExportRow) => r.title },

@@ -1,6 +1,6 @@
 // 运维单: the queue of tickets, newest call first, with the most urgent open SLA counting down live.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, Select, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Grid, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TTicket } from '../../../common/desk.ts';
@@ -9,12 +9,13 @@ import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { SavedViews } from '../../components/SavedViews.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
 import { SlaCountdown, fmtSpan, mostUrgent } from './clock.tsx';
 import { CATEGORY, SEVERITY, STATUS, TARGET } from './meta.ts';
 
-type Filters = { serviceLine?: string; status?: string; severity?: string; category?: string };
+type Filters = { serviceLine?: string; status?: string; severity?: string; category?: string; sla?: string; open?: boolean; assignee?: string; mine?: boolean };
 
 export function LineLabel({ code }: { code: ServiceLineCode }) {
   const { lang } = useI18n();
@@ -44,6 +45,8 @@ export function DeskPage() {
   const navigate = useNavigate();
   const [f, setF] = useState<Filters>({});
   const set = (k: keyof Filters) => (v: string | undefined) => setF((p) => ({ ...p, [k]: v }));
+  const who = f.assignee === 'me' ? 'assigned' : f.mine ? 'mine' : 'all';
+  const setWho = (w: string) => setF((p) => ({ ...p, assignee: w === 'assigned' ? 'me' : undefined, mine: w === 'mine' ? true : undefined }));
 
   const slaExport = (r: TTicket) => {
     const s = mostUrgent(r.slas);
@@ -156,8 +159,22 @@ export function DeskPage() {
           params={f}
           searchPlaceholder={t('编号、标题或来电号码')}
           exportName={t('运维单')}
+          exportUrl="/api/tickets/export"
           filters={
             <>
+              <SavedViews scope="desk.queue" current={f} onApply={(q) => setF(q)} />
+              <Segmented
+                value={who}
+                onChange={(v) => setWho(String(v))}
+                options={[
+                  { value: 'all', label: t('全部') },
+                  { value: 'assigned', label: t('分派给我') },
+                  { value: 'mine', label: t('与我有关') },
+                ]}
+              />
+              <Checkbox checked={!!f.open} onChange={(e) => setF((p) => ({ ...p, open: e.target.checked || undefined }))}>
+                {t('未关闭')}
+              </Checkbox>
               <Select
                 allowClear
                 placeholder={t('服务项目')}
@@ -192,6 +209,18 @@ export function DeskPage() {
                 value={f.category}
                 onChange={set('category')}
                 options={opts(CATEGORY)}
+              />
+              <Select
+                allowClear
+                placeholder={t('SLA')}
+                style={{ width: 120 }}
+                value={f.sla}
+                onChange={set('sla')}
+                options={[
+                  { value: 'at_risk', label: t('预警或超时') },
+                  { value: 'warning', label: t('预警') },
+                  { value: 'breached', label: t('已超时') },
+                ]}
               />
             </>
           }

@@ -40,7 +40,9 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function NewTicketPage() {
   const { t, lang } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  // Agency staff filing for themselves (desk.self): no channel, call time or caller lookup.
+  const self = !can('desk.create');
   const fb = useFeedback();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -52,6 +54,7 @@ export function NewTicketPage() {
     channel: 'hotline',
     reportedAt: dayjs(),
   }));
+  const home = self ? '/desk/mine' : '/desk';
 
   // Caller lookup by any part of the phone number (GET /api/people?phone=…), debounced.
   const phone = (Form.useWatch('requesterPhone', form) ?? '').replace(/\D/g, '');
@@ -101,19 +104,19 @@ export function NewTicketPage() {
         roomId: v.roomId ?? null,
       } satisfies TTicketCreate),
     onSuccess: async (tk) => {
-      fb.ok('运维单已登记');
+      fb.ok(self ? '报修已提交' : '运维单已登记');
       await qc.invalidateQueries({ queryKey: ['tickets'] });
       void navigate(`/desk/${tk.id}`, { replace: true });
     },
     onError: (e) => fb.fail(e, form),
   });
 
-  const back = () => void navigate('/desk');
+  const back = () => void navigate(home);
   const actions = (
     <Space wrap>
       <Button onClick={back}>{t('取消')}</Button>
       <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-        {t('登记')}
+        {self ? t('提交报修') : t('登记')}
       </Button>
     </Space>
   );
@@ -121,11 +124,11 @@ export function NewTicketPage() {
   return (
     <div style={{ maxWidth: 1180 }}>
       <PageHeader
-        title={t('登记运维单')}
-        subtitle={t('来电登记后即开始 SLA 计时：回电、到场、解决、报告甲方')}
+        title={self ? t('我要报修') : t('登记运维单')}
+        subtitle={self ? t('提交后运维服务热线将在 5 分钟内回电联系您') : t('来电登记后即开始 SLA 计时：回电、到场、解决、报告甲方')}
         extra={
           <Button icon={<ArrowLeftOutlined />} onClick={back}>
-            {t('返回列表')}
+            {self ? t('返回') : t('返回列表')}
           </Button>
         }
       />
@@ -192,8 +195,13 @@ export function NewTicketPage() {
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card title={t('来电人与地点')} style={{ height: '100%' }}>
-              <Row gutter={16}>
+            <Card title={self ? t('联系方式') : t('来电人与地点')} style={{ height: '100%' }}>
+              {self && (
+                <Typography.Paragraph type="secondary">
+                  {t('报修人')}：{me?.displayName}
+                </Typography.Paragraph>
+              )}
+              <Row gutter={16} style={self ? { display: 'none' } : undefined}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="channel" label={t('来源')}>
                     <Select
@@ -220,7 +228,7 @@ export function NewTicketPage() {
               </Row>
               <Form.Item
                 name="requesterPhone"
-                label={t('来电号码')}
+                label={self ? t('联系电话') : t('来电号码')}
                 rules={[{ pattern: PHONE, message: t('电话只能包含数字、空格和 + - ( )') }]}
                 extra={
                   digits.length >= 4 && !people.isFetching && can('org.read') ? (
@@ -264,24 +272,24 @@ export function NewTicketPage() {
                   <Input
                     prefix={<PhoneOutlined style={{ color: '#9ca3af' }} />}
                     maxLength={40}
-                    placeholder={t('输入号码查找来电人')}
+                    placeholder={self ? t('便于工程师联系您的电话') : t('输入号码查找来电人')}
                     inputMode="tel"
                   />
                 </AutoComplete>
               </Form.Item>
               <Row gutter={16}>
-                <Col xs={24} sm={10}>
+                <Col xs={24} sm={10} style={self ? { display: 'none' } : undefined}>
                   <Form.Item name="requesterName" label={t('来电人')}>
                     <Input maxLength={60} />
                   </Form.Item>
                 </Col>
-                <Col xs={24} sm={14}>
+                <Col xs={24} sm={self ? 24 : 14}>
                   <Form.Item name="requesterDepartment" label={t('部门')}>
                     <Input maxLength={100} />
                   </Form.Item>
                 </Col>
               </Row>
-              <Row gutter={16}>
+              <Row gutter={16} style={self ? { display: 'none' } : undefined}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="siteId" label={t('地点')}>
                     <Select
