@@ -124,6 +124,10 @@ export const ZRiskSummary = z.object({
   counts: z.array(z.object({ serviceLine: z.string(), state: z.string(), n: z.number() })),
 });
 
+/** An engineer or project manager who may take a ticket of its service line. */
+export const ZAssigneeCandidate = z.object({ id: z.string(), displayName: z.string(), username: z.string(), phone: z.string(), role: z.string() });
+export type TAssigneeCandidate = z.infer<typeof ZAssigneeCandidate>;
+
 /** What happened on a ticket that moves its clocks (R-SD-02..04; R-CON-09 force majeure is a pause). */
 export const ZTicketEvent = z.object({
   kind: z.enum(['callback', 'arrive', 'resolve', 'report', 'pause', 'resume']),

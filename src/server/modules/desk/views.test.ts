@@ -84,6 +84,18 @@ describe('my work', () => {
   });
 });
 
+describe('assignee candidates', () => {
+  it("lists the engineers of the ticket's line for the project manager, and refuses an engineer", async () => {
+    const pm = await t.userAgent('pm.v', ['contractor_pm'], { serviceLines: ['SM', 'NET', 'SEC', 'VC'] });
+    const r = await pm.get(`/api/tickets/${ids.mine}/assignees`);
+    expect(r.statusCode).toBe(200);
+    const names = json<{ username: string; role: string }[]>(r).map((c) => c.username);
+    expect(names).toContain('eng.net.v');
+    expect(names).toContain('pm.v');
+    expect((await engNet.get(`/api/tickets/${ids.mine}/assignees`)).statusCode).toBe(403);
+  });
+});
+
 describe('saved filters', () => {
   it("saves, lists and deletes a user's own filters, refusing a duplicate name", async () => {
     const r = await engNet.post('/api/views', {

@@ -8,8 +8,8 @@ import type { ServiceLineCode } from '../../../common/permissions.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { users } from '../../kernel/db/tables.ts';
-import { Invalid } from '../../kernel/errors.ts';
+import { userRoles, users } from '../../kernel/db/tables.ts';
+import { Invalid, NotFound } from '../../kernel/errors.ts';
 import { clockView, scope, ticketFilter } from './service.ts';
 import { ticketClocks, tickets } from './tables.ts';
 
@@ -144,3 +144,18 @@ export async function riskBoard(
 }
 
 export { TARGET_NAMES };
+
+/** Who may take a ticket: active engineers and project managers assigned to its service line. */
+export async function assigneeCandidates(ctx: Ctx, ticketId: string) {
+  const [t] = await ctx.db.select({ serviceLine: tickets.serviceLine }).from(tickets).where(eq(tickets.id, ticketId)).limit(1);
+  if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
+  const rows = await ctx.db
+    .selectDistinct({ id: users.id, displayName: users.displayName, username: users.username, phone: users.phone, role: userRoles.roleCode })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(inArray(userRoles.roleCode, ['engineer', 'contractor_pm']), eq(users.disabled, false), sql`${t.serviceLine} = ANY(${users.serviceLines})`))
+    .orderBy(asc(userRoles.roleCode), asc(users.displayName));
+  // One row per user; an engineer who is also PM is listed once, as engineer.
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ ...r, phone: r.phone ?? '' }));
+}
