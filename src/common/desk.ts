@@ -99,6 +99,13 @@ export const ZTicketQuery = z.object({
 });
 export type TTicketQuery = z.output<typeof ZTicketQuery>;
 
+/**
+ * A page of the queue. `total` counts at most 10,000 tickets (or just past the page asked for);
+ * `totalCapped` says there are more than `total` (show "10,000+").
+ */
+export const ZTicketList = z.object({ items: z.array(ZTicket), total: z.number().int(), totalCapped: z.boolean().optional() });
+export type TTicketList = z.infer<typeof ZTicketList>;
+
 /** The SLA risk board: open clocks, the nearest breach first. */
 export const ZRiskQuery = z.object({
   serviceLine: z.enum(SERVICE_LINE_CODES).optional(),

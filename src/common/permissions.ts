@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'role.write': { zh: '管理角色与权限', en: 'Manage roles and permissions', group: 'security' },
   'audit.read': { zh: '查阅审计日志', en: 'Read the audit log', group: 'audit' },
   'calendar.write': { zh: '维护工作日历', en: 'Maintain the business calendar', group: 'system' },
+  'notify.admin': { zh: '配置邮件服务器（通知）', en: 'Configure the mail server (notifications)', group: 'system' },
   'org.read': { zh: '查看单位、地点、人员', en: 'View parties, sites and people', group: 'org' },
   'org.write': { zh: '维护单位、地点、人员', en: 'Edit parties, sites and people', group: 'org' },
   'contract.read': { zh: '查看合同与服务项目', en: 'View the contract and service lines', group: 'contract' },
@@ -48,7 +49,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'System administrator',
     description: '管理用户账号、基础资源、工作日历和系统配置',
     adminKind: 'system',
-    permissions: ['user.read', 'user.write', 'calendar.write', 'org.read', 'org.write', 'contract.read'],
+    permissions: ['user.read', 'user.write', 'calendar.write', 'org.read', 'org.write', 'contract.read', 'notify.admin'],
   },
   {
     code: 'security_admin',

@@ -35,6 +35,7 @@ const start = (at: Date): ClockEvent => ({ at, kind: 'start' });
 const pause = (at: Date, reason = 'waiting for a spare part'): ClockEvent => ({ at, kind: 'pause', reason });
 const resume = (at: Date): ClockEvent => ({ at, kind: 'resume' });
 const met = (at: Date): ClockEvent => ({ at, kind: 'met' });
+const reopen = (at: Date): ClockEvent => ({ at, kind: 'reopen' });
 
 function targetOf(policy: SlaPolicy | null, target: SlaTarget): SlaPolicyTarget {
   const t = policy?.targets.find((x) => x.target === target);
@@ -210,6 +211,8 @@ describe('invalid input', () => {
     { name: 'after now', events: [start(t(0)), pause(t(20))], msg: /events\[1\].*later than now/ },
     { name: 'invalid date', events: [start(new Date(Number.NaN))], msg: /events\[0\]\.at.*not a valid instant/ },
     { name: 'unknown kind', events: [start(t(0)), { at: t(1), kind: 'stop' } as unknown as ClockEvent], msg: /unknown kind/ },
+    { name: 'reopen of a clock not met', events: [start(t(0)), reopen(t(1))], msg: /events\[1\].*not met/ },
+    { name: 'reopen twice', events: [start(t(0)), met(t(1)), reopen(t(2)), reopen(t(3))], msg: /events\[3\].*not met/ },
   ])('$name throws a RangeError', ({ events, msg }) => {
     expect(() => evaluateClock(cal, ONSITE_5X9, events, t(10))).toThrow(RangeError);
     expect(() => evaluateClock(cal, ONSITE_5X9, events, t(10))).toThrow(msg);
@@ -225,6 +228,33 @@ describe('invalid input', () => {
   it('allows events at the same instant (applied in order)', () => {
     const s = evaluateClock(cal, ONSITE_5X9, [start(t(1)), pause(t(1)), resume(t(1)), met(t(1))], t(1));
     expect(s).toMatchObject({ state: 'met', elapsedMs: 0, pausedMs: 0 });
+  });
+});
+
+// R-SD-05: the agency rejects a fix and the ticket reopens; the resolve clock runs again.
+describe('reopen (a rejected fix)', () => {
+  const t = (h: number): Date => new Date(sh('2021-10-12T09:00:00').getTime() + h * HOUR);
+
+  it('removes the met: the clock counts on as if it had never been met', () => {
+    const reopened = evaluateClock(cal, RESOLVE_24H, [start(t(0)), met(t(5)), reopen(t(8))], t(10));
+    const never = evaluateClock(cal, RESOLVE_24H, [start(t(0))], t(10));
+    expect(reopened).toEqual(never);
+    expect(reopened).toMatchObject({ state: 'running', metAt: null, elapsedMs: 10 * HOUR });
+    expect(iso(reopened.dueAt)).toBe('2021-10-13T09:00:00.000+08:00');
+  });
+
+  it('can be met again, and breaches when the time since the rejected fix runs out', () => {
+    const again = evaluateClock(cal, RESOLVE_24H, [start(t(0)), met(t(5)), reopen(t(8)), met(t(12))], t(30));
+    expect(again).toMatchObject({ state: 'met', metAt: t(12), elapsedMs: 12 * HOUR });
+    const late = evaluateClock(cal, RESOLVE_24H, [start(t(0)), met(t(20)), reopen(t(23))], t(26));
+    expect(late).toMatchObject({ state: 'breached', metAt: null, dueAt: t(24) });
+  });
+
+  it('a clock met while paused reopens paused (the pause goes on until resumed)', () => {
+    const s = evaluateClock(cal, RESOLVE_24H, [start(t(0)), pause(t(1)), met(t(2)), reopen(t(3))], t(4));
+    expect(s).toMatchObject({ state: 'paused', metAt: null, elapsedMs: HOUR, pausedMs: 3 * HOUR });
+    const resumed = evaluateClock(cal, RESOLVE_24H, [start(t(0)), pause(t(1)), met(t(2)), reopen(t(3)), resume(t(4))], t(6));
+    expect(resumed).toMatchObject({ state: 'running', elapsedMs: 3 * HOUR, pausedMs: 3 * HOUR });
   });
 });
 

@@ -56,7 +56,11 @@ export interface SlaPolicy {
 }
 
 export type ClockEvent =
-  { at: Date; kind: 'start' } | { at: Date; kind: 'pause'; reason: string } | { at: Date; kind: 'resume' } | { at: Date; kind: 'met' };
+  | { at: Date; kind: 'start' }
+  | { at: Date; kind: 'pause'; reason: string }
+  | { at: Date; kind: 'resume' }
+  | { at: Date; kind: 'met' }
+  | { at: Date; kind: 'reopen' };
 
 /**
  * - `running`: counting, below 80 %;
@@ -191,8 +195,12 @@ function checkPolicyTarget(p: SlaPolicyTarget): void {
  *
  * Events must be chronological (equal instants allowed, applied in list order), begin with one
  * `start`, `pause` only a running clock (with a non-empty reason), `resume` only a paused one,
- * end with at most one `met` (from running or paused), and none may be after `now`. Anything else
- * throws a `RangeError` naming the event.
+ * `met` (from running or paused) may be followed only by `reopen`, and none may be after `now`.
+ * Anything else throws a `RangeError` naming the event.
+ *
+ * `reopen` (R-SD-05: the agency rejected the fix) removes the `met` before it: the clock carries on
+ * as if that `met` had never been recorded — running (or paused) since the `met`, so the time from
+ * the rejected fix to the reopening counts — and may be met again later.
  *
  * Business time counts only while running: `elapsedMs` sums `businessTimeBetween` over the running
  * intervals up to `met` (or `now`). `pausedMs` is the wall-clock time spent paused.
@@ -224,6 +232,7 @@ export function evaluateClock(cal: BusinessCalendar, p: SlaPolicyTarget, events:
   let paused = 0;
   let crossing: Date | null = null;
   let metAt: Date | null = null;
+  let beforeMet: 'running' | 'paused' = 'running';
   let prev = Number.NEGATIVE_INFINITY;
 
   /** Counts the running interval [since, end); notes the instant the duration ran out. */
@@ -250,7 +259,7 @@ export function evaluateClock(cal: BusinessCalendar, p: SlaPolicyTarget, events:
       since = at;
       continue;
     }
-    if (mode === 'met') fail('位于 met 之后：达成后不能再有事件', 'follows met: nothing may follow met');
+    if (mode === 'met' && kind !== 'reopen') fail('位于 met 之后：达成后只能 reopen', 'follows met: only reopen may follow met');
     if (kind === 'start') {
       fail('：时钟只能开始一次', 'repeats start: a clock starts once');
     } else if (kind === 'pause') {
@@ -268,8 +277,15 @@ export function evaluateClock(cal: BusinessCalendar, p: SlaPolicyTarget, events:
     } else if (kind === 'met') {
       if (mode === 'running') runUntil(at);
       else paused += at - since;
+      beforeMet = mode === 'paused' ? 'paused' : 'running';
       mode = 'met';
       metAt = new Date(at);
+      since = at;
+    } else if (kind === 'reopen') {
+      if (mode !== 'met') fail('：未达成的时钟不能 reopen', 'reopens a clock that is not met');
+      // Undo the met: the interval since it is counted as it would have been without it.
+      mode = beforeMet;
+      metAt = null;
     } else {
       fail('：未知的事件类型', 'is of an unknown kind');
     }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
@@ -16,6 +17,8 @@ import { AppError, Forbidden, Unauthorized, toProblem } from './kernel/errors.ts
 import { resolveApiToken, resolveSession } from './kernel/auth/service.ts';
 import { safeEqual } from './kernel/crypto.ts';
 import { registerWeb } from './kernel/web.ts';
+import { uploadMaxMbFrom } from './kernel/config.ts';
+import { multipartOptions } from './kernel/files.ts';
 import { authRoutes, CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
 import { userRoutes } from './kernel/auth/user-routes.ts';
 import { roleRoutes } from './kernel/auth/role-routes.ts';
@@ -41,6 +44,8 @@ export interface AppDeps {
   webDir?: string | null;
   /** Set false behind plain HTTP in tests; true sends Secure cookies. */
   secureCookies?: boolean;
+  /** Largest upload in MiB (config uploadMaxMb); read from YUNWEI_UPLOAD_MAX_MB when not given. */
+  uploadMaxMb?: number;
 }
 
 declare module 'fastify' {
@@ -69,6 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(() => () => true);
 
   await app.register(cookie, { secret: deps.secretKey.toString('hex') });
+  // Uploads (kernel/files): one file per request, small fields, the size capped while it streams.
+  app.decorate('uploadMaxBytes', (deps.uploadMaxMb ?? uploadMaxMbFrom(process.env)) * 1024 * 1024);
+  await app.register(multipart, multipartOptions(app.uploadMaxBytes));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
 import { kernelJobs, startJobs, type JobRunner } from './kernel/jobs.ts';
 import { buildApp } from './app.ts';
 import { deskJobs } from './modules/desk/jobs.ts';
+import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 
 
@@ -71,7 +72,13 @@ async function main(): Promise<void> {
   if (config.roles.has('worker') || config.roles.has('api')) {
     jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs], { work: config.roles.has('worker') });
   }
-  const app = config.roles.has('api') ? await buildApp({ database, secretKey: config.secretKey, logger: log.child({ c: 'http' }) }) : null;
+  // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
+  const outbox: OutboxLoop | null = config.roles.has('worker')
+    ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
+    : null;
+  const app = config.roles.has('api')
+    ? await buildApp({ database, secretKey: config.secretKey, uploadMaxMb: config.uploadMaxMb, logger: log.child({ c: 'http' }) })
+    : null;
   if (app) await app.listen({ host: config.host, port: config.port });
   printWelcome(config, database, boot, [...config.roles].join(','));
 
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app?.close().catch(() => undefined);
+    await outbox?.stop().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(0);

@@ -3,7 +3,7 @@
 // the app itself, so a new route is covered the day it is added.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_CODES } from '../common/permissions.ts';
-import { json, testApp, type Agent, type TestApp } from './test/harness.ts';
+import { Clock, json, testApp, type Agent, type TestApp } from './test/harness.ts';
 import { permissionsIn, type RouteInfo } from './kernel/http.ts';
 
 let t: TestApp;
@@ -18,7 +18,7 @@ function concrete(url: string): string {
 }
 
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ clock: new Clock() });
   nobody = await t.userAgent('nobody', []);
 });
 afterAll(async () => {
@@ -57,6 +57,8 @@ describe('permission matrix', () => {
     const sec = await t.userAgent('matrix.sec', ['security_admin']);
     for (const [perm, routes] of byPermission) {
       const code = `only_${perm.replace('.', '_')}`;
+      // A sign-in or two per permission: keep under the per-IP limit of 20 sign-ins in 5 minutes.
+      t.clock.advance(40_000);
       expect((await sec.post('/api/roles', { code, nameZh: code, nameEn: code, permissions: [perm] })).statusCode).toBe(201);
       const a = await t.userAgent(`u.${code}`, [code]);
       for (const r of routes) {

@@ -20,6 +20,10 @@ export interface Config {
   demoPassword: string | null;
   roles: Set<NodeRole>;
   logLevel: string;
+  /** Largest upload accepted (attachments, photos), in MiB. */
+  uploadMaxMb: number;
+  /** The address users reach Yunwei at, without a trailing slash: links in e-mails and robot messages. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +103,9 @@ export function parseConfig(env: Env, cwd = process.cwd()): Omit<Config, 'secret
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
     throw new ConfigError('LOG_LEVEL', `未知日志级别 (unknown level) "${logLevel}"`);
 
+  const uploadMaxMb = uploadMaxMbFrom(env);
+  const publicUrl = publicUrlFrom(env);
+
   return {
     host,
     port,
@@ -110,7 +117,39 @@ export function parseConfig(env: Env, cwd = process.cwd()): Omit<Config, 'secret
     demoPassword,
     roles,
     logLevel,
+    uploadMaxMb,
+    publicUrl,
   };
+}
+
+/** YUNWEI_PUBLIC_URL: http(s) origin with an optional path, no query; default http://localhost:<PORT>. */
+export function publicUrlFrom(env: Env): string {
+  const text = nonEmpty(env, 'YUNWEI_PUBLIC_URL');
+  if (text === undefined) return `http://localhost:${nonEmpty(env, 'PORT') ?? '8080'}`;
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new ConfigError('YUNWEI_PUBLIC_URL', `不是有效的 URL (not a URL), got "${text}"; expected e.g. https://yunwei.example.gov.cn`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new ConfigError('YUNWEI_PUBLIC_URL', `协议必须是 http:// 或 https:// (scheme must be http or https), got ${u.protocol}`);
+  if (u.search || u.hash || u.username || u.password)
+    throw new ConfigError('YUNWEI_PUBLIC_URL', '不能包含查询参数、锚点或用户名密码 (no query, fragment or credentials)');
+  return u.href.replace(/\/+$/, '');
+}
+
+export const DEFAULT_UPLOAD_MAX_MB = 20;
+/** Files live in the database and are held in memory while they arrive: keep the cap modest. */
+export const UPLOAD_MAX_MB_CEILING = 200;
+
+/** YUNWEI_UPLOAD_MAX_MB: whole MiB, 1–200, default 20. */
+export function uploadMaxMbFrom(env: Env): number {
+  const text = nonEmpty(env, 'YUNWEI_UPLOAD_MAX_MB') ?? String(DEFAULT_UPLOAD_MAX_MB);
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > UPLOAD_MAX_MB_CEILING)
+    throw new ConfigError('YUNWEI_UPLOAD_MAX_MB', `必须是 1–${UPLOAD_MAX_MB_CEILING} 之间的整数（MB）(must be an integer 1–${UPLOAD_MAX_MB_CEILING}, in MiB), got "${text}"`);
+  return n;
 }
 
 function decodeKey(text: string): Buffer {

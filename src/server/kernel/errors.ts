@@ -85,3 +85,20 @@ export function toProblem(err: AppError, instance?: string): Problem {
     ...(err.extra ?? {}),
   };
 }
+
+// Uploads (kernel/files): too large, a type not accepted or not what the name claims, empty content.
+export class PayloadTooLarge extends AppError {
+  constructor(code: string, message: string, extra?: Record<string, unknown>) {
+    super(413, code, message, extra ? { extra } : {});
+  }
+}
+export class UnsupportedMediaType extends AppError {
+  constructor(code: string, message: string, extra?: Record<string, unknown>) {
+    super(415, code, message, extra ? { extra } : {});
+  }
+}
+export class Unprocessable extends AppError {
+  constructor(code: string, message: string) {
+    super(422, code, message);
+  }
+}

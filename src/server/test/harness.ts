@@ -80,12 +80,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function testApp(opts: { demo?: boolean; clock?: Clock; uploadMaxMb?: number } = {}): Promise<TestApp> {
   const db = await testDb();
   const clock = opts.clock ?? new Clock();
   const ctx: Ctx = { db: db.database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'test', now: clock.now, log: pino({ level: 'silent' }), keys: keyring(TEST_KEY) };
   await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: opts.demo ?? false, demoPassword: TEST_PASSWORD });
-  const app = await buildApp({ database: db.database, secretKey: TEST_KEY, clock: clock.now, webDir: null });
+  const app = await buildApp({ database: db.database, secretKey: TEST_KEY, clock: clock.now, webDir: null, ...(opts.uploadMaxMb ? { uploadMaxMb: opts.uploadMaxMb } : {}) });
   await app.ready();
   return {
     app,
@@ -143,6 +143,27 @@ export class Agent {
   patch = (url: string, body?: unknown) => this.request('PATCH', url, body ?? {});
   delete = (url: string) => this.request('DELETE', url);
   login = (username: string, password: string) => this.post('/api/auth/login', { username, password });
+  /** POSTs a real multipart/form-data body: the text fields first, then one file, as browsers send them. */
+  upload(
+    url: string,
+    o: { field?: string; filename: string; content: Buffer; contentType?: string; fields?: Record<string, string> },
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----yunwei${randomBytes(12).toString('hex')}`;
+    // WHATWG form encoding: quotes and line breaks in names are percent-escaped, the rest is raw UTF-8.
+    const q = (v: string) => v.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(o.fields ?? {}))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${q(k)}"\r\n\r\n${v}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${q(o.field ?? 'file')}"; filename="${q(o.filename)}"\r\n` +
+          `Content-Type: ${o.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      o.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    return this.request('POST', url, Buffer.concat(parts), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  }
 }
 
 export const json = <T = Record<string, unknown>>(r: LightMyRequestResponse): T => r.json<T>();

@@ -226,7 +226,7 @@ export const notifications = pgTable(
     severity: text('severity').notNull().default('info'),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
-    /** A path inside the product, e.g. /desk/tickets/…; made absolute for e-mail and robots. */
+    /** A path inside the product, e.g. /desk/<ticket id>; made absolute for e-mail and robots. */
     link: text('link'),
     objectType: text('object_type'),
     objectId: uuid('object_id'),

@@ -1,7 +1,7 @@
 // Desk routes, first slice: log a ticket (also machine intake with an API token), list, read, record events.
 import type { FastifyInstance } from 'fastify';
 import { ZIdParams, paged, patchOf } from '../../../common/api.ts';
-import { ZKbArticle, ZKbInput, ZKbQuery, ZTicket, ZTicketCreate, ZTicketEvent, ZTicketQuery } from '../../../common/desk.ts';
+import { ZKbArticle, ZKbInput, ZKbQuery, ZTicket, ZTicketCreate, ZTicketEvent, ZTicketList, ZTicketQuery } from '../../../common/desk.ts';
 import { createKb, kbStore, searchKb } from './kb.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { createTicket, getTicket, listTickets, recordEvent, type TicketInput } from './service.ts';
@@ -26,7 +26,7 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
   });
   defineRoute(app, {
     method: 'GET', url: '/tickets', summary: '运维单列表（筛选、分页；自助报修者只见本人的）', tags, access: 'desk.read|desk.self',
-    query: ZTicketQuery, response: paged(ZTicket),
+    query: ZTicketQuery, response: ZTicketList,
     handler: async (ctx, { query }) => listTickets(ctx, query),
   });
   defineRoute(app, {

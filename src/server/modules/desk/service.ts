@@ -11,6 +11,10 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { slaPolicies, ticketClocks, tickets } from './tables.ts';
 import { queryRows } from '../../kernel/db/client.ts';
+import { appendEvent, confirmBlocker, docVersions, notifyToConfirm } from './timeline.ts';
+import { notifyTicketCreated } from './escalate.ts';
+
+const CHANNEL_NAMES = { hotline: '热线', web: '网页', onsite: '现场', monitoring: '监控/API' } as const;
 
 type TicketRow = typeof tickets.$inferSelect;
 type ClockRow = typeof ticketClocks.$inferSelect;
@@ -115,6 +119,7 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
       .values({ ...input, number, reportedAt, status: 'new', createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null), createdAt: now, updatedAt: now })
       .returning();
     if (!t) throw new Error('insert failed');
+    await notifyTicketCreated(tx, t); // critical/high faults: the line's engineers hear at once
     const clocks: ClockRow[] = [];
     for (const target of policy?.targets ?? []) {
       const events: StoredEvent[] = [{ at: reportedAt.toISOString(), kind: 'start' }];
@@ -125,6 +130,7 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
     const v = view(t, clocks, cal, now);
     // reportedAt earlier than the entry time is part of what is audited (a call logged afterwards).
     await audit(tx, { action: 'ticket.create', objectType: 'ticket', objectId: t.id, after: { ...t, loggedAt: now.toISOString() } });
+    await appendEvent(tx, t.id, 'created', `登记运维单（${CHANNEL_NAMES[t.channel as 'web'] ?? t.channel}）`, { channel: t.channel, loggedAt: now.toISOString() }, reportedAt);
     return v;
   });
 }
@@ -152,12 +158,33 @@ export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'
 
 export async function listTickets(ctx: Ctx, q: TTicketQuery) {
   const where = ticketFilter(ctx, q);
-  const [t] = await ctx.db.select({ n: count() }).from(tickets).where(where);
-  const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const offset = (q.page - 1) * q.pageSize;
+  const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset(offset);
+  const { total, totalCapped } = await ticketTotal(ctx, where, offset, q.pageSize, rows.length);
   const clocks = rows.length ? await ctx.db.select().from(ticketClocks).where(inArray(ticketClocks.ticketId, rows.map((r) => r.id))) : [];
   const cal = await getCalendar(ctx);
   const now = ctx.now();
-  return { items: rows.map((r) => view(r, clocks, cal, now)), total: Number(t?.n ?? 0) };
+  return { items: rows.map((r) => view(r, clocks, cal, now)), total, totalCapped };
+}
+
+/**
+ * The queue's total counts at most this many tickets (500 pages of 20): an exact count(*) of a broad
+ * filter over a million tickets costs 100+ ms for a number nobody pages through (docs/performance.md).
+ */
+export const TICKET_TOTAL_CAP = 10_000;
+
+/**
+ * The total for a page of the queue: exact when the page is the last one (no query at all), else a
+ * count stopped after TICKET_TOTAL_CAP (or just past the current page, if that is further), with
+ * totalCapped telling that there are more.
+ */
+async function ticketTotal(ctx: Ctx, where: SQL | undefined, offset: number, pageSize: number, got: number): Promise<{ total: number; totalCapped: boolean }> {
+  if (got > 0 && got < pageSize) return { total: offset + got, totalCapped: false };
+  const cap = Math.max(TICKET_TOTAL_CAP, offset + pageSize);
+  const upTo = ctx.db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('up_to');
+  const [t] = await ctx.db.select({ n: count() }).from(upTo);
+  const n = Number(t?.n ?? 0);
+  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
 
 async function loadTicket(ctx: Ctx, id: string): Promise<TicketRow> {
@@ -187,77 +214,146 @@ export async function recordEvent(ctx: Ctx, id: string, ev: TTicketEvent) {
   return inTx(ctx, async (tx) => {
     const t = await loadTicket(tx, id);
     if (at < t.reportedAt) throw new Invalid('ticket.event_before_report', '时间不能早于来电时间', [{ path: 'body.at', message: '早于来电时间' }]);
-    const clocks = await tx.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, id));
-    const isMet = (c: ClockRow) => c.events.some((e) => e.kind === 'met');
-    const isPaused = (c: ClockRow) => c.events.at(-1)?.kind === 'pause';
-    const meets = MEETS[ev.kind];
-    let touched: ClockRow[];
-    if (meets) {
-      touched = clocks.filter((c) => c.target === meets);
-      if (touched.some(isMet)) throw new Conflict('ticket.already_met', `已记录过${KIND_NAMES[ev.kind]}`);
-    } else if (ev.kind === 'pause') {
-      touched = clocks.filter((c) => !isMet(c) && !isPaused(c));
-      if (!touched.length) throw new Conflict('ticket.nothing_running', '没有正在计时的 SLA');
-    } else {
-      touched = clocks.filter((c) => !isMet(c) && isPaused(c));
-      if (!touched.length) throw new Conflict('ticket.nothing_paused', '没有已暂停的 SLA');
-    }
-    const kind = meets ? 'met' : ev.kind;
-    for (const c of touched) {
-      const events: StoredEvent[] = [...c.events, { at: at.toISOString(), kind, ...(ev.reason ? { reason: ev.reason } : {}) }];
-      let s;
-      try {
-        s = evaluate(cal, { ...c, events }, now);
-      } catch (e) {
-        if (e instanceof RangeError) throw new Invalid('ticket.event_order', `时间顺序有误：${e.message}`, [{ path: 'body.at', message: e.message }]);
-        throw e;
-      }
-      await tx.db
-        .update(ticketClocks)
-        .set({ events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs })
-        .where(and(eq(ticketClocks.ticketId, id), eq(ticketClocks.target, c.target)));
-    }
-    const status = STATUS_AFTER[ev.kind];
-    await tx.db.update(tickets).set({ ...(status ? { status } : {}), updatedAt: now }).where(eq(tickets.id, id));
-    await audit(tx, { action: `ticket.${ev.kind}`, objectType: 'ticket', objectId: id, detail: { at: at.toISOString(), reason: ev.reason ?? null, clocks: touched.map((c) => c.target) } });
+    await applyTicketEvent(tx, t, ev, at, cal);
     return getTicket(tx, id);
   });
+}
+
+/** Met and not reopened since (R-SD-05: a rejected fix reopens the resolve clock). */
+export const clockMet = (c: Pick<ClockRow, 'events'>) => c.events.findLast((e) => e.kind === 'met' || e.kind === 'reopen')?.kind === 'met';
+
+/**
+ * The body of recordEvent, inside the caller's transaction on a ticket it has loaded (in scope):
+ * moves the clocks, the status, resolvedAt and docsDueAt, and writes the audit and timeline rows.
+ * Saving the maintenance report resolves a ticket through here too (R-SD-05).
+ */
+export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, at: Date, cal: BusinessCalendar): Promise<void> {
+  const now = tx.now();
+  const id = t.id;
+  if (t.status === 'closed' || t.status === 'merged') throw new Conflict('ticket.closed', '运维单已关闭或已合并，不能再修改');
+  if (ev.kind === 'resolve' && t.status === 'resolved') throw new Conflict('ticket.already_resolved', '运维单已解决，正等待甲方确认');
+  const clocks = await tx.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, id));
+  const isPaused = (c: ClockRow) => c.events.at(-1)?.kind === 'pause';
+  const meets = MEETS[ev.kind];
+  let touched: ClockRow[];
+  if (meets) {
+    touched = clocks.filter((c) => c.target === meets);
+    if (touched.some(clockMet)) throw new Conflict('ticket.already_met', `已记录过${KIND_NAMES[ev.kind]}`);
+  } else if (ev.kind === 'pause') {
+    touched = clocks.filter((c) => !clockMet(c) && !isPaused(c));
+    if (!touched.length) throw new Conflict('ticket.nothing_running', '没有正在计时的 SLA');
+  } else {
+    touched = clocks.filter((c) => !clockMet(c) && isPaused(c));
+    if (!touched.length) throw new Conflict('ticket.nothing_paused', '没有已暂停的 SLA');
+  }
+  const kind = meets ? 'met' : ev.kind;
+  for (const c of touched) {
+    const events: StoredEvent[] = [...c.events, { at: at.toISOString(), kind, ...(ev.reason ? { reason: ev.reason } : {}) }];
+    let s;
+    try {
+      s = evaluate(cal, { ...c, events }, now);
+    } catch (e) {
+      if (e instanceof RangeError) throw new Invalid('ticket.event_order', `时间顺序有误：${e.message}`, [{ path: 'body.at', message: e.message }]);
+      throw e;
+    }
+    await tx.db
+      .update(ticketClocks)
+      .set({ events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs })
+      .where(and(eq(ticketClocks.ticketId, id), eq(ticketClocks.target, c.target)));
+  }
+  // Arrival moves only a new ticket on; a resolution records when, and in emergency mode the
+  // documents are due 2 working days (5x9) later (R-SD-05).
+  let status = STATUS_AFTER[ev.kind];
+  if (ev.kind === 'arrive' && t.status !== 'new') status = undefined;
+  const resolved = ev.kind === 'resolve' ? { resolvedAt: at, docsDueAt: t.emergency ? cal.addWorkingDaysDuration(at, 2) : null } : {};
+  await tx.db.update(tickets).set({ ...(status ? { status } : {}), ...resolved, updatedAt: now }).where(eq(tickets.id, id));
+  await audit(tx, { action: `ticket.${ev.kind}`, objectType: 'ticket', objectId: id, detail: { at: at.toISOString(), reason: ev.reason ?? null, clocks: touched.map((c) => c.target) } });
+  const note = ev.reason ? `${KIND_NAMES[ev.kind]}：${ev.reason}` : KIND_NAMES[ev.kind];
+  await appendEvent(tx, id, ev.kind, note, { clocks: touched.map((c) => c.target), ...(at.getTime() !== now.getTime() ? { loggedAt: now.toISOString() } : {}) }, at);
+  if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id))) await notifyToConfirm(tx, t);
+}
+
+/**
+ * The agency rejected the fix (R-SD-05): the resolve clock, if met, is reopened at `at` and runs
+ * again (common/sla.ts 'reopen'). Returns the targets reopened.
+ */
+export async function reopenResolveClock(tx: Ctx, ticketId: string, at: Date, cal: BusinessCalendar): Promise<string[]> {
+  const clocks = await tx.db.select().from(ticketClocks).where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.target, 'resolve')));
+  const out: string[] = [];
+  for (const c of clocks.filter(clockMet)) {
+    const events: StoredEvent[] = [...c.events, { at: at.toISOString(), kind: 'reopen' }];
+    const s = evaluate(cal, { ...c, events }, tx.now());
+    await tx.db
+      .update(ticketClocks)
+      .set({ events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs })
+      .where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.target, c.target)));
+    out.push(c.target);
+  }
+  return out;
 }
 
 /**
  * Re-evaluates every clock not yet met and stores its state and due time, so the queue and the SLA
  * risk board can filter and sort in SQL. Run every minute by the desk-sla-watch job.
+ *
+ * Walks the open clocks in key order on their partial index (ticket_clocks_open_idx), `batch` at a
+ * time, and writes each batch's changes in one UPDATE; a clock whose state and due time did not move
+ * is not written (docs/performance.md).
  */
-export async function reevaluateOpenClocks(ctx: Ctx, batch = 1000): Promise<{ checked: number; changed: number; breached: number }> {
+export async function reevaluateOpenClocks(ctx: Ctx, batch = 2000): Promise<{ checked: number; changed: number; breached: number }> {
   const cal = await getCalendar(ctx);
   const now = ctx.now();
   let checked = 0;
   let changed = 0;
   let breached = 0;
   let after: { ticketId: string; target: string } | null = null;
+  // Literal, so that the planner proves the partial index's predicate on either driver.
+  const open = sql`${ticketClocks.state} IN ('running', 'paused', 'warning', 'breached')`;
   for (;;) {
-    const open = inArray(ticketClocks.state, ['running', 'paused', 'warning', 'breached']);
-    const page: ClockRow[] = await ctx.db
-      .select()
+    const page: OpenClock[] = await ctx.db
+      .select({ ticketId: ticketClocks.ticketId, target: ticketClocks.target, durationMs: ticketClocks.durationMs, profile: ticketClocks.profile, events: ticketClocks.events, state: ticketClocks.state, dueAt: ticketClocks.dueAt })
       .from(ticketClocks)
       .where(after ? and(open, sql`(${ticketClocks.ticketId}, ${ticketClocks.target}) > (${after.ticketId}, ${after.target})`) : open)
       .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.target))
       .limit(batch);
     if (!page.length) break;
+    const updates: ClockUpdate[] = [];
     for (const c of page) {
       checked++;
       const s = evaluate(cal, c, now);
       if (s.state === 'breached') breached++;
-      if (s.state !== c.state || s.dueAt?.getTime() !== c.dueAt?.getTime()) {
-        changed++;
-        await ctx.db
-          .update(ticketClocks)
-          .set({ state: s.state, dueAt: s.dueAt, pausedMs: s.pausedMs })
-          .where(and(eq(ticketClocks.ticketId, c.ticketId), eq(ticketClocks.target, c.target)));
-      }
+      if (s.state !== c.state || s.dueAt?.getTime() !== c.dueAt?.getTime())
+        updates.push({ t: c.ticketId, g: c.target, s: s.state, d: s.dueAt?.toISOString() ?? null, p: s.pausedMs, o: c.state });
     }
+    changed += updates.length;
+    await storeClockStates(ctx, updates);
     const last = page.at(-1)!;
     after = { ticketId: last.ticketId, target: last.target };
   }
   return { checked, changed, breached };
+}
+
+type OpenClock = Pick<ClockRow, 'ticketId' | 'target' | 'durationMs' | 'profile' | 'events' | 'state' | 'dueAt'>;
+
+/** One re-evaluated clock: ticket, target, new state, due time and paused ms, and the state it was read in. */
+interface ClockUpdate {
+  t: string;
+  g: string;
+  s: string;
+  d: string | null;
+  p: number;
+  o: string;
+}
+
+/**
+ * Writes a batch of re-evaluated clocks in one statement (the rows travel as one JSON parameter,
+ * which both drivers pass alike). A clock whose state changed since it was read (an event recorded
+ * meanwhile) is left as that event left it.
+ */
+async function storeClockStates(ctx: Ctx, updates: ClockUpdate[]): Promise<void> {
+  if (!updates.length) return;
+  await ctx.db.execute(sql`
+    UPDATE ${ticketClocks} SET state = v.s, due_at = v.d, paused_ms = v.p
+    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(t uuid, g text, s text, d timestamptz, p bigint, o text)
+    WHERE ${ticketClocks.ticketId} = v.t AND ${ticketClocks.target} = v.g AND ${ticketClocks.state} = v.o`);
 }

@@ -45,6 +45,13 @@ export const tickets = pgTable(
     index('tickets_reported_idx').on(t.reportedAt),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_created_by_idx').on(t.createdBy, t.reportedAt),
+    // The queue filtered by severity, newest first, and its capped count (docs/performance.md).
+    index('tickets_severity_idx').on(t.severity, t.reportedAt),
+    // q= (substring of title, number or phone, ILIKE '%…%'): one trigram index per column, so the
+    // OR of the three is a BitmapOr instead of a sequential scan (terms of 3+ characters).
+    index('tickets_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('tickets_number_trgm').using('gin', sql`${t.number} gin_trgm_ops`),
+    index('tickets_phone_trgm').using('gin', sql`${t.requesterPhone} gin_trgm_ops`),
   ],
 );
 
@@ -66,7 +73,13 @@ export const ticketClocks = pgTable(
     /** Escalation reached: 0 none, 1 warned the engineers (80%), 2 the project manager (100%), 3 the agency contact. */
     escalation: integer('escalation').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.ticketId, t.target] }), index('ticket_clocks_due_idx').on(t.state, t.dueAt)],
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.target] }),
+    index('ticket_clocks_due_idx').on(t.state, t.dueAt),
+    // The SLA job walks the clocks not yet met in key order (reevaluateOpenClocks): a partial index
+    // of only those, instead of the whole primary key with a filter on every row.
+    index('ticket_clocks_open_idx').on(t.ticketId, t.target).where(sql`state IN ('running', 'paused', 'warning', 'breached')`),
+  ],
 );
 
 // SLA policies as data (issue 3 point 2), seeded from the contract; the agency edits them.

@@ -1,0 +1,347 @@
+// Word export (docx) of the 运维单 and of each fault-flow document (R-SD-05, 附件二 2(4) 提交成果):
+// A4, 宋体 body and 仿宋 values, a bordered table layout, signature lines for both parties.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import type { FastifyReply } from 'fastify';
+import { dateOf } from '../../../common/calendar.ts';
+import { DOC_NAMES, WORK_MODE_NAMES, type DocKind } from '../../../common/desk-flow.ts';
+import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
+import { audit } from '../../kernel/audit.ts';
+import { getCalendar } from '../../kernel/calendar/service.ts';
+import { inTx, type Ctx } from '../../kernel/context.ts';
+import { currentContractId, getContract, lineStore } from '../contract/service.ts';
+import { roomStore, siteStore } from '../org/service.ts';
+import { clockView } from './service.ts';
+import { ticketClocks, ticketDocuments, ticketEvents, ticketWorkLogs } from './tables.ts';
+import { getDocument } from './documents.ts';
+import { readTicket, type TicketRow } from './flow.ts';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const CATEGORY_NAMES: Record<string, string> = { fault: '故障', request: '服务请求', consultation: '咨询', complaint: '投诉' };
+const TARGET_NAMES: Record<string, string> = { callback: '电话回复', onsite: '到场', resolve: '解决', report: '报告甲方' };
+const STATE_NAMES: Record<string, string> = {
+  running: '计时中',
+  paused: '已暂停',
+  warning: '即将超时',
+  breached: '已超时',
+  met: '按时达成',
+  met_late: '超时达成',
+};
+const CHANNEL_NAMES: Record<string, string> = { hotline: '服务热线', web: '网页', onsite: '现场', monitoring: '监控/API' };
+
+/** The fields of each document, in order, with their Chinese labels. */
+const DOC_FIELDS: Record<DocKind, [string, string][]> = {
+  diagnosis: [
+    ['sceneRecord', '故障现场情况记录'],
+    ['severity', '故障级别'],
+    ['emergencyActions', '紧急处理过程（应急措施）'],
+    ['preliminaryCause', '初步原因'],
+  ],
+  plan: [
+    ['steps', '实施步骤'],
+    ['fallbackPlan', '备用方案'],
+    ['expectedEndAt', '预计完成时间'],
+    ['needsAgencyApproval', '需甲方审批'],
+  ],
+  report: [
+    ['faultDescription', '故障描述'],
+    ['cause', '故障原因'],
+    ['actions', '处理过程'],
+    ['result', '处理结果'],
+    ['partsUsed', '更换备件'],
+    ['startedAt', '开始时间'],
+    ['finishedAt', '完成时间'],
+  ],
+};
+
+// --- formatting ------------------------------------------------------------------------------
+
+/** 2021-09-30 15:00 in Beijing time. */
+export function fmtTime(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  const t = new Date(d);
+  if (Number.isNaN(t.getTime())) return String(d);
+  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function fieldValue(key: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'object') return JSON.stringify(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  if (key === 'severity') return SEVERITY_NAMES[s as 'low'] ?? s;
+  if (key.endsWith('At')) return fmtTime(s);
+  return s;
+}
+
+const SONG = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' };
+const FANGSONG = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋' };
+
+const run = (text: string, o: { bold?: boolean; size?: number; font?: typeof SONG } = {}) =>
+  new TextRun({ text, bold: o.bold ?? false, size: o.size ?? 21, font: o.font ?? SONG });
+
+/** Multi-line text: one paragraph per line. */
+const paras = (text: string, font = FANGSONG, bold = false): Paragraph[] =>
+  (text || ' ').split(/\r?\n/).map((line) => new Paragraph({ children: [run(line, { font, bold })] }));
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+
+function cell(text: string, o: { label?: boolean; span?: number; width?: number } = {}): TableCell {
+  return new TableCell({
+    children: paras(text, o.label ? SONG : FANGSONG, o.label ?? false),
+    verticalAlign: VerticalAlign.CENTER,
+    ...(o.span ? { columnSpan: o.span } : {}),
+    ...(o.width ? { width: { size: o.width, type: WidthType.PERCENTAGE } } : {}),
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+  });
+}
+
+/** A 4-column form: label, value, label, value; a single pair spans the row. */
+function formTable(pairs: ([string, string] | [string, string, string, string])[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
+    rows: pairs.map(
+      (p) =>
+        new TableRow({
+          children:
+            p.length === 4
+              ? [
+                  cell(p[0], { label: true, width: 18 }),
+                  cell(p[1], { width: 32 }),
+                  cell(p[2], { label: true, width: 18 }),
+                  cell(p[3], { width: 32 }),
+                ]
+              : [cell(p[0], { label: true, width: 18 }), cell(p[1], { span: 3, width: 82 })],
+        }),
+    ),
+  });
+}
+
+function gridTable(header: string[], rows: string[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { label: true })) }),
+      ...(rows.length ? rows : [header.map((_, i) => (i === 0 ? '无' : ''))]).map((r) => new TableRow({ children: r.map((v) => cell(v)) })),
+    ],
+  });
+}
+
+const title = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 200 },
+    children: [new TextRun({ text, bold: true, size: 36, font: { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体' } })],
+  });
+const heading = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(text, { bold: true, size: 24 })] });
+const line = (text: string) => new Paragraph({ children: [run(text)] });
+
+function docxOf(children: ISectionOptions['children']): Document {
+  return new Document({
+    creator: 'Yunwei 运维',
+    styles: { default: { document: { run: { font: SONG, size: 21 } } } },
+    sections: [
+      {
+        // A4 portrait, margins 2.54 cm / 3.17 cm (Word's default for 公文-like forms).
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1800, right: 1800 } } },
+        children,
+      },
+    ],
+  });
+}
+
+// --- what goes on the paper --------------------------------------------------------------------
+
+interface ContractInfo {
+  title: string;
+  number: string;
+  agencyName: string;
+  contractorName: string;
+  lineName: string;
+}
+
+/** The contract whose service line covered the ticket's day (else the current one). */
+async function contractFor(ctx: Ctx, t: TicketRow): Promise<ContractInfo> {
+  const day = dateOf(t.reportedAt);
+  const lines = await lineStore.list(ctx, { page: 1, pageSize: 200 });
+  const line = lines.items.find((l) => l.code === t.serviceLine && l.periodStart <= day && l.periodEnd >= day);
+  const id = line?.contractId ?? (await currentContractId(ctx));
+  if (!id) return { title: '', number: '', agencyName: '', contractorName: '', lineName: t.serviceLine };
+  const c = await getContract(ctx, id);
+  return {
+    title: c.title,
+    number: c.number,
+    agencyName: c.agencyName,
+    contractorName: c.contractorName,
+    lineName: c.serviceLines.find((l) => l.code === t.serviceLine)?.name ?? t.serviceLine,
+  };
+}
+
+async function placeOf(ctx: Ctx, t: TicketRow): Promise<string> {
+  const parts: string[] = [];
+  if (t.siteId) parts.push((await siteStore.get(ctx, t.siteId).catch(() => null))?.name ?? '');
+  if (t.roomId) parts.push((await roomStore.get(ctx, t.roomId).catch(() => null))?.name ?? '');
+  return parts.filter(Boolean).join(' ');
+}
+
+function docSection(kind: DocKind, d: typeof ticketDocuments.$inferSelect | undefined): (Paragraph | Table)[] {
+  if (!d) return [heading(DOC_NAMES[kind]), line('（尚未提交）')];
+  const c = d.content;
+  return [
+    heading(`${DOC_NAMES[kind]}（第 ${d.version} 版，${d.createdByName}，${fmtTime(d.createdAt)}）`),
+    formTable(DOC_FIELDS[kind].map(([k, label]) => [label, fieldValue(k, c[k])] as [string, string])),
+  ];
+}
+
+const signatures = () => [
+  new Paragraph({ spacing: { before: 480 }, children: [run('甲方确认（签字）：____________________        日期：____年____月____日')] }),
+  new Paragraph({ spacing: { before: 360 }, children: [run('乙方工程师（签字）：__________________        日期：____年____月____日')] }),
+];
+
+/** The 运维单 of one ticket as a .docx buffer. */
+export async function ticketDocx(ctx: Ctx, id: string): Promise<{ buffer: Buffer; filename: string; ticket: TicketRow }> {
+  const t = await readTicket(ctx, id);
+  const k = await contractFor(ctx, t);
+  const place = await placeOf(ctx, t);
+  const cal = await getCalendar(ctx);
+  const now = ctx.now();
+  const clocks = await ctx.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, id));
+  const order = ['callback', 'onsite', 'resolve', 'report'];
+  clocks.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
+  const logs = await ctx.db.select().from(ticketWorkLogs).where(eq(ticketWorkLogs.ticketId, id)).orderBy(asc(ticketWorkLogs.startAt));
+  const docs = await ctx.db.select().from(ticketDocuments).where(eq(ticketDocuments.ticketId, id)).orderBy(desc(ticketDocuments.version));
+  const [conf] = await ctx.db
+    .select()
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, id), inArray(ticketEvents.kind, ['confirmed', 'rejected'])))
+    .orderBy(desc(ticketEvents.at), desc(ticketEvents.id))
+    .limit(1);
+
+  const children: (Paragraph | Table)[] = [
+    title(`${k.lineName || '运维服务'}运维单`),
+    line(`合同名称：${k.title}`),
+    line(`合同编号：${k.number}`),
+    new Paragraph({ spacing: { after: 120 }, children: [run(`甲方：${k.agencyName}    乙方：${k.contractorName}`)] }),
+    formTable([
+      ['运维单号', t.number, '服务项目', k.lineName],
+      ['报修时间', fmtTime(t.reportedAt), '受理渠道', CHANNEL_NAMES[t.channel] ?? t.channel],
+      ['报修人', t.requesterName, '联系电话', t.requesterPhone],
+      ['报修部门', t.requesterDepartment, '地点/房间', place],
+      ['类别', CATEGORY_NAMES[t.category] ?? t.category, '严重程度', SEVERITY_NAMES[t.severity as 'low'] ?? t.severity],
+      ['状态', STATUS_NAMES[t.status as 'new'] ?? t.status, '紧急处理', t.emergency ? `是（文档补交期限 ${fmtTime(t.docsDueAt)}）` : '否'],
+      ['标题', t.title],
+      ['问题描述', t.description],
+      ...(t.assetsText ? [['涉及设备', t.assetsText] as [string, string]] : []),
+    ]),
+    heading('服务时限（SLA）'),
+    gridTable(
+      ['目标', '时限', '截止时间', '达成时间', '状态'],
+      clocks.map((c) => {
+        const v = clockView(cal, c, now);
+        const hours = c.durationMs / 3600_000;
+        return [
+          TARGET_NAMES[c.target] ?? c.target,
+          `${hours < 1 ? `${c.durationMs / 60_000} 分钟` : `${hours} 小时`}（${c.profile}）`,
+          fmtTime(v.dueAt),
+          fmtTime(v.metAt),
+          STATE_NAMES[v.state] ?? v.state,
+        ];
+      }),
+    ),
+    heading('工作记录'),
+    gridTable(
+      ['方式', '工程师', '开始', '结束', '工作内容'],
+      logs.map((l) => [WORK_MODE_NAMES[l.mode as 'onsite'] ?? l.mode, l.engineerName, fmtTime(l.startAt), fmtTime(l.endAt), l.summary]),
+    ),
+    ...(['diagnosis', 'plan', 'report'] as const).flatMap((kind) =>
+      docSection(
+        kind,
+        docs.find((d) => d.kind === kind),
+      ),
+    ),
+    heading('甲方确认'),
+    conf
+      ? formTable([
+          ['确认结果', conf.kind === 'confirmed' ? '测试通过，确认关闭' : '驳回', '确认人', conf.actorName],
+          ['确认时间', fmtTime(conf.at), '关闭时间', fmtTime(t.closedAt)],
+          ['意见', String((conf.data as { comment?: string } | null)?.comment ?? '')],
+        ])
+      : line('（尚未确认）'),
+    ...signatures(),
+  ];
+  const buffer = await Packer.toBuffer(docxOf(children));
+  return { buffer, filename: `运维单-${t.number}.docx`, ticket: t };
+}
+
+/** The latest version of one document as a .docx buffer. */
+export async function documentDocx(
+  ctx: Ctx,
+  id: string,
+  kind: DocKind,
+): Promise<{ buffer: Buffer; filename: string; ticket: TicketRow; version: number }> {
+  const t = await readTicket(ctx, id);
+  const d = await getDocument(ctx, id, kind);
+  const k = await contractFor(ctx, t);
+  const children = [
+    title(DOC_NAMES[kind]),
+    line(`合同名称：${k.title}（${k.number}）`),
+    new Paragraph({ spacing: { after: 120 }, children: [run(`甲方：${k.agencyName}    乙方：${k.contractorName}`)] }),
+    formTable([
+      ['运维单号', t.number, '服务项目', k.lineName],
+      ['标题', t.title],
+    ]),
+    ...docSection(kind, d),
+    ...signatures(),
+  ];
+  const buffer = await Packer.toBuffer(docxOf(children));
+  return { buffer, filename: `${DOC_NAMES[kind]}-${t.number}-v${d.version}.docx`, ticket: t, version: d.version };
+}
+
+/** The plain-ASCII fallback name for clients without RFC 5987: the Chinese words dropped. */
+const asciiName = (name: string): string =>
+  name
+    .replace(/[^\x20-\x7e]+/g, '')
+    .replace(/["\\]/g, '')
+    .replace(/^[-_ ]+/, '') || 'export.docx';
+
+/** Sends a .docx as an attachment with an RFC 5987 UTF-8 file name; the export is audited (R-CONF-02). */
+export async function sendDocx(
+  ctx: Ctx,
+  reply: FastifyReply,
+  file: { buffer: Buffer; filename: string; ticket: TicketRow },
+  action: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await inTx(ctx, (tx) =>
+    audit(tx, {
+      action,
+      objectType: 'ticket',
+      objectId: file.ticket.id,
+      detail: { number: file.ticket.number, filename: file.filename, ...detail },
+    }),
+  );
+  reply
+    .header('content-type', DOCX_TYPE)
+    .header(
+      'content-disposition',
+      `attachment; filename="${asciiName(file.filename)}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    );
+  await reply.send(file.buffer);
+}
