@@ -5,6 +5,7 @@ import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../components/Logo.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAuth } from './auth.tsx';
 import { FullSpin } from './guards.tsx';
@@ -116,6 +117,7 @@ export function AppLayout() {
             {phone ? t('运维') : t('运维服务合同管理平台')}
           </div>
           <LangSwitch />
+          <NotificationBell compact={phone} />
           <UserMenu compact={phone} />
         </Header>
         <Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>

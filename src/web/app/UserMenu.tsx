@@ -1,5 +1,5 @@
 // The header's right side: language switch and the user's own menu.
-import { ApiOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LockOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { ApiOutlined, BellOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LockOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Space, Typography, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
@@ -41,6 +41,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     me.totpEnabled
       ? { key: 'totp-on', disabled: true, icon: <SafetyOutlined />, label: t('动态口令已启用') }
       : { key: '/me/totp', icon: <KeyOutlined />, label: t('绑定动态口令 (TOTP)') },
+    { key: '/me/notify', icon: <BellOutlined />, label: t('通知设置') },
     { key: '/me/tokens', icon: <ApiOutlined />, label: t('我的 API 令牌') },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, danger: true, label: t('退出登录') },

@@ -6,6 +6,7 @@ import {
   CustomerServiceOutlined,
   FileProtectOutlined,
   HomeOutlined,
+  MailOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   UserOutlined,
@@ -57,6 +58,7 @@ const ENTRIES: Entry[] = [
       { key: '/admin/users', label: '用户管理', icon: <UserOutlined />, perm: 'user.read' },
       { key: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, perm: 'role.read' },
       { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, perm: 'audit.read' },
+      { key: '/admin/notify', label: '邮件服务器', icon: <MailOutlined />, perm: 'notify.admin' },
     ],
   },
 ];

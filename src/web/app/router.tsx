@@ -134,6 +134,14 @@ export const router = createBrowserRouter([
               page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),
             ),
           },
+          {
+            path: 'admin/notify',
+            element: guarded(
+              'notify.admin',
+              page(() => import('../features/users/SmtpSettingsPage.tsx'), 'SmtpSettingsPage'),
+            ),
+          },
+          { path: 'me/notify', element: page(() => import('../features/me/NotifyPrefsPage.tsx'), 'NotifyPrefsPage') },
           { path: 'me/tokens', element: page(() => import('../features/me/TokensPage.tsx'), 'TokensPage') },
           { path: 'me/password', element: page(() => import('../features/me/MyPasswordPage.tsx'), 'MyPasswordPage') },
           { path: 'me/totp', element: page(() => import('../features/me/MyTotpPage.tsx'), 'MyTotpPage') },

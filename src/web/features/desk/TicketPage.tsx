@@ -8,6 +8,7 @@ import {
   PauseCircleOutlined,
   PhoneOutlined,
   PlayCircleOutlined,
+  PrinterOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -26,6 +27,8 @@ import {
   Radio,
   Row,
   Skeleton,
+  Space,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -44,6 +47,12 @@ import { useRooms, useSites } from '../org/queries.ts';
 import { SlaCountdown, TONE_COLOR, fmtDuration, fmtSpan, isOpen, liveState, mostUrgent, useNow } from './clock.tsx';
 import { LineLabel } from './DeskPage.tsx';
 import { CATEGORY, CHANNEL, PAUSE_REASONS, SEVERITY, STATUS, TARGET, ticketKey, useTicket } from './meta.ts';
+import { DocumentsPanel } from './flow/Documents.tsx';
+import { FlowPanel } from './flow/FlowPanel.tsx';
+import { useFlow } from './flow/queries.ts';
+import { TimelinePanel } from './flow/Timeline.tsx';
+import { WorkLogPanel } from './flow/WorkLog.tsx';
+import { TicketAttachments } from './Attachments.tsx';
 
 const STATE_TAG: Record<TSla['state'], { zh: string; en: string; color: string }> = {
   running: { zh: '计时中', en: 'Running', color: 'processing' },
@@ -377,6 +386,7 @@ export function TicketPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const q = useTicket(id);
+  const flow = useFlow(id);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/desk')}>
       {t('返回列表')}
@@ -424,12 +434,27 @@ export function TicketPage() {
             )}
           </span>
         }
-        extra={back}
+        extra={
+          <Space wrap>
+            <Button icon={<PrinterOutlined />} href={`/api/tickets/${tk.id}/word`} download data-testid="ticket-word">
+              {t('导出运维单（Word）')}
+            </Button>
+            {back}
+          </Space>
+        }
       />
+      {tk.status === 'merged' && tk.mergedIntoId && (
+        <Alert type="info" showIcon title={t('此单已合并到另一张运维单')} action={<Link to={`/desk/${tk.mergedIntoId}`}>{t('查看')}</Link>} />
+      )}
       {breached && <Alert type="error" showIcon title={t('有 SLA 已超时，请尽快处理并说明原因')} />}
-      {can('desk.work') && (
+      {can('desk.work') && tk.status !== 'closed' && tk.status !== 'merged' && (
         <Card size="small" title={t('处理')} styles={{ body: { padding: 16 } }}>
           <Actions tk={tk} />
+        </Card>
+      )}
+      {flow.data && (
+        <Card size="small" title={t('处理流程')} styles={{ body: { padding: 16 } }} data-testid="flow-card">
+          <FlowPanel flow={flow.data} />
         </Card>
       )}
       {tk.slas.length ? (
@@ -446,6 +471,33 @@ export function TicketPage() {
       <Card title={t('运维单信息')} size="small" styles={{ body: { padding: 16 } }}>
         <Details tk={tk} />
       </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card size="small" styles={{ body: { padding: '4px 16px 16px' } }}>
+            <Tabs
+              items={[
+                ...(flow.data ? [{ key: 'docs', label: t('处理文档'), children: <DocumentsPanel flow={flow.data} canWrite={can('desk.work')} /> }] : []),
+                { key: 'work', label: t('工作记录'), children: <WorkLogPanel ticketId={tk.id} reportedAt={tk.reportedAt} canWrite={can('desk.work') && tk.status !== 'closed' && tk.status !== 'merged'} /> },
+                {
+                  key: 'files',
+                  label: t('附件与照片'),
+                  children: (
+                    <TicketAttachments
+                      ticketId={tk.id}
+                      canUpload={(can('desk.work') || can('desk.create') || can('desk.self')) && tk.status !== 'closed' && tk.status !== 'merged'}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('时间线')} styles={{ body: { padding: 16, maxHeight: 560, overflowY: 'auto' } }}>
+            <TimelinePanel ticketId={tk.id} />
+          </Card>
+        </Col>
+      </Row>
     </div>
   );
 }
