@@ -79,20 +79,25 @@ function redact(v: unknown): unknown {
   return out;
 }
 
-/** Records an audit entry on ctx.db; call it inside the transaction of the write it describes. */
+/**
+ * Records an audit entry on ctx.db; call it inside the transaction of the write it describes, as
+ * late as possible (it takes the chain lock, held until commit).
+ */
 export async function audit(ctx: Ctx, e: AuditEntry): Promise<void> {
-  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_AUDIT_CHAIN})`);
-  const last = await ctx.db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  // The chain lock is held until the transaction commits, so every write of the whole system waits
+  // for it: prepare what needs no lock first, and call audit() as the last statement of a write.
   const detailRaw: Record<string, unknown> = { ...(e.detail ?? {}) };
   if (e.before !== undefined) detailRaw.before = e.before;
   if (e.after !== undefined) detailRaw.after = e.after;
   // Writes made with a personal API token name the token, so an integration's actions can be told apart.
   if (ctx.actor?.via === 'token' && ctx.actor.tokenId) detailRaw.viaToken = ctx.actor.tokenId;
   const detail = Object.keys(detailRaw).length ? (JSON.parse(JSON.stringify(redact(detailRaw))) as Record<string, unknown>) : null;
+  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_AUDIT_CHAIN})`);
+  const last = await ctx.db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   const fields: ChainFields = {
     seq: (last[0]?.seq ?? 0) + 1,
     at: ctx.now(),

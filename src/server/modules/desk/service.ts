@@ -1,5 +1,5 @@
 // The desk module, first slice: tickets (运维单) with the contract's SLA clocks (R-SD-01..04).
-import { and, asc, count, desc, eq, exists, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/calendar.ts';
 import { defaultPolicies, evaluateClock, policyFor, type ClockEvent, type SlaPolicy, type SlaPolicyTarget, type SlaTarget } from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
@@ -128,12 +128,16 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
     }
     if (clocks.length) await tx.db.insert(ticketClocks).values(clocks);
     const v = view(t, clocks, cal, now);
-    // reportedAt earlier than the entry time is part of what is audited (a call logged afterwards).
-    await audit(tx, { action: 'ticket.create', objectType: 'ticket', objectId: t.id, after: { ...t, loggedAt: now.toISOString() } });
     await appendEvent(tx, t.id, 'created', `登记运维单（${CHANNEL_NAMES[t.channel as 'web'] ?? t.channel}）`, { channel: t.channel, loggedAt: now.toISOString() }, reportedAt);
+    // Last: the audit chain lock is held until commit. reportedAt earlier than the entry time is
+    // part of what is audited (a call logged afterwards).
+    await audit(tx, { action: 'ticket.create', objectType: 'ticket', objectId: t.id, after: { ...t, loggedAt: now.toISOString() } });
     return v;
   });
 }
+
+/** Still being worked: neither closed nor merged (the predicate of the partial index tickets_open_idx). */
+export const OPEN_TICKET = sql`${tickets.status} NOT IN ('closed', 'merged')`;
 
 /** The WHERE of the queue, its Excel export and "my work": scope first, then the user's filters. */
 export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'>): SQL | undefined {
@@ -148,10 +152,12 @@ export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'
   const me = ctx.actor?.id ?? '00000000-0000-0000-0000-000000000000';
   if (q.assignee) c.push(eq(tickets.assigneeId, q.assignee === 'me' ? me : q.assignee));
   if (q.mine) c.push(or(eq(tickets.assigneeId, me), eq(tickets.createdBy, me))!);
-  if (q.open) c.push(notInArray(tickets.status, ['closed', 'merged']));
+  // Literal, not parameters: the planner matches it to the partial index tickets_open_idx.
+  if (q.open) c.push(OPEN_TICKET);
   if (q.sla) {
     const states = q.sla === 'at_risk' ? ['warning', 'breached'] : [q.sla];
-    c.push(exists(ctx.db.select({ one: sql`1` }).from(ticketClocks).where(and(eq(ticketClocks.ticketId, tickets.id), inArray(ticketClocks.state, states)))));
+    // Driven from the few clocks in that state (index on state), not by probing every ticket.
+    c.push(inArray(tickets.id, ctx.db.selectDistinct({ id: ticketClocks.ticketId }).from(ticketClocks).where(inArray(ticketClocks.state, states))));
   }
   return c.length ? and(...c) : undefined;
 }

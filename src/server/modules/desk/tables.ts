@@ -45,6 +45,13 @@ export const tickets = pgTable(
     index('tickets_reported_idx').on(t.reportedAt),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_created_by_idx').on(t.createdBy, t.reportedAt),
+    // The working queue (open=true, my work): only tickets neither closed nor merged, newest first.
+    index('tickets_open_idx')
+      .on(t.serviceLine, t.reportedAt)
+      .where(sql`${t.status} NOT IN ('closed', 'merged')`),
+    index('tickets_open_reported_idx')
+      .on(t.reportedAt)
+      .where(sql`${t.status} NOT IN ('closed', 'merged')`),
     // The queue filtered by severity, newest first, and its capped count (docs/performance.md).
     index('tickets_severity_idx').on(t.severity, t.reportedAt),
     // q= (substring of title, number or phone, ILIKE '%…%'): one trigram index per column, so the

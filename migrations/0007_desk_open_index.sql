@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_open_idx" ON "tickets" USING btree ("service_line","reported_at") WHERE "tickets"."status" NOT IN ('closed', 'merged');--> statement-breakpoint
+CREATE INDEX "tickets_open_reported_idx" ON "tickets" USING btree ("reported_at") WHERE "tickets"."status" NOT IN ('closed', 'merged');
