@@ -9,6 +9,7 @@ import { createUser } from '../kernel/auth/users.ts';
 import * as org from '../modules/org/service.ts';
 import * as contract from '../modules/contract/service.ts';
 import { contract2021 } from './contract2021.ts';
+import { loadDeskDemo } from './desk.ts';
 import type { DemoContract, DemoServiceLine } from './types.ts';
 
 export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
@@ -174,11 +175,12 @@ export async function loadDemo(ctx: Ctx, password: string): Promise<DemoResult> 
         phone: person?.mobile ?? null,
         password,
         roles: [a.role],
-        serviceLines: a.role === 'engineer' ? (person?.serviceLines ?? []).filter((c) => (SERVICE_LINE_CODES as readonly string[]).includes(c)) : [],
+        serviceLines: a.role === 'engineer' || a.role === 'contractor_pm' ? (person?.serviceLines ?? []).filter((c) => (SERVICE_LINE_CODES as readonly string[]).includes(c)) : [],
       },
       { mustChangePassword: false, isDemo: true, allowRoles: true },
     );
     accounts.push(a.username);
   }
+  await loadDeskDemo(ctx);
   return { loaded: true, accounts, password };
 }

@@ -35,6 +35,7 @@ const ENTRIES: Entry[] = [
       { key: '/desk/mine', label: '我的报修', perm: '!desk.read' },
       { key: '/desk', label: '运维单', perm: 'desk.read' },
       { key: '/desk/risk', label: 'SLA 风险看板', perm: 'desk.read' },
+      { key: '/desk/followups', label: '回访', perm: 'desk.manage' },
     ],
   },
   {
@@ -81,7 +82,7 @@ export function menuItems(can: (p: string) => boolean, t: (s: string) => string)
 
 /** The menu key of a path, and the submenu to keep open. */
 export function selectedKey(pathname: string): { key: string; open: string | null } {
-  if (pathname === '/desk/mine' || pathname === '/desk/risk') return { key: pathname, open: 'desk' };
+  if (['/desk/mine', '/desk/risk', '/desk/followups', '/desk/policies'].includes(pathname)) return { key: pathname, open: 'desk' };
   if (pathname === '/desk' || pathname.startsWith('/desk/')) return { key: '/desk', open: 'desk' };
   if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
   if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };

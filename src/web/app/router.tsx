@@ -64,6 +64,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'desk/followups',
+            element: guarded(
+              'desk.manage',
+              page(() => import('../features/desk/FollowupsPage.tsx'), 'FollowupsPage'),
+            ),
+          },
+          {
             path: 'desk/risk',
             element: guarded(
               'desk.read',
