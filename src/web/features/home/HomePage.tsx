@@ -62,6 +62,8 @@ function Welcome() {
     return { code, name: r ? pick(lang, { zh: r.nameZh, en: r.nameEn }) : code, desc: r?.description };
   });
   const links = [
+    can('desk.self') && !can('desk.read') && { to: '/desk/new', label: '我要报修' },
+    can('desk.self') && !can('desk.read') && { to: '/desk/mine', label: '我的报修' },
     can('user.read') && { to: '/admin/users', label: '用户管理' },
     can('role.read') && { to: '/admin/roles', label: '角色权限' },
     can('audit.read') && { to: '/admin/audit', label: '审计日志' },
