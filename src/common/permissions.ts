@@ -24,6 +24,15 @@ export const PERMISSIONS = {
   'desk.confirm': { zh: '测试确认或驳回维护结果（甲方技术人员）', en: 'Test and confirm or reject a fix (agency technician)', group: 'desk' },
   'desk.manage': { zh: '派单、合并重复单、回访', en: 'Assign, merge duplicates, follow up', group: 'desk' },
   'desk.policy': { zh: '维护 SLA 策略与严重程度定义', en: 'Edit SLA policies and severity definitions', group: 'desk' },
+  'asset.read': { zh: '查看资产与配置', en: 'View assets and configuration', group: 'assets' },
+  'asset.write': { zh: '登记和维护资产技术信息，提出资产变动申请', en: 'Register assets, keep their technical record, request movements', group: 'assets' },
+  'asset.approve': { zh: '审批资产变动（信息化部门）', en: 'Approve asset movements (IT department)', group: 'assets' },
+  'asset.finance': { zh: '维护资产财务信息并审批（财务部门）', en: 'Keep the finance record and approve (finance department)', group: 'assets' },
+  'asset.business': { zh: '维护资产使用信息并审批（业务部门）', en: 'Keep the usage record and approve (business department)', group: 'assets' },
+  'asset.classes': { zh: '维护资产分类', en: 'Maintain the asset classification', group: 'assets' },
+  'spare.write': { zh: '管理备品备件（入库、领用、归还、预留）', en: 'Manage spare parts (receive, issue, return, reserve)', group: 'assets' },
+  'procure.write': { zh: '采购咨询：询价、比价、提出采购申请', en: 'Procurement consulting: inquiries, quotes, purchase requests', group: 'assets' },
+  'procure.approve': { zh: '审批采购申请', en: 'Approve purchase requests', group: 'assets' },
 } as const satisfies Record<string, { zh: string; en: string; group: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -73,7 +82,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency manager',
     description: '甲方：审批变更、验收工作、考核评分',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.confirm', 'desk.policy', 'kb.read'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.confirm', 'desk.policy', 'kb.read', 'asset.read', 'asset.write', 'asset.approve', 'asset.classes', 'procure.approve'],
   },
   {
     code: 'agency_contact',
@@ -81,7 +90,23 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Agency contact',
     description: '甲方技术联系人：报修、确认维护结果',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.confirm', 'kb.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.confirm', 'kb.read', 'asset.read', 'asset.write', 'asset.approve'],
+  },
+  {
+    code: 'agency_finance',
+    nameZh: '甲方财务人员',
+    nameEn: 'Agency finance officer',
+    description: '甲方财务部门：资产财务信息（原值、固定资产卡片、折旧），审批涉及财务的资产变动',
+    adminKind: null,
+    permissions: ['asset.read', 'asset.finance'],
+  },
+  {
+    code: 'agency_dept',
+    nameZh: '业务部门资产管理员',
+    nameEn: 'Business-department custodian',
+    description: '甲方业务部门：资产使用部门与保管人，审批涉及本部门的资产变动',
+    adminKind: null,
+    permissions: ['asset.read', 'asset.business', 'desk.self', 'kb.read'],
   },
   {
     code: 'agency_staff',
@@ -97,7 +122,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor project manager',
     description: '乙方：统筹四个服务项目、人员和报告',
     adminKind: null,
-    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'desk.manage', 'kb.read', 'kb.write'],
+    permissions: ['org.read', 'org.write', 'contract.read', 'contract.write', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'desk.manage', 'kb.read', 'kb.write', 'asset.read', 'asset.write', 'spare.write', 'procure.write'],
   },
   {
     code: 'engineer',
@@ -105,7 +130,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Contractor engineer',
     description: '乙方运维工程师，只处理分配给本人的服务项目',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.create', 'desk.work', 'kb.read', 'kb.write'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.create', 'desk.work', 'kb.read', 'kb.write', 'asset.read', 'asset.write', 'spare.write'],
   },
   {
     code: 'duty_operator',
@@ -113,7 +138,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Duty operator',
     description: '服务热线值班：受理来电、登记运维单',
     adminKind: null,
-    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'desk.manage', 'kb.read'],
+    permissions: ['org.read', 'contract.read', 'desk.read', 'desk.read_all', 'desk.create', 'desk.work', 'desk.manage', 'kb.read', 'asset.read'],
   },
   {
     code: 'third_party',

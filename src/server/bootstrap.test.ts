@@ -24,7 +24,7 @@ describe('bootstrap', () => {
     const first = await bootstrap(ctxWith(1), { adminPassword: null, demo: true, demoPassword: null });
     expect(first.admin).toMatchObject({ created: true, generated: true });
     expect(first.admin.password).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/);
-    expect(first.demo?.accounts).toHaveLength(10);
+    expect(first.demo?.accounts).toHaveLength(12);
     const second = await bootstrap(ctxWith(1), { adminPassword: null, demo: true, demoPassword: null });
     expect(second.admin.created).toBe(false);
     expect(second.demo).toBeNull();
@@ -32,7 +32,7 @@ describe('bootstrap', () => {
     const [c] = await db.database.db.select({ n: count() }).from(contracts);
     expect(Number(c!.n)).toBe(2);
     const [u] = await db.database.db.select({ n: count() }).from(users);
-    expect(Number(u!.n)).toBe(11); // admin + 10 demo accounts
+    expect(Number(u!.n)).toBe(13); // admin + 12 demo accounts
   });
 
   it('reports a secret key other than the one the database was created with', async () => {

@@ -166,6 +166,17 @@ export const contract2021: DemoContract = {
       phone: '010-63167851',
       mobile: '13661082947',
       email: 'sunlihua@rsj.example.gov.cn',
+      username: 'agency.finance',
+    },
+    {
+      party: 'agency',
+      department: '就业促进处',
+      name: '周敏',
+      title: '就业促进处资产管理员（业务部门保管人）',
+      phone: '010-63167865',
+      mobile: '13552017486',
+      email: 'zhoumin@rsj.example.gov.cn',
+      username: 'agency.dept',
     },
     {
       party: 'agency',

@@ -16,6 +16,8 @@ export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
   { username: 'agency.manager', role: 'agency_manager' },
   { username: 'agency.contact', role: 'agency_contact' },
   { username: 'agency.staff', role: 'agency_staff' },
+  { username: 'agency.finance', role: 'agency_finance' },
+  { username: 'agency.dept', role: 'agency_dept' },
   { username: 'pm', role: 'contractor_pm' },
   { username: 'eng.sm', role: 'engineer' },
   { username: 'eng.net', role: 'engineer' },
