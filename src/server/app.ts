@@ -30,8 +30,13 @@ import { deskRoutes, kbRoutes } from './modules/desk/routes.ts';
 import { flowRoutes } from './modules/desk/flow-routes.ts';
 import { attachmentRoutes } from './modules/desk/attachment-routes.ts';
 import { viewRoutes } from './modules/desk/view-routes.ts';
+import { policyRoutes } from './modules/desk/policy-routes.ts';
 import { inboxRoutes } from './kernel/notify/inbox-routes.ts';
 import { savedViewRoutes } from './kernel/saved-views.ts';
+import { assetRoutes } from './modules/assets/routes.ts';
+import { movementRoutes } from './modules/assets/movement-routes.ts';
+import { spareRoutes } from './modules/assets/spare-routes.ts';
+import { procureRoutes } from './modules/assets/procure-routes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -192,7 +197,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await flowRoutes(api);
       await attachmentRoutes(api);
       await viewRoutes(api);
+      await policyRoutes(api);
       await kbRoutes(api);
+      await assetRoutes(api);
+      await movementRoutes(api);
+      await spareRoutes(api);
+      await procureRoutes(api);
     },
     { prefix: '/api' },
   );

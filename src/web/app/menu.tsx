@@ -36,6 +36,7 @@ const ENTRIES: Entry[] = [
       { key: '/desk', label: '运维单', perm: 'desk.read' },
       { key: '/desk/risk', label: 'SLA 风险看板', perm: 'desk.read' },
       { key: '/desk/followups', label: '回访', perm: 'desk.manage' },
+      { key: '/desk/policies', label: 'SLA 策略', perm: 'desk.policy|desk.manage' },
     ],
   },
   {

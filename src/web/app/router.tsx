@@ -78,6 +78,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'desk/policies',
+            element: guarded(
+              'desk.read|desk.policy',
+              page(() => import('../features/desk/PolicyPage.tsx'), 'PolicyPage'),
+            ),
+          },
+          {
             path: 'desk/new',
             element: guarded(
               'desk.create|desk.self',

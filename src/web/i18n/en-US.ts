@@ -721,4 +721,37 @@ export const EN: Record<string, string> = {
   工作记录: 'Work log',
   时间线: 'Timeline',
   全部: 'All',
+  // SLA policies and severity definitions (desk/PolicyPage.tsx)
+  请输入时限: 'Enter a time limit',
+  '时限须在 1 分钟到 30 天之间': 'The time limit must be between 1 minute and 30 days',
+  时限: 'Time limit',
+  合同约定: 'Contract',
+  无此目标: 'no such target',
+  '修改 SLA 策略': 'Edit SLA policy',
+  '只对此后登记的运维单生效；已登记的运维单保留原有时限和计时。':
+    'Applies to tickets logged from now on; tickets already logged keep their time limits and clocks.',
+  至少保留一项时限目标: 'Keep at least one target',
+  上次修改: 'Last changed',
+  与合同约定的时限不同: 'Differs from the contract',
+  已调整: 'Adjusted',
+  修改: 'Edit',
+  适用: 'Applies to',
+  修改严重程度定义: 'Edit severity definitions',
+  '级别名称（紧急/高/中/低）固定不变；这里修改的是登记运维单时看到的定义。':
+    'The level names (Critical/High/Medium/Low) are fixed; here you edit the definitions shown when a ticket is logged.',
+  请输入定义: 'Enter a definition',
+  定义: 'Definition',
+  '可选，如：核心交换机宕机；互联网出口中断': 'optional, e.g. core switch down; internet uplink cut',
+  严重程度定义: 'Severity definitions',
+  例如: 'e.g.',
+  'SLA 策略': 'SLA policies',
+  '合同约定的服务时限：每个服务项目和级别一条通用策略，故障另有专门策略（回电、到场、解决、报告甲方）':
+    "The contract's time limits: one general policy per service line and severity, and one for faults (call back, on site, resolve, report to the agency)",
+  '修改只对此后登记的运维单生效：已登记的运维单保留登记时的时限和计时方式。':
+    'Changes apply to tickets logged afterwards: tickets already logged keep the time limits and hours they were logged with.',
+  '5×9：工作日 9:00–18:00，法定节假日除外；7×24：全天候。1 个工作日 = 5×9 下的 9 小时。':
+    '5×9: working days 09:00–18:00, statutory holidays excepted; 7×24: round the clock. 1 working day = 9 hours of 5×9.',
+  时限目标: 'Targets',
+  'SLA 策略已保存': 'SLA policy saved',
+  严重程度定义已保存: 'Severity definitions saved',
 };

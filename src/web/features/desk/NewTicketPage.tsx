@@ -17,7 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { useDepartments, useSites } from '../org/queries.ts';
-import { CATEGORY, CHANNEL, SEVERITY } from './meta.ts';
+import { CATEGORY, CHANNEL, SEVERITY, severityHint, useSeverities } from './meta.ts';
 
 type V = Omit<TTicketCreate, 'reportedAt' | 'siteId' | 'roomId'> & {
   reportedAt?: Dayjs | null;
@@ -94,6 +94,9 @@ export function NewTicketPage() {
   });
 
   const severity = Form.useWatch('severity', form);
+  // The agency's definitions of the levels (the built-in text until they load).
+  const severities = useSeverities();
+  const examples = severity ? severities.data?.items.find((x) => x.code === severity)?.examples : undefined;
 
   const create = useMutation({
     mutationFn: (v: V) =>
@@ -156,7 +159,19 @@ export function NewTicketPage() {
                     name="severity"
                     label={t('级别')}
                     rules={[{ required: true, message: t('请选择级别') }]}
-                    extra={severity ? <span data-testid="severity-hint">{pick(lang, SEVERITY[severity].hint)}</span> : undefined}
+                    extra={
+                      severity ? (
+                        <span data-testid="severity-hint">
+                          {severityHint(severity, lang, severities.data)}
+                          {examples && (
+                            <>
+                              <br />
+                              {t('例如')}：{examples}
+                            </>
+                          )}
+                        </span>
+                      ) : undefined
+                    }
                   >
                     <Radio.Group
                       optionType="button"
@@ -177,7 +192,7 @@ export function NewTicketPage() {
                             {pick(lang, SEVERITY[k])}
                           </span>
                         ),
-                        title: pick(lang, SEVERITY[k].hint),
+                        title: severityHint(k, lang, severities.data),
                       }))}
                     />
                   </Form.Item>

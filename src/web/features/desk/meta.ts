@@ -2,7 +2,9 @@
 // SLA targets, and the queries the desk screens share.
 import { useQuery } from '@tanstack/react-query';
 import type { TTicket } from '../../../common/desk.ts';
+import { DEFAULT_SEVERITY_DEFINITIONS, type TSeverityList } from '../../../common/desk-policy.ts';
 import { api } from '../../api/client.ts';
+import { pick, type Lang } from '../../i18n/index.tsx';
 
 type Named = { zh: string; en: string };
 type Coloured = Named & { color: string };
@@ -15,34 +17,32 @@ export const CATEGORY: Record<TTicket['category'], Named> = {
 };
 
 export const SEVERITY: Record<TTicket['severity'], Coloured & { hint: Named }> = {
-  critical: {
-    zh: '紧急',
-    en: 'Critical',
-    color: 'red',
-    hint: { zh: '核心业务中断或大面积受影响，须立即处理', en: 'Core service down or widespread impact: act at once' },
-  },
-  high: {
-    zh: '高',
-    en: 'High',
-    color: 'orange',
-    hint: {
-      zh: '重要功能受损或多人受影响，尚有临时办法',
-      en: 'Important function impaired or several users affected; a workaround exists',
-    },
-  },
-  medium: {
-    zh: '中',
-    en: 'Medium',
-    color: 'blue',
-    hint: { zh: '个别用户或非关键功能受影响', en: 'Single users or non-critical functions affected' },
-  },
-  low: {
-    zh: '低',
-    en: 'Low',
-    color: 'default',
-    hint: { zh: '咨询、优化建议或可预约处理的事项', en: 'Questions, suggestions or work that can be scheduled' },
-  },
+  critical: { zh: '紧急', en: 'Critical', color: 'red', hint: DEFAULT_SEVERITY_DEFINITIONS.critical },
+  high: { zh: '高', en: 'High', color: 'orange', hint: DEFAULT_SEVERITY_DEFINITIONS.high },
+  medium: { zh: '中', en: 'Medium', color: 'blue', hint: DEFAULT_SEVERITY_DEFINITIONS.medium },
+  low: { zh: '低', en: 'Low', color: 'default', hint: DEFAULT_SEVERITY_DEFINITIONS.low },
 };
+
+export const severitiesKey = ['desk', 'severities'] as const;
+
+/** The agency's severity definitions (GET /api/desk/severities); they change rarely. */
+export const useSeverities = (enabled = true) =>
+  useQuery({
+    queryKey: severitiesKey,
+    queryFn: ({ signal }) => api.get<TSeverityList>('/api/desk/severities', undefined, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+
+/**
+ * A level's definition as the agency wrote it; the built-in text while it loads (or on failure), and
+ * its English while the agency has not changed the default.
+ */
+export function severityHint(code: TTicket['severity'], lang: Lang, list?: TSeverityList): string {
+  const d = list?.items.find((x) => x.code === code);
+  if (!d || (lang === 'en-US' && !d.edited)) return pick(lang, DEFAULT_SEVERITY_DEFINITIONS[code]);
+  return d.definition;
+}
 
 export const STATUS: Record<TTicket['status'], Coloured> = {
   new: { zh: '待处理', en: 'New', color: 'gold' },
@@ -62,7 +62,7 @@ export const CHANNEL: Record<TTicket['channel'], Named> = {
 export type SlaTargetName = TTicket['slas'][number]['target'];
 
 export const TARGET: Record<SlaTargetName, Named & { long: Named }> = {
-  callback: { zh: '回电', en: 'Call back', long: { zh: '回电 5 分钟', en: 'Call back in 5 min' } },
+  callback: { zh: '回电', en: 'Call back', long: { zh: '回电', en: 'Call back' } },
   onsite: { zh: '到场', en: 'On site', long: { zh: '到场', en: 'On site' } },
   resolve: { zh: '解决', en: 'Resolve', long: { zh: '解决', en: 'Resolve' } },
   report: { zh: '报告', en: 'Report', long: { zh: '报告甲方', en: 'Report to agency' } },

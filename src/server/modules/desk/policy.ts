@@ -1,0 +1,95 @@
+// The agency's desk policy (R-SD-02..04): reads and edits of the SLA policies (table sla_policies,
+// seeded from the contract) and of the severity definitions (settings key desk.severity_definitions).
+// An edited policy applies to tickets logged afterwards: each ticket's clocks keep the duration and
+// profile they were started with (ticket_clocks), so nothing here touches existing tickets.
+import { asc, eq } from 'drizzle-orm';
+import {
+  SEVERITY_SETTING,
+  severityDefinitions,
+  type TPolicyUpdate,
+  type TSeverityUpdate,
+  type TSeverityStored,
+} from '../../../common/desk-policy.ts';
+import { SEVERITIES } from '../../../common/sla.ts';
+import { audit } from '../../kernel/audit.ts';
+import { inTx, type Ctx } from '../../kernel/context.ts';
+import { settings } from '../../kernel/db/tables.ts';
+import { NotFound } from '../../kernel/errors.ts';
+import { slaPolicies } from './tables.ts';
+
+type PolicyRow = typeof slaPolicies.$inferSelect;
+
+function policyView(r: PolicyRow) {
+  return {
+    id: r.id,
+    serviceLine: r.serviceLine,
+    severity: r.severity,
+    category: r.category,
+    targets: r.targets,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Every policy, in the seed's order (service line, severity, general before fault). */
+export async function listPolicies(ctx: Ctx) {
+  const rows = await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.sort), asc(slaPolicies.id));
+  return { items: rows.map(policyView) };
+}
+
+/** Replaces one policy's targets; tickets already logged keep their clocks. */
+export async function updatePolicy(ctx: Ctx, id: string, input: TPolicyUpdate) {
+  return inTx(ctx, async (tx) => {
+    const [row] = await tx.db.select().from(slaPolicies).where(eq(slaPolicies.id, id)).for('update');
+    if (!row) throw new NotFound('sla_policy.not_found', 'SLA 策略不存在');
+    const targets = input.targets.map((t) => ({ target: t.target, durationMs: t.durationMs, profile: t.profile }));
+    const [after] = await tx.db.update(slaPolicies).set({ targets, updatedAt: tx.now() }).where(eq(slaPolicies.id, id)).returning();
+    if (!after) throw new Error('update failed');
+    await audit(tx, {
+      action: 'sla_policy.update',
+      objectType: 'sla_policy',
+      objectId: id,
+      detail: { serviceLine: row.serviceLine, severity: row.severity, category: row.category },
+      before: { targets: row.targets },
+      after: { targets: after.targets },
+    });
+    return policyView(after);
+  });
+}
+
+async function storedSeverities(ctx: Ctx): Promise<{ value: unknown; updatedAt: Date } | null> {
+  const [r] = await ctx.db.select().from(settings).where(eq(settings.key, SEVERITY_SETTING)).limit(1);
+  return r ? { value: r.value, updatedAt: r.updatedAt } : null;
+}
+
+/** The four levels with their names (fixed) and definitions (the agency's, else the defaults). */
+export async function getSeverities(ctx: Ctx) {
+  const s = await storedSeverities(ctx);
+  return { items: severityDefinitions(s?.value), updatedAt: s ? s.updatedAt.toISOString() : null };
+}
+
+/** Stores the agency's definitions of all four levels. */
+export async function updateSeverities(ctx: Ctx, input: TSeverityUpdate) {
+  return inTx(ctx, async (tx) => {
+    const before = await storedSeverities(tx);
+    const value = {} as TSeverityStored;
+    for (const code of SEVERITIES) {
+      const x = input.items.find((i) => i.code === code)!;
+      value[code] = { definition: x.definition.trim(), ...(x.examples?.trim() ? { examples: x.examples.trim() } : {}) };
+    }
+    await tx.db
+      .insert(settings)
+      .values({ key: SEVERITY_SETTING, value, updatedAt: tx.now() })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: tx.now() } });
+    const beforeView = Object.fromEntries(
+      severityDefinitions(before?.value).map((d) => [d.code, { definition: d.definition, examples: d.examples }]),
+    );
+    await audit(tx, {
+      action: 'desk.severity_definitions.update',
+      objectType: 'setting',
+      objectId: SEVERITY_SETTING,
+      before: beforeView,
+      after: value,
+    });
+    return { items: severityDefinitions(value), updatedAt: tx.now().toISOString() };
+  });
+}
