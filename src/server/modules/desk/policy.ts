@@ -15,6 +15,7 @@ import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { settings } from '../../kernel/db/tables.ts';
 import { NotFound } from '../../kernel/errors.ts';
+import { invalidatePolicyCache } from './service.ts';
 import { slaPolicies } from './tables.ts';
 
 type PolicyRow = typeof slaPolicies.$inferSelect;
@@ -38,7 +39,7 @@ export async function listPolicies(ctx: Ctx) {
 
 /** Replaces one policy's targets; tickets already logged keep their clocks. */
 export async function updatePolicy(ctx: Ctx, id: string, input: TPolicyUpdate) {
-  return inTx(ctx, async (tx) => {
+  const view = await inTx(ctx, async (tx) => {
     const [row] = await tx.db.select().from(slaPolicies).where(eq(slaPolicies.id, id)).for('update');
     if (!row) throw new NotFound('sla_policy.not_found', 'SLA 策略不存在');
     const targets = input.targets.map((t) => ({ target: t.target, durationMs: t.durationMs, profile: t.profile }));
@@ -54,6 +55,8 @@ export async function updatePolicy(ctx: Ctx, id: string, input: TPolicyUpdate) {
     });
     return policyView(after);
   });
+  invalidatePolicyCache(); // after the commit: the next ticket sees the new targets
+  return view;
 }
 
 async function storedSeverities(ctx: Ctx): Promise<{ value: unknown; updatedAt: Date } | null> {

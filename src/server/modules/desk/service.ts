@@ -10,7 +10,6 @@ import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { slaPolicies, ticketClocks, tickets } from './tables.ts';
-import { queryRows } from '../../kernel/db/client.ts';
 import { appendEvent, confirmBlocker, docVersions, notifyToConfirm } from './timeline.ts';
 import { notifyTicketCreated } from './escalate.ts';
 
@@ -31,9 +30,24 @@ export async function seedSlaPolicies(ctx: Ctx): Promise<number> {
   return defaultPolicies.length;
 }
 
+// The SLA policies, read on every ticket created: cached per process for a few seconds like the
+// role grants (docs/decisions/0003). An edit on this node applies at once (invalidatePolicyCache);
+// other nodes pick it up within POLICY_CACHE_MS.
+const POLICY_CACHE_MS = 5_000;
+let policyCache: { at: number; db: Ctx['db']; list: SlaPolicy[] } | null = null;
+
+export function invalidatePolicyCache(): void {
+  policyCache = null;
+}
+
+/** Call outside a transaction (the cache is keyed by the database handle). */
 async function policies(ctx: Ctx): Promise<SlaPolicy[]> {
+  const now = Date.now();
+  if (policyCache && policyCache.db === ctx.db && now - policyCache.at < POLICY_CACHE_MS) return policyCache.list;
   const rows = await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.sort));
-  return rows.map((r) => ({ serviceLine: r.serviceLine, severity: r.severity, ...(r.category ? { category: r.category } : {}), targets: r.targets }) as SlaPolicy);
+  const list = rows.map((r) => ({ serviceLine: r.serviceLine, severity: r.severity, ...(r.category ? { category: r.category } : {}), targets: r.targets }) as SlaPolicy);
+  policyCache = { at: now, db: ctx.db, list };
+  return list;
 }
 
 const toEvents = (stored: StoredEvent[]): ClockEvent[] =>
@@ -110,10 +124,10 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   if (reportedAt.getTime() > now.getTime() + 60_000)
     throw new Invalid('ticket.reported_in_future', '来电时间不能晚于当前时间', [{ path: 'body.reportedAt', message: '晚于当前时间' }]);
   const cal = await getCalendar(ctx);
+  const policy = policyFor(await policies(ctx), { serviceLine: input.serviceLine as 'SM', severity: input.severity as 'low', category: input.category as 'fault' });
+  // YW-<year of the call>-<6-digit sequence>, numbered by the database in the insert itself.
+  const number = sql`${`YW-${dateOf(reportedAt).slice(0, 4)}-`} || lpad(nextval('ticket_number_seq')::text, 6, '0')`;
   return inTx(ctx, async (tx) => {
-    const policy = policyFor(await policies(tx), { serviceLine: input.serviceLine as 'SM', severity: input.severity as 'low', category: input.category as 'fault' });
-    const [seq] = await queryRows<{ n: number | string }>(tx.db, sql`SELECT nextval('ticket_number_seq') AS n`);
-    const number = `YW-${dateOf(reportedAt).slice(0, 4)}-${String(seq!.n).padStart(6, '0')}`;
     const [t] = await tx.db
       .insert(tickets)
       .values({ ...input, number, reportedAt, status: 'new', createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null), createdAt: now, updatedAt: now })
@@ -362,4 +376,15 @@ async function storeClockStates(ctx: Ctx, updates: ClockUpdate[]): Promise<void>
     UPDATE ${ticketClocks} SET state = v.s, due_at = v.d, paused_ms = v.p
     FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(t uuid, g text, s text, d timestamptz, p bigint, o text)
     WHERE ${ticketClocks.ticketId} = v.t AND ${ticketClocks.target} = v.g AND ${ticketClocks.state} = v.o`);
+}
+
+/** Tickets whose assets text names `text` (an asset number): the asset's history links them. No scope: only number, title and status leave. */
+export async function ticketsMentioning(ctx: Ctx, text: string, limit: number) {
+  if (!text.trim()) return [];
+  return ctx.db
+    .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, reportedAt: tickets.reportedAt })
+    .from(tickets)
+    .where(ilike(tickets.assetsText, likeContains(text)))
+    .orderBy(desc(tickets.reportedAt))
+    .limit(limit);
 }
