@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ZTimestamp, text } from './api.ts';
 
-export const VIEW_SCOPES = ['desk.queue', 'desk.risk'] as const;
+export const VIEW_SCOPES = ['desk.queue', 'desk.risk', 'assets.list'] as const;
 
 export const ZSavedViewInput = z.object({
   scope: z.enum(VIEW_SCOPES),

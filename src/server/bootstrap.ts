@@ -10,6 +10,7 @@ import { seedCalendar } from './kernel/calendar/service.ts';
 import { createUser } from './kernel/auth/users.ts';
 import { loadDemo, type DemoResult } from './demo/load.ts';
 import { seedSlaPolicies } from './modules/desk/service.ts';
+import { seedAssetClasses } from './modules/assets/service.ts';
 
 /** A random password that meets the rules (upper, lower, digit, symbol). */
 export function randomPassword(): string {
@@ -46,6 +47,7 @@ async function bootstrapLocked(ctx: Ctx, config: Pick<Config, 'adminPassword' | 
   await seedRoles(ctx);
   await seedCalendar(ctx);
   await seedSlaPolicies(ctx);
+  await seedAssetClasses(ctx);
   const result: BootstrapResult = { keyMismatch: await checkKeyFingerprint(ctx), admin: { created: false, password: null, generated: false }, demo: null };
   const [admin] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).limit(1);
   if (!admin) {

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
 import { kernelJobs, startJobs, type JobRunner } from './kernel/jobs.ts';
 import { buildApp } from './app.ts';
 import { deskJobs } from './modules/desk/jobs.ts';
+import { assetJobs } from './modules/assets/jobs.ts';
 import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
 
   let jobs: JobRunner | null = null;
   if (config.roles.has('worker') || config.roles.has('api')) {
-    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs], { work: config.roles.has('worker') });
+    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs, ...assetJobs], { work: config.roles.has('worker') });
   }
   // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
   const outbox: OutboxLoop | null = config.roles.has('worker')

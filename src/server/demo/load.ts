@@ -10,6 +10,8 @@ import * as org from '../modules/org/service.ts';
 import * as contract from '../modules/contract/service.ts';
 import { contract2021 } from './contract2021.ts';
 import { loadDeskDemo } from './desk.ts';
+import { loadAssetsDemo } from './assets.ts';
+import { loadSparesDemo } from './spares.ts';
 import type { DemoContract, DemoServiceLine } from './types.ts';
 
 export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
@@ -184,5 +186,7 @@ export async function loadDemo(ctx: Ctx, password: string): Promise<DemoResult> 
     accounts.push(a.username);
   }
   await loadDeskDemo(ctx);
+  await loadAssetsDemo(ctx);
+  await loadSparesDemo(ctx);
   return { loaded: true, accounts, password };
 }

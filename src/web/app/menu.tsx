@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  DatabaseOutlined,
   FileProtectOutlined,
   HomeOutlined,
   MailOutlined,
@@ -37,6 +38,21 @@ const ENTRIES: Entry[] = [
       { key: '/desk/risk', label: 'SLA 风险看板', perm: 'desk.read' },
       { key: '/desk/followups', label: '回访', perm: 'desk.manage' },
       { key: '/desk/policies', label: 'SLA 策略', perm: 'desk.policy|desk.manage' },
+    ],
+  },
+  {
+    key: 'assets',
+    label: '资产',
+    icon: <DatabaseOutlined />,
+    perm: 'asset.read|spare.write',
+    children: [
+      { key: '/assets', label: '资产台账', perm: 'asset.read' },
+      { key: '/assets/spares', label: '备品备件', perm: 'asset.read|spare.write' },
+      { key: '/assets/procurements', label: '采购咨询', perm: 'asset.read|procure.write|procure.approve' },
+      { key: '/assets/requests', label: '变动审批', perm: 'asset.read' },
+      { key: '/assets/lines', label: '线路', perm: 'asset.read' },
+      { key: '/assets/eos', label: '过保与停止支持', perm: 'asset.read' },
+      { key: '/assets/classes', label: '资产分类', perm: 'asset.read' },
     ],
   },
   {
@@ -86,6 +102,7 @@ export function selectedKey(pathname: string): { key: string; open: string | nul
   if (['/desk/mine', '/desk/risk', '/desk/followups', '/desk/policies'].includes(pathname)) return { key: pathname, open: 'desk' };
   if (pathname === '/desk' || pathname.startsWith('/desk/')) return { key: '/desk', open: 'desk' };
   if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
+  if (pathname === '/assets' || pathname.startsWith('/assets/')) return { key: /^\/assets\/[a-z]+$/.test(pathname) ? pathname : '/assets', open: 'assets' };
   if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };
   return { key: pathname === '' ? '/' : pathname, open: null };
 }

@@ -378,13 +378,19 @@ async function storeClockStates(ctx: Ctx, updates: ClockUpdate[]): Promise<void>
     WHERE ${ticketClocks.ticketId} = v.t AND ${ticketClocks.target} = v.g AND ${ticketClocks.state} = v.o`);
 }
 
-/** Tickets whose assets text names `text` (an asset number): the asset's history links them. No scope: only number, title and status leave. */
-export async function ticketsMentioning(ctx: Ctx, text: string, limit: number) {
-  if (!text.trim()) return [];
+/**
+ * Tickets whose assets text names `text` (an asset number), and those of `ids` (tickets an asset's
+ * history links): the asset's history shows them. No scope: only number, title and status leave.
+ */
+export async function ticketsMentioning(ctx: Ctx, text: string, limit: number, ids: string[] = []) {
+  const c: SQL[] = [];
+  if (text.trim()) c.push(ilike(tickets.assetsText, likeContains(text)));
+  if (ids.length) c.push(inArray(tickets.id, ids));
+  if (!c.length) return [];
   return ctx.db
     .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, reportedAt: tickets.reportedAt })
     .from(tickets)
-    .where(ilike(tickets.assetsText, likeContains(text)))
+    .where(or(...c))
     .orderBy(desc(tickets.reportedAt))
-    .limit(limit);
+    .limit(limit + ids.length);
 }

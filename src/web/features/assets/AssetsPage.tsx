@@ -1,0 +1,272 @@
+// 资产台账: the register, filtered by class (subtree), status, site, service line, network domain
+// and warranty, searched by number, name, model, serial or IP; saved filters, Excel export and
+// import, and label sheets for the selected rows.
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Grid, Input, Select, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ASSET_STATUSES, ASSET_STATUS_NAMES, NETWORK_DOMAINS, NETWORK_DOMAIN_NAMES, type TAsset } from '../../../common/assets.ts';
+import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
+import { api, withQuery, type Paged } from '../../api/client.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { SavedViews } from '../../components/SavedViews.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { lineShort } from '../contract/lines.ts';
+import { AssetFormModal } from './AssetForm.tsx';
+import { ImportModal } from './ImportModal.tsx';
+import { DUE_COLOR, STATUS_COLOR, classTreeData, useAssetClasses, useAssetOptions } from './meta.ts';
+
+type Filters = {
+  q?: string;
+  classCode?: string;
+  status?: string;
+  siteId?: string;
+  serviceLine?: string;
+  networkDomain?: string;
+  warranty?: string;
+};
+
+export function DueTag({ due, label }: { due: TAsset['warranty']; label: string }) {
+  const { t } = useI18n();
+  if (due.state === 'none' || due.state === 'ok') return null;
+  return (
+    <Tag color={DUE_COLOR[due.state]} style={{ marginInlineEnd: 4 }}>
+      {due.state === 'expired' ? t('{what}已过期', { what: t(label) }) : t('{what}{n} 天后到期', { what: t(label), n: due.daysLeft ?? 0 })}
+    </Tag>
+  );
+}
+
+export function StatusTag({ status }: { status: string }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
+      {t(ASSET_STATUS_NAMES[status as 'in_use'] ?? status)}
+    </Tag>
+  );
+}
+
+export function AssetsPage() {
+  const phone = Grid.useBreakpoint().md === false;
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [f, setF] = useState<Filters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const classes = useAssetClasses();
+  const options = useAssetOptions();
+  const set = (k: keyof Filters) => (v: string | undefined) => {
+    setF((p) => ({ ...p, [k]: v || undefined }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const q = useQuery({
+    queryKey: ['assets', f, paging],
+    queryFn: ({ signal }) => api.get<Paged<TAsset>>('/api/assets', { ...f, ...paging }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnType<TAsset>[] = [
+    {
+      title: t('资产编号'),
+      dataIndex: 'number',
+      fixed: phone ? undefined : 'left',
+      render: (v: string, r) => (
+        <div style={{ minWidth: phone ? 150 : 0 }}>
+          <Link to={`/assets/${r.id}`} className="yw-mono" style={{ whiteSpace: 'nowrap' }}>
+            {v}
+          </Link>
+          {phone && (
+            <>
+              <div>{r.name}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.location || '—'}
+              </Typography.Text>
+            </>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: t('名称'),
+      dataIndex: 'name',
+      responsive: ['md'],
+      render: (v: string, r) => (
+        <div style={{ minWidth: 160, maxWidth: 280 }}>
+          <Link to={`/assets/${r.id}`} style={{ color: 'inherit' }}>
+            {v}
+          </Link>
+          <div>
+            <DueTag due={r.warranty} label="保修" />
+            <DueTag due={r.eos} label="停保" />
+          </div>
+        </div>
+      ),
+    },
+    { title: t('分类'), dataIndex: 'className', responsive: ['lg'] },
+    {
+      title: t('厂商 / 型号'),
+      key: 'model',
+      responsive: ['md'],
+      render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{[r.vendor, r.model].filter(Boolean).join(' ') || '—'}</span>,
+    },
+    { title: t('管理 IP'), dataIndex: 'mgmtIp', responsive: ['lg'], render: (v: string) => <span className="yw-mono">{v || '—'}</span> },
+    {
+      title: t('位置'),
+      dataIndex: 'location',
+      responsive: ['md'],
+      render: (v: string) => (
+        <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 260, display: 'block' }}>
+          {v || '—'}
+        </Typography.Text>
+      ),
+    },
+    { title: t('状态'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+  ];
+
+  const labels = () => window.open(withQuery('/api/assets/labels', { ids: selected.join(',') }), '_blank', 'noopener');
+  const exportHref = withQuery('/api/assets/export', f);
+
+  return (
+    <div>
+      <PageHeader
+        title={t('资产台账')}
+        subtitle={t('信息化设备的唯一台账：技术、财务、使用三级信息，扫描标签二维码直达资产页面')}
+        extra={
+          can('asset.write') && (
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('导入')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('登记资产')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <Input.Search
+            allowClear
+            placeholder={t('编号、名称、型号、序列号或 IP')}
+            defaultValue={f.q}
+            key={`q:${f.q ?? ''}`}
+            onSearch={(v) => set('q')(v.trim())}
+            style={{ width: phone ? '100%' : 280 }}
+            enterButton
+          />
+          <TreeSelect
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            placeholder={t('分类')}
+            value={f.classCode}
+            onChange={set('classCode')}
+            treeData={classTreeData(classes.data ?? [])}
+            treeDefaultExpandAll
+            style={{ width: phone ? '100%' : 220 }}
+            popupMatchSelectWidth={300}
+          />
+          <Select
+            allowClear
+            placeholder={t('状态')}
+            value={f.status}
+            onChange={set('status')}
+            style={{ width: 110 }}
+            options={ASSET_STATUSES.map((s) => ({ value: s, label: t(ASSET_STATUS_NAMES[s]) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('地点')}
+            value={f.siteId}
+            onChange={set('siteId')}
+            style={{ width: 140 }}
+            options={(options.data?.sites ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('服务项目')}
+            value={f.serviceLine}
+            onChange={set('serviceLine')}
+            style={{ width: 150 }}
+            options={SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('网络域')}
+            value={f.networkDomain}
+            onChange={set('networkDomain')}
+            style={{ width: 140 }}
+            options={NETWORK_DOMAINS.map((d) => ({ value: d, label: t(NETWORK_DOMAIN_NAMES[d]) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('保修')}
+            value={f.warranty}
+            onChange={set('warranty')}
+            style={{ width: 150 }}
+            options={[
+              { value: 'expiring', label: t('90 天内到期') },
+              { value: 'expired', label: t('已过保') },
+            ]}
+          />
+          <SavedViews
+            scope="assets.list"
+            current={f}
+            onApply={(v) => {
+              setF(v);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        </div>
+      </Card>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12, alignItems: 'center' }}>
+        <Typography.Text type="secondary">{t('共 {n} 条', { n: q.data?.total ?? 0 })}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Tooltip title={t('刷新')}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void q.refetch()}
+            loading={q.isFetching && !q.isPending}
+            aria-label={t('刷新')}
+          />
+        </Tooltip>
+        <Button icon={<PrinterOutlined />} disabled={!selected.length} onClick={labels}>
+          {selected.length ? t('打印标签（{n}）', { n: selected.length }) : t('打印标签')}
+        </Button>
+        <Button icon={<DownloadOutlined />} href={exportHref} download disabled={!q.data?.total}>
+          {t('导出 Excel')}
+        </Button>
+      </div>
+      <Table<TAsset>
+        rowKey="id"
+        columns={columns}
+        dataSource={q.data?.items ?? []}
+        loading={q.isFetching}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
+        onRow={(r) =>
+          phone
+            ? { onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && void navigate(`/assets/${r.id}`) }
+            : {}
+        }
+        locale={q.isError ? { emptyText: t('加载失败，请刷新重试') } : undefined}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: q.data?.total ?? 0,
+          showSizeChanger: !phone,
+          pageSizeOptions: [20, 50, 100, 200],
+          simple: phone,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+      <ImportModal open={importing} onClose={() => setImporting(false)} />
+      {creating && <AssetFormModal onClose={() => setCreating(false)} onSaved={(a) => void navigate(`/assets/${a.id}`)} />}
+    </div>
+  );
+}
