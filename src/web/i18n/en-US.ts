@@ -1074,4 +1074,11 @@ export const EN: Record<string, string> = {
   '特征库 / 病毒库版本': 'Signature / virus library version',
   特征库日期: 'Signature date',
   变动申请: 'Movement request',
+  '从资产台账选择：输入编号、名称、型号、序列号或 IP': 'Pick from the asset register: number, name, model, serial or IP',
+  没有匹配的资产: 'No matching asset',
+  请填写名称: 'Enter a name',
+  分类: 'Class',
+  请选择分类: 'Choose a class',
+  位置: 'Location',
+  停用: 'Disabled',
 };

@@ -11,6 +11,7 @@ import type { TPerson, TRoom } from '../../../common/org.ts';
 import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
 import { api, type Paged } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
+import { AssetPicker } from './AssetPicker.tsx';
 import { dayjs } from '../../app/dayjs.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -204,6 +205,14 @@ export function NewTicketPage() {
               <Form.Item name="description" label={t('问题描述')}>
                 <Input.TextArea rows={5} maxLength={8000} placeholder={t('现象、影响范围、已做的处理……')} />
               </Form.Item>
+              {can('asset.read') && (
+                <AssetPicker
+                  onPick={(line) => {
+                    const cur = (form.getFieldValue('assetsText') as string | undefined)?.trim() ?? '';
+                    if (!cur.split('\n').some((l) => l.startsWith(line.split(' ')[0]!))) form.setFieldValue('assetsText', cur ? `${cur}\n${line}` : line);
+                  }}
+                />
+              )}
               <Form.Item name="assetsText" label={t('涉及设备')} style={{ marginBottom: 0 }}>
                 <Input.TextArea rows={2} maxLength={2000} placeholder={t('设备名称、型号、资产编号或 IP，每行一项')} />
               </Form.Item>

@@ -53,6 +53,7 @@ import { useFlow } from './flow/queries.ts';
 import { TimelinePanel } from './flow/Timeline.tsx';
 import { WorkLogPanel } from './flow/WorkLog.tsx';
 import { TicketAttachments } from './Attachments.tsx';
+import { ASSET_NUMBER } from './AssetPicker.tsx';
 
 const STATE_TAG: Record<TSla['state'], { zh: string; en: string; color: string }> = {
   running: { zh: '计时中', en: 'Running', color: 'processing' },
@@ -320,6 +321,23 @@ const DONE: Record<TTicketEvent['kind'], string> = {
   resume: '计时已恢复',
 };
 
+/** The ticket's assets text with every asset number linked to its page. */
+function AssetsText({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(ASSET_NUMBER)) {
+    parts.push(text.slice(last, m.index));
+    parts.push(
+      <Link key={m.index} to={`/a/${m[0]}`} className="yw-mono">
+        {m[0]}
+      </Link>,
+    );
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return <span style={{ whiteSpace: 'pre-wrap' }}>{parts}</span>;
+}
+
 function Details({ tk }: { tk: TTicket }) {
   const { t, lang } = useI18n();
   const { can } = useAuth();
@@ -367,7 +385,7 @@ function Details({ tk }: { tk: TTicket }) {
           key: 'assets',
           label: t('涉及设备'),
           span: { xs: 1, sm: 2, xl: 1 },
-          children: <span style={{ whiteSpace: 'pre-wrap' }}>{dash(tk.assetsText)}</span>,
+          children: tk.assetsText ? <AssetsText text={tk.assetsText} /> : dash(''),
         },
         {
           key: 'description',
