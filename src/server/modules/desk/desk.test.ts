@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import type { TTicket } from '../../../common/desk.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { reevaluateOpenClocks } from './service.ts';
 import { ticketClocks } from './tables.ts';
 
@@ -40,6 +40,15 @@ describe('logging a ticket', () => {
     expect(tk.status).toBe('new');
     // R-SD-02: every request gets a call back within 5 minutes.
     expect(sla(tk, 'callback')).toMatchObject({ state: 'running', dueAt: '2021-10-12T02:05:00.000Z' });
+  });
+
+  it('keeps every digit once the sequence passes 999,999, so numbers stay unique', async () => {
+    const before = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 1' }));
+    await t.ctx.db.execute(sql`SELECT setval('ticket_number_seq', 999999)`);
+    const a = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 2' }));
+    const b = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 3' }));
+    expect(before.number).toMatch(/^YW-2021-\d{6}$/);
+    expect([a.number, b.number]).toEqual(['YW-2021-1000000', 'YW-2021-1000001']);
   });
 
   it('computes the contract\'s on-site target for a SM fault over National Day (5x9, 1 working day)', async () => {

@@ -126,7 +126,8 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   const cal = await getCalendar(ctx);
   const policy = policyFor(await policies(ctx), { serviceLine: input.serviceLine as 'SM', severity: input.severity as 'low', category: input.category as 'fault' });
   // YW-<year of the call>-<6-digit sequence>, numbered by the database in the insert itself.
-  const number = sql`${`YW-${dateOf(reportedAt).slice(0, 4)}-`} || lpad(nextval('ticket_number_seq')::text, 6, '0')`;
+  // (lpad alone would cut a 7-digit sequence to 6 digits: pad only up to the number's own length.)
+  const number = sql`${`YW-${dateOf(reportedAt).slice(0, 4)}-`} || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM (SELECT nextval('ticket_number_seq') AS n) s)`;
   return inTx(ctx, async (tx) => {
     const [t] = await tx.db
       .insert(tickets)
