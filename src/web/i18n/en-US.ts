@@ -1081,4 +1081,10 @@ export const EN: Record<string, string> = {
   请选择分类: 'Choose a class',
   位置: 'Location',
   停用: 'Disabled',
+  此运维单没有领用备件: 'No spare parts used on this ticket',
+  领用: 'Issued',
+  归还: 'Returned',
+  实际使用: 'Used',
+  预留: 'Reserved',
+  备件: 'Spare parts',
 };

@@ -54,6 +54,7 @@ import { TimelinePanel } from './flow/Timeline.tsx';
 import { WorkLogPanel } from './flow/WorkLog.tsx';
 import { TicketAttachments } from './Attachments.tsx';
 import { ASSET_NUMBER } from './AssetPicker.tsx';
+import { TicketSpares } from './TicketSpares.tsx';
 
 const STATE_TAG: Record<TSla['state'], { zh: string; en: string; color: string }> = {
   running: { zh: '计时中', en: 'Running', color: 'processing' },
@@ -496,6 +497,7 @@ export function TicketPage() {
               items={[
                 ...(flow.data ? [{ key: 'docs', label: t('处理文档'), children: <DocumentsPanel flow={flow.data} canWrite={can('desk.work')} /> }] : []),
                 { key: 'work', label: t('工作记录'), children: <WorkLogPanel ticketId={tk.id} reportedAt={tk.reportedAt} canWrite={can('desk.work') && tk.status !== 'closed' && tk.status !== 'merged'} /> },
+                ...(can('asset.read') || can('spare.write') ? [{ key: 'spares', label: t('备件'), children: <TicketSpares ticketId={tk.id} /> }] : []),
                 {
                   key: 'files',
                   label: t('附件与照片'),
