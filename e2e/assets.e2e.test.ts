@@ -1,6 +1,6 @@
 // The asset register in Chromium (issue 4 acceptance): on a 390×844 phone, a label's URL
 // /a/{number} of a demo asset leads through sign-in to the asset's page with its location and
-// history; the agency finance officer sees the finance record and has no edit button on the
+// history and relations; the agency finance officer sees the finance record and has no edit button on the
 // technical one.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ describe('scanning an asset label on a phone', () => {
     await expect.poll(() => phone.getByTestId('asset-history').getByText('登记资产 NET-WEST-00001').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await phone.getByTestId('asset-history').innerText()).toContain('西办公区核心交换机端口故障');
     expect(await phone.getByText('NET-WEST-00001').first().isVisible()).toBe(true);
+    // Relations: the demo network is cabled; the core switch's neighbours include its pair and a firewall.
+    await expect.poll(() => phone.locator('#asset-relations').getByText('核心交换机 2').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await phone.locator('#asset-relations').innerText()).toContain('互联网出口防火墙');
     expect(await phone.getByTestId('edit-technical').count()).toBe(1);
     await phone.screenshot({ path: join(SHOTS, 'e2e-asset-scan-phone.png'), fullPage: true });
     await phone.close();
