@@ -1087,4 +1087,7 @@ export const EN: Record<string, string> = {
   实际使用: 'Used',
   预留: 'Reserved',
   备件: 'Spare parts',
+  被更换: 'Replaced',
+  替换旧设备: 'Replaces',
+  采购入库: 'Received from purchase',
 };

@@ -38,7 +38,11 @@ const HISTORY_NAMES: Record<string, string> = {
   moved: '变动',
   request: '变动申请',
   ticket: '运维单',
-  replaced: '更换',
+  replaced: '被更换',
+  replaces: '替换旧设备',
+  relation: '关系',
+  eos: '停止支持',
+  procurement: '采购入库',
 };
 
 const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
