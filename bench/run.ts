@@ -13,6 +13,12 @@
 // (100000), BENCH_DESK_LITE_TICKETS (100000), BENCH_DESK_LITE_OPEN (10000), BENCH_DESK_LITE_SLA_OPEN
 // (100000), BENCH_DESK_CLIENTS (4), BENCH_DESK_WRITERS (8), BENCH_DESK_DURATION (6 s),
 // BENCH_DESK_WARMUP (2 s).
+//
+// Then the asset register at scale (bench/assets.ts): 50,000 assets on PostgreSQL and on PGlite, the
+// filtered and searched lists, and a 10,000-row Excel import. `--only=assets` runs only that part
+// (and rewrites only its section). Knobs: BENCH_ASSETS_PG (50000), BENCH_ASSETS_LITE (50000),
+// BENCH_ASSETS_IMPORT_ROWS (10000), BENCH_ASSETS_LITE_IMPORT (1; 0 skips the import on PGlite),
+// BENCH_ASSETS_CLIENTS (4), BENCH_ASSETS_DURATION (6 s), BENCH_ASSETS_WARMUP (2 s).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +35,8 @@ import { queryRows, type Db } from '../src/server/kernel/db/client.ts';
 import { render, type DbRun } from './lib/report.ts';
 import { benchDesk, type DeskConfig, type DeskRun } from './desk.ts';
 import { DESK_BEGIN, DESK_END, renderDesk } from './lib/desk-report.ts';
+import { benchAssets, type AssetsConfig, type AssetsRun } from './assets.ts';
+import { ASSETS_BEGIN, ASSETS_END, renderAssets } from './lib/assets-report.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The product's Node (the npm package node@24), as `npm start` runs it.
@@ -50,7 +58,8 @@ const COLD_START = process.env.BENCH_COLD_START !== '0';
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** `--only=desk` / `--only=http`: one part of the bench. */
 const PART = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (PART !== undefined && PART !== 'desk' && PART !== 'http') throw new Error(`--only=${PART}: expected --only=desk or --only=http`);
+if (PART !== undefined && PART !== 'desk' && PART !== 'http' && PART !== 'assets')
+  throw new Error(`--only=${PART}: expected --only=desk, --only=assets or --only=http`);
 const DESK: Omit<DeskConfig, 'log'> = {
   readConnections: intEnv('BENCH_DESK_CLIENTS', 4),
   writeConnections: intEnv('BENCH_DESK_WRITERS', 8),
@@ -62,6 +71,28 @@ const DESK: Omit<DeskConfig, 'log'> = {
   liteOpen: intEnv('BENCH_DESK_LITE_OPEN', 10_000),
   liteSlaOpen: intEnv('BENCH_DESK_LITE_SLA_OPEN', 100_000),
 };
+
+const ASSETS: Omit<AssetsConfig, 'log'> = {
+  connections: intEnv('BENCH_ASSETS_CLIENTS', 4),
+  warmupSeconds: intEnv('BENCH_ASSETS_WARMUP', 2),
+  durationSeconds: intEnv('BENCH_ASSETS_DURATION', 6),
+  pgAssets: intEnv('BENCH_ASSETS_PG', 50_000),
+  liteAssets: intEnv('BENCH_ASSETS_LITE', 50_000),
+  importRows: intEnv('BENCH_ASSETS_IMPORT_ROWS', 10_000),
+  liteImport: process.env.BENCH_ASSETS_LITE_IMPORT !== '0',
+};
+
+/** The text between a section's markers (markers included), or null. */
+function section(text: string, begin: string, end: string): string | null {
+  const at = text.indexOf(begin);
+  const to = text.indexOf(end);
+  return at >= 0 && to > at ? text.slice(at, to + end.length) : null;
+}
+
+/** `text` with its section replaced by `next` (or `next` appended when it has none). */
+function withSection(text: string, old: string | null, next: string): string {
+  return old ? text.replace(old, () => next) : `${text.trimEnd()}\n\n${next}\n`;
+}
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -200,9 +231,8 @@ async function main(): Promise<number> {
 
     const file = join(ROOT, 'docs/performance.md');
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const deskAt = current.indexOf(DESK_BEGIN);
-    const deskEnd = current.indexOf(DESK_END);
-    const oldDesk = deskAt >= 0 && deskEnd > deskAt ? current.slice(deskAt, deskEnd + DESK_END.length) : null;
+    const oldDesk = section(current, DESK_BEGIN, DESK_END);
+    const oldAssets = section(current, ASSETS_BEGIN, ASSETS_END);
 
     let deskMd: string | null = null;
     const runDesk = async () => {
@@ -212,11 +242,26 @@ async function main(): Promise<number> {
       log(d.text);
       return deskRuns.length === 2 ? d.markdown : null;
     };
+    let assetsMd: string | null = null;
+    const runAssets = async () => {
+      const t0 = performance.now();
+      const assetRuns: AssetsRun[] = await benchAssets(pgUrl, wantLite, { ...ASSETS, log });
+      const a = renderAssets(assetRuns, { ...ASSETS, log }, new Date(), (performance.now() - t0) / 1000);
+      log(a.text);
+      return assetRuns.length === 2 ? a.markdown : null;
+    };
+    if (PART === 'assets') {
+      assetsMd = await runAssets();
+      if (assetsMd) {
+        writeFileSync(file, withSection(current, oldAssets, assetsMd));
+        log(`Assets section written to ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+      } else log(`A partial run (BENCH_ONLY): ${file} left as it was.`);
+      return 0;
+    }
     if (PART === 'desk') {
       deskMd = await runDesk();
       if (deskMd) {
-        const next = oldDesk ? current.replace(oldDesk, deskMd) : `${current.trimEnd()}\n\n${deskMd}\n`;
-        writeFileSync(file, next);
+        writeFileSync(file, withSection(current, oldDesk, deskMd));
         log(`Desk section written to ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
       } else log(`A partial run (BENCH_ONLY): ${file} left as it was.`);
       return 0;
@@ -232,6 +277,7 @@ async function main(): Promise<number> {
     if (pgUrl) runs.push(await benchDatabase(pgUrl));
     if (wantLite) runs.push(await benchDatabase(null));
     if (PART !== 'http') deskMd = await runDesk();
+    if (PART !== 'http') assetsMd = await runAssets();
 
     const out = render({
       date: new Date(),
@@ -248,9 +294,9 @@ async function main(): Promise<number> {
     log(out.text);
     if (coldStart && runs.length === 2) {
       mkdirSync(dirname(file), { recursive: true });
-      // A run without the desk part keeps the desk section of the last run that had it.
-      const desk = deskMd ?? oldDesk;
-      writeFileSync(file, out.markdown + (desk ? `\n${desk}\n` : '\n'));
+      // A run without the desk or assets part keeps the section of the last run that had it.
+      const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets].filter((x): x is string => !!x);
+      writeFileSync(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
       log(`Written to ${file}`);
     } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);
     return 0;

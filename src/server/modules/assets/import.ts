@@ -379,7 +379,9 @@ export async function importAssets(ctx: Ctx, file: { filename: string; bytes: Bu
     const groups = new Map<string, Parsed[]>();
     for (const p of parsed) {
       const key = `${lk.idx.numberCode(p.input.classCode)}\u0000${siteSegment(p.siteCode)}`;
-      groups.set(key, [...(groups.get(key) ?? []), p]);
+      const list = groups.get(key);
+      if (list) list.push(p);
+      else groups.set(key, [p]);
     }
     const numberOf = new Map<Parsed, string>();
     for (const [key, list] of groups) {
