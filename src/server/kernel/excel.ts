@@ -1,5 +1,4 @@
 // Excel exports (exceljs) streamed to the reply, with the header row frozen and styled.
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
 export interface Column<T> {
@@ -9,6 +8,8 @@ export interface Column<T> {
 }
 
 export async function sendXlsx<T>(reply: FastifyReply, filename: string, sheet: string, columns: Column<T>[], rows: Iterable<T>): Promise<void> {
+  // Loaded on first use: exceljs costs tens of MB that an idle server need not hold.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Yunwei 运维';
   wb.created = new Date();

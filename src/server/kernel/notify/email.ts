@@ -1,6 +1,5 @@
 // E-mail over SMTP via nodemailer: a plain-text part and a simple HTML part with the fields as a
 // table. Network I/O: never call this inside a DB transaction (ARCHITECTURE.md).
-import nodemailer from 'nodemailer';
 import { Invalid } from '../errors.ts';
 import { oneLine } from './formats.ts';
 import { DeliveryError, SEVERITY_LABEL, safeLink, type Notification, type SmtpConfig } from './types.ts';
@@ -122,6 +121,7 @@ export async function sendEmail(cfg: SmtpConfig, to: string[], n: Notification, 
     throw new Invalid('notify.smtp_server', 'SMTP 服务器地址或端口无效', [{ path: 'host', message: '主机或端口无效' }]);
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
+  const { default: nodemailer } = await import('nodemailer'); // loaded on first use
   const transport = nodemailer.createTransport({
     host: cfg.host,
     port: cfg.port,

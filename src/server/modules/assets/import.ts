@@ -4,7 +4,7 @@
 // row and column (422, nothing written); otherwise all rows are written in one transaction with
 // generated numbers (one counter update per prefix, inserts in batches) and one audit record.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import {
   ASSET_IMPORT_COLUMNS,
@@ -26,6 +26,9 @@ import { roomStore, siteStore } from '../org/service.ts';
 import { classIndex, type ClassIndex } from './classes.ts';
 import { nextNumbers, numberRule, siteSegment } from './numbering.ts';
 import { assetHistory, assets } from './tables.ts';
+
+/** exceljs, loaded on first use (it costs tens of MB an idle server need not hold). */
+const loadExcel = async () => (await import('exceljs')).default;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SHEET = '资产';
@@ -74,7 +77,7 @@ const colLetter = (i: number) => String.fromCharCode(65 + (i % 26)).padStart(i >
 export async function sendTemplate(ctx: Ctx, reply: FastifyReply): Promise<void> {
   const idx = await classIndex(ctx);
   const sites = (await siteStore.list(ctx, { page: 1, pageSize: 1000 })).items;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Yunwei 运维';
   const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = ASSET_IMPORT_COLUMNS.map((c) => ({ header: c, width: c === '名称' || c === '分类代码' ? 28 : c === '备注' ? 30 : 14 }));
@@ -326,7 +329,7 @@ export async function importAssets(ctx: Ctx, file: { filename: string; bytes: Bu
   const parsed: Parsed[] = [];
   let header: Map<number, AssetImportColumn> | null = null;
   let dataRows = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file.bytes), {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(Readable.from(file.bytes), {
     sharedStrings: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',

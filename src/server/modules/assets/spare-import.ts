@@ -1,7 +1,7 @@
 // Spare parts in Excel (issue 4 point 9): the import template, the import — every row validated
 // first, every error reported by row and column, then all rows written in one transaction or none —
 // and the export of a filtered list.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { SPARE_IMPORT_COLUMNS, type TImportError, type TSparePart, type TSpareImportResult } from '../../../common/spares.ts';
@@ -11,6 +11,9 @@ import { inTx, type Ctx } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Column } from '../../kernel/excel.ts';
 import { spareMoves, spareParts, spareStock } from './tables.ts';
+
+/** exceljs, loaded on first use (it costs tens of MB an idle server need not hold). */
+const loadExcel = async () => (await import('exceljs')).default;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET = '备品备件';
@@ -43,7 +46,7 @@ export class ImportRejected extends AppError {
 }
 
 export async function sendTemplate(reply: FastifyReply): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Yunwei 运维';
   const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = SPARE_IMPORT_COLUMNS.map((c) => ({ header: c, width: c === '名称' || c === '存放位置' ? 30 : 16 }));
@@ -108,7 +111,7 @@ const LIMITS: Partial<Record<Col, number>> = {
 
 /** Reads and checks the whole file; returns the rows or every error found. */
 export async function parseImport(bytes: Buffer): Promise<{ rows: ParsedRow[]; errors: TImportError[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

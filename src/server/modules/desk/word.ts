@@ -1,20 +1,8 @@
 // Word export (docx) of the 运维单 and of each fault-flow document (R-SD-05, 附件二 2(4) 提交成果):
 // A4, 宋体 body and 仿宋 values, a bordered table layout, signature lines for both parties.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ISectionOptions,
-} from 'docx';
+import type * as Docx from 'docx';
+import type { Document, ISectionOptions, Paragraph, Table, TableCell } from 'docx';
 import type { FastifyReply } from 'fastify';
 import { dateOf } from '../../../common/calendar.ts';
 import { DOC_NAMES, WORK_MODE_NAMES, type DocKind } from '../../../common/desk-flow.ts';
@@ -28,6 +16,17 @@ import { clockView } from './service.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketWorkLogs } from './tables.ts';
 import { getDocument } from './documents.ts';
 import { readTicket, type TicketRow } from './flow.ts';
+
+// docx is loaded on first export (it costs MBs an idle server need not hold); the builders below
+// run only after loadDocx() has resolved.
+let docx: typeof Docx | null = null;
+const D = (): typeof Docx => {
+  if (!docx) throw new Error('docx not loaded');
+  return docx;
+};
+async function loadDocx(): Promise<void> {
+  docx ??= await import('docx');
+}
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -92,33 +91,33 @@ const SONG = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' };
 const FANGSONG = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋' };
 
 const run = (text: string, o: { bold?: boolean; size?: number; font?: typeof SONG } = {}) =>
-  new TextRun({ text, bold: o.bold ?? false, size: o.size ?? 21, font: o.font ?? SONG });
+  new (D().TextRun)({ text, bold: o.bold ?? false, size: o.size ?? 21, font: o.font ?? SONG });
 
 /** Multi-line text: one paragraph per line. */
 const paras = (text: string, font = FANGSONG, bold = false): Paragraph[] =>
-  (text || ' ').split(/\r?\n/).map((line) => new Paragraph({ children: [run(line, { font, bold })] }));
+  (text || ' ').split(/\r?\n/).map((line) => new (D().Paragraph)({ children: [run(line, { font, bold })] }));
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const border = { style: D().BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
 function cell(text: string, o: { label?: boolean; span?: number; width?: number } = {}): TableCell {
-  return new TableCell({
+  return new (D().TableCell)({
     children: paras(text, o.label ? SONG : FANGSONG, o.label ?? false),
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: D().VerticalAlign.CENTER,
     ...(o.span ? { columnSpan: o.span } : {}),
-    ...(o.width ? { width: { size: o.width, type: WidthType.PERCENTAGE } } : {}),
+    ...(o.width ? { width: { size: o.width, type: D().WidthType.PERCENTAGE } } : {}),
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
   });
 }
 
 /** A 4-column form: label, value, label, value; a single pair spans the row. */
 function formTable(pairs: ([string, string] | [string, string, string, string])[]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+  return new (D().Table)({
+    width: { size: 100, type: D().WidthType.PERCENTAGE },
     borders,
     rows: pairs.map(
       (p) =>
-        new TableRow({
+        new (D().TableRow)({
           children:
             p.length === 4
               ? [
@@ -134,27 +133,30 @@ function formTable(pairs: ([string, string] | [string, string, string, string])[
 }
 
 function gridTable(header: string[], rows: string[][]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+  return new (D().Table)({
+    width: { size: 100, type: D().WidthType.PERCENTAGE },
     borders,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { label: true })) }),
-      ...(rows.length ? rows : [header.map((_, i) => (i === 0 ? '无' : ''))]).map((r) => new TableRow({ children: r.map((v) => cell(v)) })),
+      new (D().TableRow)({ tableHeader: true, children: header.map((h) => cell(h, { label: true })) }),
+      ...(rows.length ? rows : [header.map((_, i) => (i === 0 ? '无' : ''))]).map(
+        (r) => new (D().TableRow)({ children: r.map((v) => cell(v)) }),
+      ),
     ],
   });
 }
 
 const title = (text: string) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
+  new (D().Paragraph)({
+    alignment: D().AlignmentType.CENTER,
     spacing: { after: 200 },
-    children: [new TextRun({ text, bold: true, size: 36, font: { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体' } })],
+    children: [new (D().TextRun)({ text, bold: true, size: 36, font: { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体' } })],
   });
-const heading = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(text, { bold: true, size: 24 })] });
-const line = (text: string) => new Paragraph({ children: [run(text)] });
+const heading = (text: string) =>
+  new (D().Paragraph)({ spacing: { before: 240, after: 120 }, children: [run(text, { bold: true, size: 24 })] });
+const line = (text: string) => new (D().Paragraph)({ children: [run(text)] });
 
 function docxOf(children: ISectionOptions['children']): Document {
-  return new Document({
+  return new (D().Document)({
     creator: 'Yunwei 运维',
     styles: { default: { document: { run: { font: SONG, size: 21 } } } },
     sections: [
@@ -211,12 +213,19 @@ function docSection(kind: DocKind, d: typeof ticketDocuments.$inferSelect | unde
 }
 
 const signatures = () => [
-  new Paragraph({ spacing: { before: 480 }, children: [run('甲方确认（签字）：____________________        日期：____年____月____日')] }),
-  new Paragraph({ spacing: { before: 360 }, children: [run('乙方工程师（签字）：__________________        日期：____年____月____日')] }),
+  new (D().Paragraph)({
+    spacing: { before: 480 },
+    children: [run('甲方确认（签字）：____________________        日期：____年____月____日')],
+  }),
+  new (D().Paragraph)({
+    spacing: { before: 360 },
+    children: [run('乙方工程师（签字）：__________________        日期：____年____月____日')],
+  }),
 ];
 
 /** The 运维单 of one ticket as a .docx buffer. */
 export async function ticketDocx(ctx: Ctx, id: string): Promise<{ buffer: Buffer; filename: string; ticket: TicketRow }> {
+  await loadDocx();
   const t = await readTicket(ctx, id);
   const k = await contractFor(ctx, t);
   const place = await placeOf(ctx, t);
@@ -238,7 +247,7 @@ export async function ticketDocx(ctx: Ctx, id: string): Promise<{ buffer: Buffer
     title(`${k.lineName || '运维服务'}运维单`),
     line(`合同名称：${k.title}`),
     line(`合同编号：${k.number}`),
-    new Paragraph({ spacing: { after: 120 }, children: [run(`甲方：${k.agencyName}    乙方：${k.contractorName}`)] }),
+    new (D().Paragraph)({ spacing: { after: 120 }, children: [run(`甲方：${k.agencyName}    乙方：${k.contractorName}`)] }),
     formTable([
       ['运维单号', t.number, '服务项目', k.lineName],
       ['报修时间', fmtTime(t.reportedAt), '受理渠道', CHANNEL_NAMES[t.channel] ?? t.channel],
@@ -286,7 +295,7 @@ export async function ticketDocx(ctx: Ctx, id: string): Promise<{ buffer: Buffer
       : line('（尚未确认）'),
     ...signatures(),
   ];
-  const buffer = await Packer.toBuffer(docxOf(children));
+  const buffer = await D().Packer.toBuffer(docxOf(children));
   return { buffer, filename: `运维单-${t.number}.docx`, ticket: t };
 }
 
@@ -296,13 +305,14 @@ export async function documentDocx(
   id: string,
   kind: DocKind,
 ): Promise<{ buffer: Buffer; filename: string; ticket: TicketRow; version: number }> {
+  await loadDocx();
   const t = await readTicket(ctx, id);
   const d = await getDocument(ctx, id, kind);
   const k = await contractFor(ctx, t);
   const children = [
     title(DOC_NAMES[kind]),
     line(`合同名称：${k.title}（${k.number}）`),
-    new Paragraph({ spacing: { after: 120 }, children: [run(`甲方：${k.agencyName}    乙方：${k.contractorName}`)] }),
+    new (D().Paragraph)({ spacing: { after: 120 }, children: [run(`甲方：${k.agencyName}    乙方：${k.contractorName}`)] }),
     formTable([
       ['运维单号', t.number, '服务项目', k.lineName],
       ['标题', t.title],
@@ -310,7 +320,7 @@ export async function documentDocx(
     ...docSection(kind, d),
     ...signatures(),
   ];
-  const buffer = await Packer.toBuffer(docxOf(children));
+  const buffer = await D().Packer.toBuffer(docxOf(children));
   return { buffer, filename: `${DOC_NAMES[kind]}-${t.number}-v${d.version}.docx`, ticket: t, version: d.version };
 }
 
