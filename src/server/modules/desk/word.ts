@@ -97,7 +97,9 @@ const run = (text: string, o: { bold?: boolean; size?: number; font?: typeof SON
 const paras = (text: string, font = FANGSONG, bold = false): Paragraph[] =>
   (text || ' ').split(/\r?\n/).map((line) => new (D().Paragraph)({ children: [run(line, { font, bold })] }));
 
-const border = { style: D().BorderStyle.SINGLE, size: 4, color: '000000' };
+// BorderStyle.SINGLE is the string 'single' (docx's own constant, spelled out so nothing here runs
+// before docx is loaded).
+const border = { style: 'single' as (typeof Docx.BorderStyle)[keyof typeof Docx.BorderStyle], size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
 function cell(text: string, o: { label?: boolean; span?: number; width?: number } = {}): TableCell {
