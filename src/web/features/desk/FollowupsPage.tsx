@@ -2,7 +2,7 @@
 // 1–5 and comments; and the follow-up rate and satisfaction per service line and per engineer.
 import { PhoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio, Rate, Row, Segmented, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Form, Modal, Rate, Row, Segmented, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -18,15 +18,15 @@ import { useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
 import { LineLabel } from './DeskPage.tsx';
 import { useRefresh } from './flow/queries.ts';
+import { FOLLOWUP_INITIAL, FollowupFields, followupBody, type FollowupValues } from './flow/FollowupFields.tsx';
 
 function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose: () => void }) {
   const { t } = useI18n();
   const fb = useFeedback();
   const refresh = useRefresh(item?.ticketId ?? '');
-  const [form] = Form.useForm<{ reachable: boolean; satisfaction?: number; comment?: string }>();
+  const [form] = Form.useForm<FollowupValues>();
   const save = useMutation({
-    mutationFn: (v: { reachable: boolean; satisfaction?: number; comment?: string }) =>
-      api.post(`/api/tickets/${item!.ticketId}/followup`, { reachable: v.reachable, ...(v.reachable ? { satisfaction: v.satisfaction } : {}), comment: v.comment ?? '' }),
+    mutationFn: (v: FollowupValues) => api.post(`/api/tickets/${item!.ticketId}/followup`, followupBody(v)),
     onSuccess: async () => {
       fb.ok('回访已记录');
       onClose();
@@ -48,28 +48,8 @@ function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose:
           )}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" initialValues={{ reachable: true, satisfaction: 5 }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="reachable" label={t('是否联系上报修人')}>
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: true, label: t('已联系上') },
-              { value: false, label: t('未联系上') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item noStyle shouldUpdate>
-          {() =>
-            form.getFieldValue('reachable') ? (
-              <Form.Item name="satisfaction" label={t('满意度')} rules={[{ required: true, message: t('请评分') }]}>
-                <Rate count={5} />
-              </Form.Item>
-            ) : null
-          }
-        </Form.Item>
-        <Form.Item name="comment" label={t('意见与建议')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={FOLLOWUP_INITIAL} onFinish={(v) => save.mutate(v)}>
+        <FollowupFields />
       </Form>
     </Modal>
   );

@@ -3,7 +3,7 @@
 // merging a duplicate, and filing the fix in the knowledge base.
 import { BookOutlined, CheckOutlined, CloseOutlined, MergeCellsOutlined, PhoneOutlined, ThunderboltOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Grid, Input, Modal, Radio, Rate, Select, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Form, Grid, Input, Modal, Rate, Select, Space, Steps, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { TAssigneeCandidate, TTicket } from '../../../../common/desk.ts';
 import type { TKbDraft, TTicketFlow } from '../../../../common/desk-flow.ts';
@@ -13,6 +13,7 @@ import { useFeedback } from '../../../components/feedback.ts';
 import { fmtTime } from '../../../components/format.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRefresh } from './queries.ts';
+import { FOLLOWUP_INITIAL, FollowupFields, followupBody, type FollowupValues } from './FollowupFields.tsx';
 
 function useSteps(flow: TTicketFlow) {
   const { t } = useI18n();
@@ -228,36 +229,16 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ reachable: true, satisfaction: 5 }}
+          initialValues={FOLLOWUP_INITIAL}
           onFinish={(v) =>
             act.mutate({
               path: 'followup',
-              body: { reachable: v.reachable, ...(v.reachable ? { satisfaction: v.satisfaction } : {}), comment: v.comment ?? '' },
+              body: followupBody(v as unknown as FollowupValues),
               done: t('回访已记录'),
             })
           }
         >
-          <Form.Item name="reachable" label={t('是否联系上报修人')}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: true, label: t('已联系上') },
-                { value: false, label: t('未联系上') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate>
-            {() =>
-              form.getFieldValue('reachable') ? (
-                <Form.Item name="satisfaction" label={t('满意度')} rules={[{ required: true, message: t('请评分') }]}>
-                  <Rate count={5} />
-                </Form.Item>
-              ) : null
-            }
-          </Form.Item>
-          <Form.Item name="comment" label={t('意见与建议')}>
-            <Input.TextArea rows={2} maxLength={2000} />
-          </Form.Item>
+          <FollowupFields />
         </Form>
       </ActionModal>
       <ActionModal open={open === 'merge'} title={t('合并到另一张运维单')} onClose={close} busy={act.isPending} onOk={() => form.submit()}>
