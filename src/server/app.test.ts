@@ -1,6 +1,7 @@
 // The shell of the API: health, OpenAPI, and bad input answered with problem+json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, onPostgres, testApp, type TestApp } from './test/harness.ts';
+import { buildApp } from './app.ts';
+import { json, onPostgres, testApp, TEST_KEY, type TestApp } from './test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,6 +14,23 @@ afterAll(async () => {
 describe('API shell', () => {
   it('reports health with the database in use', async () => {
     expect(json(await t.agent().get('/api/health'))).toEqual({ status: 'ok', database: onPostgres ? 'postgresql' : 'pglite', version: expect.any(String) as string });
+  });
+
+  it('sends the security headers with every answer, and HSTS only when served over HTTPS', async () => {
+    const r = await t.agent().get('/api/health');
+    expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' });
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers['strict-transport-security']).toBeUndefined();
+    const https = await testApp();
+    try {
+      const h = await buildApp({ database: https.db.database, secretKey: TEST_KEY, webDir: null, secureCookies: true });
+      const s = await h.inject({ method: 'GET', url: '/api/health' });
+      expect(s.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      await h.close();
+    } finally {
+      await https.close();
+    }
   });
 
   it('publishes OpenAPI 3 with every declared route, and the docs page', async () => {

@@ -2,9 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { json, testApp, type Agent, type TestApp, TEST_PASSWORD } from '../test/harness.ts';
-import { verifyAudit } from './audit.ts';
+import pino from 'pino';
+import { json, testApp, testDb, type Agent, type TestApp, TEST_KEY, TEST_PASSWORD } from '../test/harness.ts';
+import { audit, chainHash, verifyAudit } from './audit.ts';
+import { SYSTEM_ACTOR, inTx, type Ctx } from './context.ts';
+import { keyring } from './crypto.ts';
 import { queryRows } from './db/client.ts';
+import { auditLog } from './db/tables.ts';
 
 interface Rec { seq: number; action: string; actorName: string; success: boolean; ip: string | null; detail: Record<string, unknown> | null }
 
@@ -64,5 +68,44 @@ describe('audit log', () => {
     expect((await verifyAudit(db)).ok).toBe(true);
     await db.execute(sql`DELETE FROM audit_log WHERE seq = 5`);
     expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBad: { seq: 5, reason: 'missing' } });
+  });
+});
+
+describe('a chain begun before the hashes moved into the database', () => {
+  it('verifies records hashed in Node (hash_v 1) followed by records hashed by audit_append, and finds a change in either', async () => {
+    const d = await testDb();
+    try {
+      const db = d.database.db;
+      // Three records as the releases before migration 0009 wrote them: hashed in Node.
+      let prevHash = '0'.repeat(64);
+      for (let seq = 1; seq <= 3; seq++) {
+        const f = { seq, at: new Date(Date.UTC(2026, 10, 1, 8, 0, seq)), actorId: null, actorName: 'system', ip: null, action: `old.${seq}`, objectType: null, objectId: null, success: true, detail: { n: seq, 中文: '旧记录' }, requestId: null, prevHash };
+        const hash = chainHash(f);
+        await db.insert(auditLog).values({ ...f, hash, hashV: 1 });
+        prevHash = hash;
+      }
+      const ctx: Ctx = { db, actor: SYSTEM_ACTOR, ip: '10.0.0.8', requestId: 'r-1', now: () => new Date('2026-11-24T08:00:00.123Z'), log: pino({ level: 'silent' }), keys: keyring(TEST_KEY) };
+      await inTx(ctx, (tx) => audit(tx, { action: 'new.one', objectType: 'ticket', objectId: 'x', after: { title: '核心交换机', n: 1.5 } }));
+      await inTx(ctx, (tx) => audit(tx, { action: 'new.two', detail: { password: 'secret' } }));
+      const rows = await db.select().from(auditLog).orderBy(auditLog.seq);
+      expect(rows.map((r) => [r.seq, r.hashV])).toEqual([[1, 1], [2, 1], [3, 1], [4, 2], [5, 2]]);
+      expect(rows[3]!.prevHash).toBe(rows[2]!.hash); // the new records link onto the old ones
+      expect(rows[4]!.detail).toEqual({ password: '***' });
+      expect(await verifyAudit(db)).toEqual({ ok: true, checked: 5, lastSeq: 5, firstBad: null });
+
+      // A record hashed by the database: its detail, or its time by one microsecond.
+      await db.execute(sql`UPDATE audit_log SET detail = jsonb_set(detail, '{after,title}', '"接入交换机"') WHERE seq = 4`);
+      expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBad: { seq: 4, reason: 'changed' } });
+      await db.execute(sql`UPDATE audit_log SET detail = jsonb_set(detail, '{after,title}', '"核心交换机"') WHERE seq = 4`);
+      expect((await verifyAudit(db)).ok).toBe(true);
+      await db.execute(sql`UPDATE audit_log SET at = at + interval '1 microsecond' WHERE seq = 5`);
+      expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBad: { seq: 5, reason: 'changed' } });
+      await db.execute(sql`UPDATE audit_log SET at = at - interval '1 microsecond' WHERE seq = 5`);
+      // A record hashed in Node.
+      await db.execute(sql`UPDATE audit_log SET actor_name = 'mallory' WHERE seq = 2`);
+      expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBad: { seq: 2, reason: 'changed' } });
+    } finally {
+      await d.drop();
+    }
   });
 });

@@ -1,12 +1,12 @@
 // 等保 2.0 8.1.4.3 安全审计: every sign-in, sign-out, failure and write, hash-chained.
 // Each record's hash covers its fields and the previous record's hash; `seq` is last + 1 under an
-// advisory lock, so a deleted record leaves a gap and a changed one breaks the chain.
+// advisory lock, so a deleted record leaves a gap and a changed one breaks the chain. The append runs
+// in the database (audit_append, migration 0009), one statement per record.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from './db/tables.ts';
 import { inTx, type Ctx } from './context.ts';
 import type { Db } from './db/client.ts';
-import { LOCK_AUDIT_CHAIN } from './db/locks.ts';
 import { likeContains, likePrefix } from './db/like.ts';
 
 const GENESIS = '0'.repeat(64);
@@ -79,46 +79,44 @@ function redact(v: unknown): unknown {
   return out;
 }
 
-/**
- * Records an audit entry on ctx.db; call it inside the transaction of the write it describes, as
- * late as possible (it takes the chain lock, held until commit).
- */
-export async function audit(ctx: Ctx, e: AuditEntry): Promise<void> {
-  // The chain lock is held until the transaction commits, so every write of the whole system waits
-  // for it: prepare what needs no lock first, and call audit() as the last statement of a write.
+/** The detail as stored: before/after folded in, the token named, secrets replaced by `***`. */
+function storedDetail(ctx: Ctx, e: AuditEntry): Record<string, unknown> | null {
   const detailRaw: Record<string, unknown> = { ...(e.detail ?? {}) };
   if (e.before !== undefined) detailRaw.before = e.before;
   if (e.after !== undefined) detailRaw.after = e.after;
   // Writes made with a personal API token name the token, so an integration's actions can be told apart.
   if (ctx.actor?.via === 'token' && ctx.actor.tokenId) detailRaw.viaToken = ctx.actor.tokenId;
-  const detail = Object.keys(detailRaw).length ? (JSON.parse(JSON.stringify(redact(detailRaw))) as Record<string, unknown>) : null;
-  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_AUDIT_CHAIN})`);
-  const last = await ctx.db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  const fields: ChainFields = {
-    seq: (last[0]?.seq ?? 0) + 1,
-    at: ctx.now(),
-    actorId: ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null,
-    actorName: ctx.actor?.username ?? 'anonymous',
-    ip: ctx.ip,
-    action: e.action,
-    objectType: e.objectType ?? null,
-    objectId: e.objectId ?? null,
-    success: e.success ?? true,
-    detail,
-    requestId: ctx.requestId || null,
-    prevHash: last[0]?.hash ?? GENESIS,
-  };
-  await ctx.db.insert(auditLog).values({ ...fields, hash: chainHash(fields) });
+  return Object.keys(detailRaw).length ? (JSON.parse(JSON.stringify(redact(detailRaw))) as Record<string, unknown>) : null;
+}
+
+/**
+ * The SQL call that appends e to the chain: `audit_append(...)` (migration 0009), which takes the
+ * chain lock (held until the transaction commits), links, hashes and inserts in the database. For a
+ * write that is one statement (a data-modifying CTE), `detail` may rewrite the stored detail with
+ * values only that statement knows, e.g. a number the database assigns.
+ */
+export function auditAppend(ctx: Ctx, e: AuditEntry, detail?: (stored: SQL) => SQL): SQL {
+  const d = storedDetail(ctx, e);
+  const stored = sql`${d === null ? null : JSON.stringify(d)}::jsonb`;
+  const actorId = ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null;
+  return sql`audit_append(${ctx.now().toISOString()}::timestamptz, ${actorId}::uuid, ${ctx.actor?.username ?? 'anonymous'}, ${ctx.ip}::text, ${e.action}, ${e.objectType ?? null}::text, ${e.objectId ?? null}::text, ${e.success ?? true}, ${detail ? detail(stored) : stored}, ${ctx.requestId || null}::text)`;
+}
+
+/**
+ * Records an audit entry on ctx.db; call it inside the transaction of the write it describes, as
+ * late as possible (it takes the chain lock, held until commit). One statement.
+ */
+export async function audit(ctx: Ctx, e: AuditEntry): Promise<void> {
+  await ctx.db.execute(sql`SELECT ${auditAppend(ctx, e)}`);
 }
 
 /** An audit entry in a transaction of its own (sign-in failures, denied requests). */
 export async function auditAlone(ctx: Ctx, e: AuditEntry): Promise<void> {
   await inTx(ctx, (tx) => audit(tx, e));
 }
+
+/** The hash of a record written by audit_append (hash_v = 2), recomputed by the database. */
+const AUDIT_HASH_V2 = sql<string>`audit_hash(${auditLog.seq}, ${auditLog.at}, ${auditLog.actorId}, ${auditLog.actorName}, ${auditLog.ip}, ${auditLog.action}, ${auditLog.objectType}, ${auditLog.objectId}, ${auditLog.success}, ${auditLog.detail}, ${auditLog.requestId}, ${auditLog.prevHash})`;
 
 export interface VerifyResult {
   ok: boolean;
@@ -134,7 +132,7 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   let checked = 0;
   for (;;) {
     const rows = await db
-      .select()
+      .select({ ...getTableColumns(auditLog), expect: AUDIT_HASH_V2 })
       .from(auditLog)
       .where(gte(auditLog.seq, expectSeq))
       .orderBy(asc(auditLog.seq))
@@ -143,8 +141,8 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
     for (const r of rows) {
       if (r.seq !== expectSeq) return { ok: false, checked, lastSeq: expectSeq - 1, firstBad: { seq: expectSeq, reason: 'missing' } };
       if (r.prevHash !== prevHash) return { ok: false, checked, lastSeq: r.seq, firstBad: { seq: r.seq, reason: 'broken_link' } };
-      const fields: ChainFields = { ...r, detail: r.detail ?? null };
-      if (chainHash(fields) !== r.hash) return { ok: false, checked, lastSeq: r.seq, firstBad: { seq: r.seq, reason: 'changed' } };
+      const expect = r.hashV === 2 ? r.expect : chainHash({ ...r, detail: r.detail ?? null });
+      if (expect !== r.hash) return { ok: false, checked, lastSeq: r.seq, firstBad: { seq: r.seq, reason: 'changed' } };
       prevHash = r.hash;
       expectSeq++;
       checked++;

@@ -134,11 +134,8 @@ export interface ResolvedSession {
   pending: PendingStep | null;
 }
 
-/** Looks up a session cookie; ends it when idle for 30 minutes or past its 12-hour life. */
-export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession> {
-  const now = ctx.now();
-  const idHash = sha256(token);
-  const [row] = await ctx.db
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
@@ -152,8 +149,24 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), isNull(sessions.endedAt)))
-    .limit(1);
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), isNull(sessions.endedAt)))
+    .limit(1)
+    .prepare('yw_session_lookup');
+}
+// Every request with a session cookie runs it: prepared once per database handle, and on PostgreSQL
+// parsed and planned once per connection.
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function sessionLookup(db: Db) {
+  let p = sessionLookups.get(db);
+  if (!p) sessionLookups.set(db, (p = prepareSessionLookup(db)));
+  return p;
+}
+
+/** Looks up a session cookie; ends it when idle for 30 minutes or past its 12-hour life. */
+export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession> {
+  const now = ctx.now();
+  const idHash = sha256(token);
+  const [row] = await sessionLookup(ctx.db).execute({ idHash });
   if (!row) throw new Unauthorized('auth.required', '请先登录');
   const s = row;
   const u = row; // the session's and the user's columns, read together

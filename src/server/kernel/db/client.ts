@@ -1,5 +1,6 @@
 // One database API over two drivers: embedded PGlite (files under the data dir) or PostgreSQL via
 // node-postgres. Same SQL on both (ARCHITECTURE.md, "Two databases, one dialect").
+import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +152,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
+}
+
+interface SessionInternals {
+  dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+  session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { all(): Promise<unknown[]> } };
+}
+
+/**
+ * queryRows for the few statements the product runs at a high rate (ticket creation): on PostgreSQL
+ * a named prepared statement, parsed and planned once per connection instead of on every call (a
+ * third of the database's CPU per ticket); PGlite runs it as usual. The name is a hash of the text,
+ * so statements of the same shape share it and no two texts collide. Timestamps come back as text.
+ */
+export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  const d = db as unknown as SessionInternals;
+  const q = d.dialect.sqlToQuery(query);
+  const name = `yw_${createHash('sha1').update(q.sql).digest('hex').slice(0, 24)}`;
+  return (await d.session.prepareQuery(q, undefined, name, false).all()) as T[];
 }
 
 /** The configured database: PostgreSQL when DATABASE_URL is set, else PGlite in <data dir>/pgdata. */

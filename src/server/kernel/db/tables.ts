@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -152,6 +153,8 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** How `hash` was computed: 1 in Node (chainHash), 2 in the database (audit_hash(), migration 0009). */
+    hashV: smallint('hash_v').notNull().default(1),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),

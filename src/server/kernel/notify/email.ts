@@ -10,8 +10,9 @@ export const SUBJECT_PREFIX = '[运维]';
 
 // Deliberately plain: one @, no spaces, quotes, angle brackets, commas or control characters
 // (which is also what keeps header injection out), a dot in the domain.
-const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
-export const isEmailAddress = (s: string): boolean => s.length <= 254 && ADDRESS.test(s);
+// Written so that PostgreSQL's regular expressions read it the same (kernel/notify/inbox.ts uses it in SQL).
+export const EMAIL_ADDRESS_RE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+export const isEmailAddress = (s: string): boolean => s.length <= 254 && EMAIL_ADDRESS_RE.test(s);
 
 export interface EmailOptions {
   timeoutMs?: number;

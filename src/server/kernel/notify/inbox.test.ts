@@ -259,6 +259,7 @@ describe('live stream (SSE over a real socket)', () => {
     next(event: string): Promise<unknown>;
     close(): void;
     contentType: string;
+    nosniff: string | null;
   }
 
   async function openStream(a: Agent, base: string): Promise<Sse> {
@@ -270,6 +271,7 @@ describe('live stream (SSE over a real socket)', () => {
     let buf = '';
     return {
       contentType: res.headers.get('content-type') ?? '',
+      nosniff: res.headers.get('x-content-type-options'),
       async next(event) {
         for (;;) {
           const end = buf.indexOf('\n\n');
@@ -295,6 +297,7 @@ describe('live stream (SSE over a real socket)', () => {
     const addr = t.app.server.address() as { port: number };
     const s = await openStream(alice, `http://127.0.0.1:${addr.port}`);
     expect(s.contentType).toContain('text/event-stream');
+    expect(s.nosniff).toBe('nosniff'); // a stream the route writes itself still carries the security headers
     expect(await s.next('unread')).toEqual({ count: 0 });
     await notify({ to: ['alice', 'bob'], event: 'ticket.rejected', title: '运维单 YW-2021-000011 的维护结果被驳回', link: '/desk/x' });
     const n = (await s.next('notification')) as { title: string; event: string; readAt: null };

@@ -1,7 +1,8 @@
 // kernel/notify/inbox: the in-app bell. Any module tells users something with notifyUsers(), inside
 // its own transaction; e-mail and chat robots are sent afterwards from these rows (never inside a
 // transaction) by the outbox, as each user's preferences say.
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   channelsFor,
   isNotifyEvent,
@@ -17,8 +18,8 @@ import { audit } from '../audit.ts';
 import { inTx, type Ctx } from '../context.ts';
 import { notificationPrefs, notifications, settings, userRoles, users } from '../db/tables.ts';
 import { Invalid, NotFound, Unauthorized } from '../errors.ts';
-import { isEmailAddress } from './email.ts';
-import { publishNew, publishRead } from './live.ts';
+import { EMAIL_ADDRESS_RE, isEmailAddress } from './email.ts';
+import { publishNew, publishNewSql, publishRead } from './live.ts';
 import { sealWebhook, type SealedWebhookConfig } from './secrets.ts';
 import type { Severity } from './types.ts';
 import { checkWebhookConfig } from './webhook.ts';
@@ -55,6 +56,26 @@ export function externalChannels(
   );
 }
 
+/** The notification row for one recipient (its external delivery chosen now, from their preferences). */
+function noticeRow(n: InAppNotice, w: { email: string | null; events: Record<string, string[]> | null; webhook: unknown } | undefined, userId: string, now: Date) {
+  const want = w ? externalChannels(n.event, w) : [];
+  const state: DeliveryState | null = want.length ? { want, nextAt: null, channels: {} } : null;
+  return {
+    id: randomUUID(),
+    userId,
+    event: n.event,
+    severity: n.severity ?? 'info',
+    title: n.title,
+    body: n.body ?? '',
+    link: n.link ?? null,
+    objectType: n.objectType ?? null,
+    objectId: n.objectId ?? null,
+    createdAt: now,
+    delivery: want.length ? 'pending' : 'none',
+    deliveryResults: state,
+  };
+}
+
 /** Records one notification per distinct user (the acting user is not told about their own act). */
 export async function notifyUsers(ctx: Ctx, n: InAppNotice): Promise<number> {
   const ids = [...new Set(n.userIds)].filter((id) => id !== ctx.actor?.id);
@@ -66,32 +87,48 @@ export async function notifyUsers(ctx: Ctx, n: InAppNotice): Promise<number> {
     .leftJoin(notificationPrefs, eq(notificationPrefs.userId, users.id))
     .where(inArray(users.id, ids));
   const byId = new Map(who.map((w) => [w.id, w]));
-  const rows = await ctx.db
-    .insert(notifications)
-    .values(
-      ids.map((userId) => {
-        const w = byId.get(userId);
-        const want = w ? externalChannels(n.event, w) : [];
-        const state: DeliveryState | null = want.length ? { want, nextAt: null, channels: {} } : null;
-        return {
-          userId,
-          event: n.event,
-          severity: n.severity ?? 'info',
-          title: n.title,
-          body: n.body ?? '',
-          link: n.link ?? null,
-          objectType: n.objectType ?? null,
-          objectId: n.objectId ?? null,
-          createdAt: now,
-          delivery: want.length ? 'pending' : 'none',
-          deliveryResults: state,
-        };
-      }),
-    )
-    .returning({ id: notifications.id, userId: notifications.userId });
+  const rows = ids.map((userId) => noticeRow(n, byId.get(userId), userId, now));
+  await ctx.db.insert(notifications).values(rows);
   // Fires on commit: the bell of every open stream of these users, on every node.
   await publishNew(ctx, rows);
   return ids.length;
+}
+
+/**
+ * notifyUsers for a write made as one statement (a data-modifying CTE), recipients included: the
+ * active holders of `roles` (with serviceLine, only that line's), except the actor, each with the
+ * external channels their preferences choose for the event, decided in SQL exactly as
+ * externalChannels decides them in Node (notice-sql.test.ts holds the two side by side).
+ * `insert` is the body of a CTE (named `name` in the statement) that returns the notifications;
+ * `publish` is an expression for the statement's select list that announces them on commit. Title
+ * and body are SQL over the statement's own CTE `from` (values only it knows, such as a number the
+ * database assigns).
+ */
+export function noticeInStatement(
+  ctx: Ctx,
+  to: { roles: string[]; serviceLine?: string },
+  n: Omit<InAppNotice, 'userIds' | 'title' | 'body'> & { title: SQL; body: SQL; from: SQL; name: string },
+): { insert: SQL; publish: SQL } {
+  const defaults = JSON.stringify(channelsFor(n.event, null).filter((c) => c !== 'inapp'));
+  const external = JSON.stringify(NOTIFY_CHANNELS.filter((c) => c !== 'inapp'));
+  const chosen = sql`CASE WHEN p.events ? ${n.event}::text THEN p.events -> ${n.event}::text ELSE ${defaults}::jsonb END`;
+  const usable = sql`(x.c <> 'email' OR (length(${users.email}) <= 254 AND ${users.email} ~ ${EMAIL_ADDRESS_RE.source}::text)) AND (x.c <> 'webhook' OR p.webhook IS NOT NULL)`;
+  const want = sql`ARRAY(SELECT x.c FROM jsonb_array_elements_text(${external}::jsonb) WITH ORDINALITY AS x(c, i) WHERE ${chosen} ? x.c AND ${usable} ORDER BY x.i)`;
+  const holders = ctx.db.select({ id: userRoles.userId }).from(userRoles).where(inArray(userRoles.roleCode, to.roles));
+  const who = and(
+    eq(users.disabled, false),
+    inArray(users.id, holders),
+    to.serviceLine ? sql`${to.serviceLine}::text = ANY(${users.serviceLines})` : undefined,
+    ctx.actor && ctx.actor.via !== 'system' ? sql`${users.id} <> ${ctx.actor.id}::uuid` : undefined,
+  );
+  const insert = sql`INSERT INTO ${notifications} (id, user_id, event, severity, title, body, link, object_type, object_id, created_at, delivery, delivery_results)
+    SELECT gen_random_uuid(), ${users.id}, ${n.event}::text, ${n.severity ?? 'info'}::text, ${n.title}, ${n.body}, ${n.link ?? null}::text, ${n.objectType ?? null}::text, ${n.objectId ?? null}::uuid, ${ctx.now().toISOString()}::timestamptz,
+      CASE WHEN cardinality(w.want) > 0 THEN 'pending' ELSE 'none' END,
+      CASE WHEN cardinality(w.want) > 0 THEN jsonb_build_object('want', to_jsonb(w.want), 'nextAt', NULL, 'channels', '{}'::jsonb) END
+    FROM ${n.from}, ${users} LEFT JOIN ${notificationPrefs} p ON p.user_id = ${users.id} CROSS JOIN LATERAL (SELECT ${want} AS want OFFSET 0) w
+    WHERE ${who}
+    RETURNING id, user_id`;
+  return { insert, publish: publishNewSql(sql.raw(n.name)) };
 }
 
 /** Active users holding any of the roles; with serviceLine, only those assigned to that line. */

@@ -3,7 +3,7 @@
 // goes out when (and only if) it commits; every API node LISTENs on that channel and hands each
 // message to the streams of the users it names. The same SQL on both databases: PostgreSQL through
 // a dedicated connection, PGlite through its in-process listen(), which also fires on commit.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Ctx } from '../context.ts';
@@ -21,10 +21,25 @@ export type LiveListener = (e: LiveEvent) => void;
 
 /** New notifications for these users; call it in the transaction that inserted them. */
 export async function publishNew(ctx: Ctx, rows: { id: string; userId: string }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += PAIRS_PER_MESSAGE) {
-    const wire: Wire = { t: 'new', n: rows.slice(i, i + PAIRS_PER_MESSAGE).map((r) => [r.userId, r.id]) };
-    await ctx.db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(wire)})`);
+  if (rows.length) await ctx.db.execute(sql`SELECT ${publishNewSql(rows)}`);
+}
+
+/**
+ * publishNew as an expression (the number of messages sent), for a write made as one statement: of
+ * these rows, or of the rows (id, user_id) of the statement's CTE `from`.
+ */
+export function publishNewSql(from: { id: string; userId: string }[] | SQL): SQL {
+  if (Array.isArray(from)) {
+    const payloads: string[] = [];
+    for (let i = 0; i < from.length; i += PAIRS_PER_MESSAGE) {
+      const wire: Wire = { t: 'new', n: from.slice(i, i + PAIRS_PER_MESSAGE).map((r) => [r.userId, r.id]) };
+      payloads.push(JSON.stringify(wire));
+    }
+    return sql`(SELECT count(pg_notify(${LIVE_CHANNEL}, p)) FROM jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) AS p)`;
   }
+  const groups = sql`SELECT user_id, id, (row_number() OVER () - 1) / ${PAIRS_PER_MESSAGE} AS g FROM ${from}`;
+  const wires = sql`SELECT json_build_object('t', 'new', 'n', json_agg(json_build_array(q.user_id, q.id)))::text AS payload FROM (${groups}) q GROUP BY q.g`;
+  return sql`(SELECT count(pg_notify(${LIVE_CHANNEL}, m.payload)) FROM (${wires}) m)`;
 }
 
 /** The user's unread count changed (read, read all). */

@@ -8,13 +8,13 @@
 // Overdue time is business time under the clock's profile, so a paused clock (waiting for the
 // agency, a vendor…) does not climb. A clock found already breached skips the warning.
 // Each step is one transaction: the clock row is locked, re-checked, notified, moved and audited.
-import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { evaluateClock, type ClockEvent, type SlaTarget } from '../../../common/sla.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
+import { noticeInStatement, notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { ticketClocks, tickets } from './tables.ts';
 
 const HOUR_MS = 3_600_000;
@@ -157,16 +157,33 @@ export async function escalateClocks(ctx: Ctx, batch = 500): Promise<EscalationR
 }
 
 /** ticket.created: a critical or high fault is announced to the line's engineers (in createTicket's transaction). */
-export async function notifyTicketCreated(tx: Ctx, t: TicketRow): Promise<void> {
-  if (t.category !== 'fault' || (t.severity !== 'critical' && t.severity !== 'high')) return;
-  await notifyUsers(tx, {
-    userIds: await usersWithRoles(tx, ['engineer'], { serviceLine: t.serviceLine }),
-    event: 'ticket.created',
-    title: `新${SEVERITY_NAMES[t.severity]}级故障：运维单 ${t.number}`,
-    body: [t.title, `服务项目：${t.serviceLine}  报修人：${t.requesterName || '—'}  ${t.requesterDepartment}`.trim()].join('\n'),
-    link: `/desk/${t.id}`,
-    severity: t.severity === 'critical' ? 'critical' : 'warning',
-    objectType: 'ticket',
-    objectId: t.id,
-  });
+/**
+ * A new critical or high fault is announced to its line's engineers at once, inside the statement
+ * that creates the ticket (createTicket): recipients and their channels are chosen by that statement,
+ * and the title takes the number the database assigns in it (`number` of the CTE named by `from`).
+ * Null when the ticket is not such a fault.
+ */
+export function ticketCreatedNotice(
+  ctx: Ctx,
+  t: Pick<TicketRow, 'id' | 'category' | 'severity' | 'serviceLine' | 'title' | 'requesterName' | 'requesterDepartment'>,
+  from: SQL,
+  name: string,
+): { insert: SQL; publish: SQL } | null {
+  if (t.category !== 'fault' || (t.severity !== 'critical' && t.severity !== 'high')) return null;
+  const body = [t.title, `服务项目：${t.serviceLine}  报修人：${t.requesterName || '—'}  ${t.requesterDepartment}`.trim()].join('\n');
+  return noticeInStatement(
+    ctx,
+    { roles: ['engineer'], serviceLine: t.serviceLine },
+    {
+      event: 'ticket.created',
+      title: sql`${`新${SEVERITY_NAMES[t.severity]}级故障：运维单 `}::text || ${from}.number`,
+      body: sql`${body}::text`,
+      link: `/desk/${t.id}`,
+      severity: t.severity === 'critical' ? 'critical' : 'warning',
+      objectType: 'ticket',
+      objectId: t.id,
+      from,
+      name,
+    },
+  );
 }

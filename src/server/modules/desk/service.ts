@@ -1,17 +1,19 @@
 // The desk module, first slice: tickets (运维单) with the contract's SLA clocks (R-SD-01..04).
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/calendar.ts';
 import { defaultPolicies, evaluateClock, policyFor, type ClockEvent, type SlaPolicy, type SlaPolicyTarget, type SlaTarget } from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
-import { audit } from '../../kernel/audit.ts';
+import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
+import { queryRowsPrepared } from '../../kernel/db/client.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
-import { slaPolicies, ticketClocks, tickets } from './tables.ts';
-import { appendEvent, confirmBlocker, docVersions, notifyToConfirm } from './timeline.ts';
-import { notifyTicketCreated } from './escalate.ts';
+import { slaPolicies, ticketClocks, ticketEvents, tickets } from './tables.ts';
+import { appendEvent, confirmBlocker, docVersions, eventValues, notifyToConfirm } from './timeline.ts';
+import { ticketCreatedNotice } from './escalate.ts';
 
 const CHANNEL_NAMES = { hotline: '热线', web: '网页', onsite: '现场', monitoring: '监控/API' } as const;
 
@@ -118,6 +120,12 @@ export interface TicketInput {
   assetsText: string;
 }
 
+/**
+ * Logs a ticket in one statement (the hotline's path, docs/performance.md): a data-modifying CTE
+ * inserts the ticket, its SLA clocks, the first timeline event, the line engineers' notice of a
+ * critical or high fault, and the audit record, atomically and in a single round trip; the number
+ * comes from the sequence inside the insert. Everything else is decided here first.
+ */
 export async function createTicket(ctx: Ctx, input: TicketInput) {
   const now = ctx.now();
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
@@ -125,30 +133,58 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
     throw new Invalid('ticket.reported_in_future', '来电时间不能晚于当前时间', [{ path: 'body.reportedAt', message: '晚于当前时间' }]);
   const cal = await getCalendar(ctx);
   const policy = policyFor(await policies(ctx), { serviceLine: input.serviceLine as 'SM', severity: input.severity as 'low', category: input.category as 'fault' });
-  // YW-<year of the call>-<6-digit sequence>, numbered by the database in the insert itself.
-  // (lpad alone would cut a 7-digit sequence to 6 digits: pad only up to the number's own length.)
-  const number = sql`${`YW-${dateOf(reportedAt).slice(0, 4)}-`} || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM (SELECT nextval('ticket_number_seq') AS n) s)`;
-  return inTx(ctx, async (tx) => {
-    const [t] = await tx.db
-      .insert(tickets)
-      .values({ ...input, number, reportedAt, status: 'new', createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null), createdAt: now, updatedAt: now })
-      .returning();
-    if (!t) throw new Error('insert failed');
-    await notifyTicketCreated(tx, t); // critical/high faults: the line's engineers hear at once
-    const clocks: ClockRow[] = [];
-    for (const target of policy?.targets ?? []) {
-      const events: StoredEvent[] = [{ at: reportedAt.toISOString(), kind: 'start' }];
-      const s = evaluate(cal, { ...target, events }, now);
-      clocks.push({ ticketId: t.id, target: target.target, durationMs: target.durationMs, profile: target.profile, events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs, escalation: 0 });
-    }
-    if (clocks.length) await tx.db.insert(ticketClocks).values(clocks);
-    const v = view(t, clocks, cal, now);
-    await appendEvent(tx, t.id, 'created', `登记运维单（${CHANNEL_NAMES[t.channel as 'web'] ?? t.channel}）`, { channel: t.channel, loggedAt: now.toISOString() }, reportedAt);
-    // Last: the audit chain lock is held until commit. reportedAt earlier than the entry time is
-    // part of what is audited (a call logged afterwards).
-    await audit(tx, { action: 'ticket.create', objectType: 'ticket', objectId: t.id, after: { ...t, loggedAt: now.toISOString() } });
-    return v;
+  // Every column spelled out (no database defaults), so the row is known here without reading it back.
+  const row: Omit<TicketRow, 'number'> = {
+    id: randomUUID(),
+    serviceLine: input.serviceLine,
+    category: input.category,
+    severity: input.severity,
+    title: input.title,
+    description: input.description,
+    reportedAt,
+    channel: input.channel,
+    status: 'new',
+    requesterName: input.requesterName,
+    requesterPhone: input.requesterPhone,
+    requesterDepartment: input.requesterDepartment,
+    siteId: input.siteId,
+    roomId: input.roomId,
+    assetsText: input.assetsText,
+    assigneeId: null,
+    emergency: false,
+    docsDueAt: null,
+    reopenCount: 0,
+    resolvedAt: null,
+    closedAt: null,
+    mergedIntoId: null,
+    createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.id ?? null),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const clocks: ClockRow[] = (policy?.targets ?? []).map((target) => {
+    const events: StoredEvent[] = [{ at: reportedAt.toISOString(), kind: 'start' }];
+    const s = evaluate(cal, { ...target, events }, now);
+    return { ticketId: row.id, target: target.target, durationMs: target.durationMs, profile: target.profile, events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs, escalation: 0 };
   });
+  // YW-<year of the call>-<6-digit sequence>. (lpad alone would cut a 7-digit sequence to 6 digits:
+  // pad only up to the number's own length.)
+  const number = sql`${`YW-${dateOf(reportedAt).slice(0, 4)}-`} || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM (SELECT nextval('ticket_number_seq') AS n) s)`;
+  const t = sql.raw('t');
+  const notice = ticketCreatedNotice(ctx, row, t, 'n'); // critical/high faults: the line's engineers hear at once
+  const event = eventValues(ctx, row.id, 'created', `登记运维单（${CHANNEL_NAMES[row.channel as 'web'] ?? row.channel}）`, { channel: row.channel, loggedAt: now.toISOString() }, reportedAt);
+  // The audit record names the number the insert assigns; reportedAt earlier than the entry time is
+  // part of what is audited (a call logged afterwards).
+  const audited = auditAppend(ctx, { action: 'ticket.create', objectType: 'ticket', objectId: row.id, after: { ...row, number: null, loggedAt: now.toISOString() } }, (d) => sql`jsonb_set(${d}, '{after,number}', to_jsonb(t.number))`);
+  const parts: SQL[] = [sql`t AS (${ctx.db.insert(tickets).values({ ...row, number }).returning({ number: tickets.number }).getSQL()})`];
+  if (clocks.length) parts.push(sql`c AS (${ctx.db.insert(ticketClocks).values(clocks).getSQL()})`);
+  parts.push(sql`e AS (${ctx.db.insert(ticketEvents).values(event).getSQL()})`);
+  if (notice) parts.push(sql`n AS (${notice.insert})`);
+  const [r] = await queryRowsPrepared<{ number: string }>(
+    ctx.db,
+    sql`WITH ${sql.join(parts, sql`, `)} SELECT t.number, ${audited} AS audit_seq${notice ? sql`, ${notice.publish} AS told` : sql``} FROM t`,
+  );
+  if (!r) throw new Error('insert failed');
+  return view({ ...row, number: r.number }, clocks, cal, now);
 }
 
 /** Still being worked: neither closed nor merged (the predicate of the partial index tickets_open_idx). */

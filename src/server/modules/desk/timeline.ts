@@ -8,7 +8,13 @@ import { ticketDocuments, ticketEvents, type tickets } from './tables.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
 
-/** Appends one row to the ticket's timeline, with who did it (R-SD-07: a clear record). Call it in the write's transaction. */
+/** One row of the ticket's timeline, with who did it (R-SD-07: a clear record). */
+export function eventValues(tx: Ctx, ticketId: string, kind: string, note = '', data: Record<string, unknown> | null = null, at?: Date) {
+  const a = tx.actor;
+  return { ticketId, at: at ?? tx.now(), kind, actorId: a && a.via !== 'system' ? a.id : null, actorName: a?.displayName ?? '', note, data };
+}
+
+/** Appends one row to the ticket's timeline. Call it in the write's transaction. */
 export async function appendEvent(
   tx: Ctx,
   ticketId: string,
@@ -17,16 +23,7 @@ export async function appendEvent(
   data: Record<string, unknown> | null = null,
   at?: Date,
 ): Promise<void> {
-  const a = tx.actor;
-  await tx.db.insert(ticketEvents).values({
-    ticketId,
-    at: at ?? tx.now(),
-    kind,
-    actorId: a && a.via !== 'system' ? a.id : null,
-    actorName: a?.displayName ?? '',
-    note,
-    data,
-  });
+  await tx.db.insert(ticketEvents).values(eventValues(tx, ticketId, kind, note, data, at));
 }
 
 export async function listTimeline(ctx: Ctx, ticketId: string) {
