@@ -5,7 +5,8 @@
 //   - the queue page and other realistic filters: p50/p95/p99 at a few concurrent clients, next to
 //     GET /api/health on the same server at the same concurrency (the baseline of the ratio);
 //   - ticket creation: concurrent POST /api/tickets with the session cookie and CSRF token (the
-//     hotline path), next to GET /api/health at the same concurrency;
+//     hotline path: NET high faults, so each one is also announced to the line's three engineers),
+//     next to GET /api/health at the same concurrency;
 //   - the SLA job: reevaluateOpenClocks called in-process over 100,000 open tickets (on PGlite a
 //     second in-memory database where all 100,000 are open), its first pass (the seed's approximate
 //     due times get corrected: many writes) and the steady state (the next pass, as every minute),
@@ -30,6 +31,8 @@ import { latency, type LatencyResult } from './lib/latency.ts';
 import { HOST } from './lib/net.ts';
 
 export const DUTY = { username: 'bench_duty', password: 'Bench-Pass-1', role: 'duty_operator' };
+/** The NET line's engineers: every ticket the bench logs (a NET high fault) is announced to them. */
+export const NET_ENGINEERS = 3;
 
 export interface DeskConfig {
   /** Concurrent clients of the list requests and of creation. */
@@ -207,6 +210,8 @@ async function benchOne(baseUrl: string | null, c: DeskConfig): Promise<DeskRun>
   c.log(`\nDesk on ${onPg ? 'PostgreSQL' : 'PGlite'}: seeding ${total.toLocaleString('en')} tickets…`);
   const { bdb, ctx, seconds, rows } = await seeded(baseUrl, total, openN, secretKey, c.log);
   await createUser(ctx, { username: DUTY.username, displayName: '压测值班员', password: DUTY.password, roles: [DUTY.role], serviceLines: [] }, { mustChangePassword: false, allowRoles: true });
+  for (let i = 1; i <= NET_ENGINEERS; i++)
+    await createUser(ctx, { username: `bench_eng${i}`, displayName: `压测工程师${i}`, password: DUTY.password, roles: ['engineer'], serviceLines: ['NET'] }, { mustChangePassword: false, allowRoles: true });
 
   const log = pino({ level: 'info', base: { pid: process.pid } }, pino.destination({ dest: '/dev/null', sync: true }));
   const app = await buildApp({ database: bdb.database, secretKey, logger: log.child({ c: 'http' }), webDir: null });
@@ -237,6 +242,8 @@ async function benchOne(baseUrl: string | null, c: DeskConfig): Promise<DeskRun>
   const write = { connections: c.writeConnections, warmupSeconds: c.warmupSeconds, durationSeconds: c.durationSeconds };
   const healthWrite = await latency({ ...write, url: `${base}/api/health`, headers: {} });
   const create = await latency({ ...write, url: `${base}/api/tickets`, method: 'POST', headers, body: TICKET_BODY });
+  const [told] = await queryRows<{ n: number }>(bdb.database.db, sql`SELECT count(*)::int AS n FROM notifications WHERE event = 'ticket.created'`);
+  if (Number(told!.n) < create.ok * NET_ENGINEERS) throw new Error(`${create.ok} tickets logged but only ${told!.n} notices to the ${NET_ENGINEERS} NET engineers`);
   c.log(
     `  POST /api/tickets at ${c.writeConnections} clients: ${create.perSecond.toFixed(0)} tickets/s (p95 ${create.p95Ms.toFixed(1)} ms); GET /api/health ${healthWrite.perSecond.toFixed(0)}/s`,
   );

@@ -1,5 +1,6 @@
 // The shell of the API: health, OpenAPI, and bad input answered with problem+json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import { buildApp } from './app.ts';
 import { json, onPostgres, testApp, TEST_KEY, type TestApp } from './test/harness.ts';
 
@@ -30,6 +31,25 @@ describe('API shell', () => {
       await h.close();
     } finally {
       await https.close();
+    }
+  });
+
+  it('logs one line per request when it is answered: method, URL, status, time and who', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) });
+    const logged = await testApp();
+    try {
+      const h = await buildApp({ database: logged.db.database, secretKey: TEST_KEY, webDir: null, logger });
+      await h.inject({ method: 'GET', url: '/api/health' });
+      await h.inject({ method: 'GET', url: '/api/tickets' });
+      await h.close();
+      const requests = lines.filter((l) => typeof l.url === 'string');
+      expect(requests).toEqual([
+        expect.objectContaining({ msg: 'request', method: 'GET', url: '/api/health', statusCode: 200, ms: expect.any(Number) as number }),
+        expect.objectContaining({ msg: 'request', method: 'GET', url: '/api/tickets', statusCode: 401 }),
+      ]);
+    } finally {
+      await logged.close();
     }
   });
 
