@@ -233,7 +233,7 @@ export function render(r: Report): Rendered {
   const steps: [ScenarioId, ScenarioId, string][] = [
     ['b', 'b2', "+ count(*) of the filter (the paged list's total)"],
     ['b2', 'b3', '+ session lookup: 1 query (session⋈user + role codes)'],
-    ['b3', 'c0', "+ the app's HTTP kernel (helmet, cookies, hooks, Zod, response schema)"],
+    ['b3', 'c0', "+ the app's HTTP kernel (security headers, cookies, hooks, Zod, response schema)"],
     ['c0', 'c', '+ request logging at LOG_LEVEL=info'],
   ];
   const cost = cpuOf;
@@ -324,7 +324,7 @@ export function render(r: Report): Rendered {
     );
   reading.push(
     '- **What (c) does that (b) does not:** 3 SQL statements per request instead of 1 — the page, a `count(*)` of the ' +
-      "filter for `total`, and the session lookup (session⋈user with the role codes) — then helmet's headers, " +
+      "filter for `total`, and the session lookup (session⋈user with the role codes) — then the security headers (computed once at start), " +
       'cookie parsing, the permission check, Zod parsing of the query, and the response schema.',
   );
   for (const x of r.runs)
