@@ -75,6 +75,9 @@ describe('my work', () => {
   it('filters on SLA state: only the ticket with a breached clock is at risk', async () => {
     const r = json<{ items: TTicket[] }>(await duty.get('/api/tickets?sla=breached&open=true'));
     expect(r.items.map((x) => x.id)).toEqual([ids.late]);
+    const risk = json<{ items: TTicket[]; total: number }>(await duty.get('/api/tickets?sla=at_risk'));
+    expect(risk).toMatchObject({ total: 1, items: [{ id: ids.late }] });
+    expect(json<{ items: TTicket[] }>(await duty.get('/api/tickets?sla=warning')).items).toEqual([]);
   });
 
   it('refuses a malformed filter with a clear 400', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_clocks_at_risk_idx" ON "ticket_clocks" USING btree ("ticket_id") WHERE state IN ('warning', 'breached');
