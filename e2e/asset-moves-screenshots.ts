@@ -3,33 +3,11 @@
 // Files relations, lines, movement requests and an end-of-support case through the API as the contractor
 // PM, has the agency decide some, then shoots the pages (desktop 1440×900, phone 390×844) into
 // screenshots/moves-*.png.
-import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
-import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
+import { call, launchChromium, newPage, PHONE, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8096';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
 
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf =
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('yunwei_csrf='))
-          ?.slice('yunwei_csrf='.length) ?? '';
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const data: unknown = res.status === 204 ? null : await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`);
-      return data as T;
-    },
-    { method, path, body },
-  );
-}
 const soft = <T>(p: Promise<T>) => p.catch((e: Error) => (console.log(`    (skipped: ${e.message.slice(0, 160)})`), null));
 
 interface A {
@@ -41,11 +19,7 @@ interface A {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const { ctx, page } = await newPage(browser);
     await signInAt(BASE, page, 'pm', PASSWORD);

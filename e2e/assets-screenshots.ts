@@ -2,19 +2,14 @@
 // the demo loaded (BASE_URL, default http://127.0.0.1:8098; DEMO_PASSWORD). The register with its
 // filters, an asset's page for the engineer and for the finance officer, the classification, the
 // import dialog with its error table, and the phone view reached from a label's /a/{number} URL.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
+import { writeFileSync } from 'node:fs';
+import { launchChromium, newPage, OUT, PHONE, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8098';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const { ctx, page } = await newPage(browser);
     await signInAt(BASE, page, 'eng.net', PASSWORD);

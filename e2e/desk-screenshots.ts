@@ -4,33 +4,11 @@
 // records a call-back and a pause, and writes screenshots/desk-*.png (desktop 1440×900, phone 390×844).
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
+import { call, newPage, OUT, PHONE, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8097';
 const signIn = (page: Page, username: string, password: string) => signInAt(BASE, page, username, password);
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
-
-/** A JSON call from inside the signed-in page (session cookie and CSRF header as the app sends them). */
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf =
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('yunwei_csrf='))
-          ?.slice('yunwei_csrf='.length) ?? '';
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const data: unknown = await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`);
-      return data as T;
-    },
-    { method, path, body },
-  );
-}
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 

@@ -2,30 +2,11 @@
 // the work and files the maintenance report that closes the fault; the agency contact tests and
 // confirms it on a desktop, which closes the ticket.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
-import { signInAt } from './shots.ts';
+import { call, signInAt } from './shots.ts';
 
 const env = useProduct();
-
-/** A JSON call from inside the signed-in page, as the app sends it (session cookie, CSRF header). */
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('yunwei_csrf='))?.slice('yunwei_csrf='.length) ?? '';
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const data: unknown = await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`);
-      return data as T;
-    },
-    { method, path, body },
-  );
-}
 
 describe('a fault from the hotline to the agency confirmation', () => {
   it('the engineer checks in and closes on a phone; the agency contact confirms', async () => {

@@ -1,10 +1,20 @@
-// Helpers of the screenshot scripts (e2e/screenshots.ts, e2e/desk-screenshots.ts): a page with
-// console errors echoed, sign-in, and a settled full-page screenshot into screenshots/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+// Helpers of the screenshot scripts and end-to-end tests: a page with console errors echoed, sign-in,
+// an API call as the signed-in page makes it, and a settled full-page screenshot into screenshots/.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const OUT = 'screenshots';
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+
+/** Debian's Chromium (never a downloaded browser), with screenshots/ ready for its pictures. */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(OUT, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+  });
+}
 
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -29,4 +39,26 @@ export async function signInAt(base: string, page: Page, username: string, passw
   await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
+}
+
+/** An API call from inside the signed-in page (its session cookie, its CSRF token); throws unless 2xx. */
+export async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('yunwei_csrf='))
+          ?.slice('yunwei_csrf='.length) ?? '';
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const data: unknown = res.status === 204 ? null : await res.json();
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`);
+      return data as T;
+    },
+    { method, path, body },
+  );
 }

@@ -3,12 +3,11 @@
 // Shoots the parts list (one below its minimum), a part's page with its issue form, the import
 // error table, the procurement list and the quotes compared (desktop 1440×900, phone 390×844) into
 // screenshots/spares-*.png.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
-import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
+import { launchChromium, newPage, PHONE, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8095';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
@@ -26,11 +25,7 @@ async function badFile(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const { ctx, page } = await newPage(browser);
     await signInAt(BASE, page, 'pm', PASSWORD);

@@ -2,38 +2,15 @@
 // demo loaded (BASE_URL, default http://127.0.0.1:8097; DEMO_PASSWORD). Files a few tickets through
 // the API, then shoots the queue with its filters, the SLA risk board, my work, and agency staff's
 // self-service pages (desktop 1440×900, phone 390×844) into screenshots/views-*.png.
-import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
-import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
+import { call, launchChromium, newPage, PHONE, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8097';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
 
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('yunwei_csrf='))?.slice('yunwei_csrf='.length) ?? '';
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const data: unknown = res.status === 204 ? null : await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`);
-      return data as T;
-    },
-    { method, path, body },
-  );
-}
-
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const { ctx, page } = await newPage(browser);
     await signInAt(BASE, page, 'duty', PASSWORD);
