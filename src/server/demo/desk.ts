@@ -51,13 +51,43 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
   const event = async (username: string, minAgo: number, id: string, kind: 'callback' | 'arrive' | 'pause', reason?: string) =>
     recordEvent(await as(ctx, username, ago(minAgo)), id, { kind, ...(reason ? { reason } : {}) });
 
+  /**
+   * A fault taken through the flow up to the maintenance report, by the duty operator and `engineer`,
+   * times in minutes after `t0` (minutes ago): call-back, assignment by the PM (if any), arrival
+   * (the work starts), and the end of the work (the report is filed 5 minutes later).
+   */
+  const fixFault = async (f: {
+    t0: number;
+    ticket: Omit<Parameters<typeof ticket>[0], 'reportedAt'>;
+    engineer: string;
+    at: { callback: number; assign?: number; arrive: number; finish: number };
+    diagnosis: { sceneRecord: string; severity: string; emergencyActions: string; preliminaryCause: string };
+    plan: { steps: string; fallbackPlan: string };
+    work: { mode: 'onsite' | 'remote'; summary: string };
+    report: { faultDescription: string; cause: string; actions: string; result: string; partsUsed: string };
+  }): Promise<string> => {
+    const { t0 } = f;
+    const tk = await createTicket(await as(ctx, 'duty', ago(t0)), ticket({ ...f.ticket, reportedAt: iso(t0) }));
+    await event('duty', t0 - f.at.callback, tk.id, 'callback');
+    const eng = await as(ctx, f.engineer, ago(t0 - f.at.arrive));
+    if (f.at.assign !== undefined) await assignTicket(await as(ctx, 'pm', ago(t0 - f.at.assign)), tk.id, eng.actor!.id);
+    await event(f.engineer, t0 - f.at.arrive, tk.id, 'arrive');
+    await saveDocument(eng, tk.id, 'diagnosis', f.diagnosis);
+    await saveDocument(eng, tk.id, 'plan', { ...f.plan, expectedEndAt: null, needsAgencyApproval: false });
+    const started = iso(t0 - f.at.arrive);
+    const finished = iso(t0 - f.at.finish);
+    const done = await as(ctx, f.engineer, ago(t0 - f.at.finish - 5));
+    await addWorkLog(done, tk.id, { ...f.work, startAt: started, endAt: finished });
+    await saveDocument(done, tk.id, 'report', { ...f.report, startedAt: started, finishedAt: finished });
+    return tk.id;
+  };
+
   // Closed three days ago and followed up: a NET fault through the whole flow.
   {
     const t0 = 3 * 24 * 60 + 180;
-    const duty = await as(ctx, 'duty', ago(t0));
-    const tk = await createTicket(
-      duty,
-      ticket({
+    const id = await fixFault({
+      t0,
+      ticket: {
         serviceLine: 'NET',
         category: 'fault',
         severity: 'high',
@@ -67,57 +97,35 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
         requesterPhone: '010-63167838',
         requesterDepartment: '信息中心',
         assetsText: '无线 AP ×6（5 层东侧）',
-        reportedAt: iso(t0),
-      }),
-    );
-    await event('duty', t0 - 3, tk.id, 'callback');
-    const pm = await as(ctx, 'pm', ago(t0 - 5));
-    const eng = await as(ctx, 'eng.net', ago(t0 - 70));
-    await assignTicket(pm, tk.id, eng.actor!.id);
-    await event('eng.net', t0 - 70, tk.id, 'arrive');
-    await saveDocument(eng, tk.id, 'diagnosis', {
-      sceneRecord: '5 层弱电间 PoE 交换机告警灯常亮，6 台 AP 无供电',
-      severity: 'high',
-      emergencyActions: '为会议区临时接入便携式 AP',
-      preliminaryCause: 'PoE 交换机供电模块过载保护',
+      },
+      engineer: 'eng.net',
+      at: { callback: 3, assign: 5, arrive: 70, finish: 145 },
+      diagnosis: {
+        sceneRecord: '5 层弱电间 PoE 交换机告警灯常亮，6 台 AP 无供电',
+        severity: 'high',
+        emergencyActions: '为会议区临时接入便携式 AP',
+        preliminaryCause: 'PoE 交换机供电模块过载保护',
+      },
+      plan: { steps: '1. 检查 PoE 功率预算\n2. 更换故障供电模块\n3. 逐台恢复 AP 并测试漫游', fallbackPlan: '备件未到则由相邻楼层交换机临时供电' },
+      work: { mode: 'onsite', summary: '更换 PoE 交换机供电模块，6 台 AP 恢复上线，漫游测试正常' },
+      report: {
+        faultDescription: '市府大楼 5 层 6 台无线 AP 掉线',
+        cause: 'PoE 交换机供电模块损坏',
+        actions: '临时便携 AP 保障会议；更换供电模块后逐台恢复',
+        result: 'AP 全部上线，信号与漫游测试正常',
+        partsUsed: 'PoE 供电模块 ×1',
+      },
     });
-    await saveDocument(eng, tk.id, 'plan', {
-      steps: '1. 检查 PoE 功率预算\n2. 更换故障供电模块\n3. 逐台恢复 AP 并测试漫游',
-      fallbackPlan: '备件未到则由相邻楼层交换机临时供电',
-      expectedEndAt: null,
-      needsAgencyApproval: false,
-    });
-    const done = await as(ctx, 'eng.net', ago(t0 - 150));
-    await addWorkLog(done, tk.id, {
-      mode: 'onsite',
-      startAt: iso(t0 - 70),
-      endAt: iso(t0 - 145),
-      summary: '更换 PoE 交换机供电模块，6 台 AP 恢复上线，漫游测试正常',
-    });
-    await saveDocument(done, tk.id, 'report', {
-      faultDescription: '市府大楼 5 层 6 台无线 AP 掉线',
-      cause: 'PoE 交换机供电模块损坏',
-      actions: '临时便携 AP 保障会议；更换供电模块后逐台恢复',
-      result: 'AP 全部上线，信号与漫游测试正常',
-      partsUsed: 'PoE 供电模块 ×1',
-      startedAt: iso(t0 - 70),
-      finishedAt: iso(t0 - 145),
-    });
-    await confirmTicket(await as(ctx, 'agency.contact', ago(t0 - 240)), tk.id, { outcome: 'confirmed', comment: '会议区无线测试正常' });
-    await recordFollowup(await as(ctx, 'pm', ago(2 * 24 * 60)), tk.id, {
-      reachable: true,
-      satisfaction: 5,
-      comment: '处理及时，临时措施到位',
-    });
+    await confirmTicket(await as(ctx, 'agency.contact', ago(t0 - 240)), id, { outcome: 'confirmed', comment: '会议区无线测试正常' });
+    await recordFollowup(await as(ctx, 'pm', ago(2 * 24 * 60)), id, { reachable: true, satisfaction: 5, comment: '处理及时，临时措施到位' });
   }
 
   // Closed yesterday; its follow-up call is still to be made.
   {
     const t0 = 26 * 60;
-    const duty = await as(ctx, 'duty', ago(t0));
-    const tk = await createTicket(
-      duty,
-      ticket({
+    const id = await fixFault({
+      t0,
+      ticket: {
         serviceLine: 'SEC',
         category: 'fault',
         severity: 'medium',
@@ -126,94 +134,43 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
         requesterName: '刘静',
         requesterPhone: '13910257731',
         requesterDepartment: '信息中心',
-        reportedAt: iso(t0),
-      }),
-    );
-    await event('duty', t0 - 2, tk.id, 'callback');
-    const eng = await as(ctx, 'eng.sec', ago(t0 - 40));
-    await event('eng.sec', t0 - 40, tk.id, 'arrive');
-    await saveDocument(eng, tk.id, 'diagnosis', {
-      sceneRecord: '防病毒服务器病毒库版本停留在 3 天前，升级日志报证书错误',
-      severity: 'medium',
-      emergencyActions: '',
-      preliminaryCause: '升级代理证书过期',
+      },
+      engineer: 'eng.sec',
+      at: { callback: 2, arrive: 40, finish: 95 },
+      diagnosis: { sceneRecord: '防病毒服务器病毒库版本停留在 3 天前，升级日志报证书错误', severity: 'medium', emergencyActions: '', preliminaryCause: '升级代理证书过期' },
+      plan: { steps: '更换升级代理证书，手动触发升级并下发客户端', fallbackPlan: '' },
+      work: { mode: 'remote', summary: '更换证书，病毒库升级至最新并下发全部客户端' },
+      report: { faultDescription: '病毒库 3 天未更新', cause: '升级代理证书过期', actions: '更换证书，手动升级并下发', result: '服务器与客户端病毒库均为最新', partsUsed: '' },
     });
-    await saveDocument(eng, tk.id, 'plan', {
-      steps: '更换升级代理证书，手动触发升级并下发客户端',
-      fallbackPlan: '',
-      expectedEndAt: null,
-      needsAgencyApproval: false,
-    });
-    const done = await as(ctx, 'eng.sec', ago(t0 - 100));
-    await addWorkLog(done, tk.id, {
-      mode: 'remote',
-      startAt: iso(t0 - 40),
-      endAt: iso(t0 - 95),
-      summary: '更换证书，病毒库升级至最新并下发全部客户端',
-    });
-    await saveDocument(done, tk.id, 'report', {
-      faultDescription: '病毒库 3 天未更新',
-      cause: '升级代理证书过期',
-      actions: '更换证书，手动升级并下发',
-      result: '服务器与客户端病毒库均为最新',
-      partsUsed: '',
-      startedAt: iso(t0 - 40),
-      finishedAt: iso(t0 - 95),
-    });
-    await confirmTicket(await as(ctx, 'agency.contact', ago(t0 - 180)), tk.id, { outcome: 'confirmed', comment: '' });
+    await confirmTicket(await as(ctx, 'agency.contact', ago(t0 - 180)), id, { outcome: 'confirmed', comment: '' });
   }
 
   // Resolved this morning, waiting for the agency's technician to test and confirm.
-  {
-    const t0 = 200;
-    const duty = await as(ctx, 'duty', ago(t0));
-    const tk = await createTicket(
-      duty,
-      ticket({
-        serviceLine: 'NET',
-        category: 'fault',
-        severity: 'high',
-        title: '六里桥办公区 3 层接入交换机断电',
-        description: '3 层东侧约 40 个信息点断网',
-        requesterName: '刘静',
-        requesterPhone: '13910257731',
-        requesterDepartment: '信息中心',
-        reportedAt: iso(t0),
-      }),
-    );
-    await event('duty', t0 - 2, tk.id, 'callback');
-    const eng = await as(ctx, 'eng.net', ago(t0 - 55));
-    await assignTicket(await as(ctx, 'pm', ago(t0 - 4)), tk.id, eng.actor!.id);
-    await event('eng.net', t0 - 55, tk.id, 'arrive');
-    await saveDocument(eng, tk.id, 'diagnosis', {
-      sceneRecord: '3 层弱电间接入交换机电源指示灯熄灭',
+  await fixFault({
+    t0: 200,
+    ticket: {
+      serviceLine: 'NET',
+      category: 'fault',
       severity: 'high',
-      emergencyActions: '临时改接备用交换机',
-      preliminaryCause: '电源模块故障',
-    });
-    await saveDocument(eng, tk.id, 'plan', {
-      steps: '更换电源模块，切回原交换机，逐端口测试',
-      fallbackPlan: '',
-      expectedEndAt: null,
-      needsAgencyApproval: false,
-    });
-    const done = await as(ctx, 'eng.net', ago(t0 - 130));
-    await addWorkLog(done, tk.id, {
-      mode: 'onsite',
-      startAt: iso(t0 - 55),
-      endAt: iso(t0 - 125),
-      summary: '更换接入交换机电源模块，24 个端口测试正常',
-    });
-    await saveDocument(done, tk.id, 'report', {
+      title: '六里桥办公区 3 层接入交换机断电',
+      description: '3 层东侧约 40 个信息点断网',
+      requesterName: '刘静',
+      requesterPhone: '13910257731',
+      requesterDepartment: '信息中心',
+    },
+    engineer: 'eng.net',
+    at: { callback: 2, assign: 4, arrive: 55, finish: 125 },
+    diagnosis: { sceneRecord: '3 层弱电间接入交换机电源指示灯熄灭', severity: 'high', emergencyActions: '临时改接备用交换机', preliminaryCause: '电源模块故障' },
+    plan: { steps: '更换电源模块，切回原交换机，逐端口测试', fallbackPlan: '' },
+    work: { mode: 'onsite', summary: '更换接入交换机电源模块，24 个端口测试正常' },
+    report: {
       faultDescription: '3 层接入交换机断电，40 个信息点断网',
       cause: '交换机电源模块老化损坏',
       actions: '临时改接备用交换机恢复业务；更换电源模块后切回',
       result: '恢复正常，观察 30 分钟无异常',
       partsUsed: '电源模块 ×1',
-      startedAt: iso(t0 - 55),
-      finishedAt: iso(t0 - 125),
-    });
-  }
+    },
+  });
 
   // In progress: SM fault, engineer on site, diagnosis filed.
   {
