@@ -1,38 +1,19 @@
 // 备品备件: the parts with their stock (on hand, reserved, available) summed over locations, parts
 // below their minimum highlighted; filters, Excel export, and the Excel import with an upload
 // progress bar and a table of every error the server found.
-import { DownloadOutlined, PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Grid,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Select,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Grid, Input, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { TProblem } from '../../../common/api.ts';
 import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/permissions.ts';
-import type { TImportError, TSpareImportResult, TSparePart } from '../../../common/spares.ts';
-import { api, ApiError, csrfToken } from '../../api/client.ts';
+import type { TSpareImportResult, TSparePart } from '../../../common/spares.ts';
+import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
+import { ExcelImportModal } from '../../components/ExcelImportModal.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { problemMessage } from '../../i18n/problems.ts';
 import { lineShort } from '../contract/lines.ts';
 import { LineLabel } from '../desk/DeskPage.tsx';
 
@@ -54,115 +35,21 @@ export function StockCell({ p }: { p: Pick<TSparePart, 'available' | 'minLevel' 
   );
 }
 
-function uploadXlsx(file: File, onProgress: (p: number) => void): Promise<TSpareImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/spare-parts/import');
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('X-CSRF-Token', csrfToken());
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.min(90, Math.round((e.loaded / e.total) * 90)));
-    };
-    xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        /* a proxy's page */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve(data as TSpareImportResult);
-      } else reject(new ApiError(xhr.status, (data as Partial<TProblem>) ?? { detail: `HTTP ${xhr.status}` }));
-    };
-    xhr.onerror = () => reject(new ApiError(0, { code: 'network', detail: '无法连接服务器，请检查网络后重试' }));
-    const fd = new FormData();
-    fd.append('file', file);
-    xhr.send(fd);
-  });
-}
-
 function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t, lang } = useI18n();
-  const qc = useQueryClient();
-  const [percent, setPercent] = useState<number | null>(null);
-  const [result, setResult] = useState<TSpareImportResult | null>(null);
-  const [failure, setFailure] = useState<{ message: string; errors: TImportError[] } | null>(null);
-  const reset = () => {
-    setPercent(null);
-    setResult(null);
-    setFailure(null);
-  };
-  const run = async (file: File) => {
-    reset();
-    setPercent(0);
-    try {
-      setResult(await uploadXlsx(file, setPercent));
-      await qc.invalidateQueries({ queryKey: ['spares'] });
-    } catch (e) {
-      setPercent(null);
-      const errors = e instanceof ApiError ? ((e.problem.errors ?? []) as unknown as TImportError[]) : [];
-      setFailure({ message: problemMessage(e, lang), errors: errors.filter((x) => typeof x.row === 'number') });
-    }
-  };
+  const { t } = useI18n();
   return (
-    <Modal
+    <ExcelImportModal<TSpareImportResult>
       open={open}
+      onClose={onClose}
       title={t('导入备品备件')}
-      width={720}
-      onCancel={() => {
-        reset();
-        onClose();
-      }}
-      footer={null}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        {t(
-          '先校验全部行：有任何错误则逐行列出且不写入任何数据；无误则一次全部写入。已存在的备件编号将更新该备件，填写了存放位置和入库数量的行按“入库”记入库存。',
-        )}
-      </Typography.Paragraph>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
-        <Button icon={<DownloadOutlined />} href="/api/spare-parts/import-template" download>
-          {t('下载导入模板')}
-        </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void run(file);
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <Button type="primary" icon={<UploadOutlined />} loading={percent !== null && percent < 100 && !result}>
-            {t('选择 Excel 文件')}
-          </Button>
-        </Upload>
-      </div>
-      {percent !== null && <Progress percent={percent} status={result ? 'success' : 'active'} />}
-      {result && (
-        <Alert type="success" showIcon title={t('已导入 {rows} 行：新增 {created}，更新 {updated}，入库 {received} 笔', { ...result })} />
+      hint={t(
+        '先校验全部行：有任何错误则逐行列出且不写入任何数据；无误则一次全部写入。已存在的备件编号将更新该备件，填写了存放位置和入库数量的行按“入库”记入库存。',
       )}
-      {failure && (
-        <>
-          <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 12 }} />
-          {failure.errors.length > 0 && (
-            <Table<TImportError>
-              size="small"
-              rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
-              dataSource={failure.errors}
-              pagination={failure.errors.length > 10 ? { pageSize: 10 } : false}
-              columns={[
-                { title: t('行'), dataIndex: 'row', width: 70 },
-                { title: t('列'), dataIndex: 'column', width: 120 },
-                { title: t('问题'), dataIndex: 'message' },
-              ]}
-            />
-          )}
-        </>
-      )}
-    </Modal>
+      templateHref="/api/spare-parts/import-template"
+      uploadUrl="/api/spare-parts/import"
+      queryKey={['spares']}
+      done={(r) => t('已导入 {rows} 行：新增 {created}，更新 {updated}，入库 {received} 笔', { ...r })}
+    />
   );
 }
 

@@ -18,9 +18,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Image, List, Popconfirm, Progress, Skeleton, Space, Typography, Upload } from 'antd';
 import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import type { TProblem } from '../../../common/api.ts';
 import { UPLOAD_ACCEPT, type FileKind, type TAttachment } from '../../../common/files.ts';
-import { ApiError, api, csrfToken } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { uploadForm } from '../../api/upload.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -48,43 +48,12 @@ function fileIcon(mime: string): ReactNode {
   return <FileOutlined style={style} />;
 }
 
-/** POSTs one file as multipart/form-data with the CSRF header; XHR for upload progress. */
-function uploadFile(ticketId: string, file: File, kind: FileKind | undefined, onProgress: (percent: number) => void): Promise<TAttachment> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/tickets/${ticketId}/attachments`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('X-CSRF-Token', csrfToken());
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.min(99, Math.round((e.loaded / e.total) * 100)));
-    };
-    xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON: a proxy's error page */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve(data as TAttachment);
-        return;
-      }
-      // A proxy in front may answer 413 with its own HTML page: say what it means.
-      const fallback = xhr.status === 413 ? '文件过大，超过了上传上限' : `上传失败（${xhr.status}）`;
-      const problem =
-        data && typeof data === 'object'
-          ? (data as Partial<TProblem>)
-          : { detail: fallback, code: xhr.status === 413 ? 'file.too_large' : `http_${xhr.status}` };
-      reject(new ApiError(xhr.status, problem));
-    };
-    xhr.onerror = () => reject(new ApiError(0, { code: 'network', detail: '无法连接服务器，请检查网络后重试' }));
-    const form = new FormData();
-    if (kind) form.append('kind', kind); // fields before the file, as the server reads them in order
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+/** POSTs one file as multipart/form-data, with upload progress. */
+function uploadAttachment(ticketId: string, file: File, kind: FileKind | undefined, onProgress: (percent: number) => void): Promise<TAttachment> {
+  const form = new FormData();
+  if (kind) form.append('kind', kind); // fields before the file, as the server reads them in order
+  form.append('file', file, file.name);
+  return uploadForm<TAttachment>(`/api/tickets/${ticketId}/attachments`, form, onProgress);
 }
 
 interface InFlight {
@@ -120,7 +89,7 @@ export function TicketAttachments({ ticketId, canUpload }: { ticketId: string; c
     setLastError(null);
     setInFlight((xs) => [...xs, { uid, name: file.name, percent: 0 }]);
     try {
-      await uploadFile(ticketId, file, kind, (percent) => setInFlight((xs) => xs.map((x) => (x.uid === uid ? { ...x, percent } : x))));
+      await uploadAttachment(ticketId, file, kind, (percent) => setInFlight((xs) => xs.map((x) => (x.uid === uid ? { ...x, percent } : x))));
       fb.ok(t('已上传：{name}', { name: file.name }));
       await qc.invalidateQueries({ queryKey: attachmentsKey(ticketId) });
     } catch (e) {
