@@ -152,9 +152,9 @@ export function renderDesk(runs: DeskRun[], c: DeskConfig, date: Date, elapsedSe
     '- **SLA job** (`reevaluateOpenClocks`): reads the open clocks 2,000 at a time along the partial index (only the columns it ' +
       'needs), and writes the clocks whose state or due time moved in one `UPDATE … FROM json_to_recordset(…)` per batch instead ' +
       'of one `UPDATE` per clock; a clock whose state changed since it was read (an event recorded meanwhile) is left alone.',
-    '- **Ticket creation** is two statements per request (`createTicket`, docs/decisions/0004): the session check, then one ' +
-      'data-modifying CTE that inserts the ticket (its number from the sequence inside the insert), its SLA clocks, its first timeline ' +
-      'entry, the notices to the line\'s engineers (recipients and their channels chosen in SQL, `noticeInStatement`) and the audit ' +
+    '- **Ticket creation** is two statements per request (`createTicket`, docs/decisions/0004 and 0006): the session check, then one ' +
+      'data-modifying CTE that inserts the ticket (its number from the sequence inside the insert), its SLA clocks and its first timeline ' +
+      'entry (each table\'s rows as one JSON parameter, `insertFromJson`), the notices to the line\'s engineers (recipients and their channels chosen in SQL, `noticeInStatement`) and the audit ' +
       'record (`audit_append()`, migration 0009: the chain lock, the last link, the hash and the insert inside the database, so ' +
       'the lock is never held across a network wait). On PostgreSQL both statements are named prepared statements, parsed and ' +
       'planned once per connection (`queryRowsPrepared`, the session lookup\'s `.prepare()`). SLA policies are cached for 5 s. ' +

@@ -8,6 +8,7 @@ import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { queryRowsPrepared } from '../../kernel/db/client.ts';
+import { insertFromJson } from '../../kernel/db/json-insert.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
@@ -175,9 +176,9 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   // The audit record names the number the insert assigns; reportedAt earlier than the entry time is
   // part of what is audited (a call logged afterwards).
   const audited = auditAppend(ctx, { action: 'ticket.create', objectType: 'ticket', objectId: row.id, after: { ...row, number: null, loggedAt: now.toISOString() } }, (d) => sql`jsonb_set(${d}, '{after,number}', to_jsonb(t.number))`);
-  const parts: SQL[] = [sql`t AS (${ctx.db.insert(tickets).values({ ...row, number }).returning({ number: tickets.number }).getSQL()})`];
-  if (clocks.length) parts.push(sql`c AS (${ctx.db.insert(ticketClocks).values(clocks).getSQL()})`);
-  parts.push(sql`e AS (${ctx.db.insert(ticketEvents).values(event).getSQL()})`);
+  const parts: SQL[] = [sql`t AS (${insertFromJson(tickets, [{ ...row, number: '' }], { computed: { number }, returning: sql`number` })})`];
+  if (clocks.length) parts.push(sql`c AS (${insertFromJson(ticketClocks, clocks)})`);
+  parts.push(sql`e AS (${insertFromJson(ticketEvents, [event], { defaults: ['id'] })})`);
   if (notice) parts.push(sql`n AS (${notice.insert})`);
   const [r] = await queryRowsPrepared<{ number: string }>(
     ctx.db,
