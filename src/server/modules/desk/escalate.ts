@@ -156,7 +156,6 @@ export async function escalateClocks(ctx: Ctx, batch = 500): Promise<EscalationR
   return run;
 }
 
-/** ticket.created: a critical or high fault is announced to the line's engineers (in createTicket's transaction). */
 /**
  * A new critical or high fault is announced to its line's engineers at once, inside the statement
  * that creates the ticket (createTicket): recipients and their channels are chosen by that statement,
