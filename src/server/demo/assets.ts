@@ -9,27 +9,14 @@
 import { addRelation } from '../modules/assets/relations.ts';
 import { createLine } from '../modules/assets/lines.ts';
 import type { TLineInput, TRelationInput } from '../../common/asset-movements.ts';
-import { eq } from 'drizzle-orm';
 import type { TAssetCreate, TAssetInput } from '../../common/assets.ts';
 import { ZAssetInput } from '../../common/assets.ts';
+import { as } from './actors.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { userRoles, users } from '../kernel/db/tables.ts';
-import { permissionsOf } from '../kernel/rbac.ts';
 import { departmentStore, personStore, roomStore, siteStore } from '../modules/org/service.ts';
 import { listTickets } from '../modules/desk/service.ts';
 import { appendHistory, createAsset, updateAsset } from '../modules/assets/service.ts';
 import { inTx } from '../kernel/context.ts';
-
-async function as(ctx: Ctx, username: string): Promise<Ctx> {
-  const [u] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
-  if (!u) throw new Error(`demo user ${username} missing`);
-  const roles = (await ctx.db.select({ code: userRoles.roleCode }).from(userRoles).where(eq(userRoles.userId, u.id))).map((r) => r.code);
-  const { permissions } = await permissionsOf(ctx.db, roles);
-  return {
-    ...ctx,
-    actor: { id: u.id, username: u.username, displayName: u.displayName, roles, permissions, serviceLines: u.serviceLines, via: 'session' },
-  };
-}
 
 type Demo = TAssetCreate & {
   room?: string;

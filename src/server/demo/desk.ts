@@ -3,10 +3,8 @@
 // with follow-ups, a paused clock and a self-service request; and a few knowledge-base articles.
 // Everything goes through the desk's own services as the demo users, so timelines, audit records
 // and notifications are what the real flow leaves behind.
-import { eq } from 'drizzle-orm';
+import { as } from './actors.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { userRoles, users } from '../kernel/db/tables.ts';
-import { permissionsOf } from '../kernel/rbac.ts';
 import { createTicket, recordEvent, type TicketInput } from '../modules/desk/service.ts';
 import { assignTicket, confirmTicket } from '../modules/desk/flow.ts';
 import { saveDocument } from '../modules/desk/documents.ts';
@@ -15,18 +13,6 @@ import { recordFollowup } from '../modules/desk/followup.ts';
 import { createKb } from '../modules/desk/kb.ts';
 
 const MIN = 60_000;
-
-async function as(ctx: Ctx, username: string, at: Date): Promise<Ctx> {
-  const [u] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
-  if (!u) throw new Error(`demo user ${username} missing`);
-  const roles = (await ctx.db.select({ code: userRoles.roleCode }).from(userRoles).where(eq(userRoles.userId, u.id))).map((r) => r.code);
-  const { permissions } = await permissionsOf(ctx.db, roles);
-  return {
-    ...ctx,
-    now: () => at,
-    actor: { id: u.id, username: u.username, displayName: u.displayName, roles, permissions, serviceLines: u.serviceLines, via: 'session' },
-  };
-}
 
 function ticket(t: Partial<TicketInput> & Pick<TicketInput, 'serviceLine' | 'category' | 'severity' | 'title'>): TicketInput {
   return {

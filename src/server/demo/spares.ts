@@ -3,24 +3,11 @@
 // remote controls — stocked in the machine rooms, one part below its minimum, issues linked to the
 // demo tickets; and one inquiry with three vendor quotes. All through the module's own services as
 // the demo users, so moves, audit records and notifications are what the real flow leaves behind.
-import { eq } from 'drizzle-orm';
+import { as } from './actors.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { userRoles, users } from '../kernel/db/tables.ts';
-import { permissionsOf } from '../kernel/rbac.ts';
 import { listTickets } from '../modules/desk/service.ts';
 import { createSpare, moveSpare } from '../modules/assets/spares.ts';
 import { addQuote, createProcurement } from '../modules/assets/procure.ts';
-
-async function as(ctx: Ctx, username: string): Promise<Ctx> {
-  const [u] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
-  if (!u) throw new Error(`demo user ${username} missing`);
-  const roles = (await ctx.db.select({ code: userRoles.roleCode }).from(userRoles).where(eq(userRoles.userId, u.id))).map((r) => r.code);
-  const { permissions } = await permissionsOf(ctx.db, roles);
-  return {
-    ...ctx,
-    actor: { id: u.id, username: u.username, displayName: u.displayName, roles, permissions, serviceLines: u.serviceLines, via: 'session' },
-  };
-}
 
 const WEST = '西办公区 中心机房西区 备件柜';
 const MONITOR = '监控中心 备件柜';
