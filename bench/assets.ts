@@ -9,26 +9,21 @@
 //     uploaded as multipart to POST /api/assets/import, timed end to end, while this process (the
 //     app's) samples its memory every 50 ms.
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
-import pino from 'pino';
 import { asc, count, sql, type SQL } from 'drizzle-orm';
-import { buildApp } from '../src/server/app.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
-import { keyring } from '../src/server/kernel/crypto.ts';
-import { SYSTEM_ACTOR, type Ctx } from '../src/server/kernel/context.ts';
 import { createUser } from '../src/server/kernel/auth/users.ts';
 import { queryRows, type Database } from '../src/server/kernel/db/client.ts';
 import { assetFilter, searchPageQuery } from '../src/server/modules/assets/search.ts';
 import { assets } from '../src/server/modules/assets/tables.ts';
 import { ASSET_STATUS_NAMES, NETWORK_DOMAIN_NAMES, type TAssetQuery } from '../src/common/assets.ts';
+import { benchCtx, getJson, startBenchApp } from './lib/session.ts';
 import { onCleanup } from './lib/cleanup.ts';
 import { freshDb } from './lib/seed.ts';
 import { DEVICES, seedAssets } from './lib/assets-seed.ts';
 import { latency, type LatencyResult } from './lib/latency.ts';
-import { HOST } from './lib/net.ts';
 
 export const KEEPER = { username: 'bench_assets', password: 'Bench-Pass-1', role: 'agency_contact' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -91,35 +86,6 @@ export interface AssetsRun {
   imported: ImportRun | null;
 }
 
-function benchCtx(database: Database, secretKey: Buffer): Ctx {
-  return {
-    db: database.db,
-    actor: SYSTEM_ACTOR,
-    ip: null,
-    requestId: 'bench-assets',
-    now: () => new Date(),
-    log: pino({ level: 'silent' }),
-    keys: keyring(secretKey),
-  };
-}
-
-async function signIn(appUrl: string): Promise<Record<string, string>> {
-  const res = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: KEEPER.username, password: KEEPER.password }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = await res.text();
-  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${body}`);
-  if ((JSON.parse(body) as { next: string | null }).next !== null) throw new Error(`sign-in owes a step: ${body}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = cookies.find((c) => c.startsWith('yunwei_csrf='))?.slice('yunwei_csrf='.length);
-  if (!cookies.some((c) => c.startsWith('yunwei_sid=')) || !csrf)
-    throw new Error(`sign-in set no session or CSRF cookie: ${cookies.join('; ')}`);
-  return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
-}
-
 /** EXPLAIN ANALYZE: the plan's nodes outermost first, the execution time, and the whole text. */
 async function explain(database: Database, query: SQL): Promise<{ chain: string; ms: number; text: string }> {
   const rows = await queryRows<Record<string, string>>(database.db, sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`);
@@ -164,13 +130,6 @@ async function querySpecs(database: Database, registerSize: number): Promise<Que
 
 const qs = (q: Partial<TAssetQuery>) =>
   new URLSearchParams({ ...Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])), page: '1', pageSize: '20' }).toString();
-
-async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as unknown;
-}
 
 /** Fills the real template with `n` valid rows: the demo's sites and rooms, the catalogue's devices. */
 async function buildImportFile(database: Database, base: string, headers: Record<string, string>, n: number): Promise<Buffer> {
@@ -321,7 +280,7 @@ async function benchOne(baseUrl: string | null, c: AssetsConfig): Promise<Assets
   c.log(`\nAssets on ${onPg ? 'PostgreSQL' : 'PGlite'}: the demo, then ${total.toLocaleString('en')} assets…`);
   const bdb = await freshDb(baseUrl);
   const removeDrop = onCleanup(`${bdb.label} assets database`, () => bdb.drop());
-  const ctx = benchCtx(bdb.database, secretKey);
+  const ctx = benchCtx(bdb.database, secretKey, 'bench-assets');
   let t = performance.now();
   await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: true, demoPassword: 'Demo-Pass-1' });
   const demoSeconds = (performance.now() - t) / 1000;
@@ -342,12 +301,8 @@ async function benchOne(baseUrl: string | null, c: AssetsConfig): Promise<Assets
     { mustChangePassword: false, allowRoles: true },
   );
 
-  const log = pino({ level: 'info', base: { pid: process.pid } }, pino.destination({ dest: '/dev/null', sync: true }));
-  const app = await buildApp({ database: bdb.database, secretKey, logger: log.child({ c: 'http' }), webDir: null });
-  const removeClose = onCleanup('assets app', () => app.close());
-  await app.listen({ host: HOST, port: 0 });
-  const base = `http://${HOST}:${(app.server.address() as AddressInfo).port}`;
-  const headers = await signIn(base);
+  const app = await startBenchApp(bdb.database, secretKey, 'assets app', KEEPER);
+  const { base, headers } = app;
   const read = { headers, connections: c.connections, warmupSeconds: c.warmupSeconds, durationSeconds: c.durationSeconds };
 
   const health = await latency({ ...read, url: `${base}/api/health`, headers: {} });
@@ -391,7 +346,6 @@ async function benchOne(baseUrl: string | null, c: AssetsConfig): Promise<Assets
 
   const imported = onPg || c.liteImport ? await runImport(bdb.database, base, headers, c.importRows, c.log) : null;
   await app.close();
-  removeClose();
   await bdb.drop();
   removeDrop();
   return {

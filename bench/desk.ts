@@ -12,23 +12,19 @@
 //     due times get corrected: many writes) and the steady state (the next pass, as every minute),
 //     next to reading the same open clocks once (the baseline of the ratio).
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { sql, desc, type SQL } from 'drizzle-orm';
-import { buildApp } from '../src/server/app.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
-import { keyring } from '../src/server/kernel/crypto.ts';
-import { SYSTEM_ACTOR, type Ctx } from '../src/server/kernel/context.ts';
+import type { Ctx } from '../src/server/kernel/context.ts';
 import { createUser } from '../src/server/kernel/auth/users.ts';
 import { queryRows, type Database } from '../src/server/kernel/db/client.ts';
 import { reevaluateOpenClocks, ticketFilter } from '../src/server/modules/desk/service.ts';
 import { tickets } from '../src/server/modules/desk/tables.ts';
 import type { TTicketQuery } from '../src/common/desk.ts';
+import { benchCtx, getJson, startBenchApp } from './lib/session.ts';
 import { onCleanup } from './lib/cleanup.ts';
 import { freshDb, type BenchDb } from './lib/seed.ts';
 import { seedDesk } from './lib/desk-seed.ts';
 import { latency, type LatencyResult } from './lib/latency.ts';
-import { HOST } from './lib/net.ts';
 
 export const DUTY = { username: 'bench_duty', password: 'Bench-Pass-1', role: 'duty_operator' };
 /** The NET line's engineers: every ticket the bench logs (a NET high fault) is announced to them. */
@@ -84,14 +80,10 @@ export interface DeskRun {
   sla: SlaRun;
 }
 
-function benchCtx(database: Database, secretKey: Buffer): Ctx {
-  return { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bench-desk', now: () => new Date(), log: pino({ level: 'silent' }), keys: keyring(secretKey) };
-}
-
 async function seeded(baseUrl: string | null, total: number, open: number, secretKey: Buffer, log: (s: string) => void): Promise<{ bdb: BenchDb; ctx: Ctx; seconds: number; rows: { tickets: number; clocks: number; open: number } }> {
   const bdb = await freshDb(baseUrl);
   onCleanup(`${bdb.label} desk database`, () => bdb.drop());
-  const ctx = benchCtx(bdb.database, secretKey);
+  const ctx = benchCtx(bdb.database, secretKey, 'bench-desk');
   await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: false, demoPassword: null });
   const t = performance.now();
   let last = 0;
@@ -109,21 +101,6 @@ async function seeded(baseUrl: string | null, total: number, open: number, secre
   const seconds = (performance.now() - t) / 1000;
   log(`  ${bdb.label}: seeded ${rows.tickets.toLocaleString('en')} tickets (${rows.open.toLocaleString('en')} open), ${rows.clocks.toLocaleString('en')} SLA clocks in ${seconds.toFixed(1)} s`);
   return { bdb, ctx, seconds, rows };
-}
-
-async function signIn(appUrl: string): Promise<Record<string, string>> {
-  const res = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: DUTY.username, password: DUTY.password }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = await res.text();
-  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${body}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = cookies.find((c) => c.startsWith('yunwei_csrf='))?.slice('yunwei_csrf='.length);
-  if (!cookies.some((c) => c.startsWith('yunwei_sid=')) || !csrf) throw new Error(`sign-in set no session or CSRF cookie: ${cookies.join('; ')}`);
-  return { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) };
 }
 
 /** The plan's nodes, outermost first. */
@@ -167,13 +144,6 @@ async function querySpecs(database: Database): Promise<QuerySpec[]> {
 const qs = (q: Partial<TTicketQuery>) =>
   new URLSearchParams({ ...Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])), page: '1', pageSize: '20' }).toString();
 
-async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as unknown;
-}
-
 const TICKET_BODY = JSON.stringify({
   serviceLine: 'NET',
   category: 'fault',
@@ -213,12 +183,8 @@ async function benchOne(baseUrl: string | null, c: DeskConfig): Promise<DeskRun>
   for (let i = 1; i <= NET_ENGINEERS; i++)
     await createUser(ctx, { username: `bench_eng${i}`, displayName: `压测工程师${i}`, password: DUTY.password, roles: ['engineer'], serviceLines: ['NET'] }, { mustChangePassword: false, allowRoles: true });
 
-  const log = pino({ level: 'info', base: { pid: process.pid } }, pino.destination({ dest: '/dev/null', sync: true }));
-  const app = await buildApp({ database: bdb.database, secretKey, logger: log.child({ c: 'http' }), webDir: null });
-  const removeClose = onCleanup('desk app', () => app.close());
-  await app.listen({ host: HOST, port: 0 });
-  const base = `http://${HOST}:${(app.server.address() as AddressInfo).port}`;
-  const headers = await signIn(base);
+  const app = await startBenchApp(bdb.database, secretKey, 'desk app', DUTY);
+  const { base, headers } = app;
   const read = { headers, connections: c.readConnections, warmupSeconds: c.warmupSeconds, durationSeconds: c.durationSeconds };
 
   const healthRead = await latency({ ...read, url: `${base}/api/health`, headers: {} });
@@ -248,7 +214,6 @@ async function benchOne(baseUrl: string | null, c: DeskConfig): Promise<DeskRun>
     `  POST /api/tickets at ${c.writeConnections} clients: ${create.perSecond.toFixed(0)} tickets/s (p95 ${create.p95Ms.toFixed(1)} ms); GET /api/health ${healthWrite.perSecond.toFixed(0)}/s`,
   );
   await app.close();
-  removeClose();
 
   let sla: SlaRun;
   if (onPg || c.liteSlaOpen <= openN) sla = await slaRun(bdb.database, ctx, rows, c.log);

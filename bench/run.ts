@@ -24,6 +24,7 @@ import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getJson, signIn } from './lib/session.ts';
 import { cleanupAll, onCleanup, onExitSync } from './lib/cleanup.ts';
 import { measureColdStart, type ColdStartResult } from './lib/coldstart.ts';
 import { freshDb, seed, READER, PEOPLE_IN_PARTY } from './lib/seed.ts';
@@ -125,39 +126,14 @@ async function postgresUrl(): Promise<string> {
   return cluster.url;
 }
 
-async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as unknown;
-}
-
 /** One request per scenario before the load: the right status and the right 50 rows. */
 async function check(s: Scenario, headers: Record<string, string>, partyId: string): Promise<void> {
-  const body = (await getJson(s.url, s.auth ? headers : {})) as { items?: { partyId?: string }[]; total?: number };
+  const body = (await getJson(s.url, s.auth ? headers : {}, 10_000)) as { items?: { partyId?: string }[]; total?: number };
   if (s.id === 'a') return;
   const items = body.items ?? [];
   if (items.length !== 50 || items.some((i) => i.partyId !== partyId))
     throw new Error(`${s.label}: expected 50 people of the party, got ${JSON.stringify(body).slice(0, 300)}`);
   if (s.id !== 'b' && body.total !== PEOPLE_IN_PARTY) throw new Error(`${s.label}: expected total ${PEOPLE_IN_PARTY}, got ${body.total}`);
-}
-
-async function signIn(appUrl: string): Promise<string> {
-  const res = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: READER.username, password: READER.password }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = await res.text();
-  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${body}`);
-  if ((JSON.parse(body) as { next: string | null }).next !== null) throw new Error(`sign-in owes a step: ${body}`);
-  const sid = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('yunwei_sid='));
-  if (!sid) throw new Error('sign-in set no yunwei_sid cookie');
-  return sid;
 }
 
 /** The plan's nodes, outermost first: "Limit → Sort (name) → Seq Scan on people". */
@@ -183,7 +159,7 @@ async function benchDatabase(baseUrl: string | null): Promise<DbRun> {
   log(`  seeded ${PEOPLE_IN_PARTY} people in one party in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const servers = await startServers(bdb.database, secretKey, seeded.partyId);
   const removeClose = onCleanup(`${bdb.label} servers`, () => servers.close());
-  const cookie = await signIn(servers.appUrl);
+  const cookie = (await signIn(servers.appUrl, READER)).sid;
   const headers = { cookie };
   let postmaster: number | null = null;
   if (bdb.database.pool) {

@@ -3,14 +3,13 @@
 // reader account holding org.read.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import pino from 'pino';
 import { bootstrap } from '../../src/server/bootstrap.ts';
 import { openDatabase, type Database } from '../../src/server/kernel/db/client.ts';
-import { keyring } from '../../src/server/kernel/crypto.ts';
-import { SYSTEM_ACTOR, type Ctx } from '../../src/server/kernel/context.ts';
+import type { Ctx } from '../../src/server/kernel/context.ts';
 import { createUser } from '../../src/server/kernel/auth/users.ts';
 import { parties, people } from '../../src/server/modules/org/tables.ts';
 import { makePeople } from './names.ts';
+import { benchCtx } from './session.ts';
 
 export const READER = { username: 'bench_reader', password: 'Bench-Pass-1', role: 'agency_contact' };
 export const PEOPLE_IN_PARTY = 5000;
@@ -84,15 +83,7 @@ export async function freshDb(baseUrl: string | null): Promise<BenchDb> {
 }
 
 export async function seed(database: Database, secretKey: Buffer): Promise<Seeded> {
-  const ctx: Ctx = {
-    db: database.db,
-    actor: SYSTEM_ACTOR,
-    ip: null,
-    requestId: 'bench',
-    now: () => new Date(),
-    log: pino({ level: 'silent' }),
-    keys: keyring(secretKey),
-  };
+  const ctx = benchCtx(database, secretKey, 'bench');
   await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: false, demoPassword: null });
   const [party] = await database.db
     .insert(parties)
