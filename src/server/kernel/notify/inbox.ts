@@ -114,11 +114,8 @@ export function noticeInStatement(
   const chosen = sql`CASE WHEN p.events ? ${n.event}::text THEN p.events -> ${n.event}::text ELSE ${defaults}::jsonb END`;
   const usable = sql`(x.c <> 'email' OR (length(${users.email}) <= 254 AND ${users.email} ~ ${EMAIL_ADDRESS_RE.source}::text)) AND (x.c <> 'webhook' OR p.webhook IS NOT NULL)`;
   const want = sql`ARRAY(SELECT x.c FROM jsonb_array_elements_text(${external}::jsonb) WITH ORDINALITY AS x(c, i) WHERE ${chosen} ? x.c AND ${usable} ORDER BY x.i)`;
-  const holders = ctx.db.select({ id: userRoles.userId }).from(userRoles).where(inArray(userRoles.roleCode, to.roles));
   const who = and(
-    eq(users.disabled, false),
-    inArray(users.id, holders),
-    to.serviceLine ? sql`${to.serviceLine}::text = ANY(${users.serviceLines})` : undefined,
+    activeHolders(ctx, to.roles, to.serviceLine),
     ctx.actor && ctx.actor.via !== 'system' ? sql`${users.id} <> ${ctx.actor.id}::uuid` : undefined,
   );
   const insert = sql`INSERT INTO ${notifications} (id, user_id, event, severity, title, body, link, object_type, object_id, created_at, delivery, delivery_results)
@@ -134,18 +131,17 @@ export function noticeInStatement(
 /** Active users holding any of the roles; with serviceLine, only those assigned to that line. */
 export async function usersWithRoles(ctx: Ctx, roleCodes: string[], opts: { serviceLine?: string } = {}): Promise<string[]> {
   if (!roleCodes.length) return [];
-  const rows = await ctx.db
-    .selectDistinct({ id: users.id })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(
-      and(
-        inArray(userRoles.roleCode, roleCodes),
-        eq(users.disabled, false),
-        opts.serviceLine ? sql`${opts.serviceLine} = ANY(${users.serviceLines})` : undefined,
-      ),
-    );
+  const rows = await ctx.db.select({ id: users.id }).from(users).where(activeHolders(ctx, roleCodes, opts.serviceLine));
   return rows.map((r) => r.id);
+}
+
+/** The condition on `users` shared by usersWithRoles and noticeInStatement: active, holding any of the roles, on the line if given. */
+function activeHolders(ctx: Ctx, roleCodes: string[], serviceLine: string | undefined): SQL | undefined {
+  return and(
+    eq(users.disabled, false),
+    inArray(users.id, ctx.db.select({ id: userRoles.userId }).from(userRoles).where(inArray(userRoles.roleCode, roleCodes))),
+    serviceLine ? sql`${serviceLine}::text = ANY(${users.serviceLines})` : undefined,
+  );
 }
 
 // ---- the bell: always one's own notifications ------------------------------------------------
