@@ -80,7 +80,13 @@ export interface DeskRun {
   sla: SlaRun;
 }
 
-async function seeded(baseUrl: string | null, total: number, open: number, secretKey: Buffer, log: (s: string) => void): Promise<{ bdb: BenchDb; ctx: Ctx; seconds: number; rows: { tickets: number; clocks: number; open: number } }> {
+async function seeded(
+  baseUrl: string | null,
+  total: number,
+  open: number,
+  secretKey: Buffer,
+  log: (s: string) => void,
+): Promise<{ bdb: BenchDb; ctx: Ctx; seconds: number; rows: { tickets: number; clocks: number; open: number } }> {
   const bdb = await freshDb(baseUrl);
   onCleanup(`${bdb.label} desk database`, () => bdb.drop());
   const ctx = benchCtx(bdb.database, secretKey, 'bench-desk');
@@ -99,7 +105,9 @@ async function seeded(baseUrl: string | null, total: number, open: number, secre
     },
   });
   const seconds = (performance.now() - t) / 1000;
-  log(`  ${bdb.label}: seeded ${rows.tickets.toLocaleString('en')} tickets (${rows.open.toLocaleString('en')} open), ${rows.clocks.toLocaleString('en')} SLA clocks in ${seconds.toFixed(1)} s`);
+  log(
+    `  ${bdb.label}: seeded ${rows.tickets.toLocaleString('en')} tickets (${rows.open.toLocaleString('en')} open), ${rows.clocks.toLocaleString('en')} SLA clocks in ${seconds.toFixed(1)} s`,
+  );
   return { bdb, ctx, seconds, rows };
 }
 
@@ -130,7 +138,12 @@ async function querySpecs(database: Database): Promise<QuerySpec[]> {
   const digits = t.number.slice(-6);
   const phone = t.phone.slice(-8);
   return [
-    { id: 'queue', label: 'queue: NET, in progress (the issue\'s page)', query: { serviceLine: 'NET', status: 'in_progress' }, target: true },
+    {
+      id: 'queue',
+      label: "queue: NET, in progress (the issue's page)",
+      query: { serviceLine: 'NET', status: 'in_progress' },
+      target: true,
+    },
     { id: 'all', label: 'all tickets, newest first (no filter)', query: {}, target: false },
     { id: 'severity', label: 'severity = critical', query: { severity: 'critical' }, target: false },
     { id: 'open', label: 'open SM high-severity', query: { serviceLine: 'SM', severity: 'high', open: true }, target: false },
@@ -157,9 +170,15 @@ const TICKET_BODY = JSON.stringify({
 });
 
 async function slaRun(database: Database, ctx: Ctx, rows: { tickets: number; open: number }, log: (s: string) => void): Promise<SlaRun> {
-  const [oc] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM ticket_clocks WHERE state IN ('running', 'paused', 'warning', 'breached')`);
+  const [oc] = await queryRows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM ticket_clocks WHERE state IN ('running', 'paused', 'warning', 'breached')`,
+  );
   let t = performance.now();
-  await queryRows(database.db, sql`SELECT ticket_id, target, duration_ms, profile, events, state, due_at FROM ticket_clocks WHERE state IN ('running', 'paused', 'warning', 'breached') ORDER BY ticket_id, target`);
+  await queryRows(
+    database.db,
+    sql`SELECT ticket_id, target, duration_ms, profile, events, state, due_at FROM ticket_clocks WHERE state IN ('running', 'paused', 'warning', 'breached') ORDER BY ticket_id, target`,
+  );
   const readMs = performance.now() - t;
   t = performance.now();
   const first = { ...(await reevaluateOpenClocks(ctx)), ms: performance.now() - t };
@@ -179,25 +198,42 @@ async function benchOne(baseUrl: string | null, c: DeskConfig): Promise<DeskRun>
   const openN = onPg ? c.pgOpen : c.liteOpen;
   c.log(`\nDesk on ${onPg ? 'PostgreSQL' : 'PGlite'}: seeding ${total.toLocaleString('en')} tickets…`);
   const { bdb, ctx, seconds, rows } = await seeded(baseUrl, total, openN, secretKey, c.log);
-  await createUser(ctx, { username: DUTY.username, displayName: '压测值班员', password: DUTY.password, roles: [DUTY.role], serviceLines: [] }, { mustChangePassword: false, allowRoles: true });
+  await createUser(
+    ctx,
+    { username: DUTY.username, displayName: '压测值班员', password: DUTY.password, roles: [DUTY.role], serviceLines: [] },
+    { mustChangePassword: false, allowRoles: true },
+  );
   for (let i = 1; i <= NET_ENGINEERS; i++)
-    await createUser(ctx, { username: `bench_eng${i}`, displayName: `压测工程师${i}`, password: DUTY.password, roles: ['engineer'], serviceLines: ['NET'] }, { mustChangePassword: false, allowRoles: true });
+    await createUser(
+      ctx,
+      { username: `bench_eng${i}`, displayName: `压测工程师${i}`, password: DUTY.password, roles: ['engineer'], serviceLines: ['NET'] },
+      { mustChangePassword: false, allowRoles: true },
+    );
 
   const app = await startBenchApp(bdb.database, secretKey, 'desk app', DUTY);
   const { base, headers } = app;
   const read = { headers, connections: c.readConnections, warmupSeconds: c.warmupSeconds, durationSeconds: c.durationSeconds };
 
   const healthRead = await latency({ ...read, url: `${base}/api/health`, headers: {} });
-  c.log(`  ${'GET /api/health (baseline)'.padEnd(52)} p50 ${healthRead.p50Ms.toFixed(1).padStart(6)}  p95 ${healthRead.p95Ms.toFixed(1).padStart(6)}  p99 ${healthRead.p99Ms.toFixed(1).padStart(6)} ms`);
+  c.log(
+    `  ${'GET /api/health (baseline)'.padEnd(52)} p50 ${healthRead.p50Ms.toFixed(1).padStart(6)}  p95 ${healthRead.p95Ms.toFixed(1).padStart(6)}  p99 ${healthRead.p99Ms.toFixed(1).padStart(6)} ms`,
+  );
   const queries: QueryRun[] = [];
   for (const s of await querySpecs(bdb.database)) {
     const path = `/api/tickets?${qs(s.query)}`;
-    const body = (await getJson(`${base}${path}`, headers)) as { items: { serviceLine: string; status: string }[]; total: number; totalCapped?: boolean };
+    const body = (await getJson(`${base}${path}`, headers)) as {
+      items: { serviceLine: string; status: string }[];
+      total: number;
+      totalCapped?: boolean;
+    };
     if (body.items.length > 20) throw new Error(`${path}: ${body.items.length} items`);
     if (s.id === 'queue' && (body.items.length !== 20 || body.items.some((i) => i.serviceLine !== 'NET' || i.status !== 'in_progress')))
       throw new Error(`${path}: expected 20 NET tickets in progress, got ${JSON.stringify(body).slice(0, 300)}`);
     const filter = ticketFilter({ ...ctx, actor: null }, { ...s.query });
-    const p = await plan(bdb.database, bdb.database.db.select().from(tickets).where(filter).orderBy(desc(tickets.reportedAt)).limit(20).getSQL());
+    const p = await plan(
+      bdb.database,
+      bdb.database.db.select().from(tickets).where(filter).orderBy(desc(tickets.reportedAt)).limit(20).getSQL(),
+    );
     const result = await latency({ ...read, url: `${base}${path}` });
     queries.push({ ...s, path, result, total: body.total, totalCapped: body.totalCapped ?? false, plan: p });
     c.log(
@@ -208,8 +244,12 @@ async function benchOne(baseUrl: string | null, c: DeskConfig): Promise<DeskRun>
   const write = { connections: c.writeConnections, warmupSeconds: c.warmupSeconds, durationSeconds: c.durationSeconds };
   const healthWrite = await latency({ ...write, url: `${base}/api/health`, headers: {} });
   const create = await latency({ ...write, url: `${base}/api/tickets`, method: 'POST', headers, body: TICKET_BODY });
-  const [told] = await queryRows<{ n: number }>(bdb.database.db, sql`SELECT count(*)::int AS n FROM notifications WHERE event = 'ticket.created'`);
-  if (Number(told!.n) < create.ok * NET_ENGINEERS) throw new Error(`${create.ok} tickets logged but only ${told!.n} notices to the ${NET_ENGINEERS} NET engineers`);
+  const [told] = await queryRows<{ n: number }>(
+    bdb.database.db,
+    sql`SELECT count(*)::int AS n FROM notifications WHERE event = 'ticket.created'`,
+  );
+  if (Number(told!.n) < create.ok * NET_ENGINEERS)
+    throw new Error(`${create.ok} tickets logged but only ${told!.n} notices to the ${NET_ENGINEERS} NET engineers`);
   c.log(
     `  POST /api/tickets at ${c.writeConnections} clients: ${create.perSecond.toFixed(0)} tickets/s (p95 ${create.p95Ms.toFixed(1)} ms); GET /api/health ${healthWrite.perSecond.toFixed(0)}/s`,
   );

@@ -19,7 +19,9 @@ describe('scanning an asset label on a phone', () => {
     await phone.getByTestId('asset-location').waitFor({ timeout: 20_000 });
     expect(phone.url()).toMatch(/\/assets\/[0-9a-f-]{36}$/);
     expect(await phone.getByTestId('asset-location').innerText()).toContain('西办公区');
-    await expect.poll(() => phone.getByTestId('asset-history').getByText('登记资产 NET-WEST-00001').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => phone.getByTestId('asset-history').getByText('登记资产 NET-WEST-00001').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await phone.getByTestId('asset-history').innerText()).toContain('西办公区核心交换机端口故障');
     expect(await phone.getByText('NET-WEST-00001').first().isVisible()).toBe(true);
     // Relations: the demo network is cabled; the core switch's neighbours include its pair and a firewall.

@@ -26,7 +26,12 @@ describe('the duty operator at the hotline', () => {
     await expect.poll(() => onsite.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const first = await onsite.innerText();
     await page.waitForTimeout(2100);
-    expect(await page.getByText(/剩余 1:5\d:\d\d/).first().innerText()).not.toBe(first); // it runs
+    expect(
+      await page
+        .getByText(/剩余 1:5\d:\d\d/)
+        .first()
+        .innerText(),
+    ).not.toBe(first); // it runs
     await page.screenshot({ path: join(SHOTS, 'e2e-desk-ticket.png') });
 
     await page.getByRole('button', { name: /已回电/ }).click();

@@ -33,8 +33,16 @@ async function fault(eng: Page, pm: Page, title: string, minutesAgo: number): Pr
     emergencyActions: '临时改接备用交换机，恢复财务处、信息中心办公',
     preliminaryCause: '电源模块故障',
   });
-  await call(eng, 'PUT', `/api/tickets/${tk.id}/documents/plan`, { steps: '1. 更换电源模块\n2. 切回原交换机\n3. 逐端口测试', fallbackPlan: '备件不到则使用备用交换机过渡' });
-  await call(eng, 'POST', `/api/tickets/${tk.id}/worklogs`, { mode: 'onsite', startAt: ago(minutesAgo - 50), endAt: ago(minutesAgo - 110), summary: '更换电源模块，24 个端口测试正常' });
+  await call(eng, 'PUT', `/api/tickets/${tk.id}/documents/plan`, {
+    steps: '1. 更换电源模块\n2. 切回原交换机\n3. 逐端口测试',
+    fallbackPlan: '备件不到则使用备用交换机过渡',
+  });
+  await call(eng, 'POST', `/api/tickets/${tk.id}/worklogs`, {
+    mode: 'onsite',
+    startAt: ago(minutesAgo - 50),
+    endAt: ago(minutesAgo - 110),
+    summary: '更换电源模块，24 个端口测试正常',
+  });
   await call(eng, 'PUT', `/api/tickets/${tk.id}/documents/report`, {
     faultDescription: '3 层接入交换机断电，40 个信息点断网',
     cause: '交换机电源模块老化损坏',
@@ -61,7 +69,13 @@ async function main(): Promise<void> {
     await call(agency.page, 'POST', `/api/tickets/${closed}/confirm`, { outcome: 'confirmed', comment: '各端口业务测试正常' });
     await call(pm.page, 'POST', `/api/tickets/${closed}/followup`, { reachable: true, satisfaction: 5, comment: '响应及时' });
     const waiting = await fault(eng.page, pm.page, '六里桥办公区核心交换机端口故障', 200);
-    const other = await call<{ id: string }>(pm.page, 'POST', '/api/tickets', { serviceLine: 'SEC', category: 'fault', severity: 'medium', title: '防病毒服务器病毒库未更新', reportedAt: ago(90) });
+    const other = await call<{ id: string }>(pm.page, 'POST', '/api/tickets', {
+      serviceLine: 'SEC',
+      category: 'fault',
+      severity: 'medium',
+      title: '防病毒服务器病毒库未更新',
+      reportedAt: ago(90),
+    });
     await call(pm.page, 'POST', `/api/tickets/${other.id}/events`, { kind: 'callback', at: ago(88) });
     await call(pm.page, 'POST', `/api/tickets/${other.id}/events`, { kind: 'arrive', at: ago(60) });
     await call(pm.page, 'PUT', `/api/tickets/${other.id}/documents/diagnosis`, { sceneRecord: '病毒库停在 3 天前', severity: 'medium' });
@@ -80,7 +94,11 @@ async function main(): Promise<void> {
     await agency.page.goto(`${BASE}/desk/${waiting}`);
     await agency.page.getByTestId('flow-card').waitFor();
     await shot(agency.page, 'flow-agency-to-confirm');
-    await agency.page.getByRole('button', { name: /通知|notifications/i }).first().click().catch(() => undefined);
+    await agency.page
+      .getByRole('button', { name: /通知|notifications/i })
+      .first()
+      .click()
+      .catch(() => undefined);
     await shot(agency.page, 'flow-agency-bell', false);
 
     // The engineer on a phone: the ticket's documents, work log and attachments.

@@ -33,7 +33,11 @@ describe('a fault from the hotline to the agency confirmation', () => {
     await phone.getByRole('button', { name: /确\s*认/ }).click();
     await expect.poll(() => phone.getByText('已记录到场').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // The diagnosis and the plan (forms tested in the API suite) …
-    await call(phone, 'PUT', `/api/tickets/${tk.id}/documents/diagnosis`, { sceneRecord: '3 层弱电间接入交换机电源指示灯熄灭', severity: 'high', emergencyActions: '临时改接备用交换机' });
+    await call(phone, 'PUT', `/api/tickets/${tk.id}/documents/diagnosis`, {
+      sceneRecord: '3 层弱电间接入交换机电源指示灯熄灭',
+      severity: 'high',
+      emergencyActions: '临时改接备用交换机',
+    });
     await call(phone, 'PUT', `/api/tickets/${tk.id}/documents/plan`, { steps: '更换电源模块，恢复原接入交换机，测试各端口' });
     await phone.reload();
     // … the work done, logged on the phone …
@@ -64,7 +68,10 @@ describe('a fault from the hotline to the agency confirmation', () => {
     await agency.goto(`${env.base}/desk/${tk.id}`);
     await agency.getByTestId('flow-confirm').click();
     await agency.getByLabel('测试情况（可选）').fill('各端口业务测试正常');
-    await agency.getByRole('button', { name: /确\s*认/ }).last().click();
+    await agency
+      .getByRole('button', { name: /确\s*认/ })
+      .last()
+      .click();
     await expect.poll(() => agency.getByText('已关闭').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const after = await call<{ status: string; closedAt: string | null }>(agency, 'GET', `/api/tickets/${tk.id}`);
     expect(after.status).toBe('closed');

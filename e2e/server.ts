@@ -11,7 +11,6 @@ export const ADMIN_PASSWORD = 'E2e-Admin-Pass-1';
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-1';
 export const SHOTS = join(process.cwd(), 'screenshots');
 
-
 export interface Running {
   base: string;
   stop(): Promise<void>;
@@ -22,7 +21,15 @@ export async function startProduct(): Promise<Running> {
   const port = await freePort();
   const out: string[] = [];
   const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), YUNWEI_DATA_DIR: dir, YUNWEI_ADMIN_PASSWORD: ADMIN_PASSWORD, YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: String(port),
+      YUNWEI_DATA_DIR: dir,
+      YUNWEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout?.on('data', (b: Buffer) => out.push(b.toString()));
@@ -51,7 +58,14 @@ export async function launch(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -54,7 +54,13 @@ describe('first sign-in of the system administrator', () => {
 
 describe('an engineer on a phone', () => {
   it('signs in on a 390×844 screen and reads the service lines', async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const ctx = await env.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await ctx.newPage();
     await signInAt(env.base, page, 'eng.net', DEMO_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');

@@ -28,9 +28,7 @@ function fail(message) {
 const GROUPS = ['lint', 'unit', 'pg', 'e2e'];
 const only = process.argv
   .slice(2)
-  .flatMap((a) =>
-    a.startsWith('--only=') ? a.slice(7).split(',') : fail(`unknown argument ${a}; use --only=${GROUPS.join('|')}`),
-  );
+  .flatMap((a) => (a.startsWith('--only=') ? a.slice(7).split(',') : fail(`unknown argument ${a}; use --only=${GROUPS.join('|')}`)));
 for (const g of only) if (!GROUPS.includes(g)) fail(`unknown group "${g}" in --only; use ${GROUPS.join(', ')}`);
 const selected = new Set(only.length > 0 ? only : GROUPS);
 const needPostgres = selected.has('pg') || selected.has('e2e');
@@ -38,8 +36,7 @@ const needPostgres = selected.has('pg') || selected.has('e2e');
 /** @type {Record<string, string>} */
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 /** The package's npm script when it defines one (it may do more), else the plain tool. */
-const scriptOr = (/** @type {string} */ name, /** @type {string[]} */ tool) =>
-  scripts[name] ? ['npm', 'run', name] : tool;
+const scriptOr = (/** @type {string} */ name, /** @type {string[]} */ tool) => (scripts[name] ? ['npm', 'run', name] : tool);
 
 /** @typedef {{ name: string, when: boolean, cmd?: string[], env?: Record<string, string | undefined>, fn?: () => unknown }} Step */
 /** @type {Array<'chromium' | 'fonts' | 'postgresql'>} */
@@ -53,6 +50,7 @@ const pgEnv = { YUNWEI_TEST_DB: 'postgres' };
 const steps = [
   { name: 'system packages', when: need.length > 0, fn: () => ensureSystemPackages({ need }) },
   { name: 'PostgreSQL for the tests', when: needPostgres, fn: startDatabase },
+  { name: 'format', when: selected.has('lint'), cmd: scriptOr('format:check', ['prettier', '--check', '.']) },
   { name: 'lint', when: selected.has('lint'), cmd: scriptOr('lint', ['eslint', '.']) },
   { name: 'typecheck', when: selected.has('lint'), cmd: scriptOr('typecheck', ['tsc', '--noEmit', '-p', '.']) },
   {
@@ -97,8 +95,7 @@ for (const [signal, code] of /** @type {const} */ ([
 /** Runs one command with inherited stdio; the project's Node and tools come first on PATH. */
 function runCommand(/** @type {string[]} */ cmd, /** @type {Step['env']} */ extra = {}) {
   let [file, ...args] = cmd;
-  if (file === 'npm' && process.env.npm_execpath)
-    [file, args] = [process.execPath, [process.env.npm_execpath, ...args]];
+  if (file === 'npm' && process.env.npm_execpath) [file, args] = [process.execPath, [process.env.npm_execpath, ...args]];
   else if (file !== 'npm') {
     file = join(root, 'node_modules/.bin', file);
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm ci first`);
@@ -155,8 +152,7 @@ for (const [i, step] of steps.entries()) {
 
 const width = Math.max(...summary.map((s) => s.name.length));
 console.log(`\n=== Summary${only.length > 0 ? ` (--only=${only.join(',')})` : ''} ===`);
-for (const s of summary)
-  console.log(`${s.name.padEnd(width)}  ${s.result.padEnd(7)}  ${s.seconds.padStart(6)}${s.seconds && ' s'}`);
+for (const s of summary) console.log(`${s.name.padEnd(width)}  ${s.result.padEnd(7)}  ${s.seconds.padStart(6)}${s.seconds && ' s'}`);
 console.log(failed ? '\nnpm test: FAILED' : '\nnpm test: all passed');
 
 // The closing line, in the plain form CI reads: the tests of every Vitest run above, added up.

@@ -24,7 +24,9 @@ export function renderDesk(runs: DeskRun[], c: DeskConfig, date: Date, elapsedSe
       '`npm run bench -- --only=desk`). `bench/desk.ts` seeds the desk with set-based SQL (`bench/lib/desk-seed.ts`: ' +
       '`INSERT … SELECT … generate_series`, one statement per 50,000 tickets inserting the tickets and, in the same statement, ' +
       'their SLA clocks; secondary indexes built after the load, then `VACUUM ANALYZE`): ' +
-      runs.map((r) => `${r.label} ${k(r.tickets)} tickets (${k(r.open)} open, ${k(r.clocks)} SLA clocks) in ${f0(r.seedSeconds)} s`).join('; ') +
+      runs
+        .map((r) => `${r.label} ${k(r.tickets)} tickets (${k(r.open)} open, ${k(r.clocks)} SLA clocks) in ${f0(r.seedSeconds)} s`)
+        .join('; ') +
       '. Four service lines (NET 35%, SM 30%, SEC 15%, VC 20%), four categories (60% faults), four severities (5% critical), ' +
       'reported over two years, the open ones mostly from the last weeks and a few stale; titles from a small Chinese vocabulary; ' +
       "clocks as the contract's default policies start them, met (some late), running, paused or past due.",
@@ -88,9 +90,21 @@ export function renderDesk(runs: DeskRun[], c: DeskConfig, date: Date, elapsedSe
   tx.push(t.text.replace(/`/g, ''), '');
 
   // Every list request
-  const lr: string[][] = [['request (page 1, 20 per page)', 'database', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'p95 / health p95', 'total', 'page plan']];
+  const lr: string[][] = [
+    ['request (page 1, 20 per page)', 'database', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'p95 / health p95', 'total', 'page plan'],
+  ];
   for (const r of runs) {
-    lr.push(['`GET /api/health` (baseline)', r.label, f1(r.healthRead.p50Ms), f1(r.healthRead.p95Ms), f1(r.healthRead.p99Ms), f0(r.healthRead.perSecond), '1.0', '', '']);
+    lr.push([
+      '`GET /api/health` (baseline)',
+      r.label,
+      f1(r.healthRead.p50Ms),
+      f1(r.healthRead.p95Ms),
+      f1(r.healthRead.p99Ms),
+      f0(r.healthRead.perSecond),
+      '1.0',
+      '',
+      '',
+    ]);
     for (const q of r.queries)
       lr.push([
         q.target ? `**${q.label}**` : q.label,
@@ -125,15 +139,55 @@ export function renderDesk(runs: DeskRun[], c: DeskConfig, date: Date, elapsedSe
   // Creation and SLA detail
   const cr: string[][] = [['', 'database', 'per second', 'p50 ms', 'p95 ms', 'p99 ms']];
   for (const r of runs) {
-    cr.push([`\`POST /api/tickets\`, ${c.writeConnections} clients`, r.label, f0(r.create.perSecond), f1(r.create.p50Ms), f1(r.create.p95Ms), f1(r.create.p99Ms)]);
-    cr.push([`\`GET /api/health\`, ${c.writeConnections} clients`, r.label, f0(r.healthWrite.perSecond), f1(r.healthWrite.p50Ms), f1(r.healthWrite.p95Ms), f1(r.healthWrite.p99Ms)]);
+    cr.push([
+      `\`POST /api/tickets\`, ${c.writeConnections} clients`,
+      r.label,
+      f0(r.create.perSecond),
+      f1(r.create.p50Ms),
+      f1(r.create.p95Ms),
+      f1(r.create.p99Ms),
+    ]);
+    cr.push([
+      `\`GET /api/health\`, ${c.writeConnections} clients`,
+      r.label,
+      f0(r.healthWrite.perSecond),
+      f1(r.healthWrite.p50Ms),
+      f1(r.healthWrite.p95Ms),
+      f1(r.healthWrite.p99Ms),
+    ]);
   }
   const ct = table(cr, ['l', 'l', 'r', 'r', 'r', 'r']);
   md.push('### Ticket creation', '', ct.md, '');
-  const sr: string[][] = [['SLA job', 'database', 'tickets', 'open tickets', 'open clocks', 'read once ms', 'first pass ms', 'written', 'steady ms', 'written', 'breached']];
+  const sr: string[][] = [
+    [
+      'SLA job',
+      'database',
+      'tickets',
+      'open tickets',
+      'open clocks',
+      'read once ms',
+      'first pass ms',
+      'written',
+      'steady ms',
+      'written',
+      'breached',
+    ],
+  ];
   for (const r of runs) {
     const s = r.sla;
-    sr.push(['`reevaluateOpenClocks`', r.label, k(s.tickets), k(s.openTickets), k(s.openClocks), f0(s.readMs), f0(s.first.ms), k(s.first.changed), f0(s.steady.ms), k(s.steady.changed), k(s.steady.breached)]);
+    sr.push([
+      '`reevaluateOpenClocks`',
+      r.label,
+      k(s.tickets),
+      k(s.openTickets),
+      k(s.openClocks),
+      f0(s.readMs),
+      f0(s.first.ms),
+      k(s.first.changed),
+      f0(s.steady.ms),
+      k(s.steady.changed),
+      k(s.steady.breached),
+    ]);
   }
   const st = table(sr, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']);
   md.push('### SLA re-evaluation', '', st.md, '');
@@ -154,16 +208,16 @@ export function renderDesk(runs: DeskRun[], c: DeskConfig, date: Date, elapsedSe
       'of one `UPDATE` per clock; a clock whose state changed since it was read (an event recorded meanwhile) is left alone.',
     '- **Ticket creation** is two statements per request (`createTicket`, docs/decisions/0004 and 0006): the session check, then one ' +
       'data-modifying CTE that inserts the ticket (its number from the sequence inside the insert), its SLA clocks and its first timeline ' +
-      'entry (each table\'s rows as one JSON parameter, `insertFromJson`), the notices to the line\'s engineers (recipients and their channels chosen in SQL, `noticeInStatement`) and the audit ' +
+      "entry (each table's rows as one JSON parameter, `insertFromJson`), the notices to the line's engineers (recipients and their channels chosen in SQL, `noticeInStatement`) and the audit " +
       'record (`audit_append()`, migration 0009: the chain lock, the last link, the hash and the insert inside the database, so ' +
       'the lock is never held across a network wait). On PostgreSQL both statements are named prepared statements, parsed and ' +
-      'planned once per connection (`queryRowsPrepared`, the session lookup\'s `.prepare()`). SLA policies are cached for 5 s. ' +
+      "planned once per connection (`queryRowsPrepared`, the session lookup's `.prepare()`). SLA policies are cached for 5 s. " +
       'Before: 10 statements, the chain lock held over three round trips, 195 /s on PostgreSQL. The security headers are computed ' +
       'once at start instead of per request, and each request writes one log line instead of two.',
-    '- **PGlite** runs every statement in the server\'s own thread, and each query is three protocol exchanges with the WASM ' +
+    "- **PGlite** runs every statement in the server's own thread, and each query is three protocol exchanges with the WASM " +
       'engine (parse, describe, execute) with no prepared statements: creation there is bounded by that thread. ARCHITECTURE.md ' +
       'expects the embedded database to give 3–5× less throughput than PostgreSQL; the 500 /s target is read as the production ' +
-      'database\'s (PostgreSQL), and PGlite\'s figure is reported next to it.',
+      "database's (PostgreSQL), and PGlite's figure is reported next to it.",
     '- **Not yet fast:** filters no index serves and whose matches are few or scattered make the capped count scan far ' +
       '(`sla=at_risk`, a common word in `q=`).',
     '',

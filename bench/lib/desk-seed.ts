@@ -23,9 +23,54 @@ export interface DeskSeedOptions {
   onIndexes?: (n: number) => void;
 }
 
-const PLACES = ['六里桥办公区', '监控中心', '指挥大厅', '三层机房', '一号会议室', '二号会议室', '值班室', '档案室', '五层办公区', '数据中心', '应急指挥室', '西配楼'];
-const OBJECTS = ['核心交换机', '接入交换机', '防火墙', '视频墙', '投影仪', '服务器', '存储阵列', '无线AP', '打印机', 'IPS', 'VPN网关', '视频会议终端', '话筒', '摄像头', 'UPS', '门禁'];
-const SYMPTOMS = ['端口故障', '断网', '黑屏', '无法登录', '持续告警', 'CPU 持续过高', '无信号', '频繁重启', '丢包严重', '需要调整配置', '咨询使用方法', '噪音大', '无法开机', '画面卡顿'];
+const PLACES = [
+  '六里桥办公区',
+  '监控中心',
+  '指挥大厅',
+  '三层机房',
+  '一号会议室',
+  '二号会议室',
+  '值班室',
+  '档案室',
+  '五层办公区',
+  '数据中心',
+  '应急指挥室',
+  '西配楼',
+];
+const OBJECTS = [
+  '核心交换机',
+  '接入交换机',
+  '防火墙',
+  '视频墙',
+  '投影仪',
+  '服务器',
+  '存储阵列',
+  '无线AP',
+  '打印机',
+  'IPS',
+  'VPN网关',
+  '视频会议终端',
+  '话筒',
+  '摄像头',
+  'UPS',
+  '门禁',
+];
+const SYMPTOMS = [
+  '端口故障',
+  '断网',
+  '黑屏',
+  '无法登录',
+  '持续告警',
+  'CPU 持续过高',
+  '无信号',
+  '频繁重启',
+  '丢包严重',
+  '需要调整配置',
+  '咨询使用方法',
+  '噪音大',
+  '无法开机',
+  '画面卡顿',
+];
 const DEPARTMENTS = ['办公室', '信息中心', '财务处', '人事处', '指挥处', '后勤处', '法规处', '宣传处'];
 const NAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 
@@ -40,7 +85,7 @@ export type Exec = (text: string) => Promise<Record<string, unknown>[]>;
 export async function withExec<T>(database: Database, fn: (exec: Exec) => Promise<T>): Promise<T> {
   if (database.pglite) {
     const lite = database.pglite;
-    return fn(async (text) => ((await lite.exec(text)).at(-1)?.rows ?? []));
+    return fn(async (text) => (await lite.exec(text)).at(-1)?.rows ?? []);
   }
   const client = await database.pool!.connect();
   try {
@@ -165,6 +210,8 @@ export async function seedDesk(database: Database, o: DeskSeedOptions): Promise<
 async function countRows(database: Database): Promise<{ tickets: number; clocks: number; open: number }> {
   const q = `SELECT (SELECT count(*) FROM tickets)::int AS tickets, (SELECT count(*) FROM ticket_clocks)::int AS clocks,
     (SELECT count(*) FROM tickets WHERE status NOT IN ('closed', 'merged'))::int AS open`;
-  const r = database.pglite ? await database.pglite.query<{ tickets: number; clocks: number; open: number }>(q) : await database.pool!.query<{ tickets: number; clocks: number; open: number }>(q);
+  const r = database.pglite
+    ? await database.pglite.query<{ tickets: number; clocks: number; open: number }>(q)
+    : await database.pool!.query<{ tickets: number; clocks: number; open: number }>(q);
   return r.rows[0]!;
 }

@@ -52,7 +52,9 @@ export async function latency(o: LatencyOptions): Promise<LatencyResult> {
       child.send(o);
     });
     if (result.failed || result.ok === 0)
-      throw new Error(`${o.method ?? 'GET'} ${o.url}: ${result.failed} of ${result.requests} not 2xx (${JSON.stringify(result.statuses)}; first: ${result.firstError ?? '—'})`);
+      throw new Error(
+        `${o.method ?? 'GET'} ${o.url}: ${result.failed} of ${result.requests} not 2xx (${JSON.stringify(result.statuses)}; first: ${result.firstError ?? '—'})`,
+      );
     return result;
   } finally {
     clearTimeout(timer);

@@ -324,7 +324,7 @@ export function render(r: Report): Rendered {
     );
   reading.push(
     '- **What (c) does that (b) does not:** 3 SQL statements per request instead of 1 — the page, a `count(*)` of the ' +
-      "filter for `total`, and the session lookup (session⋈user with the role codes) — then the security headers (computed once at start), " +
+      'filter for `total`, and the session lookup (session⋈user with the role codes) — then the security headers (computed once at start), ' +
       'cookie parsing, the permission check, Zod parsing of the query, and the response schema.',
   );
   for (const x of r.runs)

@@ -11,7 +11,15 @@ import { HOST } from './net.ts';
 
 /** The system acting on the bench database (seeding, in-process jobs). */
 export function benchCtx(database: Database, secretKey: Buffer, requestId: string): Ctx {
-  return { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId, now: () => new Date(), log: pino({ level: 'silent' }), keys: keyring(secretKey) };
+  return {
+    db: database.db,
+    actor: SYSTEM_ACTOR,
+    ip: null,
+    requestId,
+    now: () => new Date(),
+    log: pino({ level: 'silent' }),
+    keys: keyring(secretKey),
+  };
 }
 
 export interface SignedIn {

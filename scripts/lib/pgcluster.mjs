@@ -28,7 +28,6 @@ function installHandlers() {
   }
 }
 
-
 /** The OS user that runs the server: `postgres` when we are root, else ourselves. */
 function serverUser() {
   if (process.getuid?.() !== 0) return null;

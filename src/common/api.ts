@@ -36,6 +36,7 @@ export const optText = (max: number) => z.string().trim().max(max);
  */
 export function patchOf<T extends z.ZodRawShape>(s: z.ZodObject<T>): ReturnType<z.ZodObject<T>['partial']> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [k, v] of Object.entries(s.shape as unknown as Record<string, z.ZodType>)) shape[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  for (const [k, v] of Object.entries(s.shape as unknown as Record<string, z.ZodType>))
+    shape[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
   return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
 }

@@ -31,7 +31,12 @@ export const ZChangePasswordBody = z.object({
 });
 export const ZNextResult = z.object({ next: ZPendingStep.nullable() });
 export const ZTotpEnroll = z.object({ secret: z.string(), uri: z.string(), qr: z.string() });
-export const ZTotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, '动态口令为 6 位数字') });
+export const ZTotpCode = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '动态口令为 6 位数字'),
+});
 
 export const ZServiceLineCode = z.enum(SERVICE_LINE_CODES);
 

@@ -13,7 +13,13 @@ export const SERVICE_LINE_NAMES: Record<(typeof SERVICE_LINE_CODES)[number], { z
 export const ZHoursProfile = z.enum(['5x9', '7x24']);
 const money = z.number().min(0).max(1e12).multipleOf(0.01);
 
-export const ZStaffAssignment = z.object({ id: z.string(), personId: z.string(), personName: z.string(), since: z.string().nullable(), until: z.string().nullable() });
+export const ZStaffAssignment = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+});
 export const ZStaffing = z.object({
   id: z.string(),
   serviceLineId: z.string(),

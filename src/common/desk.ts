@@ -12,7 +12,11 @@ export const STATUS_NAMES = { new: '待处理', in_progress: '处理中', resolv
 
 export const SEVERITY_NAMES = { critical: '紧急', high: '高', medium: '中', low: '低' } as const;
 
-const phone = z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
 
 export const ZTicketCreate = z.object({
   serviceLine: z.enum(SERVICE_LINE_CODES),
@@ -132,7 +136,13 @@ export const ZRiskSummary = z.object({
 });
 
 /** An engineer or project manager who may take a ticket of its service line. */
-export const ZAssigneeCandidate = z.object({ id: z.string(), displayName: z.string(), username: z.string(), phone: z.string(), role: z.string() });
+export const ZAssigneeCandidate = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  username: z.string(),
+  phone: z.string(),
+  role: z.string(),
+});
 export type TAssigneeCandidate = z.infer<typeof ZAssigneeCandidate>;
 
 /** What happened on a ticket that moves its clocks (R-SD-02..04; R-CON-09 force majeure is a pause). */

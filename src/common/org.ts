@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { ZDate, ZTimestamp, optText, patchOf, text } from './api.ts';
 
-const phone = z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
 const email = z.union([z.literal(''), z.email().max(200)]);
 
 export const ZPartyKind = z.enum(['agency', 'contractor', 'vendor']);
@@ -11,7 +15,11 @@ export const ZPartyInput = z.object({
   name: text(200),
   shortName: optText(60).default(''),
   address: optText(300).default(''),
-  postcode: z.string().trim().regex(/^(\d{6})?$/, '邮编为 6 位数字').default(''),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '邮编为 6 位数字')
+    .default(''),
   phone: phone.default(''),
   fax: phone.default(''),
   email: email.default(''),
@@ -40,13 +48,19 @@ export type TParty = z.infer<typeof ZParty>;
 export const ZBankAccountInput = z.object({
   bankName: text(100),
   accountName: text(200),
-  accountNumber: z.string().trim().regex(/^[0-9 -]{6,40}$/, '账号为 6–40 位数字'),
+  accountNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9 -]{6,40}$/, '账号为 6–40 位数字'),
   changedOn: ZDate.nullable().default(null),
 });
 export const ZBankNotified = z.object({ notifiedOn: ZDate });
 
 export const ZSiteInput = z.object({
-  code: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, '编号只含小写字母、数字和连字符'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/, '编号只含小写字母、数字和连字符'),
   name: text(100),
   address: optText(300).default(''),
 });
@@ -55,7 +69,10 @@ export type TSite = z.infer<typeof ZSite>;
 
 export const ZRoomInput = z.object({
   siteId: z.uuid(),
-  code: z.string().trim().regex(/^[a-z0-9-]{1,60}$/, '编号只含小写字母、数字和连字符'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,60}$/, '编号只含小写字母、数字和连字符'),
   name: text(100),
   building: optText(60).default(''),
   floor: optText(20).default(''),

@@ -14,12 +14,21 @@ afterAll(async () => {
 
 describe('API shell', () => {
   it('reports health with the database in use', async () => {
-    expect(json(await t.agent().get('/api/health'))).toEqual({ status: 'ok', database: onPostgres ? 'postgresql' : 'pglite', version: expect.any(String) as string });
+    expect(json(await t.agent().get('/api/health'))).toEqual({
+      status: 'ok',
+      database: onPostgres ? 'postgresql' : 'pglite',
+      version: expect.any(String) as string,
+    });
   });
 
   it('sends the security headers with every answer, and HSTS only when served over HTTPS', async () => {
     const r = await t.agent().get('/api/health');
-    expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' });
+    expect(r.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
     expect(r.headers['content-security-policy']).toContain("default-src 'self'");
     expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(r.headers['strict-transport-security']).toBeUndefined();
@@ -67,7 +76,13 @@ describe('API shell', () => {
 
   it.each([
     ['malformed JSON', { 'content-type': 'application/json' }, '{bad', 400, 'bad_json'],
-    ['a body over 2 MiB', { 'content-type': 'application/json' }, JSON.stringify({ username: 'x'.repeat(2_200_000), password: 'x' }), 413, 'payload_too_large'],
+    [
+      'a body over 2 MiB',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ username: 'x'.repeat(2_200_000), password: 'x' }),
+      413,
+      'payload_too_large',
+    ],
     ['another content type', { 'content-type': 'text/xml' }, '<a/>', 415, 'unsupported_media_type'],
     ['a missing field', { 'content-type': 'application/json' }, '{"username":"a"}', 400, 'validation'],
   ])('answers %s with problem+json', async (_n, headers, payload, status, code) => {

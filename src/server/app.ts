@@ -65,7 +65,13 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, user: req.ctx?.actor?.username };
+    const line = {
+      method: req.method,
+      url: req.url,
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      user: req.ctx?.actor?.username,
+    };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request');
   }
@@ -97,7 +103,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Yunwei 运维 API', version: VERSION, description: '运维服务合同管理平台接口。会话 Cookie 或个人 API 令牌（Bearer）鉴权。' },
+      info: {
+        title: 'Yunwei 运维 API',
+        version: VERSION,
+        description: '运维服务合同管理平台接口。会话 Cookie 或个人 API 令牌（Bearer）鉴权。',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
@@ -170,7 +180,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         e = new AppError(500, 'internal', '服务器内部错误，请稍后重试或联系系统管理员');
       }
     }
-    void reply.code(e.status).type('application/problem+json').send(toProblem(e, req.url.split('?')[0]));
+    void reply
+      .code(e.status)
+      .type('application/problem+json')
+      .send(toProblem(e, req.url.split('?')[0]));
   });
 
   await app.register(

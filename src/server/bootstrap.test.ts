@@ -10,7 +10,15 @@ import { users } from './kernel/db/tables.ts';
 import { testDb, type TestDb } from './test/harness.ts';
 
 let db: TestDb;
-const ctxWith = (key: number): Ctx => ({ db: db.database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 't', now: () => new Date(), log: pino({ level: 'silent' }), keys: keyring(Buffer.alloc(32, key)) });
+const ctxWith = (key: number): Ctx => ({
+  db: db.database.db,
+  actor: SYSTEM_ACTOR,
+  ip: null,
+  requestId: 't',
+  now: () => new Date(),
+  log: pino({ level: 'silent' }),
+  keys: keyring(Buffer.alloc(32, key)),
+});
 
 beforeAll(async () => {
   db = await testDb();

@@ -48,7 +48,11 @@ async function bootstrapLocked(ctx: Ctx, config: Pick<Config, 'adminPassword' | 
   await seedCalendar(ctx);
   await seedSlaPolicies(ctx);
   await seedAssetClasses(ctx);
-  const result: BootstrapResult = { keyMismatch: await checkKeyFingerprint(ctx), admin: { created: false, password: null, generated: false }, demo: null };
+  const result: BootstrapResult = {
+    keyMismatch: await checkKeyFingerprint(ctx),
+    admin: { created: false, password: null, generated: false },
+    demo: null,
+  };
   const [admin] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).limit(1);
   if (!admin) {
     const generated = !config.adminPassword;

@@ -15,7 +15,6 @@ const NODE = join(ROOT, 'node_modules/.bin/node');
 const DEMO_PASSWORD = 'Demo-Pass-1';
 const SLOW = 180_000;
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Server {

@@ -12,7 +12,6 @@ import { assetJobs } from './modules/assets/jobs.ts';
 import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 
-
 function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: string): void {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   const lines = [
@@ -71,7 +70,9 @@ async function main(): Promise<void> {
 
   let jobs: JobRunner | null = null;
   if (config.roles.has('worker') || config.roles.has('api')) {
-    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs, ...assetJobs], { work: config.roles.has('worker') });
+    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs, ...assetJobs], {
+      work: config.roles.has('worker'),
+    });
   }
   // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
   const outbox: OutboxLoop | null = config.roles.has('worker')

@@ -12,7 +12,6 @@ import { queryRows } from './kernel/db/client.ts';
 
 const NODE = join(process.cwd(), 'node_modules/.bin/node');
 
-
 interface Node {
   proc: ChildProcess;
   base: string;
@@ -102,7 +101,11 @@ describe.skipIf(!onPostgres)('two nodes on one PostgreSQL', () => {
     const meB = await fetch(`${b.base}/api/auth/me`, { headers: { cookie } });
     expect(meB.status).toBe(200);
     expect(((await meB.json()) as { username: string }).username).toBe('pm');
-    const out = await fetch(`${b.base}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: '{}' });
+    const out = await fetch(`${b.base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(out.status).toBe(200);
     expect((await fetch(`${a.base}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
   });

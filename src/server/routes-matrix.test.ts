@@ -35,7 +35,8 @@ describe('permission matrix', () => {
     const failures: string[] = [];
     for (const r of t.app.yunweiRoutes.filter((x) => x.access !== 'public' && x.access !== 'user')) {
       const res = await nobody.request(r.method, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-      if (res.statusCode !== 403 || json(res).code !== 'auth.forbidden') failures.push(`${r.method} ${r.url} -> ${res.statusCode} ${res.body.slice(0, 80)}`);
+      if (res.statusCode !== 403 || json(res).code !== 'auth.forbidden')
+        failures.push(`${r.method} ${r.url} -> ${res.statusCode} ${res.body.slice(0, 80)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -52,7 +53,8 @@ describe('permission matrix', () => {
   it('lets a user holding only that permission past the check', async () => {
     const byPermission = new Map<string, RouteInfo[]>();
     for (const r of t.app.yunweiRoutes)
-      for (const p of permissionsIn(r.access)) if (PERMISSION_CODES.includes(p as never)) byPermission.set(p, [...(byPermission.get(p) ?? []), r]);
+      for (const p of permissionsIn(r.access))
+        if (PERMISSION_CODES.includes(p as never)) byPermission.set(p, [...(byPermission.get(p) ?? []), r]);
     const failures: string[] = [];
     const sec = await t.userAgent('matrix.sec', ['security_admin']);
     for (const [perm, routes] of byPermission) {

@@ -92,7 +92,10 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
         emergencyActions: '为会议区临时接入便携式 AP',
         preliminaryCause: 'PoE 交换机供电模块过载保护',
       },
-      plan: { steps: '1. 检查 PoE 功率预算\n2. 更换故障供电模块\n3. 逐台恢复 AP 并测试漫游', fallbackPlan: '备件未到则由相邻楼层交换机临时供电' },
+      plan: {
+        steps: '1. 检查 PoE 功率预算\n2. 更换故障供电模块\n3. 逐台恢复 AP 并测试漫游',
+        fallbackPlan: '备件未到则由相邻楼层交换机临时供电',
+      },
       work: { mode: 'onsite', summary: '更换 PoE 交换机供电模块，6 台 AP 恢复上线，漫游测试正常' },
       report: {
         faultDescription: '市府大楼 5 层 6 台无线 AP 掉线',
@@ -103,7 +106,11 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
       },
     });
     await confirmTicket(await as(ctx, 'agency.contact', ago(t0 - 240)), id, { outcome: 'confirmed', comment: '会议区无线测试正常' });
-    await recordFollowup(await as(ctx, 'pm', ago(2 * 24 * 60)), id, { reachable: true, satisfaction: 5, comment: '处理及时，临时措施到位' });
+    await recordFollowup(await as(ctx, 'pm', ago(2 * 24 * 60)), id, {
+      reachable: true,
+      satisfaction: 5,
+      comment: '处理及时，临时措施到位',
+    });
   }
 
   // Closed yesterday; its follow-up call is still to be made.
@@ -123,10 +130,21 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
       },
       engineer: 'eng.sec',
       at: { callback: 2, arrive: 40, finish: 95 },
-      diagnosis: { sceneRecord: '防病毒服务器病毒库版本停留在 3 天前，升级日志报证书错误', severity: 'medium', emergencyActions: '', preliminaryCause: '升级代理证书过期' },
+      diagnosis: {
+        sceneRecord: '防病毒服务器病毒库版本停留在 3 天前，升级日志报证书错误',
+        severity: 'medium',
+        emergencyActions: '',
+        preliminaryCause: '升级代理证书过期',
+      },
       plan: { steps: '更换升级代理证书，手动触发升级并下发客户端', fallbackPlan: '' },
       work: { mode: 'remote', summary: '更换证书，病毒库升级至最新并下发全部客户端' },
-      report: { faultDescription: '病毒库 3 天未更新', cause: '升级代理证书过期', actions: '更换证书，手动升级并下发', result: '服务器与客户端病毒库均为最新', partsUsed: '' },
+      report: {
+        faultDescription: '病毒库 3 天未更新',
+        cause: '升级代理证书过期',
+        actions: '更换证书，手动升级并下发',
+        result: '服务器与客户端病毒库均为最新',
+        partsUsed: '',
+      },
     });
     await confirmTicket(await as(ctx, 'agency.contact', ago(t0 - 180)), id, { outcome: 'confirmed', comment: '' });
   }
@@ -146,7 +164,12 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
     },
     engineer: 'eng.net',
     at: { callback: 2, assign: 4, arrive: 55, finish: 125 },
-    diagnosis: { sceneRecord: '3 层弱电间接入交换机电源指示灯熄灭', severity: 'high', emergencyActions: '临时改接备用交换机', preliminaryCause: '电源模块故障' },
+    diagnosis: {
+      sceneRecord: '3 层弱电间接入交换机电源指示灯熄灭',
+      severity: 'high',
+      emergencyActions: '临时改接备用交换机',
+      preliminaryCause: '电源模块故障',
+    },
     plan: { steps: '更换电源模块，切回原交换机，逐端口测试', fallbackPlan: '' },
     work: { mode: 'onsite', summary: '更换接入交换机电源模块，24 个端口测试正常' },
     report: {

@@ -99,7 +99,14 @@ export async function loadDemo(ctx: Ctx, password: string): Promise<DemoResult> 
       const site = await org.siteStore.create(tx, { code: s.key, name: s.name, address: s.address ?? '' });
       siteId[s.key] = site.id;
       for (const r of s.rooms) {
-        const room = await org.roomStore.create(tx, { siteId: site.id, code: r.key, name: r.name, building: r.building ?? '', floor: r.floor ?? '', purpose: r.purpose ?? '' });
+        const room = await org.roomStore.create(tx, {
+          siteId: site.id,
+          code: r.key,
+          name: r.name,
+          building: r.building ?? '',
+          floor: r.floor ?? '',
+          purpose: r.purpose ?? '',
+        });
         roomId[r.key] = room.id;
       }
     }
@@ -136,7 +143,8 @@ export async function loadDemo(ctx: Ctx, password: string): Promise<DemoResult> 
         bondPercent: c.bondPercent,
         bondDueWorkingDays: c.bondDueWorkingDays,
         bondValidUntil: c.bondValidUntil,
-        notes: c === base ? '依据 2021 年度合同原文录入（演示数据）' : '按第十三条续期：服务条款与 2021 年度合同相同，服务期顺延（演示数据）',
+        notes:
+          c === base ? '依据 2021 年度合同原文录入（演示数据）' : '按第十三条续期：服务条款与 2021 年度合同相同，服务期顺延（演示数据）',
       });
       for (const l of c.serviceLines) {
         const line = await contract.lineStore.create(tx, {
@@ -155,7 +163,14 @@ export async function loadDemo(ctx: Ctx, password: string): Promise<DemoResult> 
         });
         let i = 0;
         for (const s of l.staffing) {
-          const req = await contract.createStaffing(tx, line.id, { role: s.role, headcount: s.headcount, qualifications: s.qualifications, duties: s.duties, onsite: s.onsite, sort: i++ });
+          const req = await contract.createStaffing(tx, line.id, {
+            role: s.role,
+            headcount: s.headcount,
+            qualifications: s.qualifications,
+            duties: s.duties,
+            onsite: s.onsite,
+            sort: i++,
+          });
           // Staff fill the same roles in both years; the renewal starts from the same team.
           const since = l.periodStart;
           for (const { id, p } of personIds) {
@@ -179,7 +194,10 @@ export async function loadDemo(ctx: Ctx, password: string): Promise<DemoResult> 
         phone: person?.mobile ?? null,
         password,
         roles: [a.role],
-        serviceLines: a.role === 'engineer' || a.role === 'contractor_pm' ? (person?.serviceLines ?? []).filter((c) => (SERVICE_LINE_CODES as readonly string[]).includes(c)) : [],
+        serviceLines:
+          a.role === 'engineer' || a.role === 'contractor_pm'
+            ? (person?.serviceLines ?? []).filter((c) => (SERVICE_LINE_CODES as readonly string[]).includes(c))
+            : [],
       },
       { mustChangePassword: false, isDemo: true, allowRoles: true },
     );

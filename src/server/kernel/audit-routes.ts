@@ -39,37 +39,65 @@ const cols = {
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['audit'];
   defineRoute(app, {
-    method: 'GET', url: '/audit', summary: '审计日志 The audit log', tags, access: 'audit.read',
-    query: ZAuditQuery, response: paged(ZAuditRecord),
+    method: 'GET',
+    url: '/audit',
+    summary: '审计日志 The audit log',
+    tags,
+    access: 'audit.read',
+    query: ZAuditQuery,
+    response: paged(ZAuditRecord),
     handler: async (ctx, { query }) => {
       const w = where(query);
       const [t] = await ctx.db.select({ n: count() }).from(auditLog).where(w);
-      const items = await ctx.db.select(cols).from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+      const items = await ctx.db
+        .select(cols)
+        .from(auditLog)
+        .where(w)
+        .orderBy(desc(auditLog.seq))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
       return { items, total: Number(t?.n ?? 0) };
     },
   });
   defineRoute(app, {
-    method: 'GET', url: '/audit/export', summary: '导出审计日志（Excel）Export the audit log', tags, access: 'audit.read',
-    query: ZAuditQuery, raw: true,
+    method: 'GET',
+    url: '/audit/export',
+    summary: '导出审计日志（Excel）Export the audit log',
+    tags,
+    access: 'audit.read',
+    query: ZAuditQuery,
+    raw: true,
     handler: async (ctx, { query }, _req, reply) => {
       const rows = await ctx.db.select(cols).from(auditLog).where(where(query)).orderBy(desc(auditLog.seq)).limit(EXPORT_MAX);
       // R-CONF-02: exports are recorded
-      await inTx(ctx, (tx) => audit(tx, { action: 'audit.export', detail: { filter: { ...query, page: undefined, pageSize: undefined }, rows: rows.length } }));
-      await sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, '审计日志', [
-        { header: '序号', width: 8, value: (r) => r.seq },
-        { header: '时间', width: 22, value: (r) => r.at },
-        { header: '操作人', value: (r) => r.actorName },
-        { header: '来源 IP', value: (r) => r.ip },
-        { header: '操作', width: 24, value: (r) => r.action },
-        { header: '对象类型', value: (r) => r.objectType },
-        { header: '对象', width: 38, value: (r) => r.objectId },
-        { header: '结果', width: 8, value: (r) => (r.success ? '成功' : '失败') },
-        { header: '详情', width: 80, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
-      ], rows);
+      await inTx(ctx, (tx) =>
+        audit(tx, { action: 'audit.export', detail: { filter: { ...query, page: undefined, pageSize: undefined }, rows: rows.length } }),
+      );
+      await sendXlsx(
+        reply,
+        `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`,
+        '审计日志',
+        [
+          { header: '序号', width: 8, value: (r) => r.seq },
+          { header: '时间', width: 22, value: (r) => r.at },
+          { header: '操作人', value: (r) => r.actorName },
+          { header: '来源 IP', value: (r) => r.ip },
+          { header: '操作', width: 24, value: (r) => r.action },
+          { header: '对象类型', value: (r) => r.objectType },
+          { header: '对象', width: 38, value: (r) => r.objectId },
+          { header: '结果', width: 8, value: (r) => (r.success ? '成功' : '失败') },
+          { header: '详情', width: 80, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+        ],
+        rows,
+      );
     },
   });
   defineRoute(app, {
-    method: 'GET', url: '/audit/verify', summary: '校验审计链 Verify the hash chain', tags, access: 'audit.read',
+    method: 'GET',
+    url: '/audit/verify',
+    summary: '校验审计链 Verify the hash chain',
+    tags,
+    access: 'audit.read',
     response: ZAuditVerify,
     handler: async (ctx) => {
       const r = await verifyAudit(ctx.db);

@@ -10,7 +10,14 @@ import { keyring } from './crypto.ts';
 import { queryRows } from './db/client.ts';
 import { auditLog } from './db/tables.ts';
 
-interface Rec { seq: number; action: string; actorName: string; success: boolean; ip: string | null; detail: Record<string, unknown> | null }
+interface Rec {
+  seq: number;
+  action: string;
+  actorName: string;
+  success: boolean;
+  ip: string | null;
+  detail: Record<string, unknown> | null;
+}
 
 let t: TestApp;
 let auditor: Agent;
@@ -79,16 +86,45 @@ describe('a chain begun before the hashes moved into the database', () => {
       // Three records as the releases before migration 0009 wrote them: hashed in Node.
       let prevHash = '0'.repeat(64);
       for (let seq = 1; seq <= 3; seq++) {
-        const f = { seq, at: new Date(Date.UTC(2026, 10, 1, 8, 0, seq)), actorId: null, actorName: 'system', ip: null, action: `old.${seq}`, objectType: null, objectId: null, success: true, detail: { n: seq, 中文: '旧记录' }, requestId: null, prevHash };
+        const f = {
+          seq,
+          at: new Date(Date.UTC(2026, 10, 1, 8, 0, seq)),
+          actorId: null,
+          actorName: 'system',
+          ip: null,
+          action: `old.${seq}`,
+          objectType: null,
+          objectId: null,
+          success: true,
+          detail: { n: seq, 中文: '旧记录' },
+          requestId: null,
+          prevHash,
+        };
         const hash = chainHash(f);
         await db.insert(auditLog).values({ ...f, hash, hashV: 1 });
         prevHash = hash;
       }
-      const ctx: Ctx = { db, actor: SYSTEM_ACTOR, ip: '10.0.0.8', requestId: 'r-1', now: () => new Date('2026-11-24T08:00:00.123Z'), log: pino({ level: 'silent' }), keys: keyring(TEST_KEY) };
-      await inTx(ctx, (tx) => audit(tx, { action: 'new.one', objectType: 'ticket', objectId: 'x', after: { title: '核心交换机', n: 1.5 } }));
+      const ctx: Ctx = {
+        db,
+        actor: SYSTEM_ACTOR,
+        ip: '10.0.0.8',
+        requestId: 'r-1',
+        now: () => new Date('2026-11-24T08:00:00.123Z'),
+        log: pino({ level: 'silent' }),
+        keys: keyring(TEST_KEY),
+      };
+      await inTx(ctx, (tx) =>
+        audit(tx, { action: 'new.one', objectType: 'ticket', objectId: 'x', after: { title: '核心交换机', n: 1.5 } }),
+      );
       await inTx(ctx, (tx) => audit(tx, { action: 'new.two', detail: { password: 'secret' } }));
       const rows = await db.select().from(auditLog).orderBy(auditLog.seq);
-      expect(rows.map((r) => [r.seq, r.hashV])).toEqual([[1, 1], [2, 1], [3, 1], [4, 2], [5, 2]]);
+      expect(rows.map((r) => [r.seq, r.hashV])).toEqual([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [4, 2],
+        [5, 2],
+      ]);
       expect(rows[3]!.prevHash).toBe(rows[2]!.hash); // the new records link onto the old ones
       expect(rows[4]!.detail).toEqual({ password: '***' });
       expect(await verifyAudit(db)).toEqual({ ok: true, checked: 5, lastSeq: 5, firstBad: null });

@@ -42,7 +42,10 @@ function nonEmpty(env: Env, name: string): string | undefined {
 }
 
 /** Reads and validates the configuration without touching the disk. */
-export function parseConfig(env: Env, cwd = process.cwd()): Omit<Config, 'secretKey' | 'secretKeyGenerated'> & { secretKeyText: string | null } {
+export function parseConfig(
+  env: Env,
+  cwd = process.cwd(),
+): Omit<Config, 'secretKey' | 'secretKeyGenerated'> & { secretKeyText: string | null } {
   const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
   if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `不是有效的主机名或地址 (not a host name or address): ${host}`);
 
@@ -90,7 +93,10 @@ export function parseConfig(env: Env, cwd = process.cwd()): Omit<Config, 'secret
 
   const rolesText = nonEmpty(env, 'YUNWEI_ROLES') ?? 'api,worker,collector';
   const roles = new Set<NodeRole>();
-  for (const r of rolesText.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const r of rolesText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (!NODE_ROLES.includes(r as NodeRole))
       throw new ConfigError('YUNWEI_ROLES', `未知角色 "${r}" (unknown role); allowed: ${NODE_ROLES.join(', ')}`);
     roles.add(r as NodeRole);
@@ -148,7 +154,10 @@ export function uploadMaxMbFrom(env: Env): number {
   const text = nonEmpty(env, 'YUNWEI_UPLOAD_MAX_MB') ?? String(DEFAULT_UPLOAD_MAX_MB);
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > UPLOAD_MAX_MB_CEILING)
-    throw new ConfigError('YUNWEI_UPLOAD_MAX_MB', `必须是 1–${UPLOAD_MAX_MB_CEILING} 之间的整数（MB）(must be an integer 1–${UPLOAD_MAX_MB_CEILING}, in MiB), got "${text}"`);
+    throw new ConfigError(
+      'YUNWEI_UPLOAD_MAX_MB',
+      `必须是 1–${UPLOAD_MAX_MB_CEILING} 之间的整数（MB）(must be an integer 1–${UPLOAD_MAX_MB_CEILING}, in MiB), got "${text}"`,
+    );
   return n;
 }
 
@@ -176,4 +185,3 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
   return { ...rest, secretKey: key, secretKeyGenerated: true };
 }
-

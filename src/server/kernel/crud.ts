@@ -76,7 +76,10 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
   async function create(ctx: Ctx, values: Insert): Promise<Row> {
     return guard(() =>
       inTx(ctx, async (tx) => {
-        const [row] = (await tx.db.insert(table).values(values as never).returning()) as Row[];
+        const [row] = (await tx.db
+          .insert(table)
+          .values(values as never)
+          .returning()) as Row[];
         if (!row) throw new Error('insert failed');
         await audit(tx, { action: `${o.objectType}.create`, objectType: o.objectType, objectId: (row as { id: string }).id, after: row });
         return row;
@@ -89,7 +92,11 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
       inTx(ctx, async (tx) => {
         const before = await get(tx, id);
         const set = { ...patch, ...(hasUpdatedAt ? { updatedAt: tx.now() } : {}) };
-        const [row] = (await tx.db.update(table).set(set as never).where(eq(idCol, id)).returning()) as Row[];
+        const [row] = (await tx.db
+          .update(table)
+          .set(set as never)
+          .where(eq(idCol, id))
+          .returning()) as Row[];
         if (!row) throw new NotFound(`${o.objectType}.not_found`, `${o.label}不存在`);
         await audit(tx, { action: `${o.objectType}.update`, objectType: o.objectType, objectId: id, before, after: row });
         return row;

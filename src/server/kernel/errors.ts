@@ -11,12 +11,7 @@ export class AppError extends Error {
   readonly code: string;
   readonly errors: FieldError[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
-  ) {
+  constructor(status: number, code: string, message: string, opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
     super(message);
     this.name = new.target.name;
     this.status = status;

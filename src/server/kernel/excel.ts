@@ -7,7 +7,13 @@ export interface Column<T> {
   value: (row: T) => string | number | boolean | Date | null;
 }
 
-export async function sendXlsx<T>(reply: FastifyReply, filename: string, sheet: string, columns: Column<T>[], rows: Iterable<T>): Promise<void> {
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  filename: string,
+  sheet: string,
+  columns: Column<T>[],
+  rows: Iterable<T>,
+): Promise<void> {
   // Loaded on first use: exceljs costs tens of MB that an idle server need not hold.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

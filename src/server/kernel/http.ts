@@ -92,10 +92,11 @@ function pendingMessage(step: string): string {
   }
 }
 
-export function defineRoute<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, P extends ZodType | undefined = undefined>(
-  app: FastifyInstance,
-  spec: RouteSpec<B, Q, P>,
-): void {
+export function defineRoute<
+  B extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  P extends ZodType | undefined = undefined,
+>(app: FastifyInstance, spec: RouteSpec<B, Q, P>): void {
   const allowPending = spec.allowPending ?? false;
   app.yunweiRoutes.push({ method: spec.method, url: app.prefix + spec.url, access: spec.access, allowPending });
   const schema: Record<string, unknown> = {

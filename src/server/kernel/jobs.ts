@@ -63,13 +63,28 @@ export async function startJobs(
     if (!opts.work) continue;
     await boss.work(d.name, async (jobs) => {
       for (const job of jobs) {
-        const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: `job:${job.id}`, now, log: deps.log, keys: deps.keys };
-        const [run] = await database.db.insert(jobRuns).values({ job: d.name, node: NODE_ID, startedAt: now() }).returning({ id: jobRuns.id });
+        const ctx: Ctx = {
+          db: database.db,
+          actor: SYSTEM_ACTOR,
+          ip: null,
+          requestId: `job:${job.id}`,
+          now,
+          log: deps.log,
+          keys: deps.keys,
+        };
+        const [run] = await database.db
+          .insert(jobRuns)
+          .values({ job: d.name, node: NODE_ID, startedAt: now() })
+          .returning({ id: jobRuns.id });
         try {
           await d.handler(ctx, job.data);
           if (run) await database.db.update(jobRuns).set({ finishedAt: now(), ok: true }).where(eq(jobRuns.id, run.id));
         } catch (e) {
-          if (run) await database.db.update(jobRuns).set({ finishedAt: now(), ok: false, error: String(e).slice(0, 2000) }).where(eq(jobRuns.id, run.id));
+          if (run)
+            await database.db
+              .update(jobRuns)
+              .set({ finishedAt: now(), ok: false, error: String(e).slice(0, 2000) })
+              .where(eq(jobRuns.id, run.id));
           throw e;
         }
       }

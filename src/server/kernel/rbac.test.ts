@@ -13,7 +13,15 @@ let db: TestDb;
 let ctx: Ctx;
 beforeAll(async () => {
   db = await testDb();
-  ctx = { db: db.database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 't', now: () => new Date(), log: pino({ level: 'silent' }), keys: keyring(Buffer.alloc(32, 1)) };
+  ctx = {
+    db: db.database.db,
+    actor: SYSTEM_ACTOR,
+    ip: null,
+    requestId: 't',
+    now: () => new Date(),
+    log: pino({ level: 'silent' }),
+    keys: keyring(Buffer.alloc(32, 1)),
+  };
   await seedRoles(ctx);
 });
 afterAll(async () => {
@@ -31,7 +39,9 @@ describe('seeding the built-in roles', () => {
 
   it('grants, once, a permission a new release adds to a built-in role', async () => {
     // As if `contract.read` were new for duty operators: not yet granted, never seeded.
-    await db.database.db.delete(rolePermissions).where(and(eq(rolePermissions.roleCode, 'duty_operator'), eq(rolePermissions.permission, 'contract.read')));
+    await db.database.db
+      .delete(rolePermissions)
+      .where(and(eq(rolePermissions.roleCode, 'duty_operator'), eq(rolePermissions.permission, 'contract.read')));
     const [row] = await db.database.db.select().from(settings).where(eq(settings.key, 'rbac.seededGrants'));
     const value = (row!.value as string[]).filter((g) => g !== 'duty_operator:contract.read');
     await db.database.db.update(settings).set({ value }).where(eq(settings.key, 'rbac.seededGrants'));

@@ -68,7 +68,9 @@ export async function seedRoles(ctx: Ctx): Promise<void> {
     const added: string[] = [];
     for (const r of BUILTIN_ROLES) {
       if (!existing.has(r.code)) {
-        await tx.db.insert(roles).values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, adminKind: r.adminKind, builtin: true });
+        await tx.db
+          .insert(roles)
+          .values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, adminKind: r.adminKind, builtin: true });
         await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions: r.permissions } });
       }
       const fresh = r.permissions.filter((p) => !seeded.has(`${r.code}:${p}`));
@@ -77,7 +79,8 @@ export async function seedRoles(ctx: Ctx): Promise<void> {
         .insert(rolePermissions)
         .values(fresh.map((permission) => ({ roleCode: r.code, permission })))
         .onConflictDoNothing();
-      if (existing.has(r.code)) await audit(tx, { action: 'role.seed_grants', objectType: 'role', objectId: r.code, after: { added: fresh } });
+      if (existing.has(r.code))
+        await audit(tx, { action: 'role.seed_grants', objectType: 'role', objectId: r.code, after: { added: fresh } });
       added.push(...fresh.map((p) => `${r.code}:${p}`));
     }
     if (added.length) {
@@ -104,7 +107,10 @@ export async function listRoles(ctx: Ctx) {
       description: r.description,
       adminKind: r.adminKind as 'system' | 'security' | 'audit' | null,
       builtin: r.builtin,
-      permissions: perms.filter((p) => p.roleCode === r.code).map((p) => p.permission).sort(),
+      permissions: perms
+        .filter((p) => p.roleCode === r.code)
+        .map((p) => p.permission)
+        .sort(),
       userCount: Number(counts.find((c) => c.code === r.code)?.n ?? 0),
     }))
     .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99) || a.code.localeCompare(b.code));
@@ -112,16 +118,29 @@ export async function listRoles(ctx: Ctx) {
 
 function checkPermissions(list: string[]): string[] {
   const unknown = list.filter((p) => !(PERMISSION_CODES as string[]).includes(p));
-  if (unknown.length) throw new Invalid('permission.unknown', `未知权限：${unknown.join('、')}`, [{ path: 'body.permissions', message: unknown.join(', ') }]);
+  if (unknown.length)
+    throw new Invalid('permission.unknown', `未知权限：${unknown.join('、')}`, [{ path: 'body.permissions', message: unknown.join(', ') }]);
   return [...new Set(list)];
 }
 
-export async function createRole(ctx: Ctx, input: { code: string; nameZh: string; nameEn: string; description: string; permissions: string[] }) {
+export async function createRole(
+  ctx: Ctx,
+  input: { code: string; nameZh: string; nameEn: string; description: string; permissions: string[] },
+) {
   const perms = checkPermissions(input.permissions);
   return inTx(ctx, async (tx) => {
     const exists = await tx.db.select({ code: roles.code }).from(roles).where(eq(roles.code, input.code));
     if (exists.length) throw new Conflict('role.exists', `角色代码 ${input.code} 已存在`);
-    await tx.db.insert(roles).values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, description: input.description, builtin: false, createdAt: tx.now() });
+    await tx.db
+      .insert(roles)
+      .values({
+        code: input.code,
+        nameZh: input.nameZh,
+        nameEn: input.nameEn,
+        description: input.description,
+        builtin: false,
+        createdAt: tx.now(),
+      });
     if (perms.length) await tx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleCode: input.code, permission })));
     await audit(tx, { action: 'role.create', objectType: 'role', objectId: input.code, after: { ...input, permissions: perms } });
     return getRole(tx, input.code);

@@ -83,9 +83,23 @@ export interface TestApp {
 export async function testApp(opts: { demo?: boolean; clock?: Clock; uploadMaxMb?: number } = {}): Promise<TestApp> {
   const db = await testDb();
   const clock = opts.clock ?? new Clock();
-  const ctx: Ctx = { db: db.database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'test', now: clock.now, log: pino({ level: 'silent' }), keys: keyring(TEST_KEY) };
+  const ctx: Ctx = {
+    db: db.database.db,
+    actor: SYSTEM_ACTOR,
+    ip: null,
+    requestId: 'test',
+    now: clock.now,
+    log: pino({ level: 'silent' }),
+    keys: keyring(TEST_KEY),
+  };
   await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: opts.demo ?? false, demoPassword: TEST_PASSWORD });
-  const app = await buildApp({ database: db.database, secretKey: TEST_KEY, clock: clock.now, webDir: null, ...(opts.uploadMaxMb ? { uploadMaxMb: opts.uploadMaxMb } : {}) });
+  const app = await buildApp({
+    database: db.database,
+    secretKey: TEST_KEY,
+    clock: clock.now,
+    webDir: null,
+    ...(opts.uploadMaxMb ? { uploadMaxMb: opts.uploadMaxMb } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -94,7 +108,11 @@ export async function testApp(opts: { demo?: boolean; clock?: Clock; uploadMaxMb
     ctx,
     agent: () => new Agent(app),
     async userAgent(username, roles, o = {}) {
-      await createUser(ctx, { username, displayName: username, password: TEST_PASSWORD, roles, serviceLines: o.serviceLines ?? [] }, { mustChangePassword: false, allowRoles: true });
+      await createUser(
+        ctx,
+        { username, displayName: username, password: TEST_PASSWORD, roles, serviceLines: o.serviceLines ?? [] },
+        { mustChangePassword: false, allowRoles: true },
+      );
       const a = new Agent(app);
       const r = await a.login(username, TEST_PASSWORD);
       if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);

@@ -1,5 +1,14 @@
 // The header's right side: language switch and the user's own menu.
-import { ApiOutlined, BellOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LockOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  BellOutlined,
+  DownOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+} from '@ant-design/icons';
 import { Avatar, Dropdown, Space, Typography, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';

@@ -102,7 +102,8 @@ export function selectedKey(pathname: string): { key: string; open: string | nul
   if (['/desk/mine', '/desk/risk', '/desk/followups', '/desk/policies'].includes(pathname)) return { key: pathname, open: 'desk' };
   if (pathname === '/desk' || pathname.startsWith('/desk/')) return { key: '/desk', open: 'desk' };
   if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
-  if (pathname === '/assets' || pathname.startsWith('/assets/')) return { key: /^\/assets\/[a-z]+$/.test(pathname) ? pathname : '/assets', open: 'assets' };
+  if (pathname === '/assets' || pathname.startsWith('/assets/'))
+    return { key: /^\/assets\/[a-z]+$/.test(pathname) ? pathname : '/assets', open: 'assets' };
   if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };
   return { key: pathname === '' ? '/' : pathname, open: null };
 }

@@ -72,47 +72,80 @@ export const router = createBrowserRouter([
           },
           {
             path: 'assets',
-            element: guarded('asset.read', page(() => import('../features/assets/AssetsPage.tsx'), 'AssetsPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/AssetsPage.tsx'), 'AssetsPage'),
+            ),
           },
           {
             path: 'assets/classes',
-            element: guarded('asset.read', page(() => import('../features/assets/ClassesPage.tsx'), 'ClassesPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/ClassesPage.tsx'), 'ClassesPage'),
+            ),
           },
           {
             path: 'assets/:id',
-            element: guarded('asset.read', page(() => import('../features/assets/AssetPage.tsx'), 'AssetPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/AssetPage.tsx'), 'AssetPage'),
+            ),
           },
           {
             path: 'a/:number',
-            element: guarded('asset.read', page(() => import('../features/assets/AssetPage.tsx'), 'AssetByNumberPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/AssetPage.tsx'), 'AssetByNumberPage'),
+            ),
           },
           {
             path: 'assets/requests',
-            element: guarded('asset.read', page(() => import('../features/assets/RequestsPage.tsx'), 'RequestsPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/RequestsPage.tsx'), 'RequestsPage'),
+            ),
           },
           {
             path: 'assets/lines',
-            element: guarded('asset.read', page(() => import('../features/assets/LinesPage.tsx'), 'LinesPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/LinesPage.tsx'), 'LinesPage'),
+            ),
           },
           {
             path: 'assets/eos',
-            element: guarded('asset.read', page(() => import('../features/assets/EosPage.tsx'), 'EosPage')),
+            element: guarded(
+              'asset.read',
+              page(() => import('../features/assets/EosPage.tsx'), 'EosPage'),
+            ),
           },
           {
             path: 'assets/spares',
-            element: guarded('asset.read|spare.write', page(() => import('../features/assets/SparesPage.tsx'), 'SparesPage')),
+            element: guarded(
+              'asset.read|spare.write',
+              page(() => import('../features/assets/SparesPage.tsx'), 'SparesPage'),
+            ),
           },
           {
             path: 'assets/spares/:id',
-            element: guarded('asset.read|spare.write', page(() => import('../features/assets/SparePage.tsx'), 'SparePage')),
+            element: guarded(
+              'asset.read|spare.write',
+              page(() => import('../features/assets/SparePage.tsx'), 'SparePage'),
+            ),
           },
           {
             path: 'assets/procurements',
-            element: guarded('asset.read|procure.write|procure.approve', page(() => import('../features/assets/ProcurementsPage.tsx'), 'ProcurementsPage')),
+            element: guarded(
+              'asset.read|procure.write|procure.approve',
+              page(() => import('../features/assets/ProcurementsPage.tsx'), 'ProcurementsPage'),
+            ),
           },
           {
             path: 'assets/procurements/:id',
-            element: guarded('asset.read|procure.write|procure.approve', page(() => import('../features/assets/ProcurementPage.tsx'), 'ProcurementPage')),
+            element: guarded(
+              'asset.read|procure.write|procure.approve',
+              page(() => import('../features/assets/ProcurementPage.tsx'), 'ProcurementPage'),
+            ),
           },
           {
             path: 'desk/risk',

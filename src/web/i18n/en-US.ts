@@ -534,7 +534,8 @@ export const EN: Record<string, string> = {
   预警或超时: 'Warning or breached',
   预警: 'Warning',
   'SLA 风险看板': 'SLA risk board',
-  '未达成的 SLA 计时，按距离超时的时间排序；每 30 秒刷新，倒计时实时走动': 'Open SLA clocks, nearest breach first; refreshed every 30 s, countdowns live',
+  '未达成的 SLA 计时，按距离超时的时间排序；每 30 秒刷新，倒计时实时走动':
+    'Open SLA clocks, nearest breach first; refreshed every 30 s, countdowns live',
   即将或已经超时: 'About to breach or breached',
   计时目标: 'Target',
   '没有未达成的 SLA 计时': 'No open SLA clocks',
@@ -623,7 +624,8 @@ export const EN: Record<string, string> = {
   '已保存第 {n} 版': 'Saved as version {n}',
   修订: 'Revise',
   必填: 'Required',
-  '保存维护报告即记录“已解决”，并通知甲方技术人员测试确认。': 'Saving the maintenance report records the resolution and asks the agency technician to test and confirm.',
+  '保存维护报告即记录“已解决”，并通知甲方技术人员测试确认。':
+    'Saving the maintenance report records the resolution and asks the agency technician to test and confirm.',
   '第 {n} 版': 'Version {n}',
   尚未填写: 'Not filled in yet',
   '填写{x}': 'Fill in the {x}',
@@ -656,13 +658,15 @@ export const EN: Record<string, string> = {
   '应急模式：先恢复，后补文档。待补：{docs}{due}': 'Emergency mode: fix first, documents later. Missing: {docs}{due}',
   补齐期限: 'due',
   '应急模式：文档已补齐': 'Emergency mode: documents complete',
-  '维护报告和应急模式下的补填文档齐全后，才能确认': 'Confirmation needs the maintenance report (and, in emergency mode, all back-filled documents)',
+  '维护报告和应急模式下的补填文档齐全后，才能确认':
+    'Confirmation needs the maintenance report (and, in emergency mode, all back-filled documents)',
   已派单: 'Assigned',
   请选择处理人: 'Choose an assignee',
   项目经理: 'Project manager',
   工程师: 'Engineer',
   进入应急模式: 'Enter emergency mode',
-  '应急模式下先恢复业务，诊断报告、恢复方案和维护报告在解决后 2 个工作日内补齐。': 'In emergency mode service is restored first; the diagnosis, plan and maintenance report are due within 2 working days of the resolution.',
+  '应急模式下先恢复业务，诊断报告、恢复方案和维护报告在解决后 2 个工作日内补齐。':
+    'In emergency mode service is restored first; the diagnosis, plan and maintenance report are due within 2 working days of the resolution.',
   已进入应急模式: 'Emergency mode on',
   '如：核心交换机宕机，全楼断网': 'e.g. core switch down, whole building offline',
   确认修复: 'Confirm the fix',
@@ -681,7 +685,8 @@ export const EN: Record<string, string> = {
   请评分: 'Please rate',
   意见与建议: 'Comments',
   合并到另一张运维单: 'Merge into another ticket',
-  '本单将标记为“已合并”，工作记录移到目标单，SLA 以目标单为准。': 'This ticket becomes "merged"; its work log moves to the target, whose SLAs count.',
+  '本单将标记为“已合并”，工作记录移到目标单，SLA 以目标单为准。':
+    'This ticket becomes "merged"; its work log moves to the target, whose SLAs count.',
   已合并: 'Merged',
   目标运维单: 'Target ticket',
   请选择目标运维单: 'Choose the target ticket',
@@ -710,7 +715,8 @@ export const EN: Record<string, string> = {
   按服务项目: 'By service line',
   按工程师: 'By engineer',
   关闭: 'Closed',
-  '运维单关闭后 2 个工作日内回访报修人：是否联系上、满意度和意见': 'Call the requester within 2 working days of closure: reached or not, satisfaction and comments',
+  '运维单关闭后 2 个工作日内回访报修人：是否联系上、满意度和意见':
+    'Call the requester within 2 working days of closure: reached or not, satisfaction and comments',
   回访任务: 'Follow-ups',
   回访统计: 'Statistics',
   '导出运维单（Word）': 'Export ticket (Word)',

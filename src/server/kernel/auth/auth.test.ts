@@ -74,7 +74,9 @@ describe('sign-in', () => {
     expect(json(blocked).code).toBe('change_password');
     // The rules: too weak, then the same password again.
     expect(json(await a.post('/api/auth/password', { currentPassword: 'Admin-Pass-1', newPassword: 'short' })).code).toBe('password.weak');
-    expect(json(await a.post('/api/auth/password', { currentPassword: 'Admin-Pass-1', newPassword: 'Admin-Pass-1' })).code).toBe('password.reused');
+    expect(json(await a.post('/api/auth/password', { currentPassword: 'Admin-Pass-1', newPassword: 'Admin-Pass-1' })).code).toBe(
+      'password.reused',
+    );
     const changed = await a.post('/api/auth/password', { currentPassword: 'Admin-Pass-1', newPassword: 'New-Admin-Pass-2' });
     expect(changed.statusCode).toBe(200);
     expect(json(changed).next).toBe('enroll_totp');

@@ -9,12 +9,20 @@ import { createRole, deleteRole, getRole, listRoles, updateRole } from '../rbac.
 export async function roleRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['roles'];
   defineRoute(app, {
-    method: 'GET', url: '/permissions', summary: '权限目录 The permission catalogue', tags, access: 'role.read',
+    method: 'GET',
+    url: '/permissions',
+    summary: '权限目录 The permission catalogue',
+    tags,
+    access: 'role.read',
     response: z.object({ items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string() })) }),
     handler: async () => ({ items: Object.entries(PERMISSIONS).map(([code, p]) => ({ code, ...p })) }),
   });
   defineRoute(app, {
-    method: 'GET', url: '/roles', summary: '角色列表 List roles', tags, access: 'user.read',
+    method: 'GET',
+    url: '/roles',
+    summary: '角色列表 List roles',
+    tags,
+    access: 'user.read',
     response: z.object({ items: z.array(ZRole), total: z.number() }),
     handler: async (ctx) => {
       const items = await listRoles(ctx);
@@ -22,22 +30,43 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   defineRoute(app, {
-    method: 'GET', url: '/roles/:code', summary: '角色详情 A role', tags, access: 'role.read',
-    params: ZRoleParams, response: ZRole,
+    method: 'GET',
+    url: '/roles/:code',
+    summary: '角色详情 A role',
+    tags,
+    access: 'role.read',
+    params: ZRoleParams,
+    response: ZRole,
     handler: async (ctx, { params }) => getRole(ctx, params.code),
   });
   defineRoute(app, {
-    method: 'POST', url: '/roles', summary: '新建角色 Create a role', tags, access: 'role.write',
-    body: ZRoleCreate, response: ZRole, status: 201,
+    method: 'POST',
+    url: '/roles',
+    summary: '新建角色 Create a role',
+    tags,
+    access: 'role.write',
+    body: ZRoleCreate,
+    response: ZRole,
+    status: 201,
     handler: async (ctx, { body }) => createRole(ctx, body),
   });
   defineRoute(app, {
-    method: 'PATCH', url: '/roles/:code', summary: '修改角色 Update a role', tags, access: 'role.write',
-    params: ZRoleParams, body: ZRoleUpdate, response: ZRole,
+    method: 'PATCH',
+    url: '/roles/:code',
+    summary: '修改角色 Update a role',
+    tags,
+    access: 'role.write',
+    params: ZRoleParams,
+    body: ZRoleUpdate,
+    response: ZRole,
     handler: async (ctx, { params, body }) => updateRole(ctx, params.code, body),
   });
   defineRoute(app, {
-    method: 'DELETE', url: '/roles/:code', summary: '删除角色 Delete a role', tags, access: 'role.write',
+    method: 'DELETE',
+    url: '/roles/:code',
+    summary: '删除角色 Delete a role',
+    tags,
+    access: 'role.write',
     params: ZRoleParams,
     handler: async (ctx, { params }) => {
       await deleteRole(ctx, params.code);

@@ -36,17 +36,15 @@ async function roleInfo(db: Db, userId: string): Promise<{ roles: string[]; perm
 }
 
 // The user's role codes in the same query as the session or token lookup: one round trip a request.
-const roleCodes = sql<string[]>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = ${users.id}), '{}')`;
+const roleCodes = sql<
+  string[]
+>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = ${users.id}), '{}')`;
 
 /** The step still owed after the password, given what this session has already proved. */
 function nextStep(u: UserRow, isAdmin: boolean, totpDone: boolean, now: Date): PendingStep | null {
   if (u.totpEnabled && !totpDone) return 'totp';
   if (u.mustChangePassword) return 'change_password';
-  if (
-    !u.isDemo &&
-    u.passwordChangedAt &&
-    now.getTime() - u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000
-  )
+  if (!u.isDemo && u.passwordChangedAt && now.getTime() - u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000)
     return 'change_password';
   if (isAdmin && !u.totpEnabled) return 'enroll_totp';
   return null;
@@ -90,7 +88,9 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     });
     throw new Unauthorized(
       'auth.invalid_credentials',
-      lock ? `用户名或密码错误；连续失败 ${MAX_FAILURES} 次，账号锁定 15 分钟` : `用户名或密码错误（还可尝试 ${MAX_FAILURES - failures} 次）`,
+      lock
+        ? `用户名或密码错误；连续失败 ${MAX_FAILURES} 次，账号锁定 15 分钟`
+        : `用户名或密码错误（还可尝试 ${MAX_FAILURES - failures} 次）`,
     );
   }
   if (u.disabled) {
@@ -122,11 +122,27 @@ function fmt(d: Date): string {
 }
 
 function anonymous(username: string): Actor {
-  return { id: '', username: username.slice(0, 64) || 'anonymous', displayName: '', roles: [], permissions: new Set(), serviceLines: [], via: 'session' };
+  return {
+    id: '',
+    username: username.slice(0, 64) || 'anonymous',
+    displayName: '',
+    roles: [],
+    permissions: new Set(),
+    serviceLines: [],
+    via: 'session',
+  };
 }
 
 function actorStub(u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'serviceLines'>): Actor {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: [], permissions: new Set(), serviceLines: u.serviceLines, via: 'session' };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: [],
+    permissions: new Set(),
+    serviceLines: u.serviceLines,
+    via: 'session',
+  };
 }
 
 export interface ResolvedSession {
@@ -204,7 +220,14 @@ export async function resolveApiToken(ctx: Ctx, token: string): Promise<Actor> {
   const [row] = await ctx.db
     .select({
       t: { id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt },
-      u: { id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled, serviceLines: users.serviceLines, roles: roleCodes },
+      u: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        disabled: users.disabled,
+        serviceLines: users.serviceLines,
+        roles: roleCodes,
+      },
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -231,7 +254,10 @@ export async function logout(ctx: Ctx): Promise<void> {
   const sid = ctx.actor?.sessionId;
   if (!sid) return;
   await inTx(ctx, async (tx) => {
-    await tx.db.update(sessions).set({ endedAt: ctx.now() }).where(and(eq(sessions.idHash, sid), isNull(sessions.endedAt)));
+    await tx.db
+      .update(sessions)
+      .set({ endedAt: ctx.now() })
+      .where(and(eq(sessions.idHash, sid), isNull(sessions.endedAt)));
     await audit(tx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor?.id ?? null });
   });
 }
@@ -257,7 +283,13 @@ export async function changePassword(
 ): Promise<{ next: PendingStep | null }> {
   const u = await currentUser(ctx);
   if (!(await verifyPassword(u.passwordHash, input.currentPassword))) {
-    await auditAlone(ctx, { action: 'auth.password_change', objectType: 'user', objectId: u.id, success: false, detail: { reason: 'bad_current' } });
+    await auditAlone(ctx, {
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectId: u.id,
+      success: false,
+      detail: { reason: 'bad_current' },
+    });
     throw new Invalid('password.current_wrong', '当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
   }
   assertStrong(input.newPassword, 'newPassword');
@@ -276,7 +308,11 @@ export async function changePassword(
       .set({ endedAt: now })
       .where(and(eq(sessions.userId, u.id), isNull(sessions.endedAt), sql`${sessions.idHash} <> ${tx.actor?.sessionId ?? ''}`));
     await audit(tx, { action: 'auth.password_change', objectType: 'user', objectId: u.id });
-    const s = await tx.db.select({ pending: sessions.pending }).from(sessions).where(eq(sessions.idHash, tx.actor?.sessionId ?? '')).limit(1);
+    const s = await tx.db
+      .select({ pending: sessions.pending })
+      .from(sessions)
+      .where(eq(sessions.idHash, tx.actor?.sessionId ?? ''))
+      .limit(1);
     const totpDone = !(s[0]?.pending === 'totp');
     return { next: await advance(tx, updated ?? u, totpDone) };
   });
@@ -287,7 +323,10 @@ export async function startTotpEnrollment(ctx: Ctx): Promise<{ secret: string; u
   if (u.totpEnabled) throw new Invalid('totp.already_enabled', '已启用动态口令；如需更换请联系系统管理员重置');
   const secret = newTotpSecret();
   await inTx(ctx, async (tx) => {
-    await tx.db.update(users).set({ totpSecret: ctx.keys.encrypt(secret), updatedAt: tx.now() }).where(eq(users.id, u.id));
+    await tx.db
+      .update(users)
+      .set({ totpSecret: ctx.keys.encrypt(secret), updatedAt: tx.now() })
+      .where(eq(users.id, u.id));
     await audit(tx, { action: 'auth.totp_enroll_start', objectType: 'user', objectId: u.id });
   });
   return { secret, uri: totpUri(secret, u.username) };
@@ -320,7 +359,6 @@ export async function verifyTotpStep(ctx: Ctx, code: string): Promise<{ next: Pe
     return { next: await advance(tx, u, true) };
   });
 }
-
 
 function totpSecretOf(ctx: Ctx, box: string): string {
   try {

@@ -24,13 +24,26 @@ export async function createToken(ctx: Ctx, userId: string, input: { name: strin
       })
       .returning();
     if (!row) throw new Error('insert failed');
-    await audit(tx, { action: 'token.create', objectType: 'api_token', objectId: row.id, after: { name: row.name, userId, prefix: row.prefix } });
+    await audit(tx, {
+      action: 'token.create',
+      objectType: 'api_token',
+      objectId: row.id,
+      after: { name: row.name, userId, prefix: row.prefix },
+    });
     return { ...publicToken(row), token };
   });
 }
 
 export function publicToken(r: typeof apiTokens.$inferSelect) {
-  return { id: r.id, name: r.name, prefix: r.prefix, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, expiresAt: r.expiresAt, revokedAt: r.revokedAt };
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    expiresAt: r.expiresAt,
+    revokedAt: r.revokedAt,
+  };
 }
 
 export async function listTokens(ctx: Ctx, userId: string) {

@@ -3,8 +3,7 @@ import { generateSecret, generateURI, verifySync, generateSync } from 'otplib';
 
 export const newTotpSecret = (): string => generateSecret();
 
-export const totpUri = (secret: string, username: string): string =>
-  generateURI({ issuer: 'Yunwei 运维', label: username, secret });
+export const totpUri = (secret: string, username: string): string => generateURI({ issuer: 'Yunwei 运维', label: username, secret });
 
 export function checkTotp(secret: string, code: string, now: Date): boolean {
   if (!/^\d{6}$/.test(code)) return false;
@@ -13,5 +12,4 @@ export function checkTotp(secret: string, code: string, now: Date): boolean {
 }
 
 /** For tests and the CLI: the code a device would show at `now`. */
-export const totpNow = (secret: string, now: Date): string =>
-  generateSync({ secret, epoch: Math.floor(now.getTime() / 1000) });
+export const totpNow = (secret: string, now: Date): string => generateSync({ secret, epoch: Math.floor(now.getTime() / 1000) });

@@ -21,7 +21,9 @@ describe('three administrators kept apart', () => {
     ['security_admin', 'audit_admin'],
     ['system_admin', 'audit_admin'],
   ])('refuses an account holding %s and %s, and changes nothing', async (a, b) => {
-    const created = json<{ id: string; roles: string[] }>(await sys.post('/api/users', { username: `two.${a}.${b}`, displayName: 'x', password: TEST_PASSWORD }));
+    const created = json<{ id: string; roles: string[] }>(
+      await sys.post('/api/users', { username: `two.${a}.${b}`, displayName: 'x', password: TEST_PASSWORD }),
+    );
     const r = await sec.put(`/api/users/${created.id}/roles`, { roles: [a, b] });
     expect(r.statusCode).toBe(409);
     expect(json(r).code).toBe('role.admin_separation');
@@ -53,7 +55,7 @@ describe('three administrators kept apart', () => {
     expect(json(dup).code).toBe('user.exists');
   });
 
-  it('forces a change after an admin reset and ends the user\'s sessions', async () => {
+  it("forces a change after an admin reset and ends the user's sessions", async () => {
     const u = await t.userAgent('reset.me', ['engineer']);
     const me = json<{ id: string }>(await u.get('/api/auth/me'));
     expect((await sys.post(`/api/users/${me.id}/reset-password`, { password: 'Reset-Pass-9' })).statusCode).toBe(200);
@@ -70,8 +72,10 @@ describe('three administrators kept apart', () => {
     expect((await t.agent().login('leaver', TEST_PASSWORD)).statusCode).toBe(403);
   });
 
-  it('applies a change to a role\'s permissions at once', async () => {
-    expect((await sec.post('/api/roles', { code: 'viewer', nameZh: '查看者', nameEn: 'Viewer', permissions: ['contract.read'] })).statusCode).toBe(201);
+  it("applies a change to a role's permissions at once", async () => {
+    expect(
+      (await sec.post('/api/roles', { code: 'viewer', nameZh: '查看者', nameEn: 'Viewer', permissions: ['contract.read'] })).statusCode,
+    ).toBe(201);
     const v = await t.userAgent('viewer.one', ['viewer']);
     expect((await v.get('/api/contracts')).statusCode).toBe(200);
     expect((await sec.patch('/api/roles/viewer', { permissions: ['org.read'] })).statusCode).toBe(200);

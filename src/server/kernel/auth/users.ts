@@ -59,7 +59,10 @@ export async function listUsers(ctx: Ctx, f: UserFilter) {
     .orderBy(asc(users.username))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const r = await rolesOf(ctx, rows.map((u) => u.id));
+  const r = await rolesOf(
+    ctx,
+    rows.map((u) => u.id),
+  );
   return { items: rows.map((u) => view(u, r.get(u.id) ?? [], ctx.now())), total: Number(total?.n ?? 0) };
 }
 
@@ -75,15 +78,25 @@ async function checkRoleSet(ctx: Ctx, codes: string[]): Promise<void> {
   if (!unique.length) return;
   const found = await ctx.db.select({ code: roles.code, adminKind: roles.adminKind }).from(roles).where(inArray(roles.code, unique));
   const missing = unique.filter((c) => !found.some((f) => f.code === c));
-  if (missing.length) throw new Invalid('role.unknown', `角色不存在：${missing.join('、')}`, [{ path: 'body.roles', message: `未知角色 ${missing.join(', ')}` }]);
+  if (missing.length)
+    throw new Invalid('role.unknown', `角色不存在：${missing.join('、')}`, [
+      { path: 'body.roles', message: `未知角色 ${missing.join(', ')}` },
+    ]);
   const kinds = new Set(found.map((f) => f.adminKind).filter((k): k is string => !!k));
-  if (kinds.size > 1)
-    throw new Conflict('role.admin_separation', '三员分立：系统管理员、安全管理员、审计管理员不得由同一账号兼任');
+  if (kinds.size > 1) throw new Conflict('role.admin_separation', '三员分立：系统管理员、安全管理员、审计管理员不得由同一账号兼任');
 }
 
 export async function createUser(
   ctx: Ctx,
-  input: { username: string; displayName: string; email?: string | null | undefined; phone?: string | null | undefined; password: string; roles: string[]; serviceLines: string[] },
+  input: {
+    username: string;
+    displayName: string;
+    email?: string | null | undefined;
+    phone?: string | null | undefined;
+    password: string;
+    roles: string[];
+    serviceLines: string[];
+  },
   opts: { mustChangePassword?: boolean; isDemo?: boolean; allowRoles?: boolean } = {},
 ): Promise<UserView> {
   assertStrong(input.password);
@@ -93,7 +106,11 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return inTx(ctx, async (tx) => {
     await checkRoleSet(tx, input.roles);
-    const exists = await tx.db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`).limit(1);
+    const exists = await tx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`)
+      .limit(1);
     if (exists.length) throw new Conflict('user.exists', `用户名 ${input.username} 已存在`);
     const now = tx.now();
     const [u] = await tx.db
@@ -124,7 +141,13 @@ export async function createUser(
 export async function updateUser(
   ctx: Ctx,
   id: string,
-  input: { displayName?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; disabled?: boolean | undefined; serviceLines?: string[] | undefined },
+  input: {
+    displayName?: string | undefined;
+    email?: string | null | undefined;
+    phone?: string | null | undefined;
+    disabled?: boolean | undefined;
+    serviceLines?: string[] | undefined;
+  },
 ): Promise<UserView> {
   return inTx(ctx, async (tx) => {
     const before = await getUser(tx, id);
@@ -136,7 +159,11 @@ export async function updateUser(
     if (input.disabled !== undefined) patch.disabled = input.disabled;
     if (input.serviceLines !== undefined) patch.serviceLines = input.serviceLines;
     await tx.db.update(users).set(patch).where(eq(users.id, id));
-    if (input.disabled) await tx.db.update(sessions).set({ endedAt: tx.now() }).where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
+    if (input.disabled)
+      await tx.db
+        .update(sessions)
+        .set({ endedAt: tx.now() })
+        .where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
     const after = await getUser(tx, id);
     await audit(tx, { action: 'user.update', objectType: 'user', objectId: id, before, after });
     return after;
@@ -151,7 +178,13 @@ export async function setUserRoles(ctx: Ctx, id: string, codes: string[]): Promi
     const unique = [...new Set(codes)];
     if (unique.length) await tx.db.insert(userRoles).values(unique.map((roleCode) => ({ userId: id, roleCode })));
     const after = await getUser(tx, id);
-    await audit(tx, { action: 'user.roles', objectType: 'user', objectId: id, before: { roles: before.roles }, after: { roles: after.roles } });
+    await audit(tx, {
+      action: 'user.roles',
+      objectType: 'user',
+      objectId: id,
+      before: { roles: before.roles },
+      after: { roles: after.roles },
+    });
     return after;
   });
 }
@@ -167,9 +200,19 @@ export async function resetPassword(ctx: Ctx, id: string, password: string): Pro
     const now = tx.now();
     await tx.db
       .update(users)
-      .set({ passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .set({
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+        passwordChangedAt: now,
+        failedLogins: 0,
+        lockedUntil: null,
+        updatedAt: now,
+      })
       .where(eq(users.id, id));
-    await tx.db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
+    await tx.db
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
     await audit(tx, { action: 'user.reset_password', objectType: 'user', objectId: id });
     return getUser(tx, id);
   });
@@ -189,7 +232,10 @@ export async function resetTotp(ctx: Ctx, id: string): Promise<UserView> {
   return inTx(ctx, async (tx) => {
     await getUser(tx, id);
     await tx.db.update(users).set({ totpEnabled: false, totpSecret: null, updatedAt: tx.now() }).where(eq(users.id, id));
-    await tx.db.update(sessions).set({ endedAt: tx.now() }).where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
+    await tx.db
+      .update(sessions)
+      .set({ endedAt: tx.now() })
+      .where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
     await audit(tx, { action: 'user.reset_totp', objectType: 'user', objectId: id });
     return getUser(tx, id);
   });

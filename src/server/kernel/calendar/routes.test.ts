@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 type Day = { date: string; type: string; name: string | null };
-const days = async (a: Agent, from: string, to: string) => json<{ items: Day[] }>(await a.get(`/api/calendar/days?from=${from}&to=${to}`)).items;
+const days = async (a: Agent, from: string, to: string) =>
+  json<{ items: Day[] }>(await a.get(`/api/calendar/days?from=${from}&to=${to}`)).items;
 
 describe('GET /api/calendar/days', () => {
   it('gives each date its type and the holiday name (National Day 2021)', async () => {
@@ -45,7 +46,7 @@ describe('GET /api/calendar/days', () => {
 });
 
 describe('editing the calendar', () => {
-  it('is the system admin\'s: others get 403', async () => {
+  it("is the system admin's: others get 403", async () => {
     expect((await user.put('/api/calendar/entries/2027-01-01', { type: 'holiday', name: '元旦' })).statusCode).toBe(403);
   });
 
@@ -66,7 +67,13 @@ describe('editing the calendar', () => {
     const y2026 = JSON.parse(readFileSync('src/server/kernel/calendar/data/2026.json', 'utf8')) as { days: { date: string }[] };
     // A made-up 2027 built from 2026's shape: New Year's Day only.
     const good = { year: 2027, days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] };
-    const bad = { year: 2027, days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }, { name: '春节', date: '2027-02-03', isOffDay: false }] };
+    const bad = {
+      year: 2027,
+      days: [
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+        { name: '春节', date: '2027-02-03', isOffDay: false },
+      ],
+    };
     const r1 = await sys.post('/api/calendar/import', { file: bad });
     expect(r1.statusCode).toBe(400);
     expect(json<{ errors: { path: string }[] }>(r1).errors[0]!.path).toContain('days[1]');

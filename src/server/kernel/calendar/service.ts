@@ -45,7 +45,10 @@ export function invalidateCalendar(): void {
 export async function getCalendar(ctx: Pick<Ctx, 'db'>): Promise<BusinessCalendar> {
   const now = Date.now();
   if (cache && cache.db === ctx.db && now - cache.at < CACHE_MS) return cache.cal;
-  const rows = await ctx.db.select({ date: calendarDays.date, type: calendarDays.type, name: calendarDays.name }).from(calendarDays).orderBy(asc(calendarDays.date));
+  const rows = await ctx.db
+    .select({ date: calendarDays.date, type: calendarDays.type, name: calendarDays.name })
+    .from(calendarDays)
+    .orderBy(asc(calendarDays.date));
   const cal = new BusinessCalendar(rows as CalendarEntry[]);
   cache = { at: now, cal, db: ctx.db };
   return cal;
@@ -90,7 +93,12 @@ function parseFileSafe(json: unknown): { year: number; entries: CalendarEntry[] 
   try {
     return parseHolidayFile(json);
   } catch (e) {
-    if (e instanceof HolidayFileError) throw new Invalid('calendar.invalid_file', e.message, e.issues.map((i) => ({ path: i.path, message: i.message })));
+    if (e instanceof HolidayFileError)
+      throw new Invalid(
+        'calendar.invalid_file',
+        e.message,
+        e.issues.map((i) => ({ path: i.path, message: i.message })),
+      );
     throw e;
   }
 }
@@ -101,9 +109,18 @@ export async function importYear(ctx: Ctx, json: unknown): Promise<{ year: numbe
   await inTx(ctx, async (tx) => {
     const dates = entries.map((e) => e.date);
     const lo = dates.reduce((a, b) => (a < b ? a : b), `${year}-01-01`);
-    const removed = await tx.db.delete(calendarDays).where(and(gte(calendarDays.date, lo), lte(calendarDays.date, `${year}-12-31`))).returning();
-    if (entries.length) await tx.db.insert(calendarDays).values(entries.map((e) => ({ ...e, source: `import:${year}`, updatedAt: tx.now() })));
-    await audit(tx, { action: 'calendar.import', objectType: 'calendar', objectId: String(year), detail: { removed: removed.length, added: entries.length } });
+    const removed = await tx.db
+      .delete(calendarDays)
+      .where(and(gte(calendarDays.date, lo), lte(calendarDays.date, `${year}-12-31`)))
+      .returning();
+    if (entries.length)
+      await tx.db.insert(calendarDays).values(entries.map((e) => ({ ...e, source: `import:${year}`, updatedAt: tx.now() })));
+    await audit(tx, {
+      action: 'calendar.import',
+      objectType: 'calendar',
+      objectId: String(year),
+      detail: { removed: removed.length, added: entries.length },
+    });
   });
   invalidateCalendar();
   return { year, entries: entries.length };

@@ -156,7 +156,9 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 interface SessionInternals {
   dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
-  session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { all(): Promise<unknown[]> } };
+  session: {
+    prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { all(): Promise<unknown[]> };
+  };
 }
 
 /**
@@ -174,5 +176,9 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
 
 /** The configured database: PostgreSQL when DATABASE_URL is set, else PGlite in <data dir>/pgdata. */
 export function openConfigured(config: { databaseUrl: string | null; dataDir: string }, poolSize?: number): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, pgliteDir: config.databaseUrl ? null : join(config.dataDir, 'pgdata'), ...(poolSize ? { poolSize } : {}) });
+  return openDatabase({
+    url: config.databaseUrl,
+    pgliteDir: config.databaseUrl ? null : join(config.dataDir, 'pgdata'),
+    ...(poolSize ? { poolSize } : {}),
+  });
 }

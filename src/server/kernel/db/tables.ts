@@ -41,7 +41,10 @@ export const users = pgTable(
     lockedUntil: ts('locked_until'),
     disabled: boolean('disabled').notNull().default(false),
     // R-STF: engineers act only on the service lines they are assigned to (codes SM, NET, SEC, VC)
-    serviceLines: text('service_lines').array().notNull().default(sql`'{}'::text[]`),
+    serviceLines: text('service_lines')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isDemo: boolean('is_demo').notNull().default(false),
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),

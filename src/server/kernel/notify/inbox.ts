@@ -57,7 +57,12 @@ export function externalChannels(
 }
 
 /** The notification row for one recipient (its external delivery chosen now, from their preferences). */
-function noticeRow(n: InAppNotice, w: { email: string | null; events: Record<string, string[]> | null; webhook: unknown } | undefined, userId: string, now: Date) {
+function noticeRow(
+  n: InAppNotice,
+  w: { email: string | null; events: Record<string, string[]> | null; webhook: unknown } | undefined,
+  userId: string,
+  now: Date,
+) {
   const want = w ? externalChannels(n.event, w) : [];
   const state: DeliveryState | null = want.length ? { want, nextAt: null, channels: {} } : null;
   return {
@@ -131,7 +136,10 @@ export function noticeInStatement(
 /** Active users holding any of the roles; with serviceLine, only those assigned to that line. */
 export async function usersWithRoles(ctx: Ctx, roleCodes: string[], opts: { serviceLine?: string } = {}): Promise<string[]> {
   if (!roleCodes.length) return [];
-  const rows = await ctx.db.select({ id: users.id }).from(users).where(activeHolders(ctx, roleCodes, opts.serviceLine));
+  const rows = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(activeHolders(ctx, roleCodes, opts.serviceLine));
   return rows.map((r) => r.id);
 }
 

@@ -64,9 +64,20 @@ async function inStatement(event: string): Promise<{ told: number; title: string
   const n = noticeInStatement(
     t.ctx,
     { roles: ['engineer'], serviceLine: 'NET' },
-    { event, title: sql`'运维单 ' || src.number`, body: sql`'正文'`, link: '/desk/x', severity: 'warning', from: sql.raw('src'), name: 'n' },
+    {
+      event,
+      title: sql`'运维单 ' || src.number`,
+      body: sql`'正文'`,
+      link: '/desk/x',
+      severity: 'warning',
+      from: sql.raw('src'),
+      name: 'n',
+    },
   );
-  const [r] = await queryRows<{ told: number }>(t.ctx.db, sql`WITH src AS (SELECT 'YW-2026-000042'::text AS number), n AS (${n.insert}) SELECT ${n.publish}::int AS told FROM src`);
+  const [r] = await queryRows<{ told: number }>(
+    t.ctx.db,
+    sql`WITH src AS (SELECT 'YW-2026-000042'::text AS number), n AS (${n.insert}) SELECT ${n.publish}::int AS told FROM src`,
+  );
   const [row] = await t.ctx.db.select({ title: notifications.title }).from(notifications).where(eq(notifications.event, event)).limit(1);
   return { told: Number(r!.told), title: row!.title };
 }

@@ -65,19 +65,17 @@ export const CLASS_SEED: Seed[] = [
 export async function seedAssetClasses(ctx: Ctx): Promise<number> {
   const [n] = await ctx.db.select({ n: count() }).from(assetClasses);
   if (Number(n?.n ?? 0) > 0) return 0;
-  await ctx.db
-    .insert(assetClasses)
-    .values(
-      CLASS_SEED.map((s, i) => ({
-        code: s.code,
-        parentCode: s.parent,
-        name: s.name,
-        kind: s.kind,
-        source: s.source,
-        numberCode: s.numberCode,
-        sort: i,
-      })),
-    );
+  await ctx.db.insert(assetClasses).values(
+    CLASS_SEED.map((s, i) => ({
+      code: s.code,
+      parentCode: s.parent,
+      name: s.name,
+      kind: s.kind,
+      source: s.source,
+      numberCode: s.numberCode,
+      sort: i,
+    })),
+  );
   await audit(ctx, { action: 'asset_class.seed', objectType: 'asset_class', detail: { classes: CLASS_SEED.length, source: GBT } });
   return CLASS_SEED.length;
 }

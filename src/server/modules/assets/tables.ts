@@ -2,7 +2,21 @@
 // three levels (IT, finance, business), history, movement requests, relations and lines, spare
 // parts, procurement and end-of-support cases. The single source of truth for the agency's equipment.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -132,7 +146,9 @@ export const assetRequests = pgTable(
     /** What the movement changes (status, location, using department, custodian …). */
     payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
     /** The levels that must approve, and their decisions. */
-    approvals: jsonb('approvals').notNull().$type<{ level: string; status: string; by?: string; byName?: string; at?: string; comment?: string }[]>(),
+    approvals: jsonb('approvals')
+      .notNull()
+      .$type<{ level: string; status: string; by?: string; byName?: string; at?: string; comment?: string }[]>(),
     status: text('status').notNull().default('pending'), // pending | approved | rejected | cancelled
     reason: text('reason').notNull().default(''),
     requestedBy: uuid('requested_by'),
@@ -183,7 +199,11 @@ export const assetLines = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('asset_lines_label_uq').on(t.label), index('asset_lines_from_idx').on(t.fromAssetId), index('asset_lines_to_idx').on(t.toAssetId)],
+  (t) => [
+    uniqueIndex('asset_lines_label_uq').on(t.label),
+    index('asset_lines_from_idx').on(t.fromAssetId),
+    index('asset_lines_to_idx').on(t.toAssetId),
+  ],
 );
 
 /** R-AST-06: report → agency approval → replacement → install-and-integrate, to its end. */

@@ -25,8 +25,21 @@ describe('contract overview', () => {
     expect(o.contract).toMatchObject({ number: 'BJRBJ2026010', totalFee: 1550000, agencyName: '北京市人力资源和社会保障局' });
     expect(o.lines.map((l) => l.code)).toEqual(['SM', 'NET', 'SEC', 'VC']);
     const by = Object.fromEntries(o.lines.map((l) => [l.code, l]));
-    expect(by.SM).toMatchObject({ periodStart: '2026-01-01', periodEnd: '2026-12-31', fee: 106800, hoursProfile: '5x9', status: 'active', daysRemaining: 38 });
-    expect(by.NET).toMatchObject({ periodStart: '2026-09-04', periodEnd: '2027-09-03', fee: 476000, hoursProfile: '7x24', daysRemaining: 284 });
+    expect(by.SM).toMatchObject({
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      fee: 106800,
+      hoursProfile: '5x9',
+      status: 'active',
+      daysRemaining: 38,
+    });
+    expect(by.NET).toMatchObject({
+      periodStart: '2026-09-04',
+      periodEnd: '2027-09-03',
+      fee: 476000,
+      hoursProfile: '7x24',
+      daysRemaining: 284,
+    });
     expect(by.SEC).toMatchObject({ fee: 686800, hoursProfile: '7x24' });
     expect(by.VC).toMatchObject({ periodStart: '2026-05-21', periodEnd: '2027-05-20', fee: 280400 });
     expect(o.lines.reduce((s, l) => s + l.fee, 0)).toBe(1550000);
@@ -78,7 +91,9 @@ describe('editing', () => {
     expect((await pm.post(`/api/staffing/${short.s.id}/assignments`, { personId: candidate.id })).statusCode).toBe(201);
     const after = json<TOverview>(await pm.get('/api/contract/overview')).lines.find((l) => l.code === short.l.code)!;
     expect(after.staffFilled).toBe(before.staffFilled + 1);
-    expect(json(await pm.post(`/api/staffing/${short.s.id}/assignments`, { personId: candidate.id })).code).toBe('staffing.already_assigned');
+    expect(json(await pm.post(`/api/staffing/${short.s.id}/assignments`, { personId: candidate.id })).code).toBe(
+      'staffing.already_assigned',
+    );
   });
 });
 
@@ -109,9 +124,19 @@ describe('org master data', () => {
   it('records a bank account change with its 7-day notification deadline (R-CON-02)', async () => {
     const parties = json<{ items: { id: string; kind: string }[] }>(await pm.get('/api/parties')).items;
     const contractor = parties.find((p) => p.kind === 'contractor')!;
-    await pm.post(`/api/parties/${contractor.id}/bank-accounts`, { bankName: '中国工商银行北京分行', accountName: '北京国信博飞科技发展有限公司', accountNumber: '0200001234567890', changedOn: null });
+    await pm.post(`/api/parties/${contractor.id}/bank-accounts`, {
+      bankName: '中国工商银行北京分行',
+      accountName: '北京国信博飞科技发展有限公司',
+      accountNumber: '0200001234567890',
+      changedOn: null,
+    });
     const second = json<{ notifyBy: string; active: boolean }>(
-      await pm.post(`/api/parties/${contractor.id}/bank-accounts`, { bankName: '中国银行北京分行', accountName: '北京国信博飞科技发展有限公司', accountNumber: '3200009876543210', changedOn: '2026-11-20' }),
+      await pm.post(`/api/parties/${contractor.id}/bank-accounts`, {
+        bankName: '中国银行北京分行',
+        accountName: '北京国信博飞科技发展有限公司',
+        accountNumber: '3200009876543210',
+        changedOn: '2026-11-20',
+      }),
     );
     expect(second).toMatchObject({ notifyBy: '2026-11-27', active: true });
     const party = json<{ bankAccounts: { active: boolean }[] }>(await pm.get(`/api/parties/${contractor.id}`));

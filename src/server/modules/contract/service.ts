@@ -8,17 +8,38 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import * as org from '../org/service.ts';
 import { contracts, serviceLines, staffAssignments, staffingRequirements } from './tables.ts';
 
-export const contractStore = crud(contracts, { objectType: 'contract', label: '合同', search: [contracts.number, contracts.title], order: [contracts.createdAt] });
+export const contractStore = crud(contracts, {
+  objectType: 'contract',
+  label: '合同',
+  search: [contracts.number, contracts.title],
+  order: [contracts.createdAt],
+});
 export const lineStore = crud(serviceLines, { objectType: 'service_line', label: '服务项目', order: [serviceLines.code] });
-export const staffingStore = crud(staffingRequirements, { objectType: 'staffing', label: '人员配置要求', order: [staffingRequirements.sort] });
+export const staffingStore = crud(staffingRequirements, {
+  objectType: 'staffing',
+  label: '人员配置要求',
+  order: [staffingRequirements.sort],
+});
 
 const LINE_ORDER = ['SM', 'NET', 'SEC', 'VC'];
 
 async function staffingOf(ctx: Ctx, lineIds: string[]) {
   if (!lineIds.length) return [];
-  const reqs = await ctx.db.select().from(staffingRequirements).where(inArray(staffingRequirements.serviceLineId, lineIds)).orderBy(asc(staffingRequirements.sort));
+  const reqs = await ctx.db
+    .select()
+    .from(staffingRequirements)
+    .where(inArray(staffingRequirements.serviceLineId, lineIds))
+    .orderBy(asc(staffingRequirements.sort));
   const assigns = reqs.length
-    ? await ctx.db.select().from(staffAssignments).where(inArray(staffAssignments.staffingRequirementId, reqs.map((r) => r.id)))
+    ? await ctx.db
+        .select()
+        .from(staffAssignments)
+        .where(
+          inArray(
+            staffAssignments.staffingRequirementId,
+            reqs.map((r) => r.id),
+          ),
+        )
     : [];
   const persons = await org.getPeopleByIds(ctx, [...new Set(assigns.map((a) => a.personId))]);
   const name = new Map(persons.map((p) => [p.id, p.name]));
@@ -34,13 +55,21 @@ export async function getContract(ctx: Ctx, id: string) {
   const c = await contractStore.get(ctx, id);
   const lines = await ctx.db.select().from(serviceLines).where(eq(serviceLines.contractId, id));
   lines.sort((a, b) => LINE_ORDER.indexOf(a.code) - LINE_ORDER.indexOf(b.code));
-  const staffing = await staffingOf(ctx, lines.map((l) => l.id));
+  const staffing = await staffingOf(
+    ctx,
+    lines.map((l) => l.id),
+  );
   const [agency, contractor] = await Promise.all([org.partyStore.get(ctx, c.agencyId), org.partyStore.get(ctx, c.contractorId)]);
   return {
     ...c,
     agencyName: agency.name,
     contractorName: contractor.name,
-    serviceLines: lines.map((l) => ({ ...l, code: l.code as 'SM', hoursProfile: l.hoursProfile as '5x9', staffing: staffing.filter((s) => s.serviceLineId === l.id) })),
+    serviceLines: lines.map((l) => ({
+      ...l,
+      code: l.code as 'SM',
+      hoursProfile: l.hoursProfile as '5x9',
+      staffing: staffing.filter((s) => s.serviceLineId === l.id),
+    })),
   };
 }
 
@@ -96,7 +125,8 @@ export async function updateServiceLine(ctx: Ctx, id: string, patch: Partial<typ
   const before = await lineStore.get(ctx, id);
   const start = patch.periodStart ?? before.periodStart;
   const end = patch.periodEnd ?? before.periodEnd;
-  if (end < start) throw new Invalid('service_line.period', '服务期结束日期不能早于开始日期', [{ path: 'body.periodEnd', message: '早于开始日期' }]);
+  if (end < start)
+    throw new Invalid('service_line.period', '服务期结束日期不能早于开始日期', [{ path: 'body.periodEnd', message: '早于开始日期' }]);
   return lineStore.update(ctx, id, patch);
 }
 
@@ -114,7 +144,10 @@ export async function assignStaff(ctx: Ctx, staffingId: string, input: { personI
       .from(staffAssignments)
       .where(and(eq(staffAssignments.staffingRequirementId, staffingId), eq(staffAssignments.personId, input.personId)));
     if (exists.length) throw new Conflict('staffing.already_assigned', '该人员已在此岗位');
-    const [row] = await tx.db.insert(staffAssignments).values({ staffingRequirementId: staffingId, ...input, createdAt: tx.now() }).returning();
+    const [row] = await tx.db
+      .insert(staffAssignments)
+      .values({ staffingRequirementId: staffingId, ...input, createdAt: tx.now() })
+      .returning();
     if (!row) throw new Error('insert failed');
     await audit(tx, { action: 'staffing.assign', objectType: 'staffing', objectId: staffingId, after: row });
     return row;

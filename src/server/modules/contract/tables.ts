@@ -52,8 +52,14 @@ export const serviceLines = pgTable(
     hotlineHours: text('hotline_hours').notNull().default(''),
     scope: text('scope').notNull().default(''),
     clause: text('clause').notNull().default(''),
-    siteIds: uuid('site_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    roomIds: uuid('room_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    siteIds: uuid('site_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    roomIds: uuid('room_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -32,7 +32,12 @@ async function pass(ms: number): Promise<void> {
 
 describe('logging a ticket', () => {
   it('answers 201 with id, number and SLA clocks for the smallest valid ticket', async () => {
-    const r = await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '会议室投影仪如何切换信号' });
+    const r = await duty.post('/api/tickets', {
+      serviceLine: 'VC',
+      category: 'consultation',
+      severity: 'low',
+      title: '会议室投影仪如何切换信号',
+    });
     expect(r.statusCode).toBe(201);
     const tk = json<TTicket>(r);
     expect(tk.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -43,17 +48,30 @@ describe('logging a ticket', () => {
   });
 
   it('keeps every digit once the sequence passes 999,999, so numbers stay unique', async () => {
-    const before = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 1' }));
+    const before = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 1' }),
+    );
     await t.ctx.db.execute(sql`SELECT setval('ticket_number_seq', 999999)`);
-    const a = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 2' }));
-    const b = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 3' }));
+    const a = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 2' }),
+    );
+    const b = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'VC', category: 'consultation', severity: 'low', title: '编号测试 3' }),
+    );
     expect(before.number).toMatch(/^YW-2021-\d{6}$/);
     expect([a.number, b.number]).toEqual(['YW-2021-1000000', 'YW-2021-1000001']);
   });
 
-  it('computes the contract\'s on-site target for a SM fault over National Day (5x9, 1 working day)', async () => {
+  it("computes the contract's on-site target for a SM fault over National Day (5x9, 1 working day)", async () => {
     const tk = json<TTicket>(
-      await duty.post('/api/tickets', { serviceLine: 'SM', category: 'fault', severity: 'medium', title: '监控中心视频墙黑屏', reportedAt: '2021-09-30T17:30:00+08:00', channel: 'hotline' }),
+      await duty.post('/api/tickets', {
+        serviceLine: 'SM',
+        category: 'fault',
+        severity: 'medium',
+        title: '监控中心视频墙黑屏',
+        reportedAt: '2021-09-30T17:30:00+08:00',
+        channel: 'hotline',
+      }),
     );
     expect(sla(tk, 'onsite').dueAt).toBe(new Date('2021-10-08T17:30:00+08:00').toISOString());
     expect(sla(tk, 'onsite').profile).toBe('5x9');
@@ -62,7 +80,13 @@ describe('logging a ticket', () => {
 
   it('gives a NET critical fault 2 hours to be on site at any hour and 24 hours to be resolved', async () => {
     const tk = json<TTicket>(
-      await duty.post('/api/tickets', { serviceLine: 'NET', category: 'fault', severity: 'critical', title: '核心交换机端口故障', reportedAt: '2021-10-02T03:00:00+08:00' }),
+      await duty.post('/api/tickets', {
+        serviceLine: 'NET',
+        category: 'fault',
+        severity: 'critical',
+        title: '核心交换机端口故障',
+        reportedAt: '2021-10-02T03:00:00+08:00',
+      }),
     );
     expect(sla(tk, 'onsite').dueAt).toBe(new Date('2021-10-02T05:00:00+08:00').toISOString());
     expect(sla(tk, 'resolve').dueAt).toBe(new Date('2021-10-03T03:00:00+08:00').toISOString());
@@ -72,7 +96,10 @@ describe('logging a ticket', () => {
     [{ category: 'fault', severity: 'high', title: 'x' }, 'validation'],
     [{ serviceLine: 'NET', category: 'fault', severity: 'urgent', title: 'x' }, 'validation'],
     [{ serviceLine: 'NET', category: 'fault', severity: 'high', title: '' }, 'validation'],
-    [{ serviceLine: 'NET', category: 'fault', severity: 'high', title: 'x', reportedAt: '2030-01-01T00:00:00Z' }, 'ticket.reported_in_future'],
+    [
+      { serviceLine: 'NET', category: 'fault', severity: 'high', title: 'x', reportedAt: '2030-01-01T00:00:00Z' },
+      'ticket.reported_in_future',
+    ],
   ])('refuses %j with %s and stores nothing', async (body, code) => {
     const before = json<{ total: number }>(await duty.get('/api/tickets')).total;
     const r = await duty.post('/api/tickets', body);
@@ -85,7 +112,13 @@ describe('logging a ticket', () => {
     const { token } = json<{ token: string }>(await duty.post('/api/auth/tokens', { name: '监控平台' }));
     const bot = t.agent();
     bot.bearer = token;
-    const r = await bot.post('/api/tickets', { serviceLine: 'SEC', category: 'fault', severity: 'high', title: '防火墙 CPU 持续 95%', channel: 'monitoring' });
+    const r = await bot.post('/api/tickets', {
+      serviceLine: 'SEC',
+      category: 'fault',
+      severity: 'high',
+      title: '防火墙 CPU 持续 95%',
+      channel: 'monitoring',
+    });
     expect(r.statusCode).toBe(201);
     expect(json<TTicket>(r).channel).toBe('monitoring');
   });
@@ -93,7 +126,9 @@ describe('logging a ticket', () => {
 
 describe('working a ticket', () => {
   it('stops clocks on the events that meet them and moves the status', async () => {
-    const tk = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'NET', category: 'fault', severity: 'high', title: '六里桥办公区三层断网' }));
+    const tk = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'NET', category: 'fault', severity: 'high', title: '六里桥办公区三层断网' }),
+    );
     await pass(3 * 60_000);
     const called = json<TTicket>(await duty.post(`/api/tickets/${tk.id}/events`, { kind: 'callback' }));
     expect(sla(called, 'callback')).toMatchObject({ state: 'met', metAt: t.clock.now().toISOString() });
@@ -108,7 +143,9 @@ describe('working a ticket', () => {
   });
 
   it('moves the due time by the paused time (7x24) and needs a reason to pause', async () => {
-    const tk = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'SEC', category: 'fault', severity: 'critical', title: 'IPS 告警风暴' }));
+    const tk = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'SEC', category: 'fault', severity: 'critical', title: 'IPS 告警风暴' }),
+    );
     const due = new Date(sla(tk, 'resolve').dueAt!).getTime();
     expect((await engNet.post(`/api/tickets/${tk.id}/events`, { kind: 'pause', reason: 'x' })).statusCode).toBe(404); // not a NET ticket
     const noReason = await duty.post(`/api/tickets/${tk.id}/events`, { kind: 'pause' });
@@ -146,17 +183,27 @@ describe('who sees what', () => {
 
 describe('the SLA watch', () => {
   it('moves open clocks to warning and breached and stores it, leaving met clocks alone', async () => {
-    const tk = json<TTicket>(await duty.post('/api/tickets', { serviceLine: 'VC', category: 'request', severity: 'medium', title: '借用会议室话筒' }));
+    const tk = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'VC', category: 'request', severity: 'medium', title: '借用会议室话筒' }),
+    );
     await pass(4 * 60_000 + 10_000); // callback: 5 minutes, 7x24 → 83%
     let r = await reevaluateOpenClocks(t.ctx);
     expect(r.checked).toBeGreaterThan(0);
-    let [row] = await t.db.database.db.select().from(ticketClocks).where(and(eq(ticketClocks.ticketId, tk.id), eq(ticketClocks.target, 'callback')));
+    let [row] = await t.db.database.db
+      .select()
+      .from(ticketClocks)
+      .where(and(eq(ticketClocks.ticketId, tk.id), eq(ticketClocks.target, 'callback')));
     expect(row!.state).toBe('warning');
     await pass(2 * 60_000);
     r = await reevaluateOpenClocks(t.ctx);
     expect(r.breached).toBeGreaterThan(0);
-    [row] = await t.db.database.db.select().from(ticketClocks).where(and(eq(ticketClocks.ticketId, tk.id), eq(ticketClocks.target, 'callback')));
+    [row] = await t.db.database.db
+      .select()
+      .from(ticketClocks)
+      .where(and(eq(ticketClocks.ticketId, tk.id), eq(ticketClocks.target, 'callback')));
     expect(row!.state).toBe('breached');
-    expect(json<{ items: TTicket[] }>(await duty.get(`/api/tickets?q=${encodeURIComponent('借用会议室话筒')}`)).items[0]!.slas[0]!.state).toBe('breached');
+    expect(
+      json<{ items: TTicket[] }>(await duty.get(`/api/tickets?q=${encodeURIComponent('借用会议室话筒')}`)).items[0]!.slas[0]!.state,
+    ).toBe('breached');
   });
 });

@@ -13,9 +13,27 @@ beforeAll(async () => {
   t = await testApp();
   eng = await t.userAgent('kb.eng', ['engineer'], { serviceLines: ['NET'] });
   const articles = [
-    { title: '核心交换机端口故障', serviceLine: 'NET', problem: '核心交换机 Gi1/0/24 端口 down，三层办公区断网', cause: '光模块老化', solution: '更换光模块并检查端口错误计数' },
-    { title: '接入交换机掉电', serviceLine: 'NET', problem: '楼层接入交换机无电源指示', cause: '电源适配器损坏', solution: '更换电源，检查 UPS 输出' },
-    { title: '防火墙策略误拦截', serviceLine: 'SEC', problem: '业务系统 8080 端口无法访问', cause: '策略顺序错误', solution: '调整防火墙策略顺序' },
+    {
+      title: '核心交换机端口故障',
+      serviceLine: 'NET',
+      problem: '核心交换机 Gi1/0/24 端口 down，三层办公区断网',
+      cause: '光模块老化',
+      solution: '更换光模块并检查端口错误计数',
+    },
+    {
+      title: '接入交换机掉电',
+      serviceLine: 'NET',
+      problem: '楼层接入交换机无电源指示',
+      cause: '电源适配器损坏',
+      solution: '更换电源，检查 UPS 输出',
+    },
+    {
+      title: '防火墙策略误拦截',
+      serviceLine: 'SEC',
+      problem: '业务系统 8080 端口无法访问',
+      cause: '策略顺序错误',
+      solution: '调整防火墙策略顺序',
+    },
     { title: '视频会议终端无声音', serviceLine: 'VC', problem: '第三会议室终端无声', cause: '音频线松动', solution: '重新插紧音频线' },
   ];
   for (const a of articles) expect((await eng.post('/api/kb', a)).statusCode).toBe(201);
@@ -50,7 +68,10 @@ describe('knowledge base search', () => {
   });
 
   it('keeps a trigram GIN index over the searched text (used for terms of 3+ characters)', async () => {
-    const idx = await queryRows<{ indexdef: string }>(t.db.database.db, sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'kb_articles_text_trgm'`);
+    const idx = await queryRows<{ indexdef: string }>(
+      t.db.database.db,
+      sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'kb_articles_text_trgm'`,
+    );
     expect(idx[0]!.indexdef).toContain('gin_trgm_ops');
   });
 });

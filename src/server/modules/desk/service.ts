@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/calendar.ts';
-import { defaultPolicies, evaluateClock, policyFor, type ClockEvent, type SlaPolicy, type SlaPolicyTarget, type SlaTarget } from '../../../common/sla.ts';
+import {
+  defaultPolicies,
+  evaluateClock,
+  policyFor,
+  type ClockEvent,
+  type SlaPolicy,
+  type SlaPolicyTarget,
+  type SlaTarget,
+} from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
 import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
@@ -26,9 +34,18 @@ type StoredEvent = { at: string; kind: string; reason?: string };
 export async function seedSlaPolicies(ctx: Ctx): Promise<number> {
   const [n] = await ctx.db.select({ n: count() }).from(slaPolicies);
   if (Number(n?.n ?? 0) > 0) return 0;
-  await ctx.db.insert(slaPolicies).values(
-    defaultPolicies.map((p, i) => ({ serviceLine: p.serviceLine, severity: p.severity, category: p.category ?? null, targets: [...p.targets], sort: i, updatedAt: ctx.now() })),
-  );
+  await ctx.db
+    .insert(slaPolicies)
+    .values(
+      defaultPolicies.map((p, i) => ({
+        serviceLine: p.serviceLine,
+        severity: p.severity,
+        category: p.category ?? null,
+        targets: [...p.targets],
+        sort: i,
+        updatedAt: ctx.now(),
+      })),
+    );
   await audit(ctx, { action: 'sla_policy.seed', objectType: 'sla_policy', detail: { policies: defaultPolicies.length } });
   return defaultPolicies.length;
 }
@@ -48,13 +65,20 @@ async function policies(ctx: Ctx): Promise<SlaPolicy[]> {
   const now = Date.now();
   if (policyCache && policyCache.db === ctx.db && now - policyCache.at < POLICY_CACHE_MS) return policyCache.list;
   const rows = await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.sort));
-  const list = rows.map((r) => ({ serviceLine: r.serviceLine, severity: r.severity, ...(r.category ? { category: r.category } : {}), targets: r.targets }) as SlaPolicy);
+  const list = rows.map(
+    (r) =>
+      ({
+        serviceLine: r.serviceLine,
+        severity: r.severity,
+        ...(r.category ? { category: r.category } : {}),
+        targets: r.targets,
+      }) as SlaPolicy,
+  );
   policyCache = { at: now, db: ctx.db, list };
   return list;
 }
 
-const toEvents = (stored: StoredEvent[]): ClockEvent[] =>
-  stored.map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
+const toEvents = (stored: StoredEvent[]): ClockEvent[] => stored.map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
 
 function evaluate(cal: BusinessCalendar, c: Pick<ClockRow, 'target' | 'durationMs' | 'profile' | 'events'>, now: Date) {
   const p: SlaPolicyTarget = { target: c.target as SlaTarget, durationMs: c.durationMs, profile: c.profile as '5x9' | '7x24' };
@@ -133,7 +157,11 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   if (reportedAt.getTime() > now.getTime() + 60_000)
     throw new Invalid('ticket.reported_in_future', '来电时间不能晚于当前时间', [{ path: 'body.reportedAt', message: '晚于当前时间' }]);
   const cal = await getCalendar(ctx);
-  const policy = policyFor(await policies(ctx), { serviceLine: input.serviceLine as 'SM', severity: input.severity as 'low', category: input.category as 'fault' });
+  const policy = policyFor(await policies(ctx), {
+    serviceLine: input.serviceLine as 'SM',
+    severity: input.severity as 'low',
+    category: input.category as 'fault',
+  });
   // Every column spelled out (no database defaults), so the row is known here without reading it back.
   const row: Omit<TicketRow, 'number'> = {
     id: randomUUID(),
@@ -165,17 +193,39 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   const clocks: ClockRow[] = (policy?.targets ?? []).map((target) => {
     const events: StoredEvent[] = [{ at: reportedAt.toISOString(), kind: 'start' }];
     const s = evaluate(cal, { ...target, events }, now);
-    return { ticketId: row.id, target: target.target, durationMs: target.durationMs, profile: target.profile, events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs, escalation: 0 };
+    return {
+      ticketId: row.id,
+      target: target.target,
+      durationMs: target.durationMs,
+      profile: target.profile,
+      events,
+      dueAt: s.dueAt,
+      metAt: s.metAt,
+      state: s.state,
+      pausedMs: s.pausedMs,
+      escalation: 0,
+    };
   });
   // YW-<year of the call>-<6-digit sequence>. (lpad alone would cut a 7-digit sequence to 6 digits:
   // pad only up to the number's own length.)
   const number = sql`${`YW-${dateOf(reportedAt).slice(0, 4)}-`} || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM (SELECT nextval('ticket_number_seq') AS n) s)`;
   const t = sql.raw('t');
   const notice = ticketCreatedNotice(ctx, row, t, 'n'); // critical/high faults: the line's engineers hear at once
-  const event = eventValues(ctx, row.id, 'created', `登记运维单（${CHANNEL_NAMES[row.channel as 'web'] ?? row.channel}）`, { channel: row.channel, loggedAt: now.toISOString() }, reportedAt);
+  const event = eventValues(
+    ctx,
+    row.id,
+    'created',
+    `登记运维单（${CHANNEL_NAMES[row.channel as 'web'] ?? row.channel}）`,
+    { channel: row.channel, loggedAt: now.toISOString() },
+    reportedAt,
+  );
   // The audit record names the number the insert assigns; reportedAt earlier than the entry time is
   // part of what is audited (a call logged afterwards).
-  const audited = auditAppend(ctx, { action: 'ticket.create', objectType: 'ticket', objectId: row.id, after: { ...row, number: null, loggedAt: now.toISOString() } }, (d) => sql`jsonb_set(${d}, '{after,number}', to_jsonb(t.number))`);
+  const audited = auditAppend(
+    ctx,
+    { action: 'ticket.create', objectType: 'ticket', objectId: row.id, after: { ...row, number: null, loggedAt: now.toISOString() } },
+    (d) => sql`jsonb_set(${d}, '{after,number}', to_jsonb(t.number))`,
+  );
   const parts: SQL[] = [sql`t AS (${insertFromJson(tickets, [{ ...row, number: '' }], { computed: { number }, returning: sql`number` })})`];
   if (clocks.length) parts.push(sql`c AS (${insertFromJson(ticketClocks, clocks)})`);
   parts.push(sql`e AS (${insertFromJson(ticketEvents, [event], { defaults: ['id'] })})`);
@@ -206,7 +256,14 @@ export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'
   if (q.status) c.push(eq(tickets.status, q.status));
   if (q.severity) c.push(eq(tickets.severity, q.severity));
   if (q.category) c.push(eq(tickets.category, q.category));
-  if (q.q) c.push(or(ilike(tickets.title, likeContains(q.q)), ilike(tickets.number, likeContains(q.q)), ilike(tickets.requesterPhone, likeContains(q.q)))!);
+  if (q.q)
+    c.push(
+      or(
+        ilike(tickets.title, likeContains(q.q)),
+        ilike(tickets.number, likeContains(q.q)),
+        ilike(tickets.requesterPhone, likeContains(q.q)),
+      )!,
+    );
   const me = ctx.actor?.id ?? '00000000-0000-0000-0000-000000000000';
   if (q.assignee) c.push(eq(tickets.assigneeId, q.assignee === 'me' ? me : q.assignee));
   if (q.mine) c.push(or(eq(tickets.assigneeId, me), eq(tickets.createdBy, me))!);
@@ -226,7 +283,17 @@ export async function listTickets(ctx: Ctx, q: TTicketQuery) {
   const offset = (q.page - 1) * q.pageSize;
   const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset(offset);
   const { total, totalCapped } = await ticketTotal(ctx, where, offset, q.pageSize, rows.length);
-  const clocks = rows.length ? await ctx.db.select().from(ticketClocks).where(inArray(ticketClocks.ticketId, rows.map((r) => r.id))) : [];
+  const clocks = rows.length
+    ? await ctx.db
+        .select()
+        .from(ticketClocks)
+        .where(
+          inArray(
+            ticketClocks.ticketId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   const cal = await getCalendar(ctx);
   const now = ctx.now();
   return { items: rows.map((r) => view(r, clocks, cal, now)), total, totalCapped };
@@ -243,10 +310,21 @@ export const TICKET_TOTAL_CAP = 10_000;
  * count stopped after TICKET_TOTAL_CAP (or just past the current page, if that is further), with
  * totalCapped telling that there are more.
  */
-async function ticketTotal(ctx: Ctx, where: SQL | undefined, offset: number, pageSize: number, got: number): Promise<{ total: number; totalCapped: boolean }> {
+async function ticketTotal(
+  ctx: Ctx,
+  where: SQL | undefined,
+  offset: number,
+  pageSize: number,
+  got: number,
+): Promise<{ total: number; totalCapped: boolean }> {
   if (got > 0 && got < pageSize) return { total: offset + got, totalCapped: false };
   const cap = Math.max(TICKET_TOTAL_CAP, offset + pageSize);
-  const upTo = ctx.db.select({ one: sql`1` }).from(tickets).where(where).limit(cap + 1).as('up_to');
+  const upTo = ctx.db
+    .select({ one: sql`1` })
+    .from(tickets)
+    .where(where)
+    .limit(cap + 1)
+    .as('up_to');
   const [t] = await ctx.db.select({ n: count() }).from(upTo);
   const n = Number(t?.n ?? 0);
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
@@ -254,7 +332,11 @@ async function ticketTotal(ctx: Ctx, where: SQL | undefined, offset: number, pag
 
 async function loadTicket(ctx: Ctx, id: string): Promise<TicketRow> {
   const s = scope(ctx);
-  const [t] = await ctx.db.select().from(tickets).where(s ? and(eq(tickets.id, id), s) : eq(tickets.id, id)).limit(1);
+  const [t] = await ctx.db
+    .select()
+    .from(tickets)
+    .where(s ? and(eq(tickets.id, id), s) : eq(tickets.id, id))
+    .limit(1);
   if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
   return t;
 }
@@ -265,20 +347,37 @@ export async function getTicket(ctx: Ctx, id: string) {
   return view(t, clocks, await getCalendar(ctx), ctx.now());
 }
 
-const MEETS: Partial<Record<TTicketEvent['kind'], SlaTarget>> = { callback: 'callback', arrive: 'onsite', resolve: 'resolve', report: 'report' };
+const MEETS: Partial<Record<TTicketEvent['kind'], SlaTarget>> = {
+  callback: 'callback',
+  arrive: 'onsite',
+  resolve: 'resolve',
+  report: 'report',
+};
 const STATUS_AFTER: Partial<Record<TTicketEvent['kind'], string>> = { arrive: 'in_progress', resolve: 'resolved' };
-const KIND_NAMES: Record<TTicketEvent['kind'], string> = { callback: '回电', arrive: '到场', resolve: '解决', report: '报告甲方', pause: '暂停计时', resume: '恢复计时' };
+const KIND_NAMES: Record<TTicketEvent['kind'], string> = {
+  callback: '回电',
+  arrive: '到场',
+  resolve: '解决',
+  report: '报告甲方',
+  pause: '暂停计时',
+  resume: '恢复计时',
+};
 
 /** Records what happened (call-back, arrival, resolution, report, pause, resume) and moves the clocks. */
 export async function recordEvent(ctx: Ctx, id: string, ev: TTicketEvent) {
   const now = ctx.now();
   const at = ev.at ? new Date(ev.at) : now;
-  if (at.getTime() > now.getTime() + 60_000) throw new Invalid('ticket.event_in_future', '时间不能晚于当前时间', [{ path: 'body.at', message: '晚于当前时间' }]);
-  if (ev.kind === 'pause' && !ev.reason) throw new Invalid('ticket.pause_reason', '暂停计时须说明原因（等待甲方、厂商、备件或不可抗力）', [{ path: 'body.reason', message: '必填' }]);
+  if (at.getTime() > now.getTime() + 60_000)
+    throw new Invalid('ticket.event_in_future', '时间不能晚于当前时间', [{ path: 'body.at', message: '晚于当前时间' }]);
+  if (ev.kind === 'pause' && !ev.reason)
+    throw new Invalid('ticket.pause_reason', '暂停计时须说明原因（等待甲方、厂商、备件或不可抗力）', [
+      { path: 'body.reason', message: '必填' },
+    ]);
   const cal = await getCalendar(ctx);
   return inTx(ctx, async (tx) => {
     const t = await loadTicket(tx, id);
-    if (at < t.reportedAt) throw new Invalid('ticket.event_before_report', '时间不能早于来电时间', [{ path: 'body.at', message: '早于来电时间' }]);
+    if (at < t.reportedAt)
+      throw new Invalid('ticket.event_before_report', '时间不能早于来电时间', [{ path: 'body.at', message: '早于来电时间' }]);
     await applyTicketEvent(tx, t, ev, at, cal);
     return getTicket(tx, id);
   });
@@ -318,7 +417,8 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
     try {
       s = evaluate(cal, { ...c, events }, now);
     } catch (e) {
-      if (e instanceof RangeError) throw new Invalid('ticket.event_order', `时间顺序有误：${e.message}`, [{ path: 'body.at', message: e.message }]);
+      if (e instanceof RangeError)
+        throw new Invalid('ticket.event_order', `时间顺序有误：${e.message}`, [{ path: 'body.at', message: e.message }]);
       throw e;
     }
     await tx.db
@@ -331,11 +431,27 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
   let status = STATUS_AFTER[ev.kind];
   if (ev.kind === 'arrive' && t.status !== 'new') status = undefined;
   const resolved = ev.kind === 'resolve' ? { resolvedAt: at, docsDueAt: t.emergency ? cal.addWorkingDaysDuration(at, 2) : null } : {};
-  await tx.db.update(tickets).set({ ...(status ? { status } : {}), ...resolved, updatedAt: now }).where(eq(tickets.id, id));
-  await audit(tx, { action: `ticket.${ev.kind}`, objectType: 'ticket', objectId: id, detail: { at: at.toISOString(), reason: ev.reason ?? null, clocks: touched.map((c) => c.target) } });
+  await tx.db
+    .update(tickets)
+    .set({ ...(status ? { status } : {}), ...resolved, updatedAt: now })
+    .where(eq(tickets.id, id));
+  await audit(tx, {
+    action: `ticket.${ev.kind}`,
+    objectType: 'ticket',
+    objectId: id,
+    detail: { at: at.toISOString(), reason: ev.reason ?? null, clocks: touched.map((c) => c.target) },
+  });
   const note = ev.reason ? `${KIND_NAMES[ev.kind]}：${ev.reason}` : KIND_NAMES[ev.kind];
-  await appendEvent(tx, id, ev.kind, note, { clocks: touched.map((c) => c.target), ...(at.getTime() !== now.getTime() ? { loggedAt: now.toISOString() } : {}) }, at);
-  if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id))) await notifyToConfirm(tx, t);
+  await appendEvent(
+    tx,
+    id,
+    ev.kind,
+    note,
+    { clocks: touched.map((c) => c.target), ...(at.getTime() !== now.getTime() ? { loggedAt: now.toISOString() } : {}) },
+    at,
+  );
+  if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id)))
+    await notifyToConfirm(tx, t);
 }
 
 /**
@@ -343,7 +459,10 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
  * again (common/sla.ts 'reopen'). Returns the targets reopened.
  */
 export async function reopenResolveClock(tx: Ctx, ticketId: string, at: Date, cal: BusinessCalendar): Promise<string[]> {
-  const clocks = await tx.db.select().from(ticketClocks).where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.target, 'resolve')));
+  const clocks = await tx.db
+    .select()
+    .from(ticketClocks)
+    .where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.target, 'resolve')));
   const out: string[] = [];
   for (const c of clocks.filter(clockMet)) {
     const events: StoredEvent[] = [...c.events, { at: at.toISOString(), kind: 'reopen' }];
@@ -376,7 +495,15 @@ export async function reevaluateOpenClocks(ctx: Ctx, batch = 2000): Promise<{ ch
   const open = sql`${ticketClocks.state} IN ('running', 'paused', 'warning', 'breached')`;
   for (;;) {
     const page: OpenClock[] = await ctx.db
-      .select({ ticketId: ticketClocks.ticketId, target: ticketClocks.target, durationMs: ticketClocks.durationMs, profile: ticketClocks.profile, events: ticketClocks.events, state: ticketClocks.state, dueAt: ticketClocks.dueAt })
+      .select({
+        ticketId: ticketClocks.ticketId,
+        target: ticketClocks.target,
+        durationMs: ticketClocks.durationMs,
+        profile: ticketClocks.profile,
+        events: ticketClocks.events,
+        state: ticketClocks.state,
+        dueAt: ticketClocks.dueAt,
+      })
       .from(ticketClocks)
       .where(after ? and(open, sql`(${ticketClocks.ticketId}, ${ticketClocks.target}) > (${after.ticketId}, ${after.target})`) : open)
       .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.target))

@@ -1,6 +1,20 @@
 // Tables of the desk module: tickets (运维单), their SLA clocks, and the SLA policies as data.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -85,10 +99,14 @@ export const ticketClocks = pgTable(
     index('ticket_clocks_due_idx').on(t.state, t.dueAt),
     // The SLA job walks the clocks not yet met in key order (reevaluateOpenClocks): a partial index
     // of only those, instead of the whole primary key with a filter on every row.
-    index('ticket_clocks_open_idx').on(t.ticketId, t.target).where(sql`state IN ('running', 'paused', 'warning', 'breached')`),
+    index('ticket_clocks_open_idx')
+      .on(t.ticketId, t.target)
+      .where(sql`state IN ('running', 'paused', 'warning', 'breached')`),
     // The queue's SLA filter (sla=warning|breached|at_risk): the tickets of the clocks at risk, read
     // from the index alone instead of from clocks scattered over the whole table (docs/performance.md).
-    index('ticket_clocks_at_risk_idx').on(t.ticketId).where(sql`state IN ('warning', 'breached')`),
+    index('ticket_clocks_at_risk_idx')
+      .on(t.ticketId)
+      .where(sql`state IN ('warning', 'breached')`),
   ],
 );
 
@@ -119,7 +137,12 @@ export const kbArticles = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('kb_articles_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.problem} || ' ' || ${t.cause} || ' ' || ${t.solution}) gin_trgm_ops`)],
+  (t) => [
+    index('kb_articles_text_trgm').using(
+      'gin',
+      sql`(${t.title} || ' ' || ${t.problem} || ' ' || ${t.cause} || ' ' || ${t.solution}) gin_trgm_ops`,
+    ),
+  ],
 );
 
 // The ticket's timeline: everything that happened, in order, with who did it (shown on the ticket
@@ -177,7 +200,10 @@ export const ticketWorkLogs = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('ticket_work_logs_ticket_idx').on(t.ticketId, t.startAt), index('ticket_work_logs_engineer_idx').on(t.engineerId, t.startAt)],
+  (t) => [
+    index('ticket_work_logs_ticket_idx').on(t.ticketId, t.startAt),
+    index('ticket_work_logs_engineer_idx').on(t.engineerId, t.startAt),
+  ],
 );
 
 // R-SD-07 follow-up (回访): one per closed ticket.

@@ -11,7 +11,15 @@ type TicketRow = typeof tickets.$inferSelect;
 /** One row of the ticket's timeline, with who did it (R-SD-07: a clear record). */
 export function eventValues(tx: Ctx, ticketId: string, kind: string, note = '', data: Record<string, unknown> | null = null, at?: Date) {
   const a = tx.actor;
-  return { ticketId, at: at ?? tx.now(), kind, actorId: a && a.via !== 'system' ? a.id : null, actorName: a?.displayName ?? '', note, data };
+  return {
+    ticketId,
+    at: at ?? tx.now(),
+    kind,
+    actorId: a && a.via !== 'system' ? a.id : null,
+    actorName: a?.displayName ?? '',
+    note,
+    data,
+  };
 }
 
 /** Appends one row to the ticket's timeline. Call it in the write's transaction. */

@@ -14,8 +14,13 @@ const ZExportQuery = ZTicketQuery.omit({ page: true, pageSize: true });
 export async function viewRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['desk'];
   defineRoute(app, {
-    method: 'GET', url: '/tickets/export', summary: '导出筛选后的运维单（Excel）', tags, access: 'desk.read|desk.self',
-    query: ZExportQuery, raw: true,
+    method: 'GET',
+    url: '/tickets/export',
+    summary: '导出筛选后的运维单（Excel）',
+    tags,
+    access: 'desk.read|desk.self',
+    query: ZExportQuery,
+    raw: true,
     handler: async (ctx, { query }, _req, reply) => {
       const rows = await exportRows(ctx, query);
       const day = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -23,13 +28,23 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   defineRoute(app, {
-    method: 'GET', url: '/tickets/risk', summary: 'SLA 风险看板：按距超时时间排序的未达成计时', tags, access: 'desk.read',
-    query: ZRiskQuery, response: ZRiskSummary,
+    method: 'GET',
+    url: '/tickets/risk',
+    summary: 'SLA 风险看板：按距超时时间排序的未达成计时',
+    tags,
+    access: 'desk.read',
+    query: ZRiskQuery,
+    response: ZRiskSummary,
     handler: async (ctx, { query }) => riskBoard(ctx, query),
   });
   defineRoute(app, {
-    method: 'GET', url: '/tickets/:id/assignees', summary: '可派单的工程师（该服务项目的工程师与项目经理）', tags, access: 'desk.manage',
-    params: ZIdParams, response: z.array(ZAssigneeCandidate),
+    method: 'GET',
+    url: '/tickets/:id/assignees',
+    summary: '可派单的工程师（该服务项目的工程师与项目经理）',
+    tags,
+    access: 'desk.manage',
+    params: ZIdParams,
+    response: z.array(ZAssigneeCandidate),
     handler: async (ctx, { params }) => {
       await getTicket(ctx, params.id); // 404 outside the user's scope
       return assigneeCandidates(ctx, params.id);

@@ -150,10 +150,22 @@ export async function assigneeCandidates(ctx: Ctx, ticketId: string) {
   const [t] = await ctx.db.select({ serviceLine: tickets.serviceLine }).from(tickets).where(eq(tickets.id, ticketId)).limit(1);
   if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
   const rows = await ctx.db
-    .selectDistinct({ id: users.id, displayName: users.displayName, username: users.username, phone: users.phone, role: userRoles.roleCode })
+    .selectDistinct({
+      id: users.id,
+      displayName: users.displayName,
+      username: users.username,
+      phone: users.phone,
+      role: userRoles.roleCode,
+    })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(inArray(userRoles.roleCode, ['engineer', 'contractor_pm']), eq(users.disabled, false), sql`${t.serviceLine} = ANY(${users.serviceLines})`))
+    .where(
+      and(
+        inArray(userRoles.roleCode, ['engineer', 'contractor_pm']),
+        eq(users.disabled, false),
+        sql`${t.serviceLine} = ANY(${users.serviceLines})`,
+      ),
+    )
     .orderBy(asc(userRoles.roleCode), asc(users.displayName));
   // One row per user; an engineer who is also PM is listed once, as engineer.
   const seen = new Set<string>();

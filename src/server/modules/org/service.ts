@@ -8,15 +8,44 @@ import { likeContains } from '../../kernel/db/like.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { departments, parties, partyBankAccounts, people, rooms, sites } from './tables.ts';
 
-export const partyStore = crud(parties, { objectType: 'party', label: '单位', search: [parties.name, parties.shortName], order: [parties.kind, parties.name] });
-export const siteStore = crud(sites, { objectType: 'site', label: '地点', search: [sites.name, sites.code, sites.address], order: [sites.code] });
-export const roomStore = crud(rooms, { objectType: 'room', label: '房间', search: [rooms.name, rooms.code, rooms.purpose], order: [rooms.code] });
-export const departmentStore = crud(departments, { objectType: 'department', label: '部门', search: [departments.name], order: [departments.sort, departments.name] });
-export const personStore = crud(people, { objectType: 'person', label: '人员', search: [people.name, people.title, people.mobile, people.phone, people.email], order: [people.name] });
+export const partyStore = crud(parties, {
+  objectType: 'party',
+  label: '单位',
+  search: [parties.name, parties.shortName],
+  order: [parties.kind, parties.name],
+});
+export const siteStore = crud(sites, {
+  objectType: 'site',
+  label: '地点',
+  search: [sites.name, sites.code, sites.address],
+  order: [sites.code],
+});
+export const roomStore = crud(rooms, {
+  objectType: 'room',
+  label: '房间',
+  search: [rooms.name, rooms.code, rooms.purpose],
+  order: [rooms.code],
+});
+export const departmentStore = crud(departments, {
+  objectType: 'department',
+  label: '部门',
+  search: [departments.name],
+  order: [departments.sort, departments.name],
+});
+export const personStore = crud(people, {
+  objectType: 'person',
+  label: '人员',
+  search: [people.name, people.title, people.mobile, people.phone, people.email],
+  order: [people.name],
+});
 
 export async function getPartyWithAccounts(ctx: Ctx, id: string) {
   const p = await partyStore.get(ctx, id);
-  const bankAccounts = await ctx.db.select().from(partyBankAccounts).where(eq(partyBankAccounts.partyId, id)).orderBy(asc(partyBankAccounts.createdAt));
+  const bankAccounts = await ctx.db
+    .select()
+    .from(partyBankAccounts)
+    .where(eq(partyBankAccounts.partyId, id))
+    .orderBy(asc(partyBankAccounts.createdAt));
   return { ...p, bankAccounts };
 }
 
@@ -28,7 +57,10 @@ export async function addBankAccount(
 ) {
   return inTx(ctx, async (tx) => {
     await partyStore.get(tx, partyId);
-    const [before] = await tx.db.select().from(partyBankAccounts).where(and(eq(partyBankAccounts.partyId, partyId), eq(partyBankAccounts.active, true)));
+    const [before] = await tx.db
+      .select()
+      .from(partyBankAccounts)
+      .where(and(eq(partyBankAccounts.partyId, partyId), eq(partyBankAccounts.active, true)));
     await tx.db.update(partyBankAccounts).set({ active: false }).where(eq(partyBankAccounts.partyId, partyId));
     const notifyBy = input.changedOn && before ? addCalendarDays(input.changedOn, 7) : null;
     const [row] = await tx.db

@@ -100,9 +100,16 @@ export const people = pgTable(
     mobile: text('mobile').notNull().default(''),
     email: text('email').notNull().default(''),
     username: text('username'), // the account this person signs in as, if any
-    qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
+    qualifications: text('qualifications')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('people_party_name_idx').on(t.partyId, t.name), index('people_name_idx').on(t.name), index('people_mobile_idx').on(t.mobile)],
+  (t) => [
+    index('people_party_name_idx').on(t.partyId, t.name),
+    index('people_name_idx').on(t.name),
+    index('people_mobile_idx').on(t.mobile),
+  ],
 );

@@ -25,7 +25,10 @@ export function AssetPicker({ onPick }: { onPick: (line: string) => void }) {
       notFoundContent={q.trim().length >= 2 ? t('没有匹配的资产') : null}
       loading={found.isFetching}
       style={{ width: '100%', marginBottom: 8 }}
-      options={(found.data?.items ?? []).map((a) => ({ value: a.number, label: `${a.number} ${a.name}${a.model ? `（${a.model}）` : ''}` }))}
+      options={(found.data?.items ?? []).map((a) => ({
+        value: a.number,
+        label: `${a.number} ${a.name}${a.model ? `（${a.model}）` : ''}`,
+      }))}
       onChange={(number: string | null) => {
         const a = found.data?.items.find((x) => x.number === number);
         if (a) onPick(`${a.number} ${a.name}`);

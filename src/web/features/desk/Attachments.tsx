@@ -49,7 +49,12 @@ function fileIcon(mime: string): ReactNode {
 }
 
 /** POSTs one file as multipart/form-data, with upload progress. */
-function uploadAttachment(ticketId: string, file: File, kind: FileKind | undefined, onProgress: (percent: number) => void): Promise<TAttachment> {
+function uploadAttachment(
+  ticketId: string,
+  file: File,
+  kind: FileKind | undefined,
+  onProgress: (percent: number) => void,
+): Promise<TAttachment> {
   const form = new FormData();
   if (kind) form.append('kind', kind); // fields before the file, as the server reads them in order
   form.append('file', file, file.name);
@@ -89,7 +94,9 @@ export function TicketAttachments({ ticketId, canUpload }: { ticketId: string; c
     setLastError(null);
     setInFlight((xs) => [...xs, { uid, name: file.name, percent: 0 }]);
     try {
-      await uploadAttachment(ticketId, file, kind, (percent) => setInFlight((xs) => xs.map((x) => (x.uid === uid ? { ...x, percent } : x))));
+      await uploadAttachment(ticketId, file, kind, (percent) =>
+        setInFlight((xs) => xs.map((x) => (x.uid === uid ? { ...x, percent } : x))),
+      );
       fb.ok(t('已上传：{name}', { name: file.name }));
       await qc.invalidateQueries({ queryKey: attachmentsKey(ticketId) });
     } catch (e) {

@@ -15,7 +15,16 @@ import { LINE_COLOR, lineShort } from '../contract/lines.ts';
 import { SlaCountdown, fmtSpan, mostUrgent } from './clock.tsx';
 import { CATEGORY, SEVERITY, STATUS, TARGET } from './meta.ts';
 
-type Filters = { serviceLine?: string; status?: string; severity?: string; category?: string; sla?: string; open?: boolean; assignee?: string; mine?: boolean };
+type Filters = {
+  serviceLine?: string;
+  status?: string;
+  severity?: string;
+  category?: string;
+  sla?: string;
+  open?: boolean;
+  assignee?: string;
+  mine?: boolean;
+};
 
 export function LineLabel({ code }: { code: ServiceLineCode }) {
   const { lang } = useI18n();
@@ -46,7 +55,8 @@ export function DeskPage() {
   const [f, setF] = useState<Filters>({});
   const set = (k: keyof Filters) => (v: string | undefined) => setF((p) => ({ ...p, [k]: v }));
   const who = f.assignee === 'me' ? 'assigned' : f.mine ? 'mine' : 'all';
-  const setWho = (w: string) => setF((p) => ({ ...p, assignee: w === 'assigned' ? 'me' : undefined, mine: w === 'mine' ? true : undefined }));
+  const setWho = (w: string) =>
+    setF((p) => ({ ...p, assignee: w === 'assigned' ? 'me' : undefined, mine: w === 'mine' ? true : undefined }));
 
   const slaExport = (r: TTicket) => {
     const s = mostUrgent(r.slas);

@@ -35,7 +35,15 @@ function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose:
     onError: (e) => fb.fail(e, form),
   });
   return (
-    <Modal open={!!item} title={t('回访')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden okText={t('保存')}>
+    <Modal
+      open={!!item}
+      title={t('回访')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      okText={t('保存')}
+    >
       {item && (
         <Typography.Paragraph>
           <span className="yw-mono">{item.number}</span> {item.title}
@@ -70,9 +78,26 @@ function Pending() {
         </Link>
       ),
     },
-    { title: t('标题'), dataIndex: 'title', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 260 }}>{v}</Typography.Text> },
-    { title: t('服务项目'), dataIndex: 'serviceLine', render: (v: ServiceLineCode) => <LineLabel code={v} />, exportValue: (r) => lineShort(r.serviceLine, lang) },
-    { title: t('报修人'), dataIndex: 'requesterName', render: (v: string, r) => [v, r.requesterDepartment].filter(Boolean).join(' · ') || '—' },
+    {
+      title: t('标题'),
+      dataIndex: 'title',
+      render: (v: string) => (
+        <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 260 }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('服务项目'),
+      dataIndex: 'serviceLine',
+      render: (v: ServiceLineCode) => <LineLabel code={v} />,
+      exportValue: (r) => lineShort(r.serviceLine, lang),
+    },
+    {
+      title: t('报修人'),
+      dataIndex: 'requesterName',
+      render: (v: string, r) => [v, r.requesterDepartment].filter(Boolean).join(' · ') || '—',
+    },
     {
       title: t('电话'),
       dataIndex: 'requesterPhone',
@@ -83,13 +108,16 @@ function Pending() {
       ? {
           title: t('回访期限'),
           dataIndex: 'dueAt',
-          render: (v: string) => <span style={{ color: Date.parse(v) < nowMs ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}>{fmtTime(v)}</span>,
+          render: (v: string) => (
+            <span style={{ color: Date.parse(v) < nowMs ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}>{fmtTime(v)}</span>
+          ),
           exportValue: (r) => fmtTime(r.dueAt),
         }
       : {
           title: t('结果'),
           key: 'result',
-          render: (_: unknown, r) => (r.reachable ? <Rate disabled value={r.satisfaction ?? 0} style={{ fontSize: 13 }} /> : <Tag>{t('未联系上')}</Tag>),
+          render: (_: unknown, r) =>
+            r.reachable ? <Rate disabled value={r.satisfaction ?? 0} style={{ fontSize: 13 }} /> : <Tag>{t('未联系上')}</Tag>,
           exportValue: (r) => (r.reachable ? String(r.satisfaction) : t('未联系上')),
         },
     status === 'pending'
@@ -157,16 +185,30 @@ function Stats() {
           name: t('回访率'),
           type: 'bar',
           barMaxWidth: 32,
-          data: (s?.byServiceLine ?? []).map((r) => ({ value: Math.round(r.followupRate * 1000) / 10, itemStyle: { color: LINE_COLOR[r.serviceLine] } })),
+          data: (s?.byServiceLine ?? []).map((r) => ({
+            value: Math.round(r.followupRate * 1000) / 10,
+            itemStyle: { color: LINE_COLOR[r.serviceLine] },
+          })),
         },
-        { name: t('平均满意度'), type: 'line', yAxisIndex: 1, data: (s?.byServiceLine ?? []).map((r) => r.avgSatisfaction), itemStyle: { color: '#d48806' } },
+        {
+          name: t('平均满意度'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: (s?.byServiceLine ?? []).map((r) => r.avgSatisfaction),
+          itemStyle: { color: '#d48806' },
+        },
       ],
     }),
     [s, lang, t],
   );
   return (
     <div>
-      <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} style={{ marginBottom: 16 }} />
+      <DatePicker.RangePicker
+        value={range}
+        allowClear={false}
+        onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        style={{ marginBottom: 16 }}
+      />
       {s && s.total.closed === 0 ? (
         <Empty description={t('所选期间没有关闭的运维单')} />
       ) : (
@@ -182,7 +224,13 @@ function Stats() {
               <Statistic title={t('回访率')} value={s ? pct(s.total.followupRate) : '—'} loading={q.isPending} />
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('平均满意度')} value={s?.total.avgSatisfaction ?? '—'} precision={s?.total.avgSatisfaction ? 2 : undefined} suffix={s?.total.avgSatisfaction ? '/ 5' : undefined} loading={q.isPending} />
+              <Statistic
+                title={t('平均满意度')}
+                value={s?.total.avgSatisfaction ?? '—'}
+                precision={s?.total.avgSatisfaction ? 2 : undefined}
+                suffix={s?.total.avgSatisfaction ? '/ 5' : undefined}
+                loading={q.isPending}
+              />
             </Col>
           </Row>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
@@ -204,7 +252,11 @@ function Stats() {
                     { title: t('关闭'), dataIndex: 'closed' },
                     { title: t('已回访'), dataIndex: 'followedUp' },
                     { title: t('回访率'), dataIndex: 'followupRate', render: (v: number) => pct(v) },
-                    { title: t('平均满意度'), dataIndex: 'avgSatisfaction', render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+                    {
+                      title: t('平均满意度'),
+                      dataIndex: 'avgSatisfaction',
+                      render: (v: number | null) => (v === null ? '—' : v.toFixed(2)),
+                    },
                   ]}
                 />
               </Card>

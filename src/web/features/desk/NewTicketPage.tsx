@@ -209,7 +209,8 @@ export function NewTicketPage() {
                 <AssetPicker
                   onPick={(line) => {
                     const cur = (form.getFieldValue('assetsText') as string | undefined)?.trim() ?? '';
-                    if (!cur.split('\n').some((l) => l.startsWith(line.split(' ')[0]!))) form.setFieldValue('assetsText', cur ? `${cur}\n${line}` : line);
+                    if (!cur.split('\n').some((l) => l.startsWith(line.split(' ')[0]!)))
+                      form.setFieldValue('assetsText', cur ? `${cur}\n${line}` : line);
                   }}
                 />
               )}

@@ -463,7 +463,12 @@ export function TicketPage() {
         }
       />
       {tk.status === 'merged' && tk.mergedIntoId && (
-        <Alert type="info" showIcon title={t('此单已合并到另一张运维单')} action={<Link to={`/desk/${tk.mergedIntoId}`}>{t('查看')}</Link>} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('此单已合并到另一张运维单')}
+          action={<Link to={`/desk/${tk.mergedIntoId}`}>{t('查看')}</Link>}
+        />
       )}
       {breached && <Alert type="error" showIcon title={t('有 SLA 已超时，请尽快处理并说明原因')} />}
       {can('desk.work') && tk.status !== 'closed' && tk.status !== 'merged' && (
@@ -495,16 +500,32 @@ export function TicketPage() {
           <Card size="small" styles={{ body: { padding: '4px 16px 16px' } }}>
             <Tabs
               items={[
-                ...(flow.data ? [{ key: 'docs', label: t('处理文档'), children: <DocumentsPanel flow={flow.data} canWrite={can('desk.work')} /> }] : []),
-                { key: 'work', label: t('工作记录'), children: <WorkLogPanel ticketId={tk.id} reportedAt={tk.reportedAt} canWrite={can('desk.work') && tk.status !== 'closed' && tk.status !== 'merged'} /> },
-                ...(can('asset.read') || can('spare.write') ? [{ key: 'spares', label: t('备件'), children: <TicketSpares ticketId={tk.id} /> }] : []),
+                ...(flow.data
+                  ? [{ key: 'docs', label: t('处理文档'), children: <DocumentsPanel flow={flow.data} canWrite={can('desk.work')} /> }]
+                  : []),
+                {
+                  key: 'work',
+                  label: t('工作记录'),
+                  children: (
+                    <WorkLogPanel
+                      ticketId={tk.id}
+                      reportedAt={tk.reportedAt}
+                      canWrite={can('desk.work') && tk.status !== 'closed' && tk.status !== 'merged'}
+                    />
+                  ),
+                },
+                ...(can('asset.read') || can('spare.write')
+                  ? [{ key: 'spares', label: t('备件'), children: <TicketSpares ticketId={tk.id} /> }]
+                  : []),
                 {
                   key: 'files',
                   label: t('附件与照片'),
                   children: (
                     <TicketAttachments
                       ticketId={tk.id}
-                      canUpload={(can('desk.work') || can('desk.create') || can('desk.self')) && tk.status !== 'closed' && tk.status !== 'merged'}
+                      canUpload={
+                        (can('desk.work') || can('desk.create') || can('desk.self')) && tk.status !== 'closed' && tk.status !== 'merged'
+                      }
                     />
                   ),
                 },

@@ -24,7 +24,11 @@ export function TicketSpares({ ticketId }: { ticketId: string }) {
       scroll={{ x: 'max-content' }}
       dataSource={items}
       columns={[
-        { title: t('备件'), dataIndex: 'name', render: (v: string, r) => <Link to={`/assets/spares/${r.partId}`}>{`${r.partNumber} ${v}`}</Link> },
+        {
+          title: t('备件'),
+          dataIndex: 'name',
+          render: (v: string, r) => <Link to={`/assets/spares/${r.partId}`}>{`${r.partNumber} ${v}`}</Link>,
+        },
         { title: t('领用'), dataIndex: 'issued', render: (v: number, r) => `${v} ${r.unit}` },
         { title: t('归还'), dataIndex: 'returned', render: (v: number, r) => `${v} ${r.unit}` },
         { title: t('实际使用'), dataIndex: 'used', render: (v: number, r) => <b>{`${v} ${r.unit}`}</b> },

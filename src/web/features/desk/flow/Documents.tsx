@@ -51,7 +51,8 @@ const FIELDS: Record<DocKind, Field[]> = {
   ],
 };
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 
 function valueOf(f: Field, v: unknown, lang: string, t: (s: string) => string) {
   if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">—</Typography.Text>;
@@ -77,7 +78,19 @@ function DocView({ doc, kind }: { doc: TTicketDocument; kind: DocKind }) {
   );
 }
 
-function DocForm({ ticketId, kind, current, open, onClose }: { ticketId: string; kind: DocKind; current: TTicketDocument | null; open: boolean; onClose: () => void }) {
+function DocForm({
+  ticketId,
+  kind,
+  current,
+  open,
+  onClose,
+}: {
+  ticketId: string;
+  kind: DocKind;
+  current: TTicketDocument | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
   const fb = useFeedback();
   const refresh = useRefresh(ticketId);
@@ -85,7 +98,8 @@ function DocForm({ ticketId, kind, current, open, onClose }: { ticketId: string;
   const initial: Record<string, unknown> = {};
   for (const f of FIELDS[kind]) {
     const v = current?.content[f.name];
-    initial[f.name] = f.kind === 'time' ? (v ? dayjs(str(v)) : kind === 'report' ? dayjs() : null) : (v ?? (f.kind === 'bool' ? false : undefined));
+    initial[f.name] =
+      f.kind === 'time' ? (v ? dayjs(str(v)) : kind === 'report' ? dayjs() : null) : (v ?? (f.kind === 'bool' ? false : undefined));
   }
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
@@ -130,7 +144,10 @@ function DocForm({ ticketId, kind, current, open, onClose }: { ticketId: string;
             ) : f.kind === 'bool' ? (
               <Switch />
             ) : f.kind === 'severity' ? (
-              <Radio.Group optionType="button" options={(Object.keys(SEVERITY) as (keyof typeof SEVERITY)[]).map((k) => ({ value: k, label: pick(lang, SEVERITY[k]) }))} />
+              <Radio.Group
+                optionType="button"
+                options={(Object.keys(SEVERITY) as (keyof typeof SEVERITY)[]).map((k) => ({ value: k, label: pick(lang, SEVERITY[k]) }))}
+              />
             ) : (
               <Input maxLength={2000} />
             )}
@@ -176,7 +193,9 @@ function DocTab({ ticketId, kind, docs, editable }: { ticketId: string; kind: Do
             style={{ width: 150 }}
             value={version ?? latest?.version}
             onChange={setVersion}
-            options={[...versions].reverse().map((v) => ({ value: v.version, label: `${t('第 {n} 版', { n: v.version })} · ${fmtTime(v.createdAt).slice(5)}` }))}
+            options={[...versions]
+              .reverse()
+              .map((v) => ({ value: v.version, label: `${t('第 {n} 版', { n: v.version })} · ${fmtTime(v.createdAt).slice(5)}` }))}
           />
         )}
         {latest && (
@@ -185,7 +204,13 @@ function DocTab({ ticketId, kind, docs, editable }: { ticketId: string; kind: Do
           </Button>
         )}
         {editable && (
-          <Button size="small" type={latest ? 'default' : 'primary'} icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid={`doc-edit-${kind}`}>
+          <Button
+            size="small"
+            type={latest ? 'default' : 'primary'}
+            icon={<EditOutlined />}
+            onClick={() => setEditing(true)}
+            data-testid={`doc-edit-${kind}`}
+          >
             {latest ? t('修订') : t('填写{x}', { x: pick(lang, DOC[kind]) })}
           </Button>
         )}

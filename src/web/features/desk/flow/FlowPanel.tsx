@@ -1,7 +1,15 @@
 // Where the fault stands in the contract's flow (R-SD-05..07) and what the signed-in user can do
 // next: assign, emergency mode, the agency's test-and-confirm or rejection, the follow-up call,
 // merging a duplicate, and filing the fix in the knowledge base.
-import { BookOutlined, CheckOutlined, CloseOutlined, MergeCellsOutlined, PhoneOutlined, ThunderboltOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  CheckOutlined,
+  CloseOutlined,
+  MergeCellsOutlined,
+  PhoneOutlined,
+  ThunderboltOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Input, Modal, Rate, Select, Space, Steps, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -36,10 +44,28 @@ function useSteps(flow: TTicketFlow) {
   return { steps, current: current < 0 ? steps.length : current };
 }
 
-function ActionModal(p: { open: boolean; title: string; onClose: () => void; busy: boolean; onOk: () => void; children: ReactNode; okText?: string; danger?: boolean }) {
+function ActionModal(p: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  busy: boolean;
+  onOk: () => void;
+  children: ReactNode;
+  okText?: string;
+  danger?: boolean;
+}) {
   const { t } = useI18n();
   return (
-    <Modal open={p.open} title={p.title} onCancel={p.onClose} onOk={p.onOk} okText={p.okText ?? t('确定')} okButtonProps={{ danger: p.danger }} confirmLoading={p.busy} destroyOnHidden>
+    <Modal
+      open={p.open}
+      title={p.title}
+      onCancel={p.onClose}
+      onOk={p.onOk}
+      okText={p.okText ?? t('确定')}
+      okButtonProps={{ danger: p.danger }}
+      confirmLoading={p.busy}
+      destroyOnHidden
+    >
       {p.children}
     </Modal>
   );
@@ -59,7 +85,8 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
   const live = !['closed', 'merged'].includes(tk.status);
 
   const act = useMutation({
-    mutationFn: async ({ path, body }: { path: string; body: unknown; done: string }) => api.post<unknown>(`/api/tickets/${tk.id}/${path}`, body),
+    mutationFn: async ({ path, body }: { path: string; body: unknown; done: string }) =>
+      api.post<unknown>(`/api/tickets/${tk.id}/${path}`, body),
     onSuccess: async (_r, v) => {
       fb.ok(v.done);
       close();
@@ -96,7 +123,14 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
   const buttons: ReactNode[] = [];
   if (can('desk.confirm') && tk.status === 'resolved') {
     buttons.push(
-      <Button key="confirm" type="primary" icon={<CheckOutlined />} disabled={!flow.confirmable} onClick={() => setOpen('confirm')} data-testid="flow-confirm">
+      <Button
+        key="confirm"
+        type="primary"
+        icon={<CheckOutlined />}
+        disabled={!flow.confirmable}
+        onClick={() => setOpen('confirm')}
+        data-testid="flow-confirm"
+      >
         {t('测试通过，确认修复')}
       </Button>,
       <Button key="reject" danger icon={<CloseOutlined />} onClick={() => setOpen('reject')}>
@@ -142,9 +176,18 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
         // A phone has no room for eight titled steps: dots, and the step at hand in words.
         <div>
           <Typography.Text strong>
-            {current < steps.length ? t('当前：{x}（第 {n}/{m} 步）', { x: steps[current]!.title, n: current + 1, m: steps.length }) : t('流程已完成')}
+            {current < steps.length
+              ? t('当前：{x}（第 {n}/{m} 步）', { x: steps[current]!.title, n: current + 1, m: steps.length })
+              : t('流程已完成')}
           </Typography.Text>
-          <Steps size="small" progressDot responsive={false} current={current} items={steps.map(() => ({ title: '' }))} style={{ marginTop: 8 }} />
+          <Steps
+            size="small"
+            progressDot
+            responsive={false}
+            current={current}
+            items={steps.map(() => ({ title: '' }))}
+            style={{ marginTop: 8 }}
+          />
         </div>
       ) : (
         <Steps size="small" current={current} items={steps.map((s) => ({ title: s.title }))} />
@@ -159,13 +202,15 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
         {tk.reopenCount > 0 && <Typography.Text type="danger">{t('被驳回 {n} 次', { n: tk.reopenCount })}</Typography.Text>}
         {flow.confirmation && (
           <span>
-            {flow.confirmation.outcome === 'confirmed' ? t('甲方已确认') : t('甲方驳回')}：{flow.confirmation.byName} · {fmtTime(flow.confirmation.at)}
+            {flow.confirmation.outcome === 'confirmed' ? t('甲方已确认') : t('甲方驳回')}：{flow.confirmation.byName} ·{' '}
+            {fmtTime(flow.confirmation.at)}
             {flow.confirmation.comment && ` · ${flow.confirmation.comment}`}
           </span>
         )}
         {flow.followup?.status === 'done' && (
           <span>
-            {t('回访')}：{flow.followup.reachable ? <Rate disabled value={flow.followup.satisfaction ?? 0} style={{ fontSize: 13 }} /> : t('未联系上')}
+            {t('回访')}：
+            {flow.followup.reachable ? <Rate disabled value={flow.followup.satisfaction ?? 0} style={{ fontSize: 13 }} /> : t('未联系上')}
           </span>
         )}
       </Space>
@@ -198,28 +243,67 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
             <Select
               loading={candidates.isPending}
               showSearch={{ optionFilterProp: 'label' }}
-              options={(candidates.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName}（${c.role === 'contractor_pm' ? t('项目经理') : t('工程师')}）` }))}
+              options={(candidates.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.displayName}（${c.role === 'contractor_pm' ? t('项目经理') : t('工程师')}）`,
+              }))}
             />
           </Form.Item>
         </Form>
       </ActionModal>
-      <ActionModal open={open === 'emergency'} title={t('进入应急模式')} onClose={close} busy={act.isPending} onOk={() => form.submit()} danger>
-        <Typography.Paragraph type="secondary">{t('应急模式下先恢复业务，诊断报告、恢复方案和维护报告在解决后 2 个工作日内补齐。')}</Typography.Paragraph>
+      <ActionModal
+        open={open === 'emergency'}
+        title={t('进入应急模式')}
+        onClose={close}
+        busy={act.isPending}
+        onOk={() => form.submit()}
+        danger
+      >
+        <Typography.Paragraph type="secondary">
+          {t('应急模式下先恢复业务，诊断报告、恢复方案和维护报告在解决后 2 个工作日内补齐。')}
+        </Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ path: 'emergency', body: v, done: t('已进入应急模式') })}>
           <Form.Item name="reason" label={t('原因')} rules={[{ required: true, whitespace: true, message: t('必填') }]}>
             <Input.TextArea rows={2} maxLength={1000} placeholder={t('如：核心交换机宕机，全楼断网')} />
           </Form.Item>
         </Form>
       </ActionModal>
-      <ActionModal open={open === 'confirm'} title={t('确认修复')} onClose={close} busy={act.isPending} onOk={() => form.submit()} okText={t('确认')}>
-        <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ path: 'confirm', body: { outcome: 'confirmed', comment: v.comment ?? '' }, done: t('已确认，运维单关闭') })}>
+      <ActionModal
+        open={open === 'confirm'}
+        title={t('确认修复')}
+        onClose={close}
+        busy={act.isPending}
+        onOk={() => form.submit()}
+        okText={t('确认')}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            act.mutate({ path: 'confirm', body: { outcome: 'confirmed', comment: v.comment ?? '' }, done: t('已确认，运维单关闭') })
+          }
+        >
           <Form.Item name="comment" label={t('测试情况（可选）')}>
             <Input.TextArea rows={2} maxLength={2000} placeholder={t('如：端口恢复，业务测试正常')} />
           </Form.Item>
         </Form>
       </ActionModal>
-      <ActionModal open={open === 'reject'} title={t('驳回维护结果')} onClose={close} busy={act.isPending} onOk={() => form.submit()} okText={t('驳回')} danger>
-        <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ path: 'confirm', body: { outcome: 'rejected', comment: v.comment }, done: t('已驳回，运维单重新打开') })}>
+      <ActionModal
+        open={open === 'reject'}
+        title={t('驳回维护结果')}
+        onClose={close}
+        busy={act.isPending}
+        onOk={() => form.submit()}
+        okText={t('驳回')}
+        danger
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            act.mutate({ path: 'confirm', body: { outcome: 'rejected', comment: v.comment }, done: t('已驳回，运维单重新打开') })
+          }
+        >
           <Form.Item name="comment" label={t('驳回原因')} rules={[{ required: true, whitespace: true, message: t('驳回须填写原因') }]}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
@@ -249,12 +333,21 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
               showSearch={{ filterOption: false, onSearch: setMergeQ }}
               placeholder={t('输入编号或标题查找')}
               loading={mergeOptions.isFetching}
-              options={(mergeOptions.data?.items ?? []).filter((x) => x.id !== tk.id).map((x) => ({ value: x.id, label: `${x.number} ${x.title}` }))}
+              options={(mergeOptions.data?.items ?? [])
+                .filter((x) => x.id !== tk.id)
+                .map((x) => ({ value: x.id, label: `${x.number} ${x.title}` }))}
             />
           </Form.Item>
         </Form>
       </ActionModal>
-      <ActionModal open={open === 'kb'} title={t('存入知识库')} onClose={close} busy={kbPost.isPending} onOk={() => form.submit()} okText={t('保存')}>
+      <ActionModal
+        open={open === 'kb'}
+        title={t('存入知识库')}
+        onClose={close}
+        busy={kbPost.isPending}
+        onOk={() => form.submit()}
+        okText={t('保存')}
+      >
         <Form form={form} layout="vertical" onFinish={(v) => kbPost.mutate(v)}>
           <Form.Item name="sourceTicketId" hidden>
             <Input />

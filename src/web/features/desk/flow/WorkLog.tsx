@@ -33,7 +33,12 @@ export function WorkLogPanel({ ticketId, reportedAt, canWrite }: { ticketId: str
   const [form] = Form.useForm<V>();
   const add = useMutation({
     mutationFn: (v: V) =>
-      api.post<TWorkLog>(`/api/tickets/${ticketId}/worklogs`, { mode: v.mode, startAt: v.range[0].toISOString(), endAt: v.range[1].toISOString(), summary: v.summary }),
+      api.post<TWorkLog>(`/api/tickets/${ticketId}/worklogs`, {
+        mode: v.mode,
+        startAt: v.range[0].toISOString(),
+        endAt: v.range[1].toISOString(),
+        summary: v.summary,
+      }),
     onSuccess: async () => {
       fb.ok('工作记录已保存');
       setAdding(false);
@@ -104,12 +109,7 @@ export function WorkLogPanel({ ticketId, reportedAt, canWrite }: { ticketId: str
         confirmLoading={add.isPending}
         destroyOnHidden
       >
-        <Form<V>
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          onFinish={(v) => add.mutate(v)}
-        >
+        <Form<V> form={form} layout="vertical" initialValues={initial} onFinish={(v) => add.mutate(v)}>
           <Form.Item name="mode" label={t('方式')}>
             <Radio.Group
               optionType="button"

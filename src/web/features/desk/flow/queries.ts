@@ -10,10 +10,17 @@ export const flowKey = (id: string) => ['tickets', 'one', id, 'flow'] as const;
 const itemsOf = <T>(r: T[] | Paged<T>): T[] => (Array.isArray(r) ? r : r.items);
 
 export const useFlow = (id: string) =>
-  useQuery({ queryKey: flowKey(id), queryFn: ({ signal }) => api.get<TTicketFlow>(`/api/tickets/${id}/flow`, undefined, signal), refetchInterval: 60_000 });
+  useQuery({
+    queryKey: flowKey(id),
+    queryFn: ({ signal }) => api.get<TTicketFlow>(`/api/tickets/${id}/flow`, undefined, signal),
+    refetchInterval: 60_000,
+  });
 
 export const useDocuments = (id: string) =>
-  useQuery({ queryKey: ['tickets', 'one', id, 'documents'], queryFn: ({ signal }) => api.get<TTicketDocuments>(`/api/tickets/${id}/documents`, undefined, signal) });
+  useQuery({
+    queryKey: ['tickets', 'one', id, 'documents'],
+    queryFn: ({ signal }) => api.get<TTicketDocuments>(`/api/tickets/${id}/documents`, undefined, signal),
+  });
 
 export const useWorkLogs = (id: string) =>
   useQuery({
@@ -24,7 +31,8 @@ export const useWorkLogs = (id: string) =>
 export const useTimeline = (id: string) =>
   useQuery({
     queryKey: ['tickets', 'one', id, 'timeline'],
-    queryFn: async ({ signal }) => itemsOf(await api.get<TTimelineEvent[] | Paged<TTimelineEvent>>(`/api/tickets/${id}/timeline`, undefined, signal)),
+    queryFn: async ({ signal }) =>
+      itemsOf(await api.get<TTimelineEvent[] | Paged<TTimelineEvent>>(`/api/tickets/${id}/timeline`, undefined, signal)),
   });
 
 /** After any action on a ticket: the ticket, its flow, documents, log, timeline and the lists. */
