@@ -131,16 +131,14 @@ export async function createRole(
   return inTx(ctx, async (tx) => {
     const exists = await tx.db.select({ code: roles.code }).from(roles).where(eq(roles.code, input.code));
     if (exists.length) throw new Conflict('role.exists', `角色代码 ${input.code} 已存在`);
-    await tx.db
-      .insert(roles)
-      .values({
-        code: input.code,
-        nameZh: input.nameZh,
-        nameEn: input.nameEn,
-        description: input.description,
-        builtin: false,
-        createdAt: tx.now(),
-      });
+    await tx.db.insert(roles).values({
+      code: input.code,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      description: input.description,
+      builtin: false,
+      createdAt: tx.now(),
+    });
     if (perms.length) await tx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleCode: input.code, permission })));
     await audit(tx, { action: 'role.create', objectType: 'role', objectId: input.code, after: { ...input, permissions: perms } });
     return getRole(tx, input.code);

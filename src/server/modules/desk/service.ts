@@ -34,18 +34,16 @@ type StoredEvent = { at: string; kind: string; reason?: string };
 export async function seedSlaPolicies(ctx: Ctx): Promise<number> {
   const [n] = await ctx.db.select({ n: count() }).from(slaPolicies);
   if (Number(n?.n ?? 0) > 0) return 0;
-  await ctx.db
-    .insert(slaPolicies)
-    .values(
-      defaultPolicies.map((p, i) => ({
-        serviceLine: p.serviceLine,
-        severity: p.severity,
-        category: p.category ?? null,
-        targets: [...p.targets],
-        sort: i,
-        updatedAt: ctx.now(),
-      })),
-    );
+  await ctx.db.insert(slaPolicies).values(
+    defaultPolicies.map((p, i) => ({
+      serviceLine: p.serviceLine,
+      severity: p.severity,
+      category: p.category ?? null,
+      targets: [...p.targets],
+      sort: i,
+      updatedAt: ctx.now(),
+    })),
+  );
   await audit(ctx, { action: 'sla_policy.seed', objectType: 'sla_policy', detail: { policies: defaultPolicies.length } });
   return defaultPolicies.length;
 }
