@@ -19,24 +19,12 @@ import { registerWeb } from './kernel/web.ts';
 import { registerSecurityHeaders } from './kernel/security-headers.ts';
 import { uploadMaxMbFrom } from './kernel/config.ts';
 import { multipartOptions } from './kernel/files.ts';
-import { authRoutes, CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
-import { userRoutes } from './kernel/auth/user-routes.ts';
-import { roleRoutes } from './kernel/auth/role-routes.ts';
-import { auditRoutes } from './kernel/audit-routes.ts';
-import { calendarRoutes } from './kernel/calendar/routes.ts';
-import { orgRoutes } from './modules/org/routes.ts';
-import { contractRoutes } from './modules/contract/routes.ts';
-import { deskRoutes, kbRoutes } from './modules/desk/routes.ts';
-import { flowRoutes } from './modules/desk/flow-routes.ts';
-import { attachmentRoutes } from './modules/desk/attachment-routes.ts';
-import { viewRoutes } from './modules/desk/view-routes.ts';
-import { policyRoutes } from './modules/desk/policy-routes.ts';
-import { inboxRoutes } from './kernel/notify/inbox-routes.ts';
-import { savedViewRoutes } from './kernel/saved-views.ts';
-import { assetRoutes } from './modules/assets/routes.ts';
-import { movementRoutes } from './modules/assets/movement-routes.ts';
-import { spareRoutes } from './modules/assets/spare-routes.ts';
-import { procureRoutes } from './modules/assets/procure-routes.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
+import { installRegistry } from './kernel/catalogue.ts';
+import { permissionsIn } from './kernel/http.ts';
+import type { ModuleManifest } from './kernel/module.ts';
+import { ManifestError, type Registry } from './kernel/registry.ts';
+import { registryOf } from './site.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -51,6 +39,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Largest upload in MiB (config uploadMaxMb); read from YUNWEI_UPLOAD_MAX_MB when not given. */
   uploadMaxMb?: number;
+  /** The modules this app runs (src/server/modules/index.ts when not given; tests add their own). */
+  modules?: readonly ModuleManifest[];
 }
 
 declare module 'fastify' {
@@ -79,6 +69,8 @@ class OneLinePerRequest extends LogController {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
+  const registry = registryOf(deps.modules);
+  installRegistry(registry);
   const keys = keyring(deps.secretKey);
   const app = Fastify({
     ...(typeof deps.logger === 'object' ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
@@ -192,29 +184,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         return { status: 'ok', database: deps.database.kind, version: VERSION };
       });
       api.yunweiRoutes.push({ method: 'GET', url: '/api/health', access: 'public', allowPending: true });
-      await authRoutes(api, { secureCookies: deps.secureCookies ?? false });
-      await userRoutes(api);
-      await roleRoutes(api);
-      await auditRoutes(api);
-      await calendarRoutes(api);
-      await orgRoutes(api);
-      await contractRoutes(api);
-      await inboxRoutes(api);
-      await savedViewRoutes(api);
-      await deskRoutes(api);
-      await flowRoutes(api);
-      await attachmentRoutes(api);
-      await viewRoutes(api);
-      await policyRoutes(api);
-      await kbRoutes(api);
-      await assetRoutes(api);
-      await movementRoutes(api);
-      await spareRoutes(api);
-      await procureRoutes(api);
+      const moduleDeps = { registry, secureCookies: deps.secureCookies ?? false };
+      for (const m of registry.modules) for (const plugin of m.routes ?? []) await plugin(api, moduleDeps);
     },
     { prefix: '/api' },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  checkRouteAccess(app, registry);
 
   const webDir = deps.webDir === undefined ? join(ROOT, 'dist/web') : deps.webDir;
   const hasWeb = webDir ? await registerWeb(app, webDir) : false;
@@ -226,6 +202,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(404).type('application/problem+json').send(toProblem(e));
   });
   return app;
+}
+
+/** Every route names permissions some module declares: a typo is refused at start, not found as a 403 later. */
+function checkRouteAccess(app: FastifyInstance, registry: Registry): void {
+  for (const r of app.yunweiRoutes) {
+    if (r.access === 'public' || r.access === 'user') continue;
+    for (const p of permissionsIn(r.access).map((x) => x.replace(/^!/, '')))
+      if (!registry.permissions.has(p)) throw new ManifestError(`接口 ${r.method} ${r.url} 要求的权限 "${p}" 没有任何模块声明`);
+  }
 }
 
 function isPublic(app: FastifyInstance, req: FastifyRequest): boolean {

@@ -5,10 +5,9 @@ import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLocked, openConfigured, type Database } from './kernel/db/client.ts';
 import { keyring } from './kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
-import { kernelJobs, startJobs, type JobRunner } from './kernel/jobs.ts';
+import { startJobs, type JobRunner } from './kernel/jobs.ts';
+import { registryOf } from './site.ts';
 import { buildApp } from './app.ts';
-import { deskJobs } from './modules/desk/jobs.ts';
-import { assetJobs } from './modules/assets/jobs.ts';
 import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
 
@@ -32,11 +31,12 @@ function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: s
     lines.push('', '  系统管理员 System admin (首次登录须修改密码并绑定动态口令 / change the password and enrol TOTP at first sign-in):');
     lines.push(`    admin / ${r.admin.generated ? r.admin.password : '（YUNWEI_ADMIN_PASSWORD）'}`);
   }
-  if (r.demo) {
+  if (r.demo?.accounts.length) {
     lines.push('', `  演示账号 Demo accounts（密码 password: ${r.demo.generated ? r.demo.password : 'YUNWEI_DEMO_PASSWORD'}）:`);
     lines.push(`    ${r.demo.accounts.join('  ')}`);
   }
-  if (r.admin.generated || r.demo?.generated) lines.push('', '  以上密码只显示这一次，请妥善保存。These passwords are shown only once.');
+  if (r.admin.generated || (r.demo?.generated && r.demo.accounts.length))
+    lines.push('', '  以上密码只显示这一次，请妥善保存。These passwords are shown only once.');
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -66,11 +66,12 @@ async function main(): Promise<void> {
   await database.migrate();
   const keys = keyring(config.secretKey);
   const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
-  const boot = await bootstrap(ctx, config);
+  const registry = registryOf();
+  const boot = await bootstrap(ctx, config, registry);
 
   let jobs: JobRunner | null = null;
   if (config.roles.has('worker') || config.roles.has('api')) {
-    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, [...kernelJobs, ...deskJobs, ...assetJobs], {
+    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, registry.jobs, {
       work: config.roles.has('worker'),
     });
   }
@@ -79,7 +80,13 @@ async function main(): Promise<void> {
     ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
     : null;
   const app = config.roles.has('api')
-    ? await buildApp({ database, secretKey: config.secretKey, uploadMaxMb: config.uploadMaxMb, logger: log.child({ c: 'http' }) })
+    ? await buildApp({
+        database,
+        secretKey: config.secretKey,
+        uploadMaxMb: config.uploadMaxMb,
+        logger: log.child({ c: 'http' }),
+        modules: registry.modules.filter((m) => m.id !== 'kernel'),
+      })
     : null;
   if (app) await app.listen({ host: config.host, port: config.port });
   printWelcome(config, database, boot, [...config.roles].join(','));

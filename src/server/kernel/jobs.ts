@@ -1,5 +1,8 @@
-// Background jobs on pg-boss, in the same database (PGlite through fromPglite). Cron schedules run
-// once across all nodes: pg-boss's own locking decides which node takes each occurrence.
+// Background jobs. A `global` job runs on pg-boss in the same database (PGlite through fromPglite): each
+// cron occurrence runs once across all worker nodes, pg-boss's own locking decides which node takes it.
+// A `local` job runs on every worker node on its own timer (work about the node itself: its caches,
+// its spool). Every job declares which it is (Backstage's scheduler scope; Strapi ran cron on every
+// instance, #15634).
 import { hostname } from 'node:os';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { eq, lt } from 'drizzle-orm';
@@ -9,12 +12,21 @@ import { jobRuns, sessions } from './db/tables.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
 import type { Keyring } from './crypto.ts';
 
-export interface JobDef {
+interface JobBase {
   name: string;
-  /** Cron in Asia/Shanghai; absent for jobs that are only sent. */
-  cron?: string;
   handler: (ctx: Ctx, data: unknown) => Promise<void>;
 }
+/** Once across all nodes: on a cron schedule in Asia/Shanghai, or only when sent (no cron). */
+export interface GlobalJob extends JobBase {
+  scope: 'global';
+  cron?: string;
+}
+/** On every worker node, every `everyMs` milliseconds. */
+export interface LocalJob extends JobBase {
+  scope: 'local';
+  everyMs: number;
+}
+export type JobDef = GlobalJob | LocalJob;
 
 export const NODE_ID = `${hostname()}:${process.pid}`;
 
@@ -29,6 +41,7 @@ export const kernelJobs: JobDef[] = [
   {
     // Every minute: proves the scheduler runs (once per minute across nodes) and trims old runs.
     name: 'kernel-heartbeat',
+    scope: 'global',
     cron: '* * * * *',
     handler: async (ctx) => {
       await ctx.db.delete(jobRuns).where(lt(jobRuns.startedAt, new Date(ctx.now().getTime() - 7 * 86_400_000)));
@@ -37,6 +50,7 @@ export const kernelJobs: JobDef[] = [
   {
     // Hourly: sessions that ended more than 30 days ago are deleted (their audit records stay).
     name: 'kernel-session-cleanup',
+    scope: 'global',
     cron: '17 * * * *',
     handler: async (ctx) => {
       await ctx.db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(ctx.now().getTime() - 30 * 86_400_000)));
@@ -47,7 +61,7 @@ export const kernelJobs: JobDef[] = [
 export async function startJobs(
   database: Database,
   deps: { log: Logger; keys: Keyring; now?: () => Date; url: string | null },
-  defs: JobDef[],
+  defs: readonly JobDef[],
   opts: { work: boolean },
 ): Promise<JobRunner> {
   const boss =
@@ -57,42 +71,62 @@ export async function startJobs(
   boss.on('error', (err: unknown) => deps.log.error({ err }, 'job queue error'));
   await boss.start();
   const now = deps.now ?? (() => new Date());
-  for (const d of defs) {
+  /** One run of a job: its own context, and a row in job_runs with how it ended. */
+  const run = async (d: JobDef, requestId: string, data: unknown) => {
+    const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId, now, log: deps.log, keys: deps.keys };
+    const [row] = await database.db.insert(jobRuns).values({ job: d.name, node: NODE_ID, startedAt: now() }).returning({ id: jobRuns.id });
+    try {
+      await d.handler(ctx, data);
+      if (row) await database.db.update(jobRuns).set({ finishedAt: now(), ok: true }).where(eq(jobRuns.id, row.id));
+    } catch (e) {
+      if (row)
+        await database.db
+          .update(jobRuns)
+          .set({ finishedAt: now(), ok: false, error: String(e).slice(0, 2000) })
+          .where(eq(jobRuns.id, row.id));
+      throw e;
+    }
+  };
+
+  const global = defs.filter((d): d is GlobalJob => d.scope === 'global');
+  // A job whose module left the list keeps its queue (and its history) but is no longer scheduled.
+  const names = new Set(global.map((d) => d.name));
+  for (const s of await boss.getSchedules()) if (!names.has(s.name)) await boss.unschedule(s.name, s.key);
+  for (const d of global) {
     await boss.createQueue(d.name);
     if (d.cron) await boss.schedule(d.name, d.cron, null, { tz: 'Asia/Shanghai' });
     if (!opts.work) continue;
     await boss.work(d.name, async (jobs) => {
-      for (const job of jobs) {
-        const ctx: Ctx = {
-          db: database.db,
-          actor: SYSTEM_ACTOR,
-          ip: null,
-          requestId: `job:${job.id}`,
-          now,
-          log: deps.log,
-          keys: deps.keys,
-        };
-        const [run] = await database.db
-          .insert(jobRuns)
-          .values({ job: d.name, node: NODE_ID, startedAt: now() })
-          .returning({ id: jobRuns.id });
-        try {
-          await d.handler(ctx, job.data);
-          if (run) await database.db.update(jobRuns).set({ finishedAt: now(), ok: true }).where(eq(jobRuns.id, run.id));
-        } catch (e) {
-          if (run)
-            await database.db
-              .update(jobRuns)
-              .set({ finishedAt: now(), ok: false, error: String(e).slice(0, 2000) })
-              .where(eq(jobRuns.id, run.id));
-          throw e;
-        }
-      }
+      for (const job of jobs) await run(d, `job:${job.id}`, job.data);
     });
   }
+
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  if (opts.work)
+    for (const d of defs) {
+      if (d.scope !== 'local') continue;
+      let busy = false; // a slow run is not overlapped by the next tick
+      const tick = () => {
+        if (busy) return;
+        busy = true;
+        const p = run(d, `local:${d.name}`, null)
+          .catch((err: unknown) => deps.log.error({ err, job: d.name }, 'local job failed'))
+          .finally(() => {
+            busy = false;
+            running.delete(p);
+          });
+        running.add(p);
+      };
+      timers.push(setInterval(tick, d.everyMs));
+    }
   return {
     boss,
     send: (name, data) => boss.send(name, data ?? null),
-    stop: () => boss.stop({ graceful: true, timeout: 5000 }),
+    stop: async () => {
+      for (const t of timers) clearInterval(t);
+      await Promise.allSettled([...running]);
+      await boss.stop({ graceful: true, timeout: 5000 });
+    },
   };
 }

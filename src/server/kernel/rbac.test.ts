@@ -8,6 +8,7 @@ import { keyring } from './crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
 import { rolePermissions, settings } from './db/tables.ts';
 import { getRole, seedRoles, updateRole } from './rbac.ts';
+import { registryOf } from '../site.ts';
 
 let db: TestDb;
 let ctx: Ctx;
@@ -22,7 +23,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     keys: keyring(Buffer.alloc(32, 1)),
   };
-  await seedRoles(ctx);
+  await seedRoles(ctx, registryOf());
 });
 afterAll(async () => {
   await db.drop();
@@ -33,7 +34,7 @@ describe('seeding the built-in roles', () => {
     const before = await getRole(ctx, 'engineer');
     expect(before.permissions).toContain('org.read');
     await updateRole(ctx, 'engineer', { permissions: before.permissions.filter((p) => p !== 'org.read') });
-    await seedRoles(ctx);
+    await seedRoles(ctx, registryOf());
     expect((await getRole(ctx, 'engineer')).permissions).not.toContain('org.read');
   });
 
@@ -46,7 +47,7 @@ describe('seeding the built-in roles', () => {
     const value = (row!.value as string[]).filter((g) => g !== 'duty_operator:contract.read');
     await db.database.db.update(settings).set({ value }).where(eq(settings.key, 'rbac.seededGrants'));
     expect((await getRole(ctx, 'duty_operator')).permissions).not.toContain('contract.read');
-    await seedRoles(ctx);
+    await seedRoles(ctx, registryOf());
     expect((await getRole(ctx, 'duty_operator')).permissions).toContain('contract.read');
   });
 });

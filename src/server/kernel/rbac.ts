@@ -1,9 +1,10 @@
 // Roles and permissions as data. The built-in roles are seeded and kept in step with the catalogue;
 // the security admin edits permissions and adds roles.
 import { asc, count, eq, inArray } from 'drizzle-orm';
-import { BUILTIN_ROLES, PERMISSION_CODES } from '../../common/permissions.ts';
 import { rolePermissions, roles, settings, userRoles } from './db/tables.ts';
 import { audit } from './audit.ts';
+import { catalogue } from './catalogue.ts';
+import { defaultGrants, type Registry } from './registry.ts';
 import { inTx, type Ctx } from './context.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import type { Db } from './db/client.ts';
@@ -60,20 +61,21 @@ const SEEDED_GRANTS = 'rbac.seededGrants';
  * Inserts the built-in roles that are missing and the built-in grants never seeded before (a new
  * module's permissions reach the existing roles); never overwrites what the security admin changed.
  */
-export async function seedRoles(ctx: Ctx): Promise<void> {
+export async function seedRoles(ctx: Ctx, registry: Registry): Promise<void> {
   await inTx(ctx, async (tx) => {
     const existing = new Set((await tx.db.select({ code: roles.code }).from(roles)).map((r) => r.code));
     const [row] = await tx.db.select().from(settings).where(eq(settings.key, SEEDED_GRANTS));
     const seeded = new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
     const added: string[] = [];
-    for (const r of BUILTIN_ROLES) {
+    for (const r of registry.roles) {
+      const permissions = defaultGrants(registry, r.code);
       if (!existing.has(r.code)) {
         await tx.db
           .insert(roles)
           .values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, description: r.description, adminKind: r.adminKind, builtin: true });
-        await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions: r.permissions } });
+        await audit(tx, { action: 'role.seed', objectType: 'role', objectId: r.code, after: { permissions } });
       }
-      const fresh = r.permissions.filter((p) => !seeded.has(`${r.code}:${p}`));
+      const fresh = permissions.filter((p) => !seeded.has(`${r.code}:${p}`));
       if (!fresh.length) continue;
       await tx.db
         .insert(rolePermissions)
@@ -98,7 +100,7 @@ export async function listRoles(ctx: Ctx) {
   const rs = await ctx.db.select().from(roles).orderBy(asc(roles.builtin), asc(roles.code));
   const perms = await ctx.db.select().from(rolePermissions);
   const counts = await ctx.db.select({ code: userRoles.roleCode, n: count() }).from(userRoles).groupBy(userRoles.roleCode);
-  const order = new Map(BUILTIN_ROLES.map((r, i) => [r.code, i]));
+  const order = new Map((catalogue()?.roles ?? []).map((r, i) => [r.code, i]));
   return rs
     .map((r) => ({
       code: r.code,
@@ -116,8 +118,13 @@ export async function listRoles(ctx: Ctx) {
     .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99) || a.code.localeCompare(b.code));
 }
 
-function checkPermissions(list: string[]): string[] {
-  const unknown = list.filter((p) => !(PERMISSION_CODES as string[]).includes(p));
+/**
+ * The permission codes a role may be given: those some module declares, and those the role already
+ * holds (a grant of a module since removed from the list stays; it is not refused on the next edit).
+ */
+function checkPermissions(list: string[], held: readonly string[] = []): string[] {
+  const known = catalogue()?.permissions;
+  const unknown = list.filter((p) => !known?.has(p) && !held.includes(p));
   if (unknown.length)
     throw new Invalid('permission.unknown', `未知权限：${unknown.join('、')}`, [{ path: 'body.permissions', message: unknown.join(', ') }]);
   return [...new Set(list)];
@@ -166,7 +173,7 @@ export async function updateRole(
     if (input.description !== undefined) patch.description = input.description;
     if (Object.keys(patch).length) await tx.db.update(roles).set(patch).where(eq(roles.code, code));
     if (input.permissions) {
-      const perms = checkPermissions(input.permissions);
+      const perms = checkPermissions(input.permissions, before.permissions);
       await tx.db.delete(rolePermissions).where(eq(rolePermissions.roleCode, code));
       if (perms.length) await tx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleCode: code, permission })));
     }

@@ -6,10 +6,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Drawer, Empty, Popover, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { NOTIFY_EVENTS, isNotifyEvent, type TNotification, type TNotificationList } from '../../common/notify.ts';
+import type { TNotification, TNotificationList } from '../../common/notify.ts';
 import { api } from '../api/client.ts';
 import { pick, useI18n, type Lang } from '../i18n/index.tsx';
 import { useFeedback } from './feedback.ts';
+import { useNotifyEvents } from './notifyEvents.ts';
 
 const UNREAD_KEY = ['notifications', 'unread'] as const;
 const LATEST_KEY = ['notifications', 'latest'] as const;
@@ -88,6 +89,7 @@ function useLiveUnread(): boolean {
 
 function NotificationList({ onDone }: { onDone: () => void }) {
   const { t, lang } = useI18n();
+  const events = useNotifyEvents();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { fail } = useFeedback();
@@ -180,7 +182,7 @@ function NotificationList({ onDone }: { onDone: () => void }) {
                 )}
                 <div style={{ fontSize: 12, color: '#8a94a6', marginTop: 2 }}>
                   {relativeTime(n.createdAt, lang)}
-                  {isNotifyEvent(n.event) ? ` · ${pick(lang, NOTIFY_EVENTS[n.event])}` : ''}
+                  {events.has(n.event) ? ` · ${pick(lang, events.get(n.event)!)}` : ''}
                 </div>
               </div>
             </div>

@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZRole, ZRoleCreate, ZRoleParams, ZRoleUpdate } from '../../../common/auth.ts';
-import { PERMISSIONS } from '../../../common/permissions.ts';
 import { defineRoute } from '../http.ts';
+import type { ModuleDeps } from '../module.ts';
 import { createRole, deleteRole, getRole, listRoles, updateRole } from '../rbac.ts';
 
-export async function roleRoutes(app: FastifyInstance): Promise<void> {
+export async function roleRoutes(app: FastifyInstance, { registry }: ModuleDeps): Promise<void> {
   const tags = ['roles'];
   defineRoute(app, {
     method: 'GET',
@@ -14,8 +14,12 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     summary: '权限目录 The permission catalogue',
     tags,
     access: 'role.read',
-    response: z.object({ items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string() })) }),
-    handler: async () => ({ items: Object.entries(PERMISSIONS).map(([code, p]) => ({ code, ...p })) }),
+    response: z.object({
+      items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string(), module: z.string() })),
+    }),
+    handler: async () => ({
+      items: [...registry.permissions].map(([code, p]) => ({ code, zh: p.zh, en: p.en, group: p.group, module: p.module })),
+    }),
   });
   defineRoute(app, {
     method: 'GET',

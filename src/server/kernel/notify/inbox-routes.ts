@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ZIdParams } from '../../../common/api.ts';
 import {
   ZNotificationList,
+  ZNotifyEvent,
   ZNotificationQuery,
   ZNotifyPrefs,
   ZNotifyPrefsInput,
@@ -20,6 +21,7 @@ import type { Ctx } from '../context.ts';
 import { sessions } from '../db/tables.ts';
 import { defineRoute } from '../http.ts';
 import { getPrefs, listNotifications, markAllRead, markRead, ownNotifications, savePrefs, unreadCount } from './inbox.ts';
+import { notifyEvents } from './events.ts';
 import { LiveHub } from './live.ts';
 import { saveSmtp, smtpView, testPrefs, testSmtp } from './outbox.ts';
 
@@ -54,6 +56,16 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => {
     await hub?.stop();
     hub = null;
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/notify/events',
+    summary: '通知事件目录 The notification events every module raises',
+    tags: ['notify'],
+    access: 'user',
+    response: z.object({ items: z.array(ZNotifyEvent) }),
+    handler: async () => ({ items: [...notifyEvents()].map(([code, e]) => ({ code, ...e, defaults: [...e.defaults] })) }),
   });
 
   defineRoute(app, {

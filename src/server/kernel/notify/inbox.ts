@@ -5,9 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   channelsFor,
-  isNotifyEvent,
   NOTIFY_CHANNELS,
-  NOTIFY_EVENT_CODES,
   type ExternalChannel,
   type NotifyChannel,
   type TNotificationList,
@@ -19,6 +17,7 @@ import { inTx, type Ctx } from '../context.ts';
 import { notificationPrefs, notifications, settings, userRoles, users } from '../db/tables.ts';
 import { Invalid, NotFound, Unauthorized } from '../errors.ts';
 import { EMAIL_ADDRESS_RE, isEmailAddress } from './email.ts';
+import { eventDefaults, notifyEvents } from './events.ts';
 import { publishNew, publishNewSql, publishRead } from './live.ts';
 import { sealWebhook, type SealedWebhookConfig } from './secrets.ts';
 import type { Severity } from './types.ts';
@@ -51,7 +50,7 @@ export function externalChannels(
   event: string,
   who: { email: string | null; events: Record<string, string[]> | null; webhook: unknown },
 ): ExternalChannel[] {
-  return channelsFor(event, who.events).filter(
+  return channelsFor(event, who.events, eventDefaults(event)).filter(
     (c): c is ExternalChannel => (c === 'email' && !!who.email && isEmailAddress(who.email)) || (c === 'webhook' && !!who.webhook),
   );
 }
@@ -114,7 +113,7 @@ export function noticeInStatement(
   to: { roles: string[]; serviceLine?: string },
   n: Omit<InAppNotice, 'userIds' | 'title' | 'body'> & { title: SQL; body: SQL; from: SQL; name: string },
 ): { insert: SQL; publish: SQL } {
-  const defaults = JSON.stringify(channelsFor(n.event, null).filter((c) => c !== 'inapp'));
+  const defaults = JSON.stringify(eventDefaults(n.event).filter((c) => c !== 'inapp'));
   const external = JSON.stringify(NOTIFY_CHANNELS.filter((c) => c !== 'inapp'));
   const chosen = sql`CASE WHEN p.events ? ${n.event}::text THEN p.events -> ${n.event}::text ELSE ${defaults}::jsonb END`;
   const usable = sql`(x.c <> 'email' OR (length(${users.email}) <= 254 AND ${users.email} ~ ${EMAIL_ADDRESS_RE.source}::text)) AND (x.c <> 'webhook' OR p.webhook IS NOT NULL)`;
@@ -264,13 +263,13 @@ export async function getPrefs(ctx: Ctx): Promise<TNotifyPrefs> {
   const [u] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, uid)).limit(1);
   const [p] = await ctx.db.select().from(notificationPrefs).where(eq(notificationPrefs.userId, uid)).limit(1);
   const events: Record<string, NotifyChannel[]> = {};
-  for (const e of NOTIFY_EVENT_CODES) events[e] = channelsFor(e, p?.events ?? null);
+  for (const [e, def] of notifyEvents()) events[e] = channelsFor(e, p?.events ?? null, def.defaults);
   return { events, webhook: webhookView(p?.webhook), email: u?.email ?? null, smtpConfigured: await smtpConfigured(ctx) };
 }
 
 export async function savePrefs(ctx: Ctx, input: TNotifyPrefsInput): Promise<TNotifyPrefs> {
   const uid = me(ctx);
-  const unknown = Object.keys(input.events).filter((e) => !isNotifyEvent(e));
+  const unknown = Object.keys(input.events).filter((e) => !notifyEvents().has(e));
   if (unknown.length)
     throw new Invalid(
       'notify.unknown_event',

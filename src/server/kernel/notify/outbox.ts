@@ -6,14 +6,7 @@
 // the notification is 'failed'. A node that dies mid-send leaves a lease that runs out: delivery is
 // at least once.
 import { eq, sql } from 'drizzle-orm';
-import {
-  MAX_DELIVERY_ATTEMPTS,
-  NOTIFY_EVENTS,
-  isNotifyEvent,
-  type ExternalChannel,
-  type TSmtpInput,
-  type TSmtpView,
-} from '../../../common/notify.ts';
+import { MAX_DELIVERY_ATTEMPTS, type ExternalChannel, type TSmtpInput, type TSmtpView } from '../../../common/notify.ts';
 import { audit, auditAlone } from '../audit.ts';
 import { publicUrlFrom } from '../config.ts';
 import { inTx, type Ctx } from '../context.ts';
@@ -22,6 +15,7 @@ import { notificationPrefs, notifications, settings, users } from '../db/tables.
 import { Invalid, Unauthorized } from '../errors.ts';
 import { deliver, type DeliveryResult, type DeliveryTarget } from './index.ts';
 import { isEmailAddress } from './email.ts';
+import { eventName } from './events.ts';
 import { SMTP_SETTING, type DeliveryState } from './inbox.ts';
 import { publishNew } from './live.ts';
 import { openSmtp, openWebhook, sealSmtp, type SealedSmtpConfig, type SealedWebhookConfig } from './secrets.ts';
@@ -65,7 +59,7 @@ export function messageOf(
     severity,
     ...(url ? { url } : {}),
     fields: [
-      { label: '事件', value: isNotifyEvent(row.event) ? NOTIFY_EVENTS[row.event].zh : row.event },
+      { label: '事件', value: eventName(row.event) },
       { label: '时间', value: shanghai(row.createdAt) },
     ],
   };

@@ -7,6 +7,7 @@ export const assetJobs: JobDef[] = [
     // R-AST-06, daily at 08:10 (Asia/Shanghai): assets entering the 90-day warranty / end-of-support
     // window are announced to the asset managers, once per asset and window.
     name: 'asset-eos-watch',
+    scope: 'global',
     cron: '10 8 * * *',
     handler: async (ctx) => {
       const r = await announceDue(ctx, 90);

@@ -8,6 +8,7 @@ export const deskJobs: JobDef[] = [
     // Every minute: the SLA clocks of open tickets move to warning (80%) and breached (100%), then
     // each clock's escalation ladder climbs a step where one is due (escalate.ts).
     name: 'desk-sla-watch',
+    scope: 'global',
     cron: '* * * * *',
     handler: async (ctx) => {
       const r = await reevaluateOpenClocks(ctx);

@@ -6,18 +6,17 @@ import { Alert, Button, Card, Checkbox, Form, Grid, Input, Popconfirm, Select, S
 import { useState } from 'react';
 import {
   NOTIFY_CHANNELS,
-  NOTIFY_EVENTS,
-  NOTIFY_EVENT_CODES,
   WEBHOOK_KINDS,
   WEBHOOK_KIND_NAMES,
   type NotifyChannel,
-  type NotifyEvent,
+  type TNotifyEvent,
   type TNotifyPrefs,
   type TNotifyPrefsInput,
   type TTestResults,
 } from '../../../common/notify.ts';
 import { api } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
+import { useNotifyEvents } from '../../components/notifyEvents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
@@ -32,6 +31,7 @@ export function NotifyPrefsPage() {
   const qc = useQueryClient();
   const { ok, fail } = useFeedback();
   const q = useQuery({ queryKey: KEY, queryFn: () => api.get<TNotifyPrefs>('/api/me/notify-prefs') });
+  const catalogue = useNotifyEvents();
   // The user's unsaved ticks over what the server has.
   const [edits, setEdits] = useState<Record<string, NotifyChannel[]>>({});
   const [form] = Form.useForm<{ kind: Kind; url: string; secret: string }>();
@@ -119,10 +119,10 @@ export function NotifyPrefsPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('系统管理员尚未配置邮件服务器，邮件通知暂不能发送。')} />
       )}
       <Card title={t('通知事件')} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
-        <Table<{ code: NotifyEvent }>
+        <Table<TNotifyEvent>
           rowKey="code"
           loading={q.isPending}
-          dataSource={NOTIFY_EVENT_CODES.map((code) => ({ code }))}
+          dataSource={[...catalogue.values()]}
           pagination={false}
           size={phone ? 'small' : 'middle'}
           scroll={{ x: 'max-content' }}
@@ -132,9 +132,9 @@ export function NotifyPrefsPage() {
               key: 'event',
               render: (_, r) => (
                 <div style={{ minWidth: 110, maxWidth: phone ? 160 : 360 }}>
-                  <div>{pick(lang, NOTIFY_EVENTS[r.code])}</div>
+                  <div>{pick(lang, r)}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {lang === 'en-US' ? NOTIFY_EVENTS[r.code].descEn : NOTIFY_EVENTS[r.code].descZh}
+                    {lang === 'en-US' ? r.descEn : r.descZh}
                   </Typography.Text>
                 </div>
               ),
@@ -144,9 +144,9 @@ export function NotifyPrefsPage() {
               key: c,
               align: 'center' as const,
               width: phone ? 56 : 96,
-              render: (_: unknown, r: { code: NotifyEvent }) => (
+              render: (_: unknown, r: TNotifyEvent) => (
                 <Checkbox
-                  aria-label={`${pick(lang, NOTIFY_EVENTS[r.code])} ${t(CHANNEL_NAMES[c])}`}
+                  aria-label={`${pick(lang, r)} ${t(CHANNEL_NAMES[c])}`}
                   checked={c === 'inapp' || (events[r.code] ?? []).includes(c)}
                   disabled={c === 'inapp' || !usable(c)}
                   onChange={(e) => toggle(r.code, c, e.target.checked)}

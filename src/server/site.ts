@@ -1,0 +1,10 @@
+// The registry this site runs: the kernel's manifest, then the module list (src/server/modules/index.ts).
+import { kernelModule } from './kernel/kernel-module.ts';
+import type { ModuleManifest } from './kernel/module.ts';
+import { buildRegistry, type Registry } from './kernel/registry.ts';
+import { modules } from './modules/index.ts';
+
+/** The registry of a module list, the kernel first; the site's own list when none is given. */
+export function registryOf(list: readonly ModuleManifest[] = modules): Registry {
+  return buildRegistry([kernelModule, ...list]);
+}
