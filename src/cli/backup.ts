@@ -47,6 +47,7 @@ import {
 } from './context.ts';
 import { adaptPlainDump, connection, runTool } from './pgtools.ts';
 import { verifyLine } from './audit.ts';
+import { moduleMigrations, registryOf } from '../server/site.ts';
 
 export const backupHelp = `用法 Usage: yunwei backup FILE
 
@@ -201,7 +202,7 @@ interface Restored {
 
 /** After any restore: bring the schema up to this version, verify the chain, audit the restore, report. */
 async function finishRestore(config: Config, database: Database, r: Restored): Promise<number> {
-  await database.migrate();
+  await database.migrate(moduleMigrations(registryOf()));
   const ctx = cliCtx(config, database);
   await auditAlone(ctx, {
     action: 'system.restore',

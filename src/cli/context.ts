@@ -10,6 +10,7 @@ import { DataDirLocked, openConfigured, queryRows, type Database } from '../serv
 import { keyring } from '../server/kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from '../server/kernel/context.ts';
 import { seedReferenceData } from '../server/bootstrap.ts';
+import { moduleMigrations, registryOf } from '../server/site.ts';
 import { CliError, EXIT_IN_USE, EXIT_USAGE } from './errors.ts';
 
 export { CliError, EXIT_FAILED, EXIT_IN_USE, EXIT_USAGE, out, warn } from './errors.ts';
@@ -94,8 +95,9 @@ export function cliCtx(config: Config, database: Database): Ctx {
 
 /** Migrations and the reference data every command relies on (roles, calendar); what a start does first. */
 export async function prepare(database: Database, ctx: Ctx): Promise<{ calendarEntries: number }> {
-  await database.migrate();
-  return seedReferenceData(ctx);
+  const registry = registryOf();
+  await database.migrate(moduleMigrations(registry));
+  return seedReferenceData(ctx, registry);
 }
 
 /** Refuses to work on a database whose schema was never created. */

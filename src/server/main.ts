@@ -6,7 +6,7 @@ import { DataDirLocked, openConfigured, type Database } from './kernel/db/client
 import { keyring } from './kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
 import { startJobs, type JobRunner } from './kernel/jobs.ts';
-import { registryOf } from './site.ts';
+import { moduleMigrations, registryOf } from './site.ts';
 import { buildApp } from './app.ts';
 import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
 import { bootstrap, type BootstrapResult } from './bootstrap.ts';
@@ -63,10 +63,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  await database.migrate();
+  const registry = registryOf();
+  await database.migrate(moduleMigrations(registry));
   const keys = keyring(config.secretKey);
   const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
-  const registry = registryOf();
   const boot = await bootstrap(ctx, config, registry);
 
   let jobs: JobRunner | null = null;

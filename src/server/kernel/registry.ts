@@ -30,8 +30,8 @@ export interface Registry {
 const ID = /^[a-z][a-z0-9_]{1,31}$/;
 
 /**
- * Orders the modules so that each follows its dependencies. Ties keep the list's own order, so the
- * result is stable; import order never matters (Backstage #16554).
+ * Orders the modules so that each follows its dependencies; among those ready, the one earlier in the
+ * list goes first, so the result is stable and import order never matters (Backstage #16554).
  */
 export function orderModules(list: readonly ModuleManifest[]): ModuleManifest[] {
   const byId = new Map<string, ModuleManifest>();
@@ -43,18 +43,28 @@ export function orderModules(list: readonly ModuleManifest[]): ModuleManifest[] 
   for (const m of list)
     for (const d of m.dependsOn ?? []) if (!byId.has(d)) throw new ManifestError(`模块 "${m.id}" 依赖的模块 "${d}" 不在模块列表中`);
   const out: ModuleManifest[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (m: ModuleManifest, path: string[]) => {
-    const s = state.get(m.id);
-    if (s === 'done') return;
-    if (s === 'visiting') throw new ManifestError(`模块之间存在循环依赖：${[...path, m.id].join(' → ')}`);
-    state.set(m.id, 'visiting');
-    for (const d of m.dependsOn ?? []) visit(byId.get(d)!, [...path, m.id]);
-    state.set(m.id, 'done');
-    out.push(m);
-  };
-  for (const m of list) visit(m, []);
+  const placed = new Set<string>();
+  const waiting = [...list];
+  while (waiting.length) {
+    const i = waiting.findIndex((m) => (m.dependsOn ?? []).every((d) => placed.has(d)));
+    if (i < 0) throw new ManifestError(`模块之间存在循环依赖：${cycleIn(waiting, byId).join(' → ')}`);
+    const [m] = waiting.splice(i, 1);
+    out.push(m!);
+    placed.add(m!.id);
+  }
   return out;
+}
+
+/** One cycle among modules none of which could be placed, for the message: a → b → … → a. */
+function cycleIn(waiting: ModuleManifest[], byId: Map<string, ModuleManifest>): string[] {
+  const path: string[] = [];
+  let m = waiting[0]!;
+  while (!path.includes(m.id)) {
+    path.push(m.id);
+    const next = (m.dependsOn ?? []).find((d) => waiting.some((w) => w.id === d))!;
+    m = byId.get(next)!;
+  }
+  return [...path.slice(path.indexOf(m.id)), m.id];
 }
 
 function collect<T>(

@@ -7,7 +7,9 @@ import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
-import { openDatabase, type Database } from '../kernel/db/client.ts';
+import { openDatabase, type Database, type ModuleMigrations } from '../kernel/db/client.ts';
+import type { ModuleManifest } from '../kernel/module.ts';
+import { moduleMigrations, registryOf } from '../site.ts';
 import { keyring } from '../kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from '../kernel/context.ts';
 import { createUser } from '../kernel/auth/users.ts';
@@ -22,8 +24,8 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database. */
-export async function testDb(): Promise<TestDb> {
+/** A fresh, migrated database (the kernel's stream, then the given modules' own). */
+export async function testDb(modules: readonly ModuleMigrations[] = []): Promise<TestDb> {
   if (onPostgres) {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('YUNWEI_TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -35,7 +37,7 @@ export async function testDb(): Promise<TestDb> {
     const u = new URL(base);
     u.pathname = `/${name}`;
     const database = await openDatabase({ url: u.toString(), pgliteDir: null, poolSize: 10 });
-    await database.migrate();
+    await database.migrate(modules);
     return {
       database,
       url: u.toString(),
@@ -49,7 +51,7 @@ export async function testDb(): Promise<TestDb> {
     };
   }
   const database = await openDatabase({ url: null, pgliteDir: null });
-  await database.migrate();
+  await database.migrate(modules);
   return { database, url: null, drop: () => database.close() };
 }
 
@@ -80,8 +82,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { demo?: boolean; clock?: Clock; uploadMaxMb?: number } = {}): Promise<TestApp> {
-  const db = await testDb();
+export async function testApp(
+  opts: { demo?: boolean; clock?: Clock; uploadMaxMb?: number; modules?: readonly ModuleManifest[] } = {},
+): Promise<TestApp> {
+  const registry = registryOf(opts.modules);
+  const db = await testDb(moduleMigrations(registry));
   const clock = opts.clock ?? new Clock();
   const ctx: Ctx = {
     db: db.database.db,
@@ -92,8 +97,9 @@ export async function testApp(opts: { demo?: boolean; clock?: Clock; uploadMaxMb
     log: pino({ level: 'silent' }),
     keys: keyring(TEST_KEY),
   };
-  await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: opts.demo ?? false, demoPassword: TEST_PASSWORD });
+  await bootstrap(ctx, { adminPassword: 'Admin-Pass-1', demo: opts.demo ?? false, demoPassword: TEST_PASSWORD }, registry);
   const app = await buildApp({
+    ...(opts.modules ? { modules: opts.modules } : {}),
     database: db.database,
     secretKey: TEST_KEY,
     clock: clock.now,

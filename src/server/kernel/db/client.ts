@@ -18,14 +18,24 @@ import { LOCK_MIGRATE } from './locks.ts';
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type DbKind = 'pglite' | 'postgresql';
 
+/** A module's own migrations folder (its manifest's `migrations`), applied after the kernel's. */
+export interface ModuleMigrations {
+  id: string;
+  folder: string;
+}
+
 export interface Database {
   db: Db;
   kind: DbKind;
   pglite: PGlite | null;
   pool: pg.Pool | null;
-  migrate(): Promise<void>;
+  /** The kernel's baseline stream (migrations/), then each module's own folder in the order given. */
+  migrate(modules?: readonly ModuleMigrations[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Each module's migrations are journalled in a table of its own, so streams never interleave. */
+const journalOf = (m: ModuleMigrations) => ({ migrationsFolder: m.folder, migrationsTable: `__drizzle_migrations_${m.id}` });
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
 
@@ -100,12 +110,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'postgresql',
       pglite: null,
       pool,
-      async migrate() {
+      async migrate(modules = []) {
         // Several nodes may start at once: one migrates, the others wait on the advisory lock.
         const client = await pool.connect();
         try {
           await client.query(`SELECT pg_advisory_lock(${LOCK_MIGRATE})`);
           await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
+          for (const m of modules) await migratePg(drizzlePg(client), journalOf(m));
         } finally {
           await client.query(`SELECT pg_advisory_unlock(${LOCK_MIGRATE})`).catch(() => undefined);
           client.release();
@@ -135,8 +146,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     pglite: client,
     pool: null,
-    async migrate() {
+    async migrate(modules = []) {
       await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
+      for (const m of modules) await migratePglite(drizzlePglite(client), journalOf(m));
     },
     async close() {
       try {
