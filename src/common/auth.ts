@@ -17,6 +17,8 @@ export const ZMe = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(z.string()),
+  /** The names of the user's roles, as the home page shows them. */
+  roleInfo: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), description: z.string() })),
   permissions: z.array(z.string()),
   serviceLines: z.array(z.string()),
   pending: ZPendingStep.nullable(),
@@ -91,6 +93,22 @@ export const ZUserQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+
+/** The permission catalogue: every module's permissions, grouped for the role editor. */
+export const ZPermissionList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      zh: z.string(),
+      en: z.string(),
+      group: z.string(),
+      groupZh: z.string(),
+      groupEn: z.string(),
+      module: z.string(),
+    }),
+  ),
+});
+export type TPermissionList = z.infer<typeof ZPermissionList>;
 
 export const ZRole = z.object({
   code: z.string(),

@@ -47,6 +47,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     authError: AppError | null;
   }
+  interface FastifyInstance {
+    fastifyRoutes: { method: string; url: string }[];
+  }
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -81,6 +84,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { strict: false } },
   }) as unknown as FastifyInstance;
   app.decorate('yunweiRoutes', []);
+  // Every route Fastify serves, however it was declared: the audit check compares it with yunweiRoutes.
+  app.decorate('fastifyRoutes', []);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) app.fastifyRoutes.push({ method: m, url: r.url });
+  });
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('pending', null);
   app.decorateRequest('authError', null);
@@ -125,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now: clock,
       log: req.log as unknown as Logger,
       keys,
+      trail: { audited: false },
     };
     req.ctx = ctx;
     if (!req.url.startsWith('/api/')) return;

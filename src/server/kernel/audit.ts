@@ -96,6 +96,7 @@ function storedDetail(ctx: Ctx, e: AuditEntry): Record<string, unknown> | null {
  * values only that statement knows, e.g. a number the database assigns.
  */
 export function auditAppend(ctx: Ctx, e: AuditEntry, detail?: (stored: SQL) => SQL): SQL {
+  if (ctx.trail) ctx.trail.audited = true;
   const d = storedDetail(ctx, e);
   const stored = sql`${d === null ? null : JSON.stringify(d)}::jsonb`;
   const actorId = ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null;

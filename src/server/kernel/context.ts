@@ -24,6 +24,11 @@ export interface Ctx {
   now: () => Date;
   log: Logger;
   keys: Keyring;
+  /**
+   * Shared by every copy of one request's ctx (inTx copies it): set when the request wrote an audit
+   * record, so the kernel can see a write route that recorded none (kernel/http.ts).
+   */
+  trail?: { audited: boolean };
 }
 
 export const SYSTEM_ACTOR: Actor = {

@@ -3,6 +3,7 @@
 // its schemas reach OpenAPI.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
+import { auditAlone } from './audit.ts';
 import type { Ctx } from './context.ts';
 import { AppError, Forbidden, Invalid, Unauthorized, type FieldError } from './errors.ts';
 
@@ -92,6 +93,19 @@ function pendingMessage(step: string): string {
   }
 }
 
+/**
+ * 等保 8.1.4.3: every state-changing request that succeeds leaves an audit record. Services record
+ * their own, with before and after; a route whose service recorded none gets the kernel's record of
+ * the request itself (who, what route, which ids) and a warning in the log naming the route.
+ */
+async function auditedWrite(req: FastifyRequest, reply: FastifyReply, spec: { method: Method; url: string; status?: number }) {
+  const status = reply.statusCode >= 300 ? reply.statusCode : (spec.status ?? 200);
+  if (req.ctx.trail?.audited || status >= 400) return;
+  const route = `${spec.method} ${req.routeOptions.url ?? spec.url}`;
+  req.log.warn({ route }, 'write route recorded no audit entry of its own; the kernel recorded the request');
+  await auditAlone(req.ctx, { action: 'api.write', objectType: 'route', objectId: route, detail: { params: req.params, status } });
+}
+
 export function defineRoute<
   B extends ZodType | undefined = undefined,
   Q extends ZodType | undefined = undefined,
@@ -121,6 +135,7 @@ export function defineRoute<
         params: (spec.params ? parse(spec.params, req.params ?? {}, 'params') : undefined) as Infer<P>,
       };
       const out = await spec.handler(req.ctx, input, req, reply);
+      if (spec.method !== 'GET') await auditedWrite(req, reply, spec);
       if (spec.raw) return reply;
       reply.code(spec.status ?? 200);
       return out ?? (spec.status === 204 ? undefined : { ok: true });

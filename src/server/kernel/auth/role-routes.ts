@@ -1,10 +1,16 @@
 // Roles and the permission catalogue (security admin).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZRole, ZRoleCreate, ZRoleParams, ZRoleUpdate } from '../../../common/auth.ts';
+import { ZPermissionList, ZRole, ZRoleCreate, ZRoleParams, ZRoleUpdate } from '../../../common/auth.ts';
 import { defineRoute } from '../http.ts';
 import type { ModuleDeps } from '../module.ts';
 import { createRole, deleteRole, getRole, listRoles, updateRole } from '../rbac.ts';
+
+const KERNEL_GROUPS: Record<string, { zh: string; en: string }> = {
+  system: { zh: '系统管理', en: 'System' },
+  security: { zh: '安全管理', en: 'Security' },
+  audit: { zh: '审计', en: 'Audit' },
+};
 
 export async function roleRoutes(app: FastifyInstance, { registry }: ModuleDeps): Promise<void> {
   const tags = ['roles'];
@@ -14,11 +20,13 @@ export async function roleRoutes(app: FastifyInstance, { registry }: ModuleDeps)
     summary: '权限目录 The permission catalogue',
     tags,
     access: 'role.read',
-    response: z.object({
-      items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), group: z.string(), module: z.string() })),
-    }),
+    response: ZPermissionList,
     handler: async () => ({
-      items: [...registry.permissions].map(([code, p]) => ({ code, zh: p.zh, en: p.en, group: p.group, module: p.module })),
+      items: [...registry.permissions].map(([code, p]) => {
+        // A kernel duty (system, security, audit) or the module that declares the group.
+        const g = KERNEL_GROUPS[p.group] ?? registry.modules.find((m) => m.id === p.group)?.name ?? registry.module(p.module).name;
+        return { code, zh: p.zh, en: p.en, group: p.group, groupZh: g.zh, groupEn: g.en, module: p.module };
+      }),
     }),
   });
   defineRoute(app, {

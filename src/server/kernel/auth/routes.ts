@@ -15,8 +15,8 @@ import {
   ZTotpEnroll,
 } from '../../../common/auth.ts';
 import { ZIdParams } from '../../../common/api.ts';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/tables.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { roles, users } from '../db/tables.ts';
 import { defineRoute } from '../http.ts';
 import { randomToken } from '../crypto.ts';
 import { Forbidden, TooManyRequests } from '../errors.ts';
@@ -80,11 +80,18 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
       const a = ctx.actor!;
       if (a.via === 'session' && !req.cookies[CSRF_COOKIE]) setCsrf(reply);
       const [u] = await ctx.db.select({ totpEnabled: users.totpEnabled }).from(users).where(eq(users.id, a.id));
+      const roleInfo = a.roles.length
+        ? await ctx.db
+            .select({ code: roles.code, nameZh: roles.nameZh, nameEn: roles.nameEn, description: roles.description })
+            .from(roles)
+            .where(inArray(roles.code, a.roles))
+        : [];
       return {
         id: a.id,
         username: a.username,
         displayName: a.displayName,
         roles: a.roles,
+        roleInfo,
         permissions: [...a.permissions].sort(),
         serviceLines: a.serviceLines,
         pending: req.pending,

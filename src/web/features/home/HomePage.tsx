@@ -2,7 +2,6 @@
 import { ArrowRightOutlined, CalendarOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { BUILTIN_ROLES } from '../../../common/permissions.ts';
 import type { TOverview } from '../../../common/contract.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { fmtMoney } from '../../components/format.ts';
@@ -58,7 +57,7 @@ function Welcome() {
   const { me, can } = useAuth();
   const { t, lang } = useI18n();
   const roles = (me?.roles ?? []).map((code) => {
-    const r = BUILTIN_ROLES.find((b) => b.code === code);
+    const r = me?.roleInfo.find((b) => b.code === code);
     return { code, name: r ? pick(lang, { zh: r.nameZh, en: r.nameEn }) : code, desc: r?.description };
   });
   const links = [

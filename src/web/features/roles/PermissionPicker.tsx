@@ -1,22 +1,21 @@
-// Permission checkboxes grouped by PERMISSIONS[x].group.
-import { Checkbox, Typography } from 'antd';
-import { PERMISSIONS, type Permission } from '../../../common/permissions.ts';
+// Permission checkboxes grouped as the server's catalogue groups them (GET /api/permissions): the
+// kernel's duties and each module's own group, so a new module's permissions appear here by themselves.
+import { useQuery } from '@tanstack/react-query';
+import { Checkbox, Spin, Typography } from 'antd';
+import type { TPermissionList } from '../../../common/auth.ts';
+import { api } from '../../api/client.ts';
 import { pick, useI18n } from '../../i18n/index.tsx';
 
-export const GROUPS: Record<string, { zh: string; en: string }> = {
-  system: { zh: '系统管理', en: 'System' },
-  security: { zh: '安全管理', en: 'Security' },
-  audit: { zh: '审计', en: 'Audit' },
-  org: { zh: '单位与人员', en: 'Parties and people' },
-  contract: { zh: '合同', en: 'Contract' },
-};
+type Perm = TPermissionList['items'][number];
 
-export function groupedPermissions(): [string, Permission[]][] {
-  const m = new Map<string, Permission[]>();
-  for (const [code, p] of Object.entries(PERMISSIONS) as [Permission, (typeof PERMISSIONS)[Permission]][]) {
-    m.set(p.group, [...(m.get(p.group) ?? []), code]);
-  }
-  return [...m.entries()];
+export function usePermissionCatalogue() {
+  return useQuery({ queryKey: ['permissions'], queryFn: () => api.get<TPermissionList>('/api/permissions'), staleTime: Infinity });
+}
+
+function grouped(items: Perm[]): [Perm, Perm[]][] {
+  const m = new Map<string, Perm[]>();
+  for (const p of items) m.set(p.group, [...(m.get(p.group) ?? []), p]);
+  return [...m.values()].map((ps) => [ps[0]!, ps]);
 }
 
 export function PermissionPicker({
@@ -29,29 +28,31 @@ export function PermissionPicker({
   disabled?: boolean;
 }) {
   const { lang } = useI18n();
+  const q = usePermissionCatalogue();
   const chosen = new Set(value ?? []);
+  if (q.isPending) return <Spin />;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12 }}>
-      {groupedPermissions().map(([group, codes]) => (
-        <div key={group} style={{ border: '1px solid #eef0f3', borderRadius: 8, padding: '10px 14px', background: '#fbfcfd' }}>
+      {grouped(q.data?.items ?? []).map(([head, perms]) => (
+        <div key={head.group} style={{ border: '1px solid #eef0f3', borderRadius: 8, padding: '10px 14px', background: '#fbfcfd' }}>
           <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
-            {GROUPS[group] ? pick(lang, GROUPS[group]) : group}
+            {pick(lang, { zh: head.groupZh, en: head.groupEn })}
           </Typography.Text>
-          {codes.map((code) => (
-            <div key={code} style={{ padding: '3px 0' }}>
+          {perms.map((p) => (
+            <div key={p.code} style={{ padding: '3px 0' }}>
               <Checkbox
-                checked={chosen.has(code)}
+                checked={chosen.has(p.code)}
                 disabled={disabled}
                 onChange={(e) => {
                   const next = new Set(chosen);
-                  if (e.target.checked) next.add(code);
-                  else next.delete(code);
+                  if (e.target.checked) next.add(p.code);
+                  else next.delete(p.code);
                   onChange?.([...next]);
                 }}
               >
-                {pick(lang, PERMISSIONS[code])}
+                {pick(lang, p)}
                 <Typography.Text type="secondary" className="yw-mono" style={{ fontSize: 11, marginInlineStart: 6 }}>
-                  {code}
+                  {p.code}
                 </Typography.Text>
               </Checkbox>
             </div>
