@@ -109,7 +109,7 @@ export class Membership {
     } catch (e) {
       this.lastError = shortError(e);
       // One warning per outage, not one per round.
-      if (this.failures++ === 0) this.opts.log.warn({ err: e }, 'collector heartbeat failed; retrying');
+      if (this.failures++ === 0) this.opts.log.warn({ error: this.lastError }, 'collector heartbeat failed; retrying');
     }
     this.sweep();
     this.opts.onChange();

@@ -30,6 +30,7 @@ export class Runner {
   private readonly log: Logger;
   private readonly ctx: Ctx;
   final: CollectorState | null = null;
+  private begun = false;
   private started = false;
   private startFailing = false;
   private lastError: string | null = null;
@@ -69,7 +70,9 @@ export class Runner {
     if (e) {
       this.lastError = this.writer.lastError;
       // One warning per streak of failures (the database may be restarting), then one line on recovery.
-      if (this.writeFailures++ === 0) this.log.warn({ err: e, queued: this.writer.queued }, 'collector write failed; retrying');
+      // The error's text only: a failed query's error holds the whole batch as parameters.
+      if (this.writeFailures++ === 0)
+        this.log.warn({ error: this.lastError, queued: this.writer.queued }, 'collector write failed; retrying');
     } else if (this.writeFailures > 0) {
       this.log.info({ failures: this.writeFailures }, 'collector writes resumed');
       this.writeFailures = 0;
@@ -90,6 +93,7 @@ export class Runner {
   }
 
   start(): void {
+    this.begun = true;
     if (this.def.kind !== 'listener' || this.global) this.attempted();
     if (this.def.kind === 'listener' && this.global) {
       this.started = true; // a global listener waits for its lease (sync)
@@ -104,7 +108,7 @@ export class Runner {
 
   /** After each membership round: a global listener starts where the lease is held, stops where lost. */
   sync(): void {
-    if (this.def.kind !== 'listener' || !this.global || this.work || this.deps.stopping.aborted) return;
+    if (this.def.kind !== 'listener' || !this.global || !this.begun || this.work || this.deps.stopping.aborted) return;
     const m = this.deps.membership;
     if (!m.holds(this.def.id, 0)) return;
     const signal = AbortSignal.any([this.deps.stopping, m.signal(this.def.id, 0)!]);

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { testDb, type TestDb } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { collectorHealth } from './health.ts';
-import type { CollectorContext, CollectorDef, CollectorHealth, CollectorRuntime } from './types.ts';
+import type { CollectorContext, CollectorDef, CollectorHealth, CollectorRuntime, StartCollectorsOptions } from './types.ts';
 import {
   LineClient,
   createTestTable,
@@ -37,7 +37,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function start(defs: CollectorDef<TestRow, string>[]): Promise<CollectorRuntime> {
+async function start(defs: StartCollectorsOptions['defs']): Promise<CollectorRuntime> {
   const rt = await startTestCollectors(db.database, 'node-a', defs);
   running.push(rt);
   return rt;
@@ -97,14 +97,14 @@ describe('collector runtime on one node', () => {
     const gate = new Promise<void>((r) => (open = r));
     const sink = () => testSink({ batchSize: 5, flushMs: 20, highWater: 20, before: () => gate });
     const tcp = tcpListenerDouble({ sink: sink() });
-    let captured: CollectorContext<TestRow> | null = null;
-    const direct: CollectorDef<TestRow, string> = {
+    const captured: { c?: CollectorContext<TestRow> } = {};
+    const direct: CollectorDef<TestRow> = {
       id: 'test.direct',
       kind: 'listener',
       scope: 'local',
       sink: sink(),
       start: async (c) => {
-        captured = c;
+        captured.c = c;
         return { stop: async () => undefined };
       },
     };
@@ -116,7 +116,7 @@ describe('collector runtime on one node', () => {
     expect(of(rt, 'test.tcp')).toMatchObject({ state: 'running', queued: 20, written: 0 });
     expect(of(rt, 'test.tcp').lagMs).toBeGreaterThan(0);
 
-    const c = captured! as CollectorContext<TestRow>;
+    const c = captured.c!;
     const row = (seq: number): TestRow => ({
       collector: 'test.direct',
       node: 'node-a',

@@ -125,6 +125,10 @@ export const DEFAULTS = {
 
 /** The text of an error, short enough for health (≤ 200 characters). */
 export function shortError(e: unknown): string {
-  const text = e instanceof Error ? e.message || e.name : String(e);
+  // Drizzle wraps driver errors in "Failed query: <the SQL and every parameter>": the innermost cause
+  // ("connect ECONNREFUSED …") is what an operator needs, and it carries no collected data.
+  let err = e;
+  while (err instanceof Error && err.cause instanceof Error) err = err.cause;
+  const text = err instanceof Error ? err.message || err.name : String(err);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
