@@ -88,6 +88,7 @@ export class Writer<Row> {
 
   flushed(): Promise<void> {
     if (this.committed >= this.accepted) return Promise.resolve();
+    if (this.closed) return Promise.reject(new Error('collector stopped before these rows were written'));
     const upTo = this.accepted;
     const p = new Promise<void>((resolve, reject) => this.flushWaiters.push({ upTo, resolve, reject }));
     this.kick();
