@@ -57,7 +57,9 @@ function run(asPostgres, bin, args) {
 
 /**
  * Starts a fresh PostgreSQL cluster in a temporary directory.
- * @returns {Promise<{ url: string, dir: string, stop: () => void }>} stop() is idempotent and synchronous.
+ * stop() is idempotent and synchronous and removes the cluster. halt() and resume() stop and start the
+ * server only (fast shutdown, same port and data), for tests of what survives a database restart.
+ * @returns {Promise<{ url: string, dir: string, stop: () => void, halt: () => void, resume: () => void }>}
  */
 export async function startThrowawayCluster() {
   const bin = pgBinDir();
@@ -95,9 +97,11 @@ export async function startThrowawayCluster() {
         '-c synchronous_commit=off',
         '-c full_page_writes=off',
       ].join(' ');
+      const start = () => run(asPostgres, `${bin}/pg_ctl`, ['-D', dir, '-l', `${dir}/log`, '-o', opts, '-w', 'start']);
       try {
-        run(asPostgres, `${bin}/pg_ctl`, ['-D', dir, '-l', `${dir}/log`, '-o', opts, '-w', 'start']);
-        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop };
+        start();
+        const halt = () => run(asPostgres, `${bin}/pg_ctl`, ['-D', dir, '-m', 'fast', '-w', 'stop']);
+        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop, halt, resume: start };
       } catch (e) {
         if (attempt >= 3) {
           const logFile = `${dir}/log`;

@@ -104,6 +104,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', () => {
       /* an idle client lost its connection; the pool replaces it */
     });
+    // A client checked out of the pool (a transaction under way) whose server goes away (a restart)
+    // emits 'error', which without a listener ends the process. Its query fails anyway, and the pool
+    // drops the broken client when it is released (restart.test.ts in kernel/collectors).
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,

@@ -274,3 +274,33 @@ export const savedViews = pgTable(
   },
   (t) => [uniqueIndex('saved_views_uq').on(t.userId, t.scope, t.name)],
 );
+
+// kernel/collectors: the processes with the collector role (membership), each one's last published
+// health (read by GET /api/health on any node), and the leases that split global work between them.
+// All times are the database's clock (now()), never a node's.
+export const collectorNodes = pgTable('collector_nodes', {
+  node: text('node').primaryKey(),
+  startedAt: ts('started_at').notNull(),
+  seenAt: ts('seen_at').notNull(),
+  /** The node's lease period: it counts as live while seen within one, and is removed after three. */
+  leaseMs: integer('lease_ms').notNull(),
+  /** Ids of the global collectors this node runs (it is assigned shards of those only). */
+  collectors: text('collectors')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** CollectorHealth[] as of seen_at. */
+  health: jsonb('health').notNull().$type<unknown[]>(),
+});
+
+// One row per (global collector, shard): the node that handles the shard until expires_at.
+export const collectorLeases = pgTable(
+  'collector_leases',
+  {
+    collector: text('collector').notNull(),
+    shard: integer('shard').notNull(),
+    node: text('node').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collector, t.shard] }), index('collector_leases_node_idx').on(t.node)],
+);
