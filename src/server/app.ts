@@ -20,6 +20,7 @@ import { registerSecurityHeaders } from './kernel/security-headers.ts';
 import { uploadMaxMbFrom } from './kernel/config.ts';
 import { multipartOptions } from './kernel/files.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
+import { collectorHealth } from './kernel/collectors/health.ts';
 import { installRegistry } from './kernel/catalogue.ts';
 import { permissionsIn } from './kernel/http.ts';
 import type { ModuleManifest } from './kernel/module.ts';
@@ -41,6 +42,8 @@ export interface AppDeps {
   uploadMaxMb?: number;
   /** The modules this app runs (src/server/modules/index.ts when not given; tests add their own). */
   modules?: readonly ModuleManifest[];
+  /** The registry, when the caller built it already (a node); else built from `modules`. */
+  registry?: Registry;
 }
 
 declare module 'fastify' {
@@ -72,7 +75,7 @@ class OneLinePerRequest extends LogController {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
-  const registry = registryOf(deps.modules);
+  const registry = deps.registry ?? registryOf(deps.modules);
   installRegistry(registry);
   const keys = keyring(deps.secretKey);
   const app = Fastify({
@@ -189,8 +192,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { summary: '健康检查 Health', tags: ['system'] } }, async () => {
-        return { status: 'ok', database: deps.database.kind, version: VERSION };
+      api.get('/health', { schema: { summary: '健康检查 Health', tags: ['system'] } }, async (req) => {
+        const { nodes } = await collectorHealth(deps.database.db, clock());
+        // Anyone sees each collector's state and lag; counters and the last error (which may name a
+        // device's address) only a signed-in user.
+        const signedIn = !!req.ctx.actor;
+        const collectors = nodes.flatMap((n) =>
+          n.collectors.map((c) =>
+            signedIn ? { ...c, node: n.node, seenAt: n.seenAt } : { id: c.id, node: n.node, state: c.state, lagMs: c.lagMs },
+          ),
+        );
+        return { status: 'ok', database: deps.database.kind, version: VERSION, collectors };
       });
       api.yunweiRoutes.push({ method: 'GET', url: '/api/health', access: 'public', allowPending: true });
       const moduleDeps = { registry, secureCookies: deps.secureCookies ?? false };

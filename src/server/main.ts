@@ -1,15 +1,10 @@
-// Process entry: config -> database -> migrations -> bootstrap -> app -> listen -> roles.
+// Process entry: config -> database -> the node (migrations, bootstrap, its roles) -> signals.
 import { join } from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLocked, openConfigured, type Database } from './kernel/db/client.ts';
-import { keyring } from './kernel/crypto.ts';
-import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
-import { startJobs, type JobRunner } from './kernel/jobs.ts';
-import { moduleMigrations, registryOf } from './site.ts';
-import { buildApp } from './app.ts';
-import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
-import { bootstrap, type BootstrapResult } from './bootstrap.ts';
+import type { BootstrapResult } from './bootstrap.ts';
+import { startNode } from './node.ts';
 
 function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: string): void {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
@@ -63,33 +58,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const registry = registryOf();
-  await database.migrate(moduleMigrations(registry));
-  const keys = keyring(config.secretKey);
-  const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
-  const boot = await bootstrap(ctx, config, registry);
-
-  let jobs: JobRunner | null = null;
-  if (config.roles.has('worker') || config.roles.has('api')) {
-    jobs = await startJobs(database, { log, keys, url: config.databaseUrl }, registry.jobs, {
-      work: config.roles.has('worker'),
-    });
-  }
-  // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
-  const outbox: OutboxLoop | null = config.roles.has('worker')
-    ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
-    : null;
-  const app = config.roles.has('api')
-    ? await buildApp({
-        database,
-        secretKey: config.secretKey,
-        uploadMaxMb: config.uploadMaxMb,
-        logger: log.child({ c: 'http' }),
-        modules: registry.modules.filter((m) => m.id !== 'kernel'),
-      })
-    : null;
-  if (app) await app.listen({ host: config.host, port: config.port });
-  printWelcome(config, database, boot, [...config.roles].join(','));
+  const node = await startNode({ config, database, log });
+  printWelcome(config, database, node.boot, [...config.roles].join(','));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -98,9 +68,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await app?.close().catch(() => undefined);
-    await outbox?.stop().catch(() => undefined);
-    await jobs?.stop().catch(() => undefined);
+    await node.stop();
     await database.close().catch(() => undefined);
     process.exit(0);
   };

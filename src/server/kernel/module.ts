@@ -9,6 +9,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import type { ZodType, z } from 'zod';
 import type { NotifyEventDef } from '../../common/notify.ts';
 import type { AdminKind } from '../../common/permissions.ts';
+import type { CollectorDef } from './collectors/types.ts';
 import type { Ctx } from './context.ts';
 import type { JobDef } from './jobs.ts';
 import type { Registry } from './registry.ts';
@@ -106,6 +107,9 @@ export interface ModuleManifest {
   events?: Readonly<Record<string, NotifyEventDef>>;
   routes?: readonly RoutePlugin[];
   jobs?: readonly JobDef[];
+  /** Listeners and pollers run by the kernel's collector runtime in processes with the collector role. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a module's collectors have row types of their own
+  collectors?: readonly CollectorDef<any, any>[];
   /** Reference data present on every site (idempotent; runs at every start under the bootstrap lock). */
   seed?: (ctx: Ctx) => Promise<void>;
   /** Demo data: runs once per database, in dependency order, when the demo is enabled. */

@@ -99,6 +99,7 @@ export function buildRegistry(list: readonly ModuleManifest[]): Registry {
   }
   const events = collect(modules, '通知事件', (m) => Object.entries(m.events ?? {}));
   const jobs = collect(modules, '定时任务', (m) => (m.jobs ?? []).map((j) => [j.name, j] as [string, JobDef]));
+  collect(modules, '采集器', (m) => (m.collectors ?? []).map((c) => [c.id, { id: c.id }] as [string, { id: string }]));
   const search = collect(modules, '搜索来源', (m) => (m.search ?? []).map((s) => [s.id, s] as [string, SearchProvider]));
   const evidence = collect(modules, '证据', (m) => (m.evidence ?? []).map((e) => [e.id, e] as [string, EvidenceProvider]));
   const byId = new Map(modules.map((m) => [m.id, m]));

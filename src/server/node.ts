@@ -1,0 +1,79 @@
+// One node of the product: the roles its config names, over one database. main.ts starts one per
+// process; tests start several in one process to prove how they share work (collectors, jobs).
+//   api        the HTTP API and the web app
+//   worker     scheduled jobs and the notification outbox
+//   collector  the modules' listeners and pollers (kernel/collectors)
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import { bootstrap, type BootstrapResult } from './bootstrap.ts';
+import { startCollectors } from './kernel/collectors/runtime.ts';
+import type { CollectorRuntime } from './kernel/collectors/types.ts';
+import type { Config } from './kernel/config.ts';
+import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
+import { keyring } from './kernel/crypto.ts';
+import type { Database } from './kernel/db/client.ts';
+import { NODE_ID, startJobs, type JobRunner } from './kernel/jobs.ts';
+import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
+import type { Registry } from './kernel/registry.ts';
+import { moduleMigrations, registryOf } from './site.ts';
+
+export interface RunningNode {
+  app: FastifyInstance | null;
+  boot: BootstrapResult;
+  collectors: CollectorRuntime | null;
+  /** Stops what the node started, last started first; the database stays open (its owner closes it). */
+  stop(): Promise<void>;
+}
+
+export async function startNode(o: {
+  config: Config;
+  database: Database;
+  log: Logger;
+  registry?: Registry;
+  /** Several nodes in one process (tests) need ids of their own. */
+  nodeId?: string;
+}): Promise<RunningNode> {
+  const { config, database, log } = o;
+  const registry = o.registry ?? registryOf();
+  await database.migrate(moduleMigrations(registry));
+  const keys = keyring(config.secretKey);
+  const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
+  const boot = await bootstrap(ctx, config, registry);
+
+  const roles = config.roles;
+  const jobs: JobRunner | null =
+    roles.has('worker') || roles.has('api')
+      ? await startJobs(database, { log, keys, url: config.databaseUrl }, registry.jobs, { work: roles.has('worker') })
+      : null;
+  // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
+  const outbox: OutboxLoop | null = roles.has('worker')
+    ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
+    : null;
+  const collectors = roles.has('collector')
+    ? await startCollectors({
+        database,
+        nodeId: o.nodeId ?? NODE_ID,
+        log: log.child({ c: 'collectors' }),
+        keys,
+        defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
+      })
+    : null;
+  const app = roles.has('api')
+    ? await buildApp({ database, registry, secretKey: config.secretKey, uploadMaxMb: config.uploadMaxMb, logger: log.child({ c: 'http' }) })
+    : null;
+  if (app) await app.listen({ host: config.host, port: config.port });
+
+  return {
+    app,
+    boot,
+    collectors,
+    async stop() {
+      await app?.close().catch(() => undefined);
+      // Collectors drain (their accepted rows are committed) before the database goes.
+      await collectors?.stop().catch((err: unknown) => log.error({ err }, 'collectors did not stop cleanly'));
+      await outbox?.stop().catch(() => undefined);
+      await jobs?.stop().catch(() => undefined);
+    },
+  };
+}
