@@ -1,7 +1,7 @@
 // The feature manifest drives the shell: a feature defined only here, appended to the real list,
 // gets its route, its menu entry (for holders of its permission only) and its translation without
-// an edit to any shared file; the real menu is the one users had before manifests; clashes are
-// refused when the app starts.
+// an edit to any shared file; the menu follows `order`; clashes are refused when the app starts.
+// (The real list's menu and highlighting: features/index.test.ts.)
 import { matchRoutes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { features } from '../features/index.ts';
@@ -47,57 +47,13 @@ describe('a feature declared only in a test', () => {
   it('shows its menu entry at its order, to holders of its permission only', () => {
     expect(outline(menuItems(list, holder('probe.read'), id))).toEqual(['首页', '工作日历', '探针']);
     expect(outline(menuItems(list, holder('user.read'), id))).toEqual(['首页', '工作日历', '系统管理[用户管理]']);
+    expect(selectedKey(list, '/probe')).toEqual({ key: '/probe', open: null });
   });
 
   it('translates its own string', () => {
     expect(translate(dictionary(list, 'en-US'), '探针')).toBe('Probe');
     expect(translate(dictionary(list, 'zh-CN'), '探针')).toBe('探针');
     expect(outline(menuItems(list, holder('probe.read'), (s) => translate(dictionary(list, 'en-US'), s)))).toContain('Probe');
-  });
-});
-
-describe('the real feature list', () => {
-  const every = () => true;
-
-  it('builds the menu users had before manifests, in order', () => {
-    expect(outline(menuItems(features, every, id))).toEqual([
-      '首页',
-      '合同',
-      '服务台[我的工作 运维单 SLA 风险看板 回访 SLA 策略]',
-      '资产[资产台账 备品备件 采购咨询 变动审批 线路 过保与停止支持 资产分类]',
-      '单位与人员[合同各方 地点与机房 部门 人员]',
-      '工作日历',
-      '系统管理[用户管理 角色权限 审计日志 邮件服务器]',
-    ]);
-  });
-
-  it('shows a reporter 我的报修 instead of 我的工作, and hides groups with nothing inside', () => {
-    expect(outline(menuItems(features, holder('desk.self'), id))).toEqual(['首页', '服务台[我的报修]', '工作日历']);
-    expect(outline(menuItems(features, holder('spare.write'), id))).toEqual(['首页', '资产[备品备件]', '工作日历']);
-  });
-
-  it.each([
-    ['', '/', null],
-    ['/', '/', null],
-    ['/contract', '/contract', null],
-    ['/desk', '/desk', 'desk'],
-    ['/desk/mine', '/desk/mine', 'desk'],
-    ['/desk/policies', '/desk/policies', 'desk'],
-    ['/desk/new', '/desk', 'desk'],
-    ['/desk/0b6c6f5e-1c1d-4c51-9d0e-2a7f3f1b9e11', '/desk', 'desk'],
-    ['/assets', '/assets', 'assets'],
-    ['/assets/spares', '/assets/spares', 'assets'],
-    ['/assets/spares/0b6c6f5e', '/assets', 'assets'],
-    ['/assets/0b6c6f5e-1c1d', '/assets', 'assets'],
-    ['/org/people', '/org/people', 'org'],
-    ['/org/unknown', '/org/unknown', 'org'],
-    ['/admin/audit', '/admin/audit', 'admin'],
-    ['/admin/unknown', '/admin/unknown', 'admin'],
-    ['/calendar', '/calendar', null],
-    ['/me/notify', '/me/notify', null],
-    ['/a/A-0001', '/a/A-0001', null],
-  ])('selects %s as %s with %s open', (path, key, open) => {
-    expect(selectedKey(features, path)).toEqual({ key, open });
   });
 });
 
@@ -136,14 +92,14 @@ describe('a contradictory list is refused at start', () => {
 
   it('two features with the same route path', () => {
     refused(
-      [...features, { id: 'copy', routes: [route('desk/:id')] }],
-      /route "\/desk\/:id" of feature "copy" is already declared by feature "desk"/,
+      [...features, probeFeature(), { id: 'copy', routes: [route('probe')] }],
+      /route "\/probe" of feature "copy" is already declared by feature "probe"/,
     );
   });
 
   it('two features with the same menu key', () => {
-    const copy: WebFeature = { id: 'copy', routes: [route('x')], menu: [{ key: '/calendar', label: '日历', order: 1 }] };
-    refused([...features, copy], /menu key "\/calendar" of feature "copy" is already declared by feature "calendar"/);
+    const copy: WebFeature = { id: 'copy', routes: [route('x')], menu: [{ key: '/probe', label: '探针', order: 1 }] };
+    refused([...features, probeFeature(), copy], /menu key "\/probe" of feature "copy" is already declared by feature "probe"/);
   });
 
   it('the same menu key twice unless the pair is p / !p, as 我的工作 and 我的报修 are', () => {
@@ -157,7 +113,7 @@ describe('a contradictory list is refused at start', () => {
   });
 
   it('duplicate ids, unknown groups, entries without a route, strings translated two ways', () => {
-    refused([...features, { id: 'desk', routes: [] }], /two features have the id "desk"/);
+    refused([...features, probeFeature(), { id: 'probe', routes: [] }], /two features have the id "probe"/);
     refused(
       [{ id: 'x', routes: [route('x')], menu: [{ key: '/x', label: 'x', order: 1, parent: 'nope' }] }],
       /group "nope" that no feature declares/,
