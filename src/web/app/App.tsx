@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router/dom';
+import { features } from '../features/index.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { dayjs } from './dayjs.ts';
 import { enUS, zhCN } from './locales.ts';
@@ -29,7 +30,7 @@ function Themed() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider>
+      <I18nProvider features={features}>
         <Themed />
       </I18nProvider>
     </QueryClientProvider>

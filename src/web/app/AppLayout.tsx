@@ -1,5 +1,5 @@
-// The shell of every signed-in page: navigation (a Sider on desktop, a Drawer on phones), the header
-// with language and user menus, and the page.
+// The shell of every signed-in page: navigation from the features' menu entries (a Sider on wide
+// screens, a Drawer on phones), the header with language and user menus, and the page.
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
@@ -9,6 +9,7 @@ import { NotificationBell } from '../components/NotificationBell.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useAuth } from './auth.tsx';
 import { FullSpin } from './guards.tsx';
+import type { WebFeature } from './feature.ts';
 import { menuItems, selectedKey } from './menu.tsx';
 import { NAVY } from './theme.ts';
 import { LangSwitch, UserMenu } from './UserMenu.tsx';
@@ -16,7 +17,7 @@ import { LangSwitch, UserMenu } from './UserMenu.tsx';
 const { Header, Sider, Content, Footer } = Layout;
 const COLLAPSED_KEY = 'yunwei.sider.collapsed';
 
-export function AppLayout() {
+export function AppLayout({ features }: { features: readonly WebFeature[] }) {
   const screens = Grid.useBreakpoint();
   const phone = screens.md === false;
   const { can } = useAuth();
@@ -25,7 +26,7 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const [drawer, setDrawer] = useState(false);
-  const sel = selectedKey(location.pathname);
+  const sel = selectedKey(features, location.pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(sel.open ? [sel.open] : []);
 
   const toggle = () => {
@@ -36,7 +37,7 @@ export function AppLayout() {
     <Menu
       theme="dark"
       mode="inline"
-      items={menuItems(can, t)}
+      items={menuItems(features, can, t)}
       selectedKeys={[sel.key]}
       {...(collapsed && !phone ? {} : { openKeys, onOpenChange: setOpenKeys })}
       onClick={({ key }) => {

@@ -1,109 +1,46 @@
-// The navigation: only the screens that exist, and only those the user's permissions open.
-import {
-  AuditOutlined,
-  BankOutlined,
-  CalendarOutlined,
-  CustomerServiceOutlined,
-  DatabaseOutlined,
-  FileProtectOutlined,
-  HomeOutlined,
-  MailOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+// The navigation, built from the features' menu entries: only the screens that exist, and only those
+// the user's permissions open.
 import type { MenuProps } from 'antd';
-import type { ReactNode } from 'react';
-
-interface Entry {
-  key: string;
-  label: string;
-  icon?: ReactNode;
-  perm?: string;
-  children?: Entry[];
-}
-
-const ENTRIES: Entry[] = [
-  { key: '/', label: '首页', icon: <HomeOutlined /> },
-  { key: '/contract', label: '合同', icon: <FileProtectOutlined />, perm: 'contract.read' },
-  {
-    key: 'desk',
-    label: '服务台',
-    icon: <CustomerServiceOutlined />,
-    perm: 'desk.read|desk.self',
-    children: [
-      { key: '/desk/mine', label: '我的工作', perm: 'desk.read' },
-      { key: '/desk/mine', label: '我的报修', perm: '!desk.read' },
-      { key: '/desk', label: '运维单', perm: 'desk.read' },
-      { key: '/desk/risk', label: 'SLA 风险看板', perm: 'desk.read' },
-      { key: '/desk/followups', label: '回访', perm: 'desk.manage' },
-      { key: '/desk/policies', label: 'SLA 策略', perm: 'desk.policy|desk.manage' },
-    ],
-  },
-  {
-    key: 'assets',
-    label: '资产',
-    icon: <DatabaseOutlined />,
-    perm: 'asset.read|spare.write',
-    children: [
-      { key: '/assets', label: '资产台账', perm: 'asset.read' },
-      { key: '/assets/spares', label: '备品备件', perm: 'asset.read|spare.write' },
-      { key: '/assets/procurements', label: '采购咨询', perm: 'asset.read|procure.write|procure.approve' },
-      { key: '/assets/requests', label: '变动审批', perm: 'asset.read' },
-      { key: '/assets/lines', label: '线路', perm: 'asset.read' },
-      { key: '/assets/eos', label: '过保与停止支持', perm: 'asset.read' },
-      { key: '/assets/classes', label: '资产分类', perm: 'asset.read' },
-    ],
-  },
-  {
-    key: 'org',
-    label: '单位与人员',
-    icon: <BankOutlined />,
-    perm: 'org.read',
-    children: [
-      { key: '/org/parties', label: '合同各方' },
-      { key: '/org/sites', label: '地点与机房' },
-      { key: '/org/departments', label: '部门' },
-      { key: '/org/people', label: '人员' },
-    ],
-  },
-  { key: '/calendar', label: '工作日历', icon: <CalendarOutlined /> },
-  {
-    key: 'admin',
-    label: '系统管理',
-    icon: <SettingOutlined />,
-    children: [
-      { key: '/admin/users', label: '用户管理', icon: <UserOutlined />, perm: 'user.read' },
-      { key: '/admin/roles', label: '角色权限', icon: <SafetyCertificateOutlined />, perm: 'role.read' },
-      { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, perm: 'audit.read' },
-      { key: '/admin/notify', label: '邮件服务器', icon: <MailOutlined />, perm: 'notify.admin' },
-    ],
-  },
-];
+import { byOrder, checkFeatures, type FeatureMenuEntry, type SelectedKey, type WebFeature } from './feature.ts';
 
 type Item = NonNullable<MenuProps['items']>[number];
 
-export function menuItems(can: (p: string) => boolean, t: (s: string) => string): Item[] {
-  const build = (list: Entry[]): Item[] =>
-    list.flatMap((e): Item[] => {
-      // '!p': only for users without p (agency staff see 我的报修 where engineers see 我的工作).
-      if (e.perm && (e.perm.startsWith('!') ? can(e.perm.slice(1)) : !can(e.perm))) return [];
-      if (e.children) {
-        const children = build(e.children);
-        return children.length ? [{ key: e.key, label: t(e.label), icon: e.icon, children }] : [];
-      }
-      return [{ key: e.key, label: t(e.label), icon: e.icon }];
-    });
-  return build(ENTRIES);
+export function menuItems(features: readonly WebFeature[], can: (p: string) => boolean, t: (s: string) => string): Item[] {
+  checkFeatures(features);
+  // '!p': only for users without p (a feature may show reporters one entry and engineers another).
+  const shown = (perm?: string) => !perm || (perm.startsWith('!') ? !can(perm.slice(1)) : can(perm));
+  const entries = features.flatMap((f) => f.menu ?? []);
+  const leaf = (e: FeatureMenuEntry): Item[] => (shown(e.perm) ? [{ key: e.key, label: t(e.label), icon: e.icon }] : []);
+  const slots = [
+    ...features
+      .flatMap((f) => f.menuGroups ?? [])
+      .map((g) => ({
+        order: g.order,
+        build: (): Item[] => {
+          if (!shown(g.perm)) return [];
+          const children = byOrder(entries.filter((e) => e.parent === g.key)).flatMap(leaf);
+          return children.length ? [{ key: g.key, label: t(g.label), icon: g.icon, children }] : [];
+        },
+      })),
+    ...entries.filter((e) => !e.parent).map((e) => ({ order: e.order, build: () => leaf(e) })),
+  ];
+  return byOrder(slots).flatMap((s) => s.build());
 }
 
-/** The menu key of a path, and the submenu to keep open. */
-export function selectedKey(pathname: string): { key: string; open: string | null } {
-  if (['/desk/mine', '/desk/risk', '/desk/followups', '/desk/policies'].includes(pathname)) return { key: pathname, open: 'desk' };
-  if (pathname === '/desk' || pathname.startsWith('/desk/')) return { key: '/desk', open: 'desk' };
-  if (pathname.startsWith('/org/')) return { key: pathname, open: 'org' };
-  if (pathname === '/assets' || pathname.startsWith('/assets/'))
-    return { key: /^\/assets\/[a-z]+$/.test(pathname) ? pathname : '/assets', open: 'assets' };
-  if (pathname.startsWith('/admin/')) return { key: pathname, open: 'admin' };
-  return { key: pathname === '' ? '/' : pathname, open: null };
+/** The menu key of a path, and the submenu to keep open: a feature's own rule if it has one; else the
+ * entry with exactly that key; else no entry, with the group open whose entries share the path's first
+ * segment (an unknown /x/… keeps the group of the /x/… entries open). */
+export function selectedKey(features: readonly WebFeature[], pathname: string): SelectedKey {
+  const path = pathname === '' ? '/' : pathname;
+  for (const f of features) {
+    const own = f.selectedKey?.(path);
+    if (own) return own;
+  }
+  const entries = features.flatMap((f) => f.menu ?? []);
+  const exact = entries.find((e) => e.key === path);
+  if (exact) return { key: path, open: exact.parent ?? null };
+  const section = path.split('/').length > 2 ? `/${path.split('/')[1]}/` : null;
+  const parents = new Set(entries.filter((e) => section && e.key.startsWith(section)).map((e) => e.parent));
+  const [parent] = parents;
+  return { key: path, open: parents.size === 1 && parent ? parent : null };
 }

@@ -1,6 +1,8 @@
-// A small gettext-style t(): the zh-CN text is the key, en-US.ts translates it. zh-CN is the default;
-// the choice is kept in localStorage. `{name}` placeholders are filled from the second argument.
+// A small gettext-style t(): the zh-CN text is the key; the en-US dictionary is this folder's shared
+// en-US.ts merged with every feature's own strings. zh-CN is the default; the choice is kept in
+// localStorage. `{name}` placeholders are filled from the second argument.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { checkFeatures, type WebFeature } from '../app/feature.ts';
 import { EN } from './en-US.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
@@ -15,9 +17,23 @@ export function storedLang(): Lang {
 }
 
 export type Vars = Record<string, string | number>;
+export type Dictionary = Record<string, string>;
 
-export function translate(lang: Lang, text: string, vars?: Vars): string {
-  const s = lang === 'en-US' ? (EN[text] ?? text) : text;
+/** The translations for lang: the shared strings and those of every feature (none for zh-CN, the keys). */
+export function dictionary(features: readonly WebFeature[], lang: Lang): Dictionary {
+  if (lang === 'zh-CN') return {};
+  checkFeatures(features);
+  const dict: Dictionary = { ...EN };
+  for (const f of features)
+    for (const [key, text] of Object.entries(f.strings?.[lang] ?? {})) {
+      if (key in EN && EN[key] !== text) throw new Error(`web features: "${key}" of feature "${f.id}" contradicts the shared en-US.ts`);
+      dict[key] = text;
+    }
+  return dict;
+}
+
+export function translate(dict: Dictionary, text: string, vars?: Vars): string {
+  const s = dict[text] ?? text;
   return vars ? s.replace(/\{(\w+)\}/g, (m: string, k: string) => (k in vars ? String(vars[k]) : m)) : s;
 }
 
@@ -27,9 +43,10 @@ interface I18n {
   t: (text: string, vars?: Vars) => string;
 }
 
-const Ctx = createContext<I18n>({ lang: 'zh-CN', setLang: () => undefined, t: (s, v) => translate('zh-CN', s, v) });
+const Ctx = createContext<I18n>({ lang: 'zh-CN', setLang: () => undefined, t: (s, v) => translate({}, s, v) });
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+export function I18nProvider({ features, children }: { features: readonly WebFeature[]; children: ReactNode }) {
+  const en = useMemo(() => dictionary(features, 'en-US'), [features]);
   const [lang, setLangState] = useState<Lang>(storedLang);
   const setLang = useCallback((l: Lang) => {
     try {
@@ -40,7 +57,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = l;
     setLangState(l);
   }, []);
-  const t = useCallback((text: string, vars?: Vars) => translate(lang, text, vars), [lang]);
+  const t = useCallback((text: string, vars?: Vars) => translate(lang === 'en-US' ? en : {}, text, vars), [lang, en]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -14,7 +14,7 @@ import { useFeedback } from '../../components/feedback.ts';
 import { fmtDate, fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { statusName } from './Movements.tsx';
+import { statusName } from './meta.ts';
 import { AssetSelect } from './Relations.tsx';
 
 const NEXT_PERM: Record<Exclude<EosStage, 'reported'>, string> = {

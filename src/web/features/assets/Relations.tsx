@@ -18,7 +18,7 @@ import { api, type Paged } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { statusName } from './Movements.tsx';
+import { statusName } from './meta.ts';
 
 const EDGE_COLOR: Record<RelationKind, string> = { connected_to: '#1677ff', installed_in: '#8c8c8c', depends_on: '#fa8c16' };
 const STATUS_COLOR: Record<string, string> = {

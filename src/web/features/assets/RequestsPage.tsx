@@ -16,7 +16,8 @@ import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { ApprovalTags, DecideButtons, LevelMatrix, PayloadText, RequestStatusTag } from './Movements.tsx';
+import { DecideButtons, LevelMatrix } from './movements/DecideButtons.tsx';
+import { ApprovalTags, PayloadText, RequestStatusTag } from './movements/RequestTags.tsx';
 
 type View = 'todo' | 'mine' | 'all';
 

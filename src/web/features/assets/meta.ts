@@ -1,6 +1,6 @@
 // Names and colours of the asset register's codes, shared by its pages.
 import { useQuery } from '@tanstack/react-query';
-import type { TAsset, TAssetClassNode, TAssetOptions } from '../../../common/assets.ts';
+import { ASSET_STATUS_NAMES, type TAsset, type TAssetClassNode, type TAssetOptions } from '../../../common/assets.ts';
 import { api } from '../../api/client.ts';
 
 export const STATUS_COLOR: Record<string, string> = {
@@ -10,6 +10,9 @@ export const STATUS_COLOR: Record<string, string> = {
   spare: 'blue',
   retired: 'red',
 };
+/** The Chinese name of an asset status (the t() key), or the code when it is new. */
+export const statusName = (s: string) => ASSET_STATUS_NAMES[s as keyof typeof ASSET_STATUS_NAMES] ?? s;
+
 export const DUE_COLOR: Record<TAsset['warranty']['state'], string> = { none: 'default', ok: 'green', expiring: 'orange', expired: 'red' };
 
 export const useAssetOptions = () =>

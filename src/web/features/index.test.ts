@@ -1,0 +1,59 @@
+// The real feature list gives users the menu they had before the shell read it from manifests:
+// same entries, order and permissions (我的报修 for reporters), same highlighted entry and open group.
+import { describe, expect, it } from 'vitest';
+import { menuItems, selectedKey } from '../app/menu.tsx';
+import { features } from './index.ts';
+
+type Item = { key: string; label: string; children?: Item[] };
+const outline = (items: unknown[]): string[] =>
+  (items as Item[]).map((i) => (i.children ? `${i.label}[${outline(i.children).join(' ')}]` : i.label));
+const holder =
+  (...perms: string[]) =>
+  (p: string) =>
+    p.split('|').some((x) => perms.includes(x));
+const id = (s: string) => s;
+
+describe('the real feature list', () => {
+  const every = () => true;
+
+  it('builds the menu users had before manifests, in order', () => {
+    expect(outline(menuItems(features, every, id))).toEqual([
+      '首页',
+      '合同',
+      '服务台[我的工作 运维单 SLA 风险看板 回访 SLA 策略]',
+      '资产[资产台账 备品备件 采购咨询 变动审批 线路 过保与停止支持 资产分类]',
+      '单位与人员[合同各方 地点与机房 部门 人员]',
+      '工作日历',
+      '系统管理[用户管理 角色权限 审计日志 邮件服务器]',
+    ]);
+  });
+
+  it('shows a reporter 我的报修 instead of 我的工作, and hides groups with nothing inside', () => {
+    expect(outline(menuItems(features, holder('desk.self'), id))).toEqual(['首页', '服务台[我的报修]', '工作日历']);
+    expect(outline(menuItems(features, holder('spare.write'), id))).toEqual(['首页', '资产[备品备件]', '工作日历']);
+  });
+
+  it.each([
+    ['', '/', null],
+    ['/', '/', null],
+    ['/contract', '/contract', null],
+    ['/desk', '/desk', 'desk'],
+    ['/desk/mine', '/desk/mine', 'desk'],
+    ['/desk/policies', '/desk/policies', 'desk'],
+    ['/desk/new', '/desk', 'desk'],
+    ['/desk/0b6c6f5e-1c1d-4c51-9d0e-2a7f3f1b9e11', '/desk', 'desk'],
+    ['/assets', '/assets', 'assets'],
+    ['/assets/spares', '/assets/spares', 'assets'],
+    ['/assets/spares/0b6c6f5e', '/assets', 'assets'],
+    ['/assets/0b6c6f5e-1c1d', '/assets', 'assets'],
+    ['/org/people', '/org/people', 'org'],
+    ['/org/unknown', '/org/unknown', 'org'],
+    ['/admin/audit', '/admin/audit', 'admin'],
+    ['/admin/unknown', '/admin/unknown', 'admin'],
+    ['/calendar', '/calendar', null],
+    ['/me/notify', '/me/notify', null],
+    ['/a/A-0001', '/a/A-0001', null],
+  ])('selects %s as %s with %s open', (path, key, open) => {
+    expect(selectedKey(features, path)).toEqual({ key, open });
+  });
+});

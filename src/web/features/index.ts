@@ -1,0 +1,17 @@
+// The features of the web app, mirroring the server's module list: each brings its routes, menu
+// entries and strings (features/<name>/feature.tsx). Adding a feature is one line here; the menu order
+// comes from each entry's `order`, not from this list.
+import type { WebFeature } from '../app/feature.ts';
+import { assets } from './assets/feature.tsx';
+import { audit } from './audit/feature.tsx';
+import { auth } from './auth/feature.tsx';
+import { calendar } from './calendar/feature.tsx';
+import { contract } from './contract/feature.tsx';
+import { desk } from './desk/feature.tsx';
+import { home } from './home/feature.tsx';
+import { me } from './me/feature.tsx';
+import { org } from './org/feature.tsx';
+import { roles } from './roles/feature.tsx';
+import { users } from './users/feature.tsx';
+
+export const features: readonly WebFeature[] = [home, contract, desk, assets, org, calendar, users, roles, audit, me, auth];
