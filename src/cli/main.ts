@@ -16,6 +16,7 @@ const mainHelp = `运维 Yunwei 命令行 command line
   audit verify                             校验审计日志哈希链 Verify the audit log's hash chain
   backup FILE                              备份数据库 Back up the database
   restore FILE [--force]                   从备份恢复 Restore from a backup
+  export DIR                               导出各模块全部数据（JSON Lines）Export every module's data
 
   yunwei <命令 command> --help             各命令的说明 Help on one command
   yunwei --version                         版本 Version
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit.ts')).auditCommand,
   backup: async () => (await import('./backup.ts')).backupCommand,
   restore: async () => (await import('./backup.ts')).restoreCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
 };
 
 function version(): string {

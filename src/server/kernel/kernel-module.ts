@@ -7,6 +7,7 @@ import { roleRoutes } from './auth/role-routes.ts';
 import { CONTRACT_ROLES } from './auth/roles.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { auditLog, calendarDays, files, rolePermissions, roles, userRoles, users } from './db/tables.ts';
 import { kernelJobs } from './jobs.ts';
 import { defineModule } from './module.ts';
 import { inboxRoutes } from './notify/inbox-routes.ts';
@@ -40,5 +41,8 @@ export const kernelModule = defineModule({
   },
   routes: [systemRoutes, authRoutes, userRoutes, roleRoutes, auditRoutes, calendarRoutes, inboxRoutes, savedViewRoutes],
   jobs: kernelJobs,
+  // Accounts without their credentials (kernel/export.ts drops those columns), the audit trail, the
+  // calendar and the files' records; not settings or preferences, which hold sealed secrets.
+  exportTables: [users, roles, rolePermissions, userRoles, auditLog, calendarDays, files],
   // Roles and the calendar are seeded by bootstrap itself, before any module's seed.
 });
