@@ -78,7 +78,10 @@ describe('a collector in the collector role', () => {
     const login = await api.app!.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'pm', password: TEST_PASSWORD } });
     const cookie = login.cookies.map((k) => `${k.name}=${k.value}`).join('; ');
     const detailed = (await api.app!.inject({ method: 'GET', url: '/api/health', headers: { cookie } })).json<Health>();
-    expect(detailed.collectors.find((x) => x.id === 'sample.poller')).toMatchObject({ written: expect.any(Number) as number, lastError: null });
+    expect(detailed.collectors.find((x) => x.id === 'sample.poller')).toMatchObject({
+      written: expect.any(Number) as number,
+      lastError: null,
+    });
   });
 
   it('drains on stop: every row it accepted is written', async () => {
