@@ -1,6 +1,6 @@
 // The assets section of the report (bench/assets.ts), for stdout and docs/performance.md.
 import type { AssetsConfig, AssetsRun } from '../assets.ts';
-import { table } from './report.ts';
+import { latencyCells, table } from './report.ts';
 
 export const ASSETS_BEGIN = '<!-- bench:assets:begin -->';
 export const ASSETS_END = '<!-- bench:assets:end -->';
@@ -149,27 +149,10 @@ export function renderAssets(runs: AssetsRun[], c: AssetsConfig, date: Date, ela
     ],
   ];
   for (const r of runs) {
-    lr.push([
-      '`GET /api/health` (baseline)',
-      r.label,
-      f1(r.health.p50Ms),
-      f1(r.health.p95Ms),
-      f1(r.health.p99Ms),
-      f0(r.health.perSecond),
-      '1.0',
-      '',
-      '',
-      '',
-    ]);
+    lr.push([...latencyCells('`GET /api/health` (baseline)', r.label, r.health, null), '', '', '']);
     for (const q of r.queries)
       lr.push([
-        q.target ? `**${q.label}**` : q.label,
-        r.label,
-        f1(q.result.p50Ms),
-        f1(q.result.p95Ms),
-        f1(q.result.p99Ms),
-        f0(q.result.perSecond),
-        f1(q.result.p95Ms / r.health.p95Ms),
+        ...latencyCells(q.target ? `**${q.label}**` : q.label, r.label, q.result, r.health),
         k(q.total),
         `${f1(q.pageMs)}: ${q.pagePlan}`,
         `${f1(q.countMs)}: ${q.countPlan}`,

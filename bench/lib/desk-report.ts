@@ -1,6 +1,6 @@
 // The desk section of the report (bench/desk.ts), for stdout and docs/performance.md.
 import { NET_ENGINEERS, type DeskConfig, type DeskRun } from '../desk.ts';
-import { table } from './report.ts';
+import { latencyCells, table } from './report.ts';
 
 export const DESK_BEGIN = '<!-- bench:desk:begin -->';
 export const DESK_END = '<!-- bench:desk:end -->';
@@ -94,26 +94,10 @@ export function renderDesk(runs: DeskRun[], c: DeskConfig, date: Date, elapsedSe
     ['request (page 1, 20 per page)', 'database', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'p95 / health p95', 'total', 'page plan'],
   ];
   for (const r of runs) {
-    lr.push([
-      '`GET /api/health` (baseline)',
-      r.label,
-      f1(r.healthRead.p50Ms),
-      f1(r.healthRead.p95Ms),
-      f1(r.healthRead.p99Ms),
-      f0(r.healthRead.perSecond),
-      '1.0',
-      '',
-      '',
-    ]);
+    lr.push([...latencyCells('`GET /api/health` (baseline)', r.label, r.healthRead, null), '', '']);
     for (const q of r.queries)
       lr.push([
-        q.target ? `**${q.label}**` : q.label,
-        r.label,
-        f1(q.result.p50Ms),
-        f1(q.result.p95Ms),
-        f1(q.result.p99Ms),
-        f0(q.result.perSecond),
-        f1(q.result.p95Ms / r.healthRead.p95Ms),
+        ...latencyCells(q.target ? `**${q.label}**` : q.label, r.label, q.result, r.healthRead),
         `${k(q.total)}${q.totalCapped ? '+' : ''}`,
         q.plan,
       ]);

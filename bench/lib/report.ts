@@ -1,4 +1,5 @@
 // Tables for stdout and docs/performance.md.
+import type { LatencyResult } from './latency.ts';
 import type { ColdStartResult } from './coldstart.ts';
 import type { Measured } from './load.ts';
 import type { ScenarioInfo, ScenarioId } from './servers.ts';
@@ -334,4 +335,11 @@ export function render(r: Report): Rendered {
   md.push('## Reading', '', ...reading, '');
   tx.push('Reading', ...reading.map((x) => x.replace(/\*\*/g, '').replace(/`/g, '')), '');
   return { markdown: md.join('\n'), text: tx.join('\n') };
+}
+
+/** Figures of a measured route: the cells both query tables start with (latency, rate, ratio to the baseline). */
+export function latencyCells(label: string, run: string, r: LatencyResult, baseline: LatencyResult | null): string[] {
+  const n0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '—');
+  const n1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+  return [label, run, n1(r.p50Ms), n1(r.p95Ms), n1(r.p99Ms), n0(r.perSecond), baseline ? n1(r.p95Ms / baseline.p95Ms) : '1.0'];
 }

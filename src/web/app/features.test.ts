@@ -10,15 +10,8 @@ import { checkFeatures, type WebFeature } from './feature.ts';
 import { RequirePerm, RequireSession } from './guards.tsx';
 import { menuItems, selectedKey } from './menu.tsx';
 import { buildRoutes } from './routes.tsx';
+import { holder, id, outline } from './menu-testing.ts';
 
-type Item = { key: string; label: string; children?: Item[] };
-const outline = (items: unknown[]): string[] =>
-  (items as Item[]).map((i) => (i.children ? `${i.label}[${outline(i.children).join(' ')}]` : i.label));
-const holder =
-  (...perms: string[]) =>
-  (p: string) =>
-    p.split('|').some((x) => perms.includes(x));
-const id = (s: string) => s;
 const Blank = () => null;
 
 function probeFeature(load = vi.fn(async () => Blank)): WebFeature {

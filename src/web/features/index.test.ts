@@ -3,15 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { menuItems, selectedKey } from '../app/menu.tsx';
 import { features } from './index.ts';
-
-type Item = { key: string; label: string; children?: Item[] };
-const outline = (items: unknown[]): string[] =>
-  (items as Item[]).map((i) => (i.children ? `${i.label}[${outline(i.children).join(' ')}]` : i.label));
-const holder =
-  (...perms: string[]) =>
-  (p: string) =>
-    p.split('|').some((x) => perms.includes(x));
-const id = (s: string) => s;
+import { holder, id, outline } from '../app/menu-testing.ts';
 
 describe('the real feature list', () => {
   const every = () => true;

@@ -170,49 +170,33 @@ export function AssetsPage() {
             style={{ width: phone ? '100%' : 220 }}
             popupMatchSelectWidth={300}
           />
-          <Select
-            allowClear
-            placeholder={t('状态')}
-            value={f.status}
-            onChange={set('status')}
-            style={{ width: 110 }}
-            options={ASSET_STATUSES.map((s) => ({ value: s, label: t(ASSET_STATUS_NAMES[s]) }))}
-          />
-          <Select
-            allowClear
-            placeholder={t('地点')}
-            value={f.siteId}
-            onChange={set('siteId')}
-            style={{ width: 140 }}
-            options={(options.data?.sites ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          />
-          <Select
-            allowClear
-            placeholder={t('服务项目')}
-            value={f.serviceLine}
-            onChange={set('serviceLine')}
-            style={{ width: 150 }}
-            options={SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }))}
-          />
-          <Select
-            allowClear
-            placeholder={t('网络域')}
-            value={f.networkDomain}
-            onChange={set('networkDomain')}
-            style={{ width: 140 }}
-            options={NETWORK_DOMAINS.map((d) => ({ value: d, label: t(NETWORK_DOMAIN_NAMES[d]) }))}
-          />
-          <Select
-            allowClear
-            placeholder={t('保修')}
-            value={f.warranty}
-            onChange={set('warranty')}
-            style={{ width: 150 }}
-            options={[
-              { value: 'expiring', label: t('90 天内到期') },
-              { value: 'expired', label: t('已过保') },
-            ]}
-          />
+          {(
+            [
+              ['status', '状态', 110, ASSET_STATUSES.map((v) => ({ value: v, label: t(ASSET_STATUS_NAMES[v]) }))],
+              ['siteId', '地点', 140, (options.data?.sites ?? []).map((v) => ({ value: v.id, label: v.name }))],
+              ['serviceLine', '服务项目', 150, SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }))],
+              ['networkDomain', '网络域', 140, NETWORK_DOMAINS.map((d) => ({ value: d, label: t(NETWORK_DOMAIN_NAMES[d]) }))],
+              [
+                'warranty',
+                '保修',
+                150,
+                [
+                  { value: 'expiring', label: t('90 天内到期') },
+                  { value: 'expired', label: t('已过保') },
+                ],
+              ],
+            ] as const
+          ).map(([key, placeholder, width, opts]) => (
+            <Select
+              key={key}
+              allowClear
+              placeholder={t(placeholder)}
+              value={f[key]}
+              onChange={set(key)}
+              style={{ width }}
+              options={[...opts]}
+            />
+          ))}
           <SavedViews
             scope="assets.list"
             current={f}

@@ -6,7 +6,7 @@ import type { TPendingStep } from '../../../common/auth.ts';
 import { api } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { PasswordChecklist, passwordRuleMessage } from './PasswordChecklist.tsx';
+import { PasswordChecklist, newPasswordRules } from './PasswordChecklist.tsx';
 
 interface Values {
   currentPassword: string;
@@ -33,19 +33,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: (next: TPen
       <Form.Item name="currentPassword" label={t('当前密码')} rules={[{ required: true, message: t('请输入当前密码') }]}>
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('新密码')}
-        rules={[
-          { required: true, message: t('请输入新密码') },
-          {
-            validator: async (_r, v: string | undefined) => {
-              const p = v ? passwordRuleMessage(v, lang) : null;
-              if (p) throw new Error(p);
-            },
-          },
-        ]}
-      >
+      <Form.Item name="newPassword" label={t('新密码')} rules={newPasswordRules(t('请输入新密码'), lang)}>
         <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
       </Form.Item>
       <PasswordChecklist value={pw} />

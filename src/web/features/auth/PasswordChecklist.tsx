@@ -1,6 +1,7 @@
 // Live rules of src/common/password.ts under the new-password field.
 import { CheckCircleFilled, CloseCircleOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { PASSWORD_HISTORY, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../../common/password.ts';
+import type { FormRule as Rule } from 'antd';
 import { useI18n, type Lang } from '../../i18n/index.tsx';
 
 const CLASSES: [RegExp, string][] = [
@@ -16,6 +17,19 @@ export function passwordRuleMessage(pw: string, lang: Lang): string | null {
   if (!p) return null;
   const m = /^(.*?) \((.*)\)$/.exec(p);
   return m ? (lang === 'en-US' ? m[2]! : m[1]!) : p;
+}
+
+/** The rules of a new-password field: required, and the password policy (等保: 8+ characters, 3 of 4 classes). */
+export function newPasswordRules(requiredMessage: string, lang: Lang): Rule[] {
+  return [
+    { required: true, message: requiredMessage },
+    {
+      validator: async (_r, v: string | undefined) => {
+        const p = v ? passwordRuleMessage(v, lang) : null;
+        if (p) throw new Error(p);
+      },
+    },
+  ];
 }
 
 export function PasswordChecklist({ value }: { value: string }) {

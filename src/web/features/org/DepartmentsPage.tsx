@@ -10,6 +10,7 @@ import { DeleteButton } from '../../components/DeleteButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { partyColumn } from './partyColumn.tsx';
 import { useParties } from './queries.ts';
 
 type V = Pick<TDepartment, 'partyId' | 'name' | 'sort'>;
@@ -18,20 +19,11 @@ export function DepartmentsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const parties = useParties();
-  const partyName = new Map((parties.data?.items ?? []).map((p) => [p.id, p.shortName || p.name]));
   const partyOptions = (parties.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
   const [dept, setDept] = useState<TDepartment | null | undefined>(undefined);
   const columns: DTColumn<TDepartment>[] = [
     { title: t('部门名称'), dataIndex: 'name' },
-    {
-      title: t('所属单位'),
-      dataIndex: 'partyId',
-      key: 'partyId',
-      filterParam: 'partyId',
-      filters: (parties.data?.items ?? []).map((p) => ({ text: p.shortName || p.name, value: p.id })),
-      render: (v: string) => partyName.get(v) ?? '—',
-      exportValue: (r) => partyName.get(r.partyId) ?? '',
-    },
+    partyColumn<TDepartment>(parties.data?.items, t('所属单位')),
     { title: t('排序'), dataIndex: 'sort', width: 80 },
     ...(can('org.write')
       ? [

@@ -10,6 +10,7 @@ import { DeleteButton } from '../../components/DeleteButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { partyColumn } from './partyColumn.tsx';
 import { useDepartments, useParties } from './queries.ts';
 
 type V = Omit<TPerson, 'id' | 'createdAt' | 'updatedAt'>;
@@ -110,21 +111,12 @@ export function PeoplePage() {
   const { can } = useAuth();
   const parties = useParties();
   const depts = useDepartments();
-  const partyName = new Map((parties.data?.items ?? []).map((p) => [p.id, p.shortName || p.name]));
   const deptName = new Map((depts.data?.items ?? []).map((d) => [d.id, d.name]));
   const [phone, setPhone] = useState('');
   const [person, setPerson] = useState<TPerson | null | undefined>(undefined);
   const columns: DTColumn<TPerson>[] = [
     { title: t('姓名'), dataIndex: 'name', fixed: 'left' },
-    {
-      title: t('所属单位'),
-      dataIndex: 'partyId',
-      key: 'partyId',
-      filterParam: 'partyId',
-      filters: (parties.data?.items ?? []).map((p) => ({ text: p.shortName || p.name, value: p.id })),
-      render: (v: string) => partyName.get(v) ?? '—',
-      exportValue: (r) => partyName.get(r.partyId) ?? '',
-    },
+    partyColumn<TPerson>(parties.data?.items, t('所属单位')),
     {
       title: t('部门'),
       dataIndex: 'departmentId',

@@ -10,7 +10,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { passwordRuleMessage } from '../auth/PasswordChecklist.tsx';
+import { newPasswordRules } from '../auth/PasswordChecklist.tsx';
 
 /** Locked now, by the server's clock. */
 export function isLocked(u: TUser): boolean {
@@ -43,15 +43,7 @@ function ResetPasswordModal({ user, onClose }: { user: TUser | null; onClose: ()
             name="password"
             label={t('新的初始密码')}
             extra={t('请通过安全渠道告知用户；用户下次登录须修改密码，其现有会话将被终止。')}
-            rules={[
-              { required: true, message: t('请输入新密码') },
-              {
-                validator: async (_r, v: string | undefined) => {
-                  const p = v ? passwordRuleMessage(v, lang) : null;
-                  if (p) throw new Error(p);
-                },
-              },
-            ]}
+            rules={newPasswordRules(t('请输入新密码'), lang)}
           >
             <Input className="yw-mono" autoComplete="off" />
           </Form.Item>

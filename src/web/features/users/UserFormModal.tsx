@@ -6,7 +6,7 @@ import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
-import { PasswordChecklist, passwordRuleMessage } from '../auth/PasswordChecklist.tsx';
+import { PasswordChecklist, newPasswordRules } from '../auth/PasswordChecklist.tsx';
 
 interface V {
   username: string;
@@ -80,15 +80,7 @@ export function UserFormModal({ user, onClose }: { user: TUser | null | undefine
                 name="password"
                 label={t('初始密码')}
                 extra={t('用户首次登录须修改密码。角色由安全管理员另行分配。')}
-                rules={[
-                  { required: true, message: t('请输入初始密码') },
-                  {
-                    validator: async (_r, v: string | undefined) => {
-                      const p = v ? passwordRuleMessage(v, lang) : null;
-                      if (p) throw new Error(p);
-                    },
-                  },
-                ]}
+                rules={newPasswordRules(t('请输入初始密码'), lang)}
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
