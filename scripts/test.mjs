@@ -51,6 +51,7 @@ const steps = [
   { name: 'system packages', when: need.length > 0, fn: () => ensureSystemPackages({ need }) },
   { name: 'PostgreSQL for the tests', when: needPostgres, fn: startDatabase },
   { name: 'format', when: selected.has('lint'), cmd: scriptOr('format:check', ['prettier', '--check', '.']) },
+  { name: 'source checks', when: selected.has('lint'), cmd: ['node', 'scripts/check-source.mjs'] },
   { name: 'lint', when: selected.has('lint'), cmd: scriptOr('lint', ['eslint', '.']) },
   { name: 'typecheck', when: selected.has('lint'), cmd: scriptOr('typecheck', ['tsc', '--noEmit', '-p', '.']) },
   {
