@@ -68,25 +68,29 @@ function gaps(from: number, to: number, ranges: { from: number; to: number }[]):
   return out;
 }
 
-async function uncovered(db: Db, def: SeriesDef, p: Period): Promise<Period[]> {
-  const ranges = (await partitions(db, def)).filter((x) => x.from && x.to).map((x) => ({ from: x.from!.getTime(), to: x.to!.getTime() }));
-  return gaps(p.from.getTime(), p.to.getTime(), ranges).map((g) => ({ from: new Date(g.from), to: new Date(g.to) }));
+async function ranges(db: Db, def: SeriesDef): Promise<{ from: number; to: number }[]> {
+  return (await partitions(db, def)).filter((x) => x.from && x.to).map((x) => ({ from: x.from!.getTime(), to: x.to!.getTime() }));
 }
+
+const uncovered = (p: Period, have: { from: number; to: number }[]): Period[] =>
+  gaps(p.from.getTime(), p.to.getTime(), have).map((g) => ({ from: new Date(g.from), to: new Date(g.to) }));
 
 /**
  * One partition per period in [from, to) that is not yet covered, each in its own short transaction
- * under the series' lock. Rows of that range already in DEFAULT move into it in the same transaction.
- * The partition is built apart and then attached: ATTACH takes a SHARE UPDATE EXCLUSIVE lock on the
- * parent (inserts go on), where CREATE TABLE … PARTITION OF takes an ACCESS EXCLUSIVE one.
+ * under the series' lock (which re-reads the partitions). Rows of that range already in DEFAULT move
+ * into it in the same transaction. The partition is built apart and then attached: ATTACH takes a
+ * SHARE UPDATE EXCLUSIVE lock on the parent (inserts go on), CREATE TABLE … PARTITION OF an ACCESS
+ * EXCLUSIVE one.
  */
 export async function createPartitions(db: Db, def: SeriesDef, from: Date, to: Date): Promise<string[]> {
   const created: string[] = [];
+  const have = await ranges(db, def);
   for (let at = from; at < to; at = periodOf(def, at).to) {
     const p = periodOf(def, at);
-    if (!(await uncovered(db, def, p)).length) continue;
+    if (!uncovered(p, have).length) continue;
     const names = await underLock(db, def, async (tx) => {
       const made: string[] = [];
-      for (const g of await uncovered(tx, def, p)) made.push(await attachNew(tx, def, g));
+      for (const g of uncovered(p, await ranges(tx, def))) made.push(await attachNew(tx, def, g));
       return made;
     });
     created.push(...names);

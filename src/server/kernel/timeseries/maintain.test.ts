@@ -187,6 +187,21 @@ describe('seriesStats', () => {
     await db.execute(sql`DELETE FROM ts_stats WHERE target = 'clock-wrong'`);
     expect((await seriesStats(seriesCtx(db, NOW), def)).newest?.toISOString()).toBe(NOW.toISOString());
   });
+
+  it('finds the oldest row of a young series kept for 400 days (rows only in its last days)', async () => {
+    const def = samplesSeries('ts_young', 400);
+    const db = t.database.db;
+    await ensureSeries(t.database, def, NOW);
+    const first = new Date(NOW.getTime() - 2 * DAY + 17 * 60_000);
+    const last = new Date(NOW.getTime() - 3 * HOUR);
+    await appendRows(
+      seriesCtx(db),
+      def,
+      [first, new Date(NOW.getTime() - DAY), last].map((at) => ({ at, target: 'x' })),
+    );
+    const s = await seriesStats(seriesCtx(db, NOW), def);
+    expect([s.oldest?.toISOString(), s.newest?.toISOString()]).toEqual([first.toISOString(), last.toISOString()]);
+  });
 });
 
 describe.skipIf(!onPostgres)('partition pruning (PostgreSQL)', () => {

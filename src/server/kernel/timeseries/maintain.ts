@@ -93,8 +93,8 @@ async function dropBefore(db: Db, def: SeriesDef, cutoff: Date): Promise<string[
   return dropped;
 }
 
-/** Deletes rows before the cutoff, DELETE_BATCH at a time; returns how many. */
-async function deleteBefore(db: Db, table: string, timeName: string, cutoff: Date): Promise<number> {
+/** Deletes rows before the cutoff, DELETE_BATCH at a time; returns how many (exported for bench/timeseries.ts). */
+export async function deleteBefore(db: Db, table: string, timeName: string, cutoff: Date): Promise<number> {
   let total = 0;
   for (;;) {
     const [r] = await queryRows<{ n: number }>(

@@ -81,9 +81,10 @@ export async function rangeQuery<T extends PgTable>(ctx: { db: Db }, def: Series
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RANGE_ROWS)
     throw new Invalid('series.limit', `每次最多读取 ${MAX_RANGE_ROWS} 条记录`);
   const t = timeOf(def);
+  const table: PgTable = def.table; // as the plain table type: Drizzle's select cannot be typed over a generic one
   const rows: unknown = await ctx.db
     .select()
-    .from(def.table)
+    .from(table)
     .where(and(inRange(def, o.from, o.to), o.where))
     .orderBy(o.order === 'asc' ? asc(t) : desc(t))
     .limit(limit);

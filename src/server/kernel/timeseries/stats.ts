@@ -1,7 +1,7 @@
 // seriesStats: what a health page shows of a series (size, partitions, oldest and newest row) without
 // reading the table: counts are the planner's estimates, and the oldest and newest rows are found by
-// probing widening time windows, each answered from the BRIN index (a min()/max() over the whole
-// table cannot use BRIN and would read every row).
+// halving time windows, each probe answered from the BRIN index (a min()/max() over the whole table
+// cannot use BRIN and would read every row).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
 import { q } from './columns.ts';
@@ -28,45 +28,61 @@ export interface SeriesStats {
 const HOUR = 3_600_000;
 const DEFAULT_COUNT_CAP = 100_000;
 
-/** min or max of the time column over [from, to) (either end open when null). */
-async function edge(db: Db, def: SeriesDef, agg: 'min' | 'max', from: Date | null, to: Date | null): Promise<Date | null> {
+/** `time >= from AND time < to`, either end open when null. */
+function window(def: SeriesDef, from: Date | null, to: Date | null): SQL {
   const t = sql.raw(q(def.timeName));
-  const conds: SQL[] = [];
+  const conds: SQL[] = [sql`true`];
   if (from) conds.push(sql`${t} >= ${from.toISOString()}`);
   if (to) conds.push(sql`${t} < ${to.toISOString()}`);
-  const where = conds.length ? sql` WHERE ${sql.join(conds, sql` AND `)}` : sql``;
+  return sql.join(conds, sql` AND `);
+}
+
+/** Whether any row lies in the window: one BRIN bitmap, then the heap until the first row. */
+async function any(db: Db, def: SeriesDef, from: Date | null, to: Date | null): Promise<boolean> {
+  const rows = await queryRows(db, sql`SELECT 1 FROM ${sql.raw(q(def.name))} WHERE ${window(def, from, to)} LIMIT 1`);
+  return rows.length > 0;
+}
+
+async function edge(db: Db, def: SeriesDef, agg: 'min' | 'max', from: Date | null, to: Date | null): Promise<Date | null> {
   const [r] = await queryRows<{ t: number | null }>(
     db,
-    sql`SELECT (extract(epoch FROM ${sql.raw(agg)}(${t})) * 1000)::float8 AS t FROM ${sql.raw(q(def.name))}${where}`,
+    sql`SELECT (extract(epoch FROM ${sql.raw(`${agg}(${q(def.timeName)})`)}) * 1000)::float8 AS t FROM ${sql.raw(q(def.name))} WHERE ${window(def, from, to)}`,
   );
   return r?.t === null || r?.t === undefined ? null : new Date(Number(r.t));
 }
 
-/**
- * Rows arrive roughly in time order, so the newest row is almost always in the last hour and the
- * oldest just after the retention cutoff: windows of 1 h, 4 h, 16 h … from there, then the rest.
- */
-async function newest(db: Db, def: SeriesDef, now: Date, span: number): Promise<Date | null> {
-  const future = await edge(db, def, 'max', now, null);
-  if (future) return future;
-  let w = HOUR;
-  for (; w < span; w *= 4) {
-    const e = await edge(db, def, 'max', new Date(now.getTime() - w), now);
-    if (e) return e;
-  }
-  return edge(db, def, 'max', null, new Date(now.getTime() - w / 4));
-}
+const mid = (a: Date, b: Date) => new Date(a.getTime() + Math.floor((b.getTime() - a.getTime()) / 2));
 
-async function oldest(db: Db, def: SeriesDef, now: Date, span: number): Promise<Date | null> {
+/**
+ * The oldest and newest rows between the retention cutoff and now, found by halving the range until
+ * an hour is left (about 14 probes for 400 days), then min()/max() over that hour. Rows outside it
+ * (past retention, in the future) are few and read directly.
+ */
+async function edges(db: Db, def: SeriesDef, now: Date): Promise<{ oldest: Date | null; newest: Date | null }> {
   const cutoff = retentionCutoff(def, now);
-  const past = await edge(db, def, 'min', null, cutoff);
-  if (past) return past;
-  let w = HOUR;
-  for (; w < span; w *= 4) {
-    const e = await edge(db, def, 'min', cutoff, new Date(cutoff.getTime() + w));
-    if (e) return e;
+  const past = await any(db, def, null, cutoff);
+  const future = await any(db, def, now, null);
+  if (!(await any(db, def, cutoff, now)))
+    return {
+      oldest: past ? await edge(db, def, 'min', null, cutoff) : future ? await edge(db, def, 'min', now, null) : null,
+      newest: future ? await edge(db, def, 'max', now, null) : past ? await edge(db, def, 'max', null, cutoff) : null,
+    };
+  let [lo, hi] = [cutoff, now]; // rows in [lo, hi), none in [cutoff, lo)
+  while (hi.getTime() - lo.getTime() > HOUR) {
+    const m = mid(lo, hi);
+    if (await any(db, def, lo, m)) hi = m;
+    else lo = m;
   }
-  return edge(db, def, 'min', new Date(cutoff.getTime() + w / 4), null);
+  const oldest = past ? await edge(db, def, 'min', null, cutoff) : await edge(db, def, 'min', lo, hi);
+  [lo, hi] = [cutoff, now]; // rows in [lo, hi), none in [hi, now)
+  if (await any(db, def, new Date(now.getTime() - HOUR), now)) lo = new Date(now.getTime() - HOUR);
+  while (hi.getTime() - lo.getTime() > HOUR) {
+    const m = mid(lo, hi);
+    if (await any(db, def, m, hi)) lo = m;
+    else hi = m;
+  }
+  const newest = future ? await edge(db, def, 'max', now, null) : await edge(db, def, 'max', lo, hi);
+  return { oldest, newest };
 }
 
 /** `now` (default: the context's clock) anchors the search for the oldest and newest rows. */
@@ -84,14 +100,18 @@ export async function seriesStats(ctx: { db: Db; now?: () => Date }, def: Series
     );
     outside = Number(r?.n ?? 0);
   }
-  const span = (def.retentionDays + def.partitionDays) * 24 * HOUR;
+  // Probes must not fall back to a sequential scan: an empty window would then read the whole table.
+  const { oldest, newest } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+    return edges(tx, def, at);
+  });
   return {
     ...base,
     rowEstimate: leaves.reduce((s, p) => s + p.rowEstimate, 0),
     bytes: leaves.reduce((s, p) => s + p.bytes, 0),
     partitions: layout === 'partitioned' ? leaves.filter((p) => p.from) : [],
     outsidePartitions: outside,
-    oldest: await oldest(ctx.db, def, at, span),
-    newest: await newest(ctx.db, def, at, span),
+    oldest,
+    newest,
   };
 }
