@@ -37,6 +37,7 @@ import { SCENARIOS, startServers, type Scenario, type ScenarioId } from './lib/s
 import { load, type Measured } from './lib/load.ts';
 import { cpuProbe, postmasterOf } from './lib/cpu.ts';
 import { sql, type SQL } from 'drizzle-orm';
+import * as prettier from 'prettier';
 import { queryRows, type Db } from '../src/server/kernel/db/client.ts';
 import { render, type DbRun } from './lib/report.ts';
 import { benchDesk, type DeskConfig, type DeskRun } from './desk.ts';
@@ -112,6 +113,12 @@ function withSection(text: string, old: string | null, next: string): string {
 }
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
+
+/** Writes the doc as Prettier formats it, so `prettier --check .` (npm test) holds after a bench run. */
+async function writeDoc(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
 
 interface PgCluster {
   url: string;
@@ -255,7 +262,7 @@ async function main(): Promise<number> {
     const onePart = async (name: string, run: () => Promise<string | null>, old: string | null) => {
       const md = await run();
       if (md) {
-        writeFileSync(file, withSection(current, old, md));
+        await writeDoc(file, withSection(current, old, md));
         log(`${name} section written to ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
       } else log(`A partial run (BENCH_ONLY): ${file} left as it was.`);
       return 0;
@@ -294,7 +301,7 @@ async function main(): Promise<number> {
       mkdirSync(dirname(file), { recursive: true });
       // A run without the desk, assets or series part keeps the section of the last run that had it.
       const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets, seriesMd ?? oldSeries].filter((x): x is string => !!x);
-      writeFileSync(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
+      await writeDoc(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
       log(`Written to ${file}`);
     } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);
     return 0;

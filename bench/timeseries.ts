@@ -74,6 +74,8 @@ export interface RetentionRun {
   vacuumMs?: number;
   bytesAfterVacuum?: number;
   bytesAfterRefill?: number;
+  /** PostgreSQL: 200-row appends into the same table from another connection while it ran. */
+  writer?: { inserts: number; longestMs: number };
 }
 
 export interface SeriesRun {
@@ -88,7 +90,7 @@ export interface SeriesRun {
   retention: RetentionRun[];
   /** Maintenance with nothing to do (median of 3): ours, pg_partman's. */
   steady: { label: string; ms: number }[];
-  /** PGlite: seriesStats next to a plain min()/max(). */
+  /** seriesStats next to a plain min()/max() (medians of 3). */
   stats: { probeMs: number; naiveMs: number } | null;
   partman: { version: string } | { skipped: string } | null;
 }
@@ -188,16 +190,25 @@ async function benchPostgres(pgUrl: string, c: SeriesConfig): Promise<SeriesRun>
   const kept = metricsSeries(part.name, retentionDays);
   const cutoff = retentionCutoff(kept, now);
   const retention: RetentionRun[] = [];
-  const measure = async (label: string, table: string, fn: () => Promise<unknown>): Promise<RetentionRun> => {
-    const rowsBefore = await rowCount(db, table);
-    const bytesBefore = await bytes(db, table);
-    const t = await timed(fn);
-    const r = { label, ms: t.ms, rowsBefore, rowsAfter: await rowCount(db, table), bytesBefore, bytesAfter: await bytes(db, table) };
+  const measure = async (label: string, def: SeriesDef<MetricsTable>, fn: () => Promise<unknown>): Promise<RetentionRun> => {
+    const rowsBefore = await rowCount(db, def.name);
+    const bytesBefore = await bytes(db, def.name);
+    const w = await whileWriting(db, def, now, fn);
+    const rowsAfter = (await rowCount(db, def.name)) - w.written;
+    const r: RetentionRun = {
+      label,
+      ms: w.ms,
+      rowsBefore,
+      rowsAfter,
+      bytesBefore,
+      bytesAfter: await bytes(db, def.name),
+      writer: w.writer,
+    };
     retention.push(r);
     return r;
   };
-  await measure('partitioned: maintainSeries (DETACH + DROP)', part.name, () => maintainSeries({ db }, kept, now));
-  const del = await measure('plain: batched DELETE (the PGlite path)', plain.name, () => deleteBefore(db, plain.name, 'at', cutoff));
+  await measure('partitioned: maintainSeries (DETACH + DROP)', part, () => maintainSeries({ db }, kept, now));
+  const del = await measure('plain: batched DELETE (the PGlite path)', plain, () => deleteBefore(db, plain.name, 'at', cutoff));
   const vac = await timed(() => db.execute(sql.raw(`VACUUM ${q(plain.name)}`)));
   del.vacuumMs = vac.ms;
   del.bytesAfterVacuum = await bytes(db, plain.name);
@@ -206,11 +217,12 @@ async function benchPostgres(pgUrl: string, c: SeriesConfig): Promise<SeriesRun>
   for (let i = 0; i < 3; i++) ours.push((await timed(() => maintainSeries({ db }, kept, now))).ms);
   steady.push({ label: 'ours: maintainSeries', ms: median(ours) });
   if (!missing) {
-    await measure('pg_partman: run_maintenance with retention', pm.name, () => partmanRetention(db, pm, retentionDays));
+    await measure('pg_partman: run_maintenance with retention', pm, () => partmanRetention(db, pm, retentionDays));
     const theirs: number[] = [];
     for (let i = 0; i < 3; i++) theirs.push(await partmanMaintain(db, pm));
     steady.push({ label: 'pg_partman: run_maintenance', ms: median(theirs) });
   }
+  const stats = await statsTimes(db, part, now, c);
   for (const r of retention)
     c.log(
       `  retention, ${r.label.padEnd(44)} ${r.ms.toFixed(0).padStart(6)} ms  rows ${r.rowsBefore} → ${r.rowsAfter}  ` +
@@ -229,7 +241,7 @@ async function benchPostgres(pgUrl: string, c: SeriesConfig): Promise<SeriesRun>
     create,
     retention,
     steady,
-    stats: null,
+    stats,
     partman,
   };
 }
@@ -261,9 +273,7 @@ async function benchPglite(c: SeriesConfig): Promise<SeriesRun> {
   );
   for (const d of defs) await db.execute(sql.raw(`VACUUM ANALYZE ${q(d.def.name)}`));
   const tables = await tableRuns(db, defs, loaded, start.getTime(), c, c.liteDays);
-  const probe = await timed(() => seriesStats({ db }, brin, now));
-  const naive = await timed(() => db.execute(sql.raw(`SELECT min(at), max(at) FROM ${q(brin.name)}`)));
-  c.log(`  seriesStats (oldest/newest by BRIN windows) ${probe.ms.toFixed(1)} ms; SELECT min(at), max(at) ${naive.ms.toFixed(1)} ms`);
+  const stats = await statsTimes(db, brin, now, c);
 
   const kept = metricsSeries(brin.name, retentionDays);
   const rowsBefore = await rowCount(db, brin.name);
@@ -299,9 +309,56 @@ async function benchPglite(c: SeriesConfig): Promise<SeriesRun> {
     create: [],
     retention: [r],
     steady: [],
-    stats: { probeMs: probe.ms, naiveMs: naive.ms },
+    stats,
     partman: null,
   };
+}
+
+/**
+ * Runs fn while another connection appends 200 recent rows at a time to the same table, as a collector
+ * would during the hourly maintenance: how long fn took, and the longest append meanwhile.
+ */
+async function whileWriting(
+  db: Db,
+  def: SeriesDef<MetricsTable>,
+  now: Date,
+  fn: () => Promise<unknown>,
+): Promise<{ ms: number; written: number; writer: { inserts: number; longestMs: number } }> {
+  let stop = false;
+  let inserts = 0;
+  let longestMs = 0;
+  const writer = (async () => {
+    while (!stop) {
+      const t = performance.now();
+      await appendRows({ db }, def, batch(now.getTime() - 3_600_000, 86_400, inserts, 200));
+      longestMs = Math.max(longestMs, performance.now() - t);
+      inserts++;
+    }
+  })();
+  let ms: number;
+  try {
+    ms = (await timed(fn)).ms;
+  } finally {
+    stop = true;
+    await writer;
+  }
+  return { ms, written: inserts * 200, writer: { inserts, longestMs } };
+}
+
+/** seriesStats next to a plain min()/max() of the time column, each the median of 3 (after one untimed). */
+async function statsTimes(db: Db, def: SeriesDef, now: Date, c: SeriesConfig): Promise<NonNullable<SeriesRun['stats']>> {
+  const probe: number[] = [];
+  const naive: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const p = await timed(() => seriesStats({ db }, def, now));
+    const n = await timed(() => db.execute(sql.raw(`SELECT min(at), max(at) FROM ${q(def.name)}`)));
+    if (i === 0) continue;
+    probe.push(p.ms);
+    naive.push(n.ms);
+  }
+  const r = { probeMs: median(probe), naiveMs: median(naive) };
+  c.log(`  seriesStats (oldest/newest by halving windows) ${r.probeMs.toFixed(1)} ms; SELECT min(at), max(at) ${r.naiveMs.toFixed(1)} ms`);
+  return r;
 }
 
 export async function benchSeries(pgUrl: string | null, wantLite: boolean, c: SeriesConfig): Promise<SeriesRun[]> {

@@ -32,14 +32,23 @@ function tables(r: SeriesRun, baselineId: string): { md: string; text: string } 
 
 function retention(r: SeriesRun): { md: string; text: string } {
   const base = r.retention.find((x) => x.vacuumMs !== undefined) ?? r.retention[0]!;
+  const writer = r.retention.some((x) => x.writer);
   const rows: string[][] = [
-    ['retention of the older half', 'time', '× DELETE', 'rows before → after', 'size before → after', 'after VACUUM / refill'],
+    [
+      'retention of the older half',
+      'time',
+      '× DELETE',
+      'rows before → after',
+      'size before → after',
+      'after VACUUM / refill',
+      ...(writer ? ['200-row appends meanwhile: count, longest'] : []),
+    ],
   ];
   for (const x of r.retention)
     rows.push([
       x.label,
       `${f0(x.ms)} ms`,
-      f2(x.ms / base.ms),
+      r.retention.length > 1 ? f2(x.ms / base.ms) : '—',
       `${k(x.rowsBefore)} → ${k(x.rowsAfter)}`,
       `${mb(x.bytesBefore)} → ${mb(x.bytesAfter)}`,
       x.vacuumMs !== undefined
@@ -47,8 +56,9 @@ function retention(r: SeriesRun): { md: string; text: string } {
         : x.bytesAfterRefill !== undefined
           ? `${mb(x.bytesAfterRefill)} after writing as many rows again`
           : '',
+      ...(writer ? [x.writer ? `${x.writer.inserts}, ${f0(x.writer.longestMs)} ms` : '—'] : []),
     ]);
-  return table(rows, ['l', 'r', 'r', 'r', 'r', 'l']);
+  return table(rows, ['l', 'r', 'r', 'r', 'r', 'l', ...(writer ? (['r'] as const) : [])]);
 }
 
 export function renderSeries(runs: SeriesRun[], c: SeriesConfig, date: Date, elapsedSeconds: number): { markdown: string; text: string } {
@@ -74,7 +84,7 @@ export function renderSeries(runs: SeriesRun[], c: SeriesConfig, date: Date, ela
           : "Baseline: the same plain table without an index on time (PGlite's series is a plain table; the question is its index). ") +
         'Queries: `hour` = one hour, all targets, count and average; `dayTarget` = one day of one target in time order (the ' +
         'device chart); `dayReport` = one Shanghai day, all targets, average and maximum per target (the daily report). ' +
-        '"Reads" = the relations in its `EXPLAIN`.',
+        '"Reads" = the tables (partitions) in its `EXPLAIN`, and its plan.',
       '',
     );
     const t = tables(r, pg ? 'plain' : 'none');
@@ -92,7 +102,13 @@ export function renderSeries(runs: SeriesRun[], c: SeriesConfig, date: Date, ela
       tx.push(ct.text, '');
     }
     const rt = retention(r);
-    md.push(`Retention: keep ${r.retentionDays} of the ${r.days} days.`, '', rt.md, '');
+    md.push(
+      `Retention: keep ${r.retentionDays} of the ${r.days} days` +
+        (pg ? ', while another connection appends 200 recent rows at a time to the same table (a collector during the hourly job).' : '.'),
+      '',
+      rt.md,
+      '',
+    );
     tx.push(rt.text, '');
     if (r.steady.length) {
       md.push(`Hourly maintenance with nothing to do (median of 3): ${r.steady.map((s) => `${s.label} ${f0(s.ms)} ms`).join('; ')}.`, '');
@@ -100,8 +116,10 @@ export function renderSeries(runs: SeriesRun[], c: SeriesConfig, date: Date, ela
     }
     if (r.stats) {
       const line =
-        `Health figures: \`seriesStats\` (oldest and newest row found by widening windows on the BRIN index) ${f1(r.stats.probeMs)} ms, ` +
-        `next to a plain \`SELECT min(at), max(at)\` (reads the whole table: BRIN cannot answer it) ${f1(r.stats.naiveMs)} ms.`;
+        `Health figures (median of 3, on the ${pg ? 'partitioned' : 'BRIN'} table${pg ? ' after retention' : ''}; its retention set to 10 years, so ` +
+        'the oldest row is searched over the whole span, as in the first year of a site): `seriesStats` (oldest and newest row found by ' +
+        `halving time windows, each probe answered by an index) ${f1(r.stats.probeMs)} ms, next to a plain \`SELECT min(at), max(at)\` ` +
+        `(reads every row: BRIN cannot answer it) ${f1(r.stats.naiveMs)} ms.`;
       md.push(line, '');
       tx.push(line.replace(/`/g, ''), '');
     }
