@@ -106,16 +106,21 @@ async function plainTable(db: Db, def: SeriesDef, timeIndex: 'brin' | 'btree' | 
 
 const dayStarts = (start: number, days: number) => Array.from({ length: Math.max(1, days - 2) }, (_, i) => start + (i + 1) * DAY);
 
+/** Loads `days` × `rowsPerDay` rows into every table (interleaved), VACUUM ANALYZE, then the queries. */
 async function tableRuns(
   db: Db,
   defs: { def: SeriesDef<MetricsTable>; id: string; label: string }[],
-  loaded: Timed[],
-  start: number,
+  o: { start: number; days: number; rowsPerDay: number },
   c: SeriesConfig,
-  days: number,
 ): Promise<TableRun[]> {
-  const days_ = dayStarts(start, days);
-  const q = await timeQueries(
+  const loaded = await loadInterleaved(
+    db,
+    defs.map((d) => d.def),
+    { start: o.start, rowsPerDay: o.rowsPerDay, batches: Math.floor((o.days * o.rowsPerDay) / c.batchSize), size: c.batchSize, log: c.log },
+  );
+  for (const d of defs) await db.execute(sql.raw(`VACUUM ANALYZE ${q(d.def.name)}`));
+  const days_ = dayStarts(o.start, o.days);
+  const ms = await timeQueries(
     db,
     defs.map((d) => d.def),
     days_,
@@ -129,12 +134,12 @@ async function tableRuns(
       label: d.label,
       insert: loaded[i]!,
       bytes: await bytes(db, d.def.name),
-      queries: Object.fromEntries(QUERIES.map((x) => [x.id, q[x.id]![i]!])),
+      queries: Object.fromEntries(QUERIES.map((x) => [x.id, ms[x.id]![i]!])),
       plan: await planOf(db, QUERIES[2]!.query(d.def, mid, 0)),
     });
     c.log(
       `  ${d.label.padEnd(44)} ${loaded[i]!.rowsPerSecond.toFixed(0).padStart(7)} rows/s  ${(out[i]!.bytes / 1048576).toFixed(0).padStart(5)} MB  ` +
-        QUERIES.map((x) => `${x.id} ${q[x.id]![i]!.toFixed(1)} ms`).join('  '),
+        QUERIES.map((x) => `${x.id} ${ms[x.id]![i]!.toFixed(1)} ms`).join('  '),
     );
   }
   return out;
@@ -177,14 +182,7 @@ async function benchPostgres(pgUrl: string, c: SeriesConfig): Promise<SeriesRun>
     defs.push({ def: pm, id: 'partman', label: 'partitioned by day (pg_partman)' });
     partman = { version: await partmanVersion(db) };
   }
-  const batches = Math.floor((c.pgDays * c.pgRowsPerDay) / c.batchSize);
-  const loaded = await loadInterleaved(
-    db,
-    defs.map((d) => d.def),
-    { start: start.getTime(), rowsPerDay: c.pgRowsPerDay, batches, size: c.batchSize, log: c.log },
-  );
-  for (const d of defs) await db.execute(sql.raw(`VACUUM ANALYZE ${q(d.def.name)}`));
-  const tables = await tableRuns(db, defs, loaded, start.getTime(), c, c.pgDays);
+  const tables = await tableRuns(db, defs, { start: start.getTime(), days: c.pgDays, rowsPerDay: c.pgRowsPerDay }, c);
 
   // Retention of the older half.
   const kept = metricsSeries(part.name, retentionDays);
@@ -265,14 +263,7 @@ async function benchPglite(c: SeriesConfig): Promise<SeriesRun> {
     { def: btree, id: 'btree', label: 'b-tree on time' },
     { def: none, id: 'none', label: 'no index on time (baseline)' },
   ];
-  const batches = Math.floor((c.liteDays * c.liteRowsPerDay) / c.batchSize);
-  const loaded = await loadInterleaved(
-    db,
-    defs.map((d) => d.def),
-    { start: start.getTime(), rowsPerDay: c.liteRowsPerDay, batches, size: c.batchSize, log: c.log },
-  );
-  for (const d of defs) await db.execute(sql.raw(`VACUUM ANALYZE ${q(d.def.name)}`));
-  const tables = await tableRuns(db, defs, loaded, start.getTime(), c, c.liteDays);
+  const tables = await tableRuns(db, defs, { start: start.getTime(), days: c.liteDays, rowsPerDay: c.liteRowsPerDay }, c);
   const stats = await statsTimes(db, brin, now, c);
 
   const kept = metricsSeries(brin.name, retentionDays);

@@ -103,13 +103,14 @@ function lockKey(name: string): number {
 
 /**
  * One short transaction holding the series' advisory lock, so two nodes (or two callers) change a
- * series one at a time; each step re-reads the catalog inside it. `lock_timeout` bounds how long a
+ * series one at a time; each step re-reads the catalog inside it. `lock_timeout` then bounds how long a
  * DDL statement queues behind a long reader (the next hourly run retries) instead of stalling inserts.
  */
 export async function underLock<T>(db: Db, def: SeriesDef, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL lock_timeout = '10s'`);
+    // The series' lock first, waited for as long as the other holder needs; then the time limit.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_SERIES}::int, ${lockKey(def.name)}::int)`);
+    await tx.execute(sql`SET LOCAL lock_timeout = '10s'`);
     return fn(tx);
   });
 }

@@ -7,7 +7,16 @@ import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core
 import { onPostgres, testDb, type TestDb } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { Invalid } from '../errors.ts';
-import { appendRows, defineSeries, ensureSeries, inRange, partitionName, rangeQuery, SeriesDefinitionError } from './index.ts';
+import {
+  appendRows,
+  defineSeries,
+  ensureSeries,
+  inRange,
+  maintainSeries,
+  partitionName,
+  rangeQuery,
+  SeriesDefinitionError,
+} from './index.ts';
 import { DAY, NOW, count, homes, samplesSeries, seriesCtx } from './test-series.ts';
 
 let t: TestDb;
@@ -133,6 +142,31 @@ describe('ensureSeries', () => {
       retentionDays: 1,
     });
     expect(ok.timeName).toBe('at');
+  });
+});
+
+describe('a series with a primary key (the time column in it)', () => {
+  it('keeps the key in every partition, adopted ones too: a duplicate fails its batch', async () => {
+    const def = defineSeries({
+      name: 'ts_keyed',
+      table: pgTable('ts_keyed', { at: timestamp('at', { withTimezone: true }).notNull(), k: text('k').notNull() }, (c) => [
+        primaryKey({ columns: [c.k, c.at] }),
+      ]),
+      timeColumn: 'at',
+      retentionDays: 30,
+    });
+    const ctx = seriesCtx(t.database.db, NOW);
+    await ensureSeries(t.database, def, NOW);
+    const earlier = new Date(NOW.getTime() - 3 * DAY); // before the partitions ensure made: DEFAULT, then adopted
+    await appendRows(ctx, def, [
+      { at: earlier, k: 'a' },
+      { at: NOW, k: 'a' },
+    ]);
+    await maintainSeries(ctx, def, NOW);
+    for (const at of [earlier, NOW]) await expect(appendRows(ctx, def, [{ at, k: 'a' }])).rejects.toThrow();
+    expect(await count(t.database.db, 'ts_keyed')).toBe(2);
+    if (onPostgres)
+      expect(Object.keys(await homes(t.database.db, 'ts_keyed')).sort()).toEqual(['ts_keyed_p20261203', 'ts_keyed_p20261206']);
   });
 });
 
