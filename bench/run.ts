@@ -19,6 +19,11 @@
 // (and rewrites only its section). Knobs: BENCH_ASSETS_PG (50000), BENCH_ASSETS_LITE (50000),
 // BENCH_ASSETS_IMPORT_ROWS (10000), BENCH_ASSETS_LITE_IMPORT (1; 0 skips the import on PGlite),
 // BENCH_ASSETS_CLIENTS (4), BENCH_ASSETS_DURATION (6 s), BENCH_ASSETS_WARMUP (2 s).
+//
+// Then the time-series helper (bench/timeseries.ts): partitioned vs plain vs pg_partman on PostgreSQL,
+// BRIN vs b-tree on PGlite. `--only=series` runs only that part. Knobs: BENCH_SERIES_PG_DAYS (14),
+// BENCH_SERIES_PG_ROWS_PER_DAY (100000), BENCH_SERIES_LITE_DAYS (14), BENCH_SERIES_LITE_ROWS_PER_DAY
+// (25000), BENCH_SERIES_BATCH (2000), BENCH_SERIES_QUERIES (15).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,12 +37,15 @@ import { SCENARIOS, startServers, type Scenario, type ScenarioId } from './lib/s
 import { load, type Measured } from './lib/load.ts';
 import { cpuProbe, postmasterOf } from './lib/cpu.ts';
 import { sql, type SQL } from 'drizzle-orm';
+import * as prettier from 'prettier';
 import { queryRows, type Db } from '../src/server/kernel/db/client.ts';
 import { render, type DbRun } from './lib/report.ts';
 import { benchDesk, type DeskConfig, type DeskRun } from './desk.ts';
 import { DESK_BEGIN, DESK_END, renderDesk } from './lib/desk-report.ts';
 import { benchAssets, type AssetsConfig, type AssetsRun } from './assets.ts';
 import { ASSETS_BEGIN, ASSETS_END, renderAssets } from './lib/assets-report.ts';
+import { benchSeries, type SeriesConfig, type SeriesRun } from './timeseries.ts';
+import { SERIES_BEGIN, SERIES_END, renderSeries } from './lib/series-report.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The product's Node (the npm package node@24), as `npm start` runs it.
@@ -59,8 +67,8 @@ const COLD_START = process.env.BENCH_COLD_START !== '0';
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** `--only=desk` / `--only=http`: one part of the bench. */
 const PART = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (PART !== undefined && PART !== 'desk' && PART !== 'http' && PART !== 'assets')
-  throw new Error(`--only=${PART}: expected --only=desk, --only=assets or --only=http`);
+if (PART !== undefined && PART !== 'desk' && PART !== 'http' && PART !== 'assets' && PART !== 'series')
+  throw new Error(`--only=${PART}: expected --only=desk, --only=assets, --only=series or --only=http`);
 const DESK: Omit<DeskConfig, 'log'> = {
   readConnections: intEnv('BENCH_DESK_CLIENTS', 4),
   writeConnections: intEnv('BENCH_DESK_WRITERS', 8),
@@ -83,6 +91,15 @@ const ASSETS: Omit<AssetsConfig, 'log'> = {
   liteImport: process.env.BENCH_ASSETS_LITE_IMPORT !== '0',
 };
 
+const SERIES: Omit<SeriesConfig, 'log'> = {
+  pgDays: intEnv('BENCH_SERIES_PG_DAYS', 14),
+  pgRowsPerDay: intEnv('BENCH_SERIES_PG_ROWS_PER_DAY', 100_000),
+  liteDays: intEnv('BENCH_SERIES_LITE_DAYS', 14),
+  liteRowsPerDay: intEnv('BENCH_SERIES_LITE_ROWS_PER_DAY', 25_000),
+  batchSize: intEnv('BENCH_SERIES_BATCH', 2000),
+  queryRuns: intEnv('BENCH_SERIES_QUERIES', 15),
+};
+
 /** The text between a section's markers (markers included), or null. */
 function section(text: string, begin: string, end: string): string | null {
   const at = text.indexOf(begin);
@@ -96,6 +113,12 @@ function withSection(text: string, old: string | null, next: string): string {
 }
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
+
+/** Writes the doc as Prettier formats it, so `prettier --check .` (npm test) holds after a bench run. */
+async function writeDoc(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
 
 interface PgCluster {
   url: string;
@@ -209,6 +232,7 @@ async function main(): Promise<number> {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const oldDesk = section(current, DESK_BEGIN, DESK_END);
     const oldAssets = section(current, ASSETS_BEGIN, ASSETS_END);
+    const oldSeries = section(current, SERIES_BEGIN, SERIES_END);
 
     let deskMd: string | null = null;
     const runDesk = async () => {
@@ -226,22 +250,26 @@ async function main(): Promise<number> {
       log(a.text);
       return assetRuns.length === 2 ? a.markdown : null;
     };
-    if (PART === 'assets') {
-      assetsMd = await runAssets();
-      if (assetsMd) {
-        writeFileSync(file, withSection(current, oldAssets, assetsMd));
-        log(`Assets section written to ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+    let seriesMd: string | null = null;
+    const runSeries = async () => {
+      const t0 = performance.now();
+      const seriesRuns: SeriesRun[] = await benchSeries(pgUrl, wantLite, { ...SERIES, log });
+      const s = renderSeries(seriesRuns, { ...SERIES, log }, new Date(), (performance.now() - t0) / 1000);
+      log(s.text);
+      return seriesRuns.length === 2 ? s.markdown : null;
+    };
+    /** One part alone: its section of the doc rewritten, the rest left as it was. */
+    const onePart = async (name: string, run: () => Promise<string | null>, old: string | null) => {
+      const md = await run();
+      if (md) {
+        await writeDoc(file, withSection(current, old, md));
+        log(`${name} section written to ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
       } else log(`A partial run (BENCH_ONLY): ${file} left as it was.`);
       return 0;
-    }
-    if (PART === 'desk') {
-      deskMd = await runDesk();
-      if (deskMd) {
-        writeFileSync(file, withSection(current, oldDesk, deskMd));
-        log(`Desk section written to ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-      } else log(`A partial run (BENCH_ONLY): ${file} left as it was.`);
-      return 0;
-    }
+    };
+    if (PART === 'assets') return await onePart('Assets', runAssets, oldAssets);
+    if (PART === 'desk') return await onePart('Desk', runDesk, oldDesk);
+    if (PART === 'series') return await onePart('Series', runSeries, oldSeries);
 
     let coldStart: ColdStartResult | null = null;
     if (COLD_START) {
@@ -254,6 +282,7 @@ async function main(): Promise<number> {
     if (wantLite) runs.push(await benchDatabase(null));
     if (PART !== 'http') deskMd = await runDesk();
     if (PART !== 'http') assetsMd = await runAssets();
+    if (PART !== 'http') seriesMd = await runSeries();
 
     const out = render({
       date: new Date(),
@@ -270,9 +299,9 @@ async function main(): Promise<number> {
     log(out.text);
     if (coldStart && runs.length === 2) {
       mkdirSync(dirname(file), { recursive: true });
-      // A run without the desk or assets part keeps the section of the last run that had it.
-      const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets].filter((x): x is string => !!x);
-      writeFileSync(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
+      // A run without the desk, assets or series part keeps the section of the last run that had it.
+      const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets, seriesMd ?? oldSeries].filter((x): x is string => !!x);
+      await writeDoc(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
       log(`Written to ${file}`);
     } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);
     return 0;
