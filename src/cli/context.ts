@@ -10,7 +10,7 @@ import { DataDirLocked, openConfigured, queryRows, type Database } from '../serv
 import { keyring } from '../server/kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from '../server/kernel/context.ts';
 import { seedReferenceData } from '../server/bootstrap.ts';
-import { moduleMigrations, registryOf } from '../server/site.ts';
+import { ensureAllSeries, moduleMigrations, registryOf } from '../server/site.ts';
 import { CliError, EXIT_IN_USE, EXIT_USAGE } from './errors.ts';
 
 export { CliError, EXIT_FAILED, EXIT_IN_USE, EXIT_USAGE, out, warn } from './errors.ts';
@@ -97,6 +97,7 @@ export function cliCtx(config: Config, database: Database): Ctx {
 export async function prepare(database: Database, ctx: Ctx): Promise<{ calendarEntries: number }> {
   const registry = registryOf();
   await database.migrate(moduleMigrations(registry));
+  await ensureAllSeries(database, registry);
   return seedReferenceData(ctx, registry);
 }
 

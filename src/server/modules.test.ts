@@ -2,6 +2,7 @@
 // OpenAPI, the permission catalogue and the roles' grants, the notification events, the search box,
 // the evidence providers and the demo, without an edit to any shared file; removing it from the list
 // again keeps its data and its grants.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { bootstrap } from './bootstrap.ts';
@@ -10,6 +11,8 @@ import { modules } from './modules/index.ts';
 import { moduleMigrations, registryOf } from './site.ts';
 import { sample } from './test/sample-module/module.ts';
 import { sampleNotes } from './test/sample-module/tables.ts';
+import { samplePolls } from './test/sample-module/series.ts';
+import { appendRows, rangeQuery } from './kernel/timeseries/rows.ts';
 import { json, testApp, TEST_KEY, TEST_PASSWORD, type Agent, type TestApp } from './test/harness.ts';
 import { rolePermissions, settings } from './kernel/db/tables.ts';
 import { ManifestError } from './kernel/registry.ts';
@@ -75,6 +78,17 @@ describe('a module that exists only in a test', () => {
     const forStaff = json<{ groups: { id: string }[] }>(await staff.get('/api/search?q=' + encodeURIComponent('交换机')));
     expect(forStaff.groups.map((g) => g.id)).not.toContain('sample.notes');
     expect((await pm.get('/api/search?q=')).statusCode).toBe(400);
+  });
+
+  it("has its time series created at start and kept by the kernel's hourly job", async () => {
+    const job = registryOf(withSample).jobs.find((j) => j.name === 'kernel-series-maintenance');
+    expect(job?.scope).toBe('global');
+    expect(registryOf(modules).jobs.map((j) => j.name)).not.toContain('kernel-series-maintenance');
+    const at = t.clock.now();
+    await appendRows(t.ctx, samplePolls, [{ at, noteId: randomUUID(), node: 'n1' }]);
+    await job!.handler(t.ctx, null);
+    const rows = await rangeQuery(t.ctx, samplePolls, { from: new Date(at.getTime() - 60_000), to: new Date(at.getTime() + 60_000) });
+    expect(rows.map((r) => r.node)).toEqual(['n1']);
   });
 
   it('offers its evidence to the reports through the registry', async () => {

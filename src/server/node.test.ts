@@ -10,7 +10,7 @@ import { modules } from './modules/index.ts';
 import { startNode, type RunningNode } from './node.ts';
 import { moduleMigrations, registryOf } from './site.ts';
 import { sample } from './test/sample-module/module.ts';
-import { samplePolls } from './test/sample-module/tables.ts';
+import { samplePolls } from './test/sample-module/series.ts';
 import { testDb, TEST_PASSWORD, type TestDb } from './test/harness.ts';
 import { until } from './kernel/collectors/test-doubles.ts';
 
@@ -62,8 +62,8 @@ describe('a collector in the collector role', () => {
   });
 
   it('writes what it collects, through batched hand-off, from the node that runs it', async () => {
-    await until(async () => (await db.database.db.select().from(samplePolls)).length >= 4, 'two rounds over the two demo notes');
-    const rows = await db.database.db.select().from(samplePolls);
+    await until(async () => (await db.database.db.select().from(samplePolls.table)).length >= 4, 'two rounds over the two demo notes');
+    const rows = await db.database.db.select().from(samplePolls.table);
     expect(new Set(rows.map((r) => r.node))).toEqual(new Set(['collector-1']));
   });
 
@@ -88,6 +88,6 @@ describe('a collector in the collector role', () => {
     await collector.stop();
     const h = collector.collectors!.health()[0]!;
     expect(h.queued).toBe(0);
-    expect((await db.database.db.select().from(samplePolls)).length).toBe(h.written);
+    expect((await db.database.db.select().from(samplePolls.table)).length).toBe(h.written);
   });
 });

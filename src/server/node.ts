@@ -16,7 +16,7 @@ import type { Database } from './kernel/db/client.ts';
 import { NODE_ID, startJobs, type JobRunner } from './kernel/jobs.ts';
 import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
 import type { Registry } from './kernel/registry.ts';
-import { moduleMigrations, registryOf } from './site.ts';
+import { ensureAllSeries, moduleMigrations, registryOf } from './site.ts';
 
 export interface RunningNode {
   app: FastifyInstance | null;
@@ -37,6 +37,7 @@ export async function startNode(o: {
   const { config, database, log } = o;
   const registry = o.registry ?? registryOf();
   await database.migrate(moduleMigrations(registry));
+  await ensureAllSeries(database, registry);
   const keys = keyring(config.secretKey);
   const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
   const boot = await bootstrap(ctx, config, registry);

@@ -13,6 +13,7 @@ import type { CollectorDef } from './collectors/types.ts';
 import type { Ctx } from './context.ts';
 import type { JobDef } from './jobs.ts';
 import type { Registry } from './registry.ts';
+import type { SeriesDef } from './timeseries/define.ts';
 
 export type Bilingual = { zh: string; en: string };
 
@@ -110,6 +111,8 @@ export interface ModuleManifest {
   /** Listeners and pollers run by the kernel's collector runtime in processes with the collector role. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a module's collectors have row types of their own
   collectors?: readonly CollectorDef<any, any>[];
+  /** Append-only measurement and event tables (kernel/timeseries): created at start, kept by a kernel job. */
+  series?: readonly SeriesDef[];
   /** Reference data present on every site (idempotent; runs at every start under the bootstrap lock). */
   seed?: (ctx: Ctx) => Promise<void>;
   /** Demo data: runs once per database, in dependency order, when the demo is enabled. */

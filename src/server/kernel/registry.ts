@@ -5,6 +5,8 @@
 // 403 nobody can explain.
 import type { NotifyEventDef } from '../../common/notify.ts';
 import type { JobDef } from './jobs.ts';
+import { seriesMaintenanceJob } from './timeseries/maintain.ts';
+import type { SeriesDef } from './timeseries/define.ts';
 import type { EvidenceProvider, ModuleManifest, PermissionDef, RoleDef, SearchProvider } from './module.ts';
 
 export class ManifestError extends Error {
@@ -21,6 +23,8 @@ export interface Registry {
   roles: readonly RoleDef[];
   events: ReadonlyMap<string, NotifyEventDef & { module: string }>;
   jobs: readonly (JobDef & { module: string })[];
+  /** Every module's time series (kernel/timeseries), created at start and kept by the kernel's hourly job. */
+  series: readonly SeriesDef[];
   search: readonly (SearchProvider & { module: string })[];
   evidence: ReadonlyMap<string, EvidenceProvider & { module: string }>;
   /** The manifest of one module; throws for an id that is not in the list. */
@@ -98,7 +102,13 @@ export function buildRegistry(list: readonly ModuleManifest[]): Registry {
       if (!roleIds.has(g)) throw new ManifestError(`模块 "${p.module}" 把权限 "${code}" 授予了不存在的角色 "${g}"`);
   }
   const events = collect(modules, '通知事件', (m) => Object.entries(m.events ?? {}));
-  const jobs = collect(modules, '定时任务', (m) => (m.jobs ?? []).map((j) => [j.name, j] as [string, JobDef]));
+  collect(modules, '时序表', (m) => (m.series ?? []).map((d) => [d.name, { name: d.name }] as [string, { name: string }]));
+  const seriesList = modules.flatMap((m) => m.series ?? []);
+  // The kernel keeps every series on one hourly job, declared only when some module has a series.
+  const kernelJobs: JobDef[] = seriesList.length ? [seriesMaintenanceJob(seriesList)] : [];
+  const jobs = collect([...modules, { id: 'kernel', name: { zh: '', en: '' }, jobs: kernelJobs }], '定时任务', (m) =>
+    (m.jobs ?? []).map((j) => [j.name, j] as [string, JobDef]),
+  );
   collect(modules, '采集器', (m) => (m.collectors ?? []).map((c) => [c.id, { id: c.id }] as [string, { id: string }]));
   const search = collect(modules, '搜索来源', (m) => (m.search ?? []).map((s) => [s.id, s] as [string, SearchProvider]));
   const evidence = collect(modules, '证据', (m) => (m.evidence ?? []).map((e) => [e.id, e] as [string, EvidenceProvider]));
@@ -109,6 +119,7 @@ export function buildRegistry(list: readonly ModuleManifest[]): Registry {
     roles: roleList,
     events,
     jobs: [...jobs.values()],
+    series: seriesList,
     search: [...search.values()],
     evidence,
     module(id) {

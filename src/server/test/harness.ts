@@ -9,7 +9,7 @@ import { buildApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { openDatabase, type Database, type ModuleMigrations } from '../kernel/db/client.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
-import { moduleMigrations, registryOf } from '../site.ts';
+import { ensureAllSeries, moduleMigrations, registryOf } from '../site.ts';
 import { keyring } from '../kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from '../kernel/context.ts';
 import { createUser } from '../kernel/auth/users.ts';
@@ -87,6 +87,7 @@ export async function testApp(
 ): Promise<TestApp> {
   const registry = registryOf(opts.modules);
   const db = await testDb(moduleMigrations(registry));
+  await ensureAllSeries(db.database, registry);
   const clock = opts.clock ?? new Clock();
   const ctx: Ctx = {
     db: db.database.db,

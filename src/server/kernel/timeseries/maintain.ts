@@ -3,7 +3,7 @@
 // from two nodes at once (each change re-reads the catalog under the series' advisory lock).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
-import type { JobDef } from '../jobs.ts';
+import type { GlobalJob } from '../jobs.ts';
 import { q } from './columns.ts';
 import { detachedLeftovers, kindOf, partitions, underLock, type Layout } from './catalog.ts';
 import { defaultPartitionName, partitionName, periodOf, retentionCutoff, type SeriesDef } from './define.ts';
@@ -113,9 +113,10 @@ export async function deleteBefore(db: Db, table: string, timeName: string, cuto
  * The kernel job that keeps every series: hourly (at minute 7, once across nodes: pg-boss), one
  * series after another; a series that fails does not stop the others, and the run is marked failed.
  */
-export function seriesMaintenanceJob(defs: readonly SeriesDef[]): JobDef {
+export function seriesMaintenanceJob(defs: readonly SeriesDef[]): GlobalJob {
   return {
     name: 'kernel-series-maintenance',
+    scope: 'global',
     cron: '7 * * * *',
     handler: async (ctx) => {
       const failed: string[] = [];

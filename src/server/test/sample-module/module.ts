@@ -13,19 +13,21 @@ import { defineRoute } from '../../kernel/http.ts';
 import type { CollectorDef } from '../../kernel/collectors/types.ts';
 import { defineEvidence, defineModule, tablesIn } from '../../kernel/module.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
+import { appendRows } from '../../kernel/timeseries/rows.ts';
+import { samplePolls } from './series.ts';
 import * as tables from './tables.ts';
 
-const { sampleNotes, samplePolls } = tables;
+const { sampleNotes } = tables;
 
 /** A poller over the notes: one row per note per round, written by the kernel in batches. */
-const notePoller: CollectorDef<typeof samplePolls.$inferInsert, { id: string }> = {
+const notePoller: CollectorDef<typeof samplePolls.table.$inferInsert, { id: string }> = {
   id: 'sample.poller',
   kind: 'poller',
   scope: 'global',
   intervalMs: 100,
   targets: async (ctx) => (await ctx.db.select({ id: sampleNotes.id }).from(sampleNotes)).map((n) => ({ key: n.id, target: n })),
-  poll: async (c, note) => c.emit([{ noteId: note.id, node: c.nodeId, polledAt: c.now() }]),
-  sink: { write: async (ctx, rows) => void (await ctx.db.insert(samplePolls).values(rows)), flushMs: 50 },
+  poll: async (c, note) => c.emit([{ at: c.now(), noteId: note.id, node: c.nodeId }]),
+  sink: { write: async (ctx, rows) => void (await appendRows(ctx, samplePolls, rows)), flushMs: 50 },
 };
 const ZNote = z.object({ id: z.string(), body: z.string(), createdAt: z.string() });
 const view = (r: typeof sampleNotes.$inferSelect) => ({ id: r.id, body: r.body, createdAt: r.createdAt.toISOString() });
@@ -81,6 +83,7 @@ export const sample = defineModule({
   routes: [sampleRoutes],
   jobs: [{ name: 'sample-tidy', scope: 'local', everyMs: 3_600_000, handler: async () => undefined }],
   collectors: [notePoller],
+  series: [samplePolls],
   demo: async (ctx) => {
     for (const body of ['机房空调滤网已清洗', '核心交换机风扇声音异常'])
       await ctx.db.insert(sampleNotes).values({ body, createdAt: ctx.now() });

@@ -7,11 +7,3 @@ export const sampleNotes = pgTable('sample_notes', {
   body: text('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
-
-// What the sample module's poller (a collector) records: which node looked at which note, when.
-export const samplePolls = pgTable('sample_polls', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  noteId: uuid('note_id').notNull(),
-  node: text('node').notNull(),
-  polledAt: timestamp('polled_at', { withTimezone: true, mode: 'date' }).notNull(),
-});
