@@ -30,5 +30,7 @@ if (cpd.status !== 0)
       .join('\n') || cpd.stderr,
   );
 
-console.log(`${files.length} source files: ${long.length} over ${MAX_LINES} lines; copied blocks: ${cpd.status === 0 ? 'none' : 'see above'}`);
+console.log(
+  `${files.length} source files: ${long.length} over ${MAX_LINES} lines; copied blocks: ${cpd.status === 0 ? 'none' : 'see above'}`,
+);
 process.exit(long.length || cpd.status !== 0 ? 1 : 0);
