@@ -33,10 +33,13 @@ import { viewRoutes } from './modules/desk/view-routes.ts';
 import { policyRoutes } from './modules/desk/policy-routes.ts';
 import { inboxRoutes } from './kernel/notify/inbox-routes.ts';
 import { savedViewRoutes } from './kernel/saved-views.ts';
-import { assetRoutes } from './modules/assets/routes.ts';
-import { movementRoutes } from './modules/assets/movement-routes.ts';
-import { spareRoutes } from './modules/assets/spare-routes.ts';
-import { procureRoutes } from './modules/assets/procure-routes.ts';
+import { assetRoutes } from './modules/assets/register/routes.ts';
+import { assetIoRoutes } from './modules/assets/io/routes.ts';
+import { movementRoutes } from './modules/assets/movements/routes.ts';
+import { topologyRoutes } from './modules/assets/topology/routes.ts';
+import { eosRoutes } from './modules/assets/eos/routes.ts';
+import { spareRoutes } from './modules/assets/spares/routes.ts';
+import { procureRoutes } from './modules/assets/procurement/routes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -208,7 +211,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await policyRoutes(api);
       await kbRoutes(api);
       await assetRoutes(api);
+      await assetIoRoutes(api);
       await movementRoutes(api);
+      await topologyRoutes(api);
+      await eosRoutes(api);
       await spareRoutes(api);
       await procureRoutes(api);
     },

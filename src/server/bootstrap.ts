@@ -9,8 +9,8 @@ import { seedRoles } from './kernel/rbac.ts';
 import { seedCalendar } from './kernel/calendar/service.ts';
 import { createUser } from './kernel/auth/users.ts';
 import { loadDemo, type DemoResult } from './demo/load.ts';
-import { seedSlaPolicies } from './modules/desk/service.ts';
-import { seedAssetClasses } from './modules/assets/service.ts';
+import { seedSlaPolicies } from './modules/desk/policy.ts';
+import { seedAssetClasses } from './modules/assets/register/classes.ts';
 
 /** A random password that meets the rules (upper, lower, digit, symbol). */
 export function randomPassword(): string {

@@ -6,8 +6,8 @@
 // Everything goes through the module's own services as the demo users (engineers register, the
 // finance officer keeps the finance record, the department custodian the usage record), so history
 // and audit are what the real flow leaves behind.
-import { addRelation } from '../modules/assets/relations.ts';
-import { createLine } from '../modules/assets/lines.ts';
+import { addRelation } from '../modules/assets/topology/relations.ts';
+import { createLine } from '../modules/assets/topology/lines.ts';
 import type { TLineInput, TRelationInput } from '../../common/asset-movements.ts';
 import type { TAssetCreate, TAssetInput } from '../../common/assets.ts';
 import { ZAssetInput } from '../../common/assets.ts';
@@ -15,7 +15,8 @@ import { as } from './actors.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { departmentStore, personStore, roomStore, siteStore } from '../modules/org/service.ts';
 import { listTickets } from '../modules/desk/service.ts';
-import { appendHistory, createAsset, updateAsset } from '../modules/assets/service.ts';
+import { appendHistory } from '../modules/assets/register/history.ts';
+import { createAsset, updateAsset } from '../modules/assets/register/records.ts';
 import { inTx } from '../kernel/context.ts';
 
 type Demo = TAssetCreate & {

@@ -9,7 +9,8 @@ import { inTx, type Ctx } from '../../kernel/context.ts';
 import { users } from '../../kernel/db/tables.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
-import { getTicket, reopenResolveClock, scope } from './service.ts';
+import { reopenResolveClock } from './clocks.ts';
+import { getTicket, scope } from './service.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketFollowups, tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent, confirmBlocker, docVersions, missingDocs } from './timeline.ts';
 

@@ -10,7 +10,8 @@ import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { userRoles, users } from '../../kernel/db/tables.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
-import { clockView, scope, ticketFilter } from './service.ts';
+import { clockView } from './clocks.ts';
+import { scope, ticketFilter } from './service.ts';
 import { ticketClocks, tickets } from './tables.ts';
 
 export const EXPORT_MAX_ROWS = 20_000;

@@ -12,7 +12,7 @@ import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { currentContractId, getContract, lineStore } from '../contract/service.ts';
 import { roomStore, siteStore } from '../org/service.ts';
-import { clockView } from './service.ts';
+import { clockView } from './clocks.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketWorkLogs } from './tables.ts';
 import { getDocument } from './documents.ts';
 import { readTicket, type TicketRow } from './flow.ts';
