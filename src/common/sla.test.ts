@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { shippedCalendar } from '../server/test/holiday-files.ts';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { BUSINESS_DAY_MS, BusinessCalendar, type HoursProfile } from './calendar.ts';
+import { BUSINESS_DAY_MS, type HoursProfile } from './calendar.ts';
 import {
   SERVICE_LINES,
   SEVERITIES,
@@ -18,12 +18,7 @@ import {
 
 // --- the shipped holiday data --------------------------------------------------------------------
 
-const DATA_DIR = new URL('../server/kernel/calendar/data/', import.meta.url);
-const cal = BusinessCalendar.fromHolidayFiles(
-  readdirSync(DATA_DIR)
-    .filter((f) => /^\d{4}\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(new URL(f, DATA_DIR), 'utf8')) as unknown),
-);
+const cal = shippedCalendar();
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,7 +1,7 @@
 // Loads the demo: the 2021 contract entered from ../shared/seed, and its renewal for the current
 // service year with the same terms and the periods moved forward (第十三条: service continues year
 // to year), so a new user sees live periods and days remaining.
-import { dateOf } from '../../common/calendar.ts';
+import { dateOf } from '../../common/dates.ts';
 import { SERVICE_LINE_CODES } from '../../common/permissions.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { inTx } from '../kernel/context.ts';

@@ -6,7 +6,8 @@
 import { as } from './actors.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { listTickets } from '../modules/desk/service.ts';
-import { createSpare, moveSpare } from '../modules/assets/spares/service.ts';
+import { moveSpare } from '../modules/assets/spares/moves.ts';
+import { createSpare } from '../modules/assets/spares/parts.ts';
 import { addQuote, createProcurement } from '../modules/assets/procurement/service.ts';
 
 const WEST = '西办公区 中心机房西区 备件柜';

@@ -6,7 +6,7 @@ import { paged } from '../../common/api.ts';
 import { auditLog } from './db/tables.ts';
 import { audit, auditAlone, auditWhere, verifyAudit } from './audit.ts';
 import { defineRoute } from './http.ts';
-import { sendXlsx } from './excel.ts';
+import { sendXlsx } from './office/xlsx.ts';
 import { inTx } from './context.ts';
 
 const EXPORT_MAX = 100_000;

@@ -1,6 +1,6 @@
 // The contract module: contracts, service lines, staffing requirements and who fills them.
 import { and, asc, desc, eq, inArray, lte, gte } from 'drizzle-orm';
-import { calendarDaysBetween, dateOf } from '../../../common/calendar.ts';
+import { calendarDaysBetween, dateOf } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';

@@ -1,7 +1,7 @@
 // R-SD-07 follow-up (回访): one call per closed ticket, due 2 working days after closing; whether
 // the user was reached and how satisfied they were, and the rates per service line and engineer.
 import { and, asc, count, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import { addCalendarDays, instantOf } from '../../../common/calendar.ts';
+import { addCalendarDays, instantOf } from '../../../common/dates.ts';
 import type { TFollowupInput, TFollowupStats } from '../../../common/desk-flow.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';

@@ -2,7 +2,7 @@
 // SLA clocks (R-SD-01..04). The clocks themselves: clocks.ts; the policies: policy.ts.
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { dateOf } from '../../../common/calendar.ts';
+import { dateOf } from '../../../common/dates.ts';
 import { policyFor, type SlaTarget } from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
 import { audit, auditAppend } from '../../kernel/audit.ts';

@@ -1,7 +1,7 @@
 // Routes of the queue views: Excel export of the filtered queue and the SLA risk board.
 import type { FastifyInstance } from 'fastify';
 import { ZRiskQuery, ZRiskSummary, ZTicketQuery } from '../../../common/desk.ts';
-import { sendXlsx } from '../../kernel/excel.ts';
+import { sendXlsx } from '../../kernel/office/xlsx.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { assigneeCandidates, exportColumns, exportRows, riskBoard } from './views.ts';
 import { getTicket } from './service.ts';

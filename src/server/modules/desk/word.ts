@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type * as Docx from 'docx';
 import type { Document, ISectionOptions, Paragraph, Table, TableCell } from 'docx';
 import type { FastifyReply } from 'fastify';
-import { dateOf } from '../../../common/calendar.ts';
+import { dateOf } from '../../../common/dates.ts';
 import { DOC_NAMES, WORK_MODE_NAMES, type DocKind } from '../../../common/desk-flow.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';

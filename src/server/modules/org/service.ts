@@ -1,6 +1,6 @@
 // The org module: parties, their bank accounts, sites and rooms, departments, people.
 import { and, asc, eq, inArray, or, ilike, type SQL } from 'drizzle-orm';
-import { addCalendarDays } from '../../../common/calendar.ts';
+import { addCalendarDays } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';

@@ -5,7 +5,7 @@ import { Button, DatePicker, Form, Input, Popover, Table, Tag, Typography } from
 import { useState } from 'react';
 import { z } from 'zod';
 import { ZBankAccount } from '../../../common/org.ts';
-import { calendarDaysBetween } from '../../../common/calendar.ts';
+import { calendarDaysBetween } from '../../../common/dates.ts';
 import { api } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { useFeedback } from '../../components/feedback.ts';

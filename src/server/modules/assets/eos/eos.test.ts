@@ -4,7 +4,7 @@
 // Test assets are inserted directly (t.ctx.db): the register core's createAsset is not used here.
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarDays, dateOf } from '../../../../common/calendar.ts';
+import { addCalendarDays, dateOf } from '../../../../common/dates.ts';
 import type { TEosCase, TEosDue } from '../../../../common/asset-movements.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';

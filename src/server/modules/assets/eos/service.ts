@@ -5,7 +5,7 @@
 // Who moves a case: approved (asset.approve, the agency's IT department); replaced and integrated
 // (asset.write, the one doing the work); closed (asset.approve: the agency accepts the end).
 import { and, asc, desc, eq, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { addCalendarDays, dateOf } from '../../../../common/calendar.ts';
+import { addCalendarDays, dateOf } from '../../../../common/dates.ts';
 import {
   EOS_STAGE_ZH,
   EOS_STAGES,
@@ -20,7 +20,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.t
 import { notifyUsers, usersWithRoles } from '../../../kernel/notify/inbox.ts';
 import { appendHistory } from '../register/history.ts';
 import { loadAsset } from '../register/records.ts';
-import { applyMovement } from '../movements/service.ts';
+import { applyMovement } from '../movements/apply.ts';
 import { assetRequests } from '../movements/tables.ts';
 import { assetHistory, assets } from '../register/tables.ts';
 import { eosCases } from './tables.ts';

@@ -6,7 +6,7 @@ import { ASSET_STATUS_NAMES, NETWORK_DOMAIN_NAMES, type TAsset, type TAssetQuery
 import { audit } from '../../../kernel/audit.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { Invalid } from '../../../kernel/errors.ts';
-import type { Column } from '../../../kernel/excel.ts';
+import type { Column } from '../../../kernel/office/xlsx.ts';
 import { viewsOf } from '../register/records.ts';
 import { EXPORT_MAX_ROWS, assetFilter } from '../register/search.ts';
 import { assets } from '../register/tables.ts';

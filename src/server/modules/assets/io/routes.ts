@@ -1,12 +1,13 @@
 // Routes of asset import and export (Excel): the template, the checked import, the filtered export.
 import type { FastifyInstance } from 'fastify';
-import { dateOf } from '../../../../common/calendar.ts';
+import { dateOf } from '../../../../common/dates.ts';
 import { ZAssetExportQuery, ZAssetImportResult } from '../../../../common/assets.ts';
-import { sendXlsx } from '../../../kernel/excel.ts';
-import { readUpload } from '../../../kernel/files.ts';
+import { sendXlsx } from '../../../kernel/office/xlsx.ts';
+import { readUpload } from '../../../kernel/files/upload.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { exportAssets, exportColumns } from './export.ts';
-import { importAssets, sendTemplate } from './import.ts';
+import { importAssets } from './import.ts';
+import { sendTemplate } from './template.ts';
 
 export async function assetIoRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['assets'];

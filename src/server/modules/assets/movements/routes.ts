@@ -11,7 +11,8 @@ import {
 } from '../../../../common/asset-movements.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { loadAsset } from '../register/records.ts';
-import { cancelRequest, createRequest, decideRequest, getRequest, listRequests, movementOptions } from './service.ts';
+import { getRequest, listRequests, movementOptions } from './reads.ts';
+import { cancelRequest, createRequest, decideRequest } from './service.ts';
 
 const READ = 'asset.read';
 const WRITE = 'asset.write';

@@ -13,16 +13,8 @@ import {
   ZRequestInput,
 } from '../../../../common/procure.ts';
 import { defineRoute } from '../../../kernel/http.ts';
-import {
-  addQuote,
-  createProcurement,
-  decidePurchase,
-  deleteQuote,
-  getProcurement,
-  listProcurements,
-  receivePurchase,
-  requestPurchase,
-} from './service.ts';
+import { getProcurement, listProcurements } from './reads.ts';
+import { addQuote, createProcurement, decidePurchase, deleteQuote, receivePurchase, requestPurchase } from './service.ts';
 
 const READ = 'asset.read|procure.write|procure.approve';
 

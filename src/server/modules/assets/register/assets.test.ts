@@ -8,7 +8,8 @@ import type { TAsset, TAssetClassNode, TAssetHistoryEntry } from '../../../../co
 import { Clock, json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { roomStore, siteStore } from '../../org/service.ts';
 import { createTicket } from '../../desk/service.ts';
-import { CHROMIUM_PATH, assetUrl, labelsHtml, qrPng } from './labels.ts';
+import { CHROMIUM_PATH } from '../../../kernel/office/pdf.ts';
+import { assetUrl, labelsHtml, qrPng } from './labels.ts';
 import { renderRule } from './numbering.ts';
 
 // jsqr is CommonJS with an ES default export: its types and Node's interop disagree on the shape.

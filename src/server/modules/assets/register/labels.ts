@@ -1,20 +1,8 @@
 // R-AST-03: printable label sheets with a QR code per asset (scanning it opens /a/{number}) and the
-// asset card (资产卡片), both as PDF rendered from HTML by headless Chromium (ARCHITECTURE.md:
-// "PDF from the same HTML via headless Chromium where present"). Chromium runs outside any
-// transaction; without it the routes answer 503 with a clear problem.
-import { existsSync } from 'node:fs';
+// asset card (资产卡片), as HTML that kernel/office/pdf.ts renders to PDF.
 import QRCode from 'qrcode';
 import { ASSET_STATUS_NAMES, NETWORK_DOMAIN_NAMES, type TAsset } from '../../../../common/assets.ts';
 import { SERVICE_LINE_NAMES } from '../../../../common/contract.ts';
-import { AppError } from '../../../kernel/errors.ts';
-
-export const CHROMIUM_PATH = process.env.YUNWEI_CHROMIUM ?? '/usr/bin/chromium';
-
-export class PdfUnavailable extends AppError {
-  constructor(detail: string) {
-    super(503, 'pdf.unavailable', `服务器未安装 Chromium，无法生成 PDF（${detail}）；请安装 chromium 软件包或设置 YUNWEI_CHROMIUM`);
-  }
-}
 
 /** The URL a label's QR code encodes. */
 export const assetUrl = (publicUrl: string, number: string) => `${publicUrl.replace(/\/$/, '')}/a/${encodeURIComponent(number)}`;
@@ -110,31 +98,4 @@ ${row('使用部门', a.usingDepartmentName)}${row('保管人', a.custodianName)
 </table>
 <div class="foot"><span>打印时间：${esc(printedAt)}</span><span>信息化部门：________ &emsp; 财务部门：________ &emsp; 使用部门：________</span></div>
 </body></html>`;
-}
-
-/** Renders HTML to an A4 PDF in a short-lived headless Chromium (never inside a transaction). */
-export async function htmlToPdf(html: string): Promise<Buffer> {
-  if (!existsSync(CHROMIUM_PATH)) throw new PdfUnavailable(CHROMIUM_PATH);
-  // playwright-core drives the system Chromium; a production install without it answers 503 too.
-  const { chromium } = await import('playwright-core').catch(() => {
-    throw new PdfUnavailable('playwright-core');
-  });
-  let browser;
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-    });
-  } catch (e) {
-    throw new PdfUnavailable((e as Error).message.split('\n')[0] ?? 'launch failed');
-  }
-  try {
-    const page = await browser.newPage();
-    // Offline content only: no request may leave the page.
-    await page.route('**/*', (r) => r.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  } finally {
-    await browser.close();
-  }
 }

@@ -4,7 +4,7 @@
 // not edited here: movements (requests approved per level) change it. Every change leaves a history
 // entry {field: [before, after]} and an audit record in the same transaction.
 import { eq, inArray } from 'drizzle-orm';
-import { dateOf } from '../../../../common/calendar.ts';
+import { dateOf } from '../../../../common/dates.ts';
 import {
   ASSET_LEVELS,
   FIELD_LABELS,

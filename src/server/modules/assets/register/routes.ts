@@ -21,12 +21,13 @@ import {
 import { publicUrlFrom } from '../../../kernel/config.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { contentDisposition } from '../../../kernel/files.ts';
+import { contentDisposition } from '../../../kernel/files/send.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { findPartyByKind } from '../../org/service.ts';
 import { classTree, createClass, getClass, updateClass } from './classes.ts';
 import { listHistory } from './history.ts';
-import { cardHtml, htmlToPdf, labelsHtml } from './labels.ts';
+import { htmlToPdf } from '../../../kernel/office/pdf.ts';
+import { cardHtml, labelsHtml } from './labels.ts';
 import { assertLevels, assetOptions, createAsset, getAsset, getAssetByNumber, loadAsset, updateAsset, viewsOf } from './records.ts';
 import { listAssets } from './search.ts';
 import { inArray } from 'drizzle-orm';

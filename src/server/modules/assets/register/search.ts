@@ -8,7 +8,7 @@
 // query for sites and rooms, one each for departments and people when any are set) instead of
 // listing every site and room twice per request.
 import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { dateOf } from '../../../../common/calendar.ts';
+import { dateOf } from '../../../../common/dates.ts';
 import type { TAsset, TAssetQuery } from '../../../../common/assets.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { queryRows } from '../../../kernel/db/client.ts';

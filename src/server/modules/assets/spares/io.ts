@@ -9,13 +9,9 @@ import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import type { Column } from '../../../kernel/excel.ts';
+import { loadExcel, XLSX_TYPE, type Column } from '../../../kernel/office/xlsx.ts';
 import { spareMoves, spareParts, spareStock } from './tables.ts';
 
-/** exceljs, loaded on first use (it costs tens of MB an idle server need not hold). */
-const loadExcel = async () => (await import('exceljs')).default;
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET = '备品备件';
 const MAX_ROWS = 20_000;
 
@@ -65,7 +61,7 @@ export async function sendTemplate(reply: FastifyReply): Promise<void> {
   help.addRow(['', '导入时先校验全部行：有任何错误则列出每处错误（行号、列名）且不写入任何数据。']);
   const buf = await wb.xlsx.writeBuffer();
   reply
-    .header('content-type', XLSX)
+    .header('content-type', XLSX_TYPE)
     .header(
       'content-disposition',
       `attachment; filename="spare-parts-template.xlsx"; filename*=UTF-8''${encodeURIComponent('备品备件导入模板.xlsx')}`,

@@ -16,12 +16,14 @@ import {
   ZSpareQuery,
   ZTicketSpares,
 } from '../../../../common/spares.ts';
-import { sendXlsx } from '../../../kernel/excel.ts';
-import { checkFile, readUpload } from '../../../kernel/files.ts';
+import { sendXlsx } from '../../../kernel/office/xlsx.ts';
+import { checkFile } from '../../../kernel/files/check.ts';
+import { readUpload } from '../../../kernel/files/upload.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { UnsupportedMediaType } from '../../../kernel/errors.ts';
 import { exportColumns, importSpares, sendTemplate } from './io.ts';
-import { allSpares, createSpare, deleteSpare, getSpare, listMoves, listSpares, moveSpare, ticketSpares, updateSpare } from './service.ts';
+import { listMoves, moveSpare, ticketSpares } from './moves.ts';
+import { allSpares, createSpare, deleteSpare, getSpare, listSpares, updateSpare } from './parts.ts';
 
 const READ = 'asset.read|spare.write';
 const WRITE = 'spare.write';

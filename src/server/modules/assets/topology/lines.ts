@@ -15,7 +15,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { likeContains } from '../../../kernel/db/like.ts';
 import { Conflict, NotFound } from '../../../kernel/errors.ts';
-import type { Column } from '../../../kernel/excel.ts';
+import type { Column } from '../../../kernel/office/xlsx.ts';
 import { loadAsset } from '../register/records.ts';
 import { assets } from '../register/tables.ts';
 import { assetLines } from './tables.ts';

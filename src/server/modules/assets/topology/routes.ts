@@ -14,7 +14,7 @@ import {
   ZRelationInput,
   ZTopoEdge,
 } from '../../../../common/asset-movements.ts';
-import { sendXlsx } from '../../../kernel/excel.ts';
+import { sendXlsx } from '../../../kernel/office/xlsx.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { allLines, createLine, deleteLine, getLine, lineColumns, listLines, updateLine } from './lines.ts';
 import { addRelation, neighbours, removeRelation } from './relations.ts';

@@ -1,5 +1,12 @@
-// Excel exports (exceljs) streamed to the reply, with the header row frozen and styled.
+// Excel (exceljs) for every module: exports with the header row frozen and styled, and the loader
+// that imports and templates share. exceljs is loaded on first use: it costs tens of MB that an
+// idle server need not hold.
 import type { FastifyReply } from 'fastify';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** exceljs, loaded on first use. */
+export const loadExcel = async () => (await import('exceljs')).default;
 
 export interface Column<T> {
   header: string;
@@ -14,8 +21,7 @@ export async function sendXlsx<T>(
   columns: Column<T>[],
   rows: Iterable<T>,
 ): Promise<void> {
-  // Loaded on first use: exceljs costs tens of MB that an idle server need not hold.
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Yunwei 运维';
   wb.created = new Date();
@@ -25,7 +31,7 @@ export async function sendXlsx<T>(
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
   const buf = await wb.xlsx.writeBuffer();
   reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
   await reply.send(Buffer.from(buf));
 }

@@ -3,10 +3,11 @@
 // agree, names keep their Chinese and lose paths and control characters, and the upload size limit
 // is configured like every other setting.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, uploadMaxMbFrom } from './config.ts';
-import { AppError } from './errors.ts';
-import { cfbEntryNames, checkFile, contentDisposition, sanitizeFileName, sniff, zipEntryNames } from './files.ts';
-import { ELF, GIF, HTML, JPEG, PE, WEBP, docx, ftyp, ole2, pdf, png, pptx, xlsx, zip } from '../test/file-samples.ts';
+import { ConfigError, parseConfig, uploadMaxMbFrom } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { cfbEntryNames, checkFile, sanitizeFileName, sniff, zipEntryNames } from './check.ts';
+import { contentDisposition } from './send.ts';
+import { ELF, GIF, HTML, JPEG, PE, WEBP, docx, ftyp, ole2, pdf, png, pptx, xlsx, zip } from '../../test/file-samples.ts';
 
 describe('sniff: the type from the content', () => {
   it.each([
