@@ -15,7 +15,7 @@ import { as } from './actors.ts';
 import { deviceAssets } from './assets-devices.ts';
 import { networkAssets } from './assets-network.ts';
 import type { Ctx } from '../kernel/context.ts';
-import { departmentStore, personStore, roomStore, siteStore } from '../modules/org/service.ts';
+import { listDepartments, listPeople, listRooms, listSites } from '../modules/org/api.ts';
 import { listTickets } from '../modules/desk/service.ts';
 import { appendHistory } from '../modules/assets/register/history.ts';
 import { createAsset, updateAsset } from '../modules/assets/register/records.ts';
@@ -35,11 +35,11 @@ export type DemoAsset = TAssetCreate & {
 export async function loadAssetsDemo(ctx: Ctx): Promise<void> {
   const today = ctx.now();
   const day = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-  const sites = new Map((await siteStore.list(ctx, { page: 1, pageSize: 100 })).items.map((s) => [s.code, s.id]));
-  const rooms = new Map((await roomStore.list(ctx, { page: 1, pageSize: 500 })).items.map((r) => [r.code, r]));
+  const sites = new Map((await listSites(ctx, 100)).map((s) => [s.code, s.id]));
+  const rooms = new Map((await listRooms(ctx, 500)).map((r) => [r.code, r]));
   if (!sites.size) return;
-  const depts = new Map((await departmentStore.list(ctx, { page: 1, pageSize: 100 })).items.map((d) => [d.name, d.id]));
-  const people = new Map((await personStore.list(ctx, { page: 1, pageSize: 500 })).items.map((p) => [p.name, p.id]));
+  const depts = new Map((await listDepartments(ctx, 100)).map((d) => [d.name, d.id]));
+  const people = new Map((await listPeople(ctx, 500)).map((p) => [p.name, p.id]));
   const list: DemoAsset[] = [...networkAssets(day), ...deviceAssets(day)];
 
   const who = new Map<string, Ctx>();

@@ -24,7 +24,7 @@ import {
   timeline,
   DIAGNOSIS,
   useFlowApp,
-} from './flow-fixture.ts';
+} from './flow.fixture.ts';
 
 useFlowApp();
 

@@ -34,7 +34,7 @@ import {
   PLAN,
   report,
   useFlowApp,
-} from './flow-fixture.ts';
+} from './flow.fixture.ts';
 
 useFlowApp();
 

@@ -367,20 +367,3 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
   if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id)))
     await notifyToConfirm(tx, t);
 }
-
-/**
- * Tickets whose assets text names `text` (an asset number), and those of `ids` (tickets an asset's
- * history links): the asset's history shows them. No scope: only number, title and status leave.
- */
-export async function ticketsMentioning(ctx: Ctx, text: string, limit: number, ids: string[] = []) {
-  const c: SQL[] = [];
-  if (text.trim()) c.push(ilike(tickets.assetsText, likeContains(text)));
-  if (ids.length) c.push(inArray(tickets.id, ids));
-  if (!c.length) return [];
-  return ctx.db
-    .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, reportedAt: tickets.reportedAt })
-    .from(tickets)
-    .where(or(...c))
-    .orderBy(desc(tickets.reportedAt))
-    .limit(limit + ids.length);
-}

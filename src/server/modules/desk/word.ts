@@ -10,8 +10,8 @@ import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { currentContractId, getContract, lineStore } from '../contract/service.ts';
-import { roomStore, siteStore } from '../org/service.ts';
+import { contractFor as contractHeading, type ContractHeading } from '../contract/api.ts';
+import { roomsByIds, sitesByIds } from '../org/api.ts';
 import { clockView } from './clocks.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketWorkLogs } from './tables.ts';
 import { getDocument } from './documents.ts';
@@ -173,35 +173,16 @@ function docxOf(children: ISectionOptions['children']): Document {
 
 // --- what goes on the paper --------------------------------------------------------------------
 
-interface ContractInfo {
-  title: string;
-  number: string;
-  agencyName: string;
-  contractorName: string;
-  lineName: string;
-}
-
 /** The contract whose service line covered the ticket's day (else the current one). */
-async function contractFor(ctx: Ctx, t: TicketRow): Promise<ContractInfo> {
-  const day = dateOf(t.reportedAt);
-  const lines = await lineStore.list(ctx, { page: 1, pageSize: 200 });
-  const line = lines.items.find((l) => l.code === t.serviceLine && l.periodStart <= day && l.periodEnd >= day);
-  const id = line?.contractId ?? (await currentContractId(ctx));
-  if (!id) return { title: '', number: '', agencyName: '', contractorName: '', lineName: t.serviceLine };
-  const c = await getContract(ctx, id);
-  return {
-    title: c.title,
-    number: c.number,
-    agencyName: c.agencyName,
-    contractorName: c.contractorName,
-    lineName: c.serviceLines.find((l) => l.code === t.serviceLine)?.name ?? t.serviceLine,
-  };
+async function contractFor(ctx: Ctx, t: TicketRow): Promise<ContractHeading> {
+  const k = await contractHeading(ctx, t.serviceLine, dateOf(t.reportedAt));
+  return k ?? { title: '', number: '', agencyName: '', contractorName: '', lineName: t.serviceLine };
 }
 
 async function placeOf(ctx: Ctx, t: TicketRow): Promise<string> {
   const parts: string[] = [];
-  if (t.siteId) parts.push((await siteStore.get(ctx, t.siteId).catch(() => null))?.name ?? '');
-  if (t.roomId) parts.push((await roomStore.get(ctx, t.roomId).catch(() => null))?.name ?? '');
+  if (t.siteId) parts.push((await sitesByIds(ctx, [t.siteId]))[0]?.name ?? '');
+  if (t.roomId) parts.push((await roomsByIds(ctx, [t.roomId]))[0]?.name ?? '');
   return parts.filter(Boolean).join(' ');
 }
 

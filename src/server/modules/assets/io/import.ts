@@ -21,7 +21,7 @@ import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { AppError, Invalid } from '../../../kernel/errors.ts';
 import { checkFile } from '../../../kernel/files/check.ts';
 import { loadExcel } from '../../../kernel/office/xlsx.ts';
-import { roomStore, siteStore } from '../../org/service.ts';
+import { listRooms, listSites } from '../../org/api.ts';
 import { classIndex, type ClassIndex } from '../register/classes.ts';
 import { nextNumbers, numberRule, siteSegment } from '../register/numbering.ts';
 import { assetHistory, assets } from '../register/tables.ts';
@@ -208,11 +208,11 @@ export async function importAssets(ctx: Ctx, file: { filename: string; bytes: Bu
     rooms: new Map(),
     finance: ctx.actor?.via === 'system' || !!ctx.actor?.permissions.has('asset.finance'),
   };
-  for (const s of (await siteStore.list(ctx, { page: 1, pageSize: 1000 })).items) {
+  for (const s of await listSites(ctx)) {
     lk.sites.set(s.name, { id: s.id, code: s.code });
     lk.sites.set(s.code, { id: s.id, code: s.code });
   }
-  for (const r of (await roomStore.list(ctx, { page: 1, pageSize: 5000 })).items) lk.rooms.set(`${r.siteId}:${r.name}`, r.id);
+  for (const r of await listRooms(ctx, 5000)) lk.rooms.set(`${r.siteId}:${r.name}`, r.id);
 
   const errors: TImportError[] = [];
   const parsed: Parsed[] = [];

@@ -13,7 +13,7 @@ import {
 import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { loadExcel, XLSX_TYPE } from '../../../kernel/office/xlsx.ts';
-import { siteStore } from '../../org/service.ts';
+import { listSites } from '../../org/api.ts';
 import { classIndex } from '../register/classes.ts';
 import { IMPORT_MAX_ROWS, SHEET } from './import.ts';
 
@@ -47,7 +47,7 @@ const colLetter = (i: number) => String.fromCharCode(65 + (i % 26)).padStart(i >
 
 export async function sendTemplate(ctx: Ctx, reply: FastifyReply): Promise<void> {
   const idx = await classIndex(ctx);
-  const sites = (await siteStore.list(ctx, { page: 1, pageSize: 1000 })).items;
+  const sites = await listSites(ctx);
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Yunwei 运维';
   const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });

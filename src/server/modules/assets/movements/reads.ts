@@ -12,7 +12,7 @@ import {
 } from '../../../../common/asset-movements.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { NotFound } from '../../../kernel/errors.ts';
-import { departmentStore, getPeopleByIds, personStore, roomStore, siteStore } from '../../org/service.ts';
+import { departmentsByIds, listDepartments, listPeople, listRooms, listSites, peopleByIds, roomsByIds, sitesByIds } from '../../org/api.ts';
 import { assets } from '../register/tables.ts';
 import { assetRequests } from './tables.ts';
 
@@ -34,21 +34,14 @@ async function namesFor(ctx: Ctx, rows: RequestRow[]): Promise<Map<string, strin
     if (typeof p.siteId === 'string') ids.site.add(p.siteId);
     if (typeof p.roomId === 'string') ids.room.add(p.roomId);
   }
-  const out = new Map<string, string>();
-  const each = async (set: Set<string>, get: (id: string) => Promise<{ name: string }>) => {
-    for (const id of set) {
-      try {
-        out.set(id, (await get(id)).name);
-      } catch {
-        /* deleted since: shown by id */
-      }
-    }
-  };
-  await each(ids.dept, (id) => departmentStore.get(ctx, id));
-  for (const p of await getPeopleByIds(ctx, [...ids.person])) out.set(p.id, p.name);
-  await each(ids.site, (id) => siteStore.get(ctx, id));
-  await each(ids.room, (id) => roomStore.get(ctx, id));
-  return out;
+  // Deleted since: shown by id.
+  const [d, p, st, r] = await Promise.all([
+    departmentsByIds(ctx, [...ids.dept]),
+    peopleByIds(ctx, [...ids.person]),
+    sitesByIds(ctx, [...ids.site]),
+    roomsByIds(ctx, [...ids.room]),
+  ]);
+  return new Map([...d, ...p, ...st, ...r].map((x) => [x.id, x.name]));
 }
 
 function view(x: { r: RequestRow; number: string; name: string; assetStatus: string }, names: Map<string, string>): TAssetRequest {
@@ -139,17 +132,11 @@ export async function listRequests(ctx: Ctx, q: RequestQuery): Promise<TAssetReq
 
 /** GET /api/asset-requests/options: what the movement form offers (also to readers without org.read). */
 export async function movementOptions(ctx: Ctx): Promise<TMovementOptions> {
-  const all = { page: 1, pageSize: 1000 };
-  const [d, p, s, r] = [
-    await departmentStore.list(ctx, all),
-    await personStore.list(ctx, all),
-    await siteStore.list(ctx, all),
-    await roomStore.list(ctx, all),
-  ];
+  const [d, p, s, r] = [await listDepartments(ctx), await listPeople(ctx), await listSites(ctx), await listRooms(ctx)];
   return {
-    departments: d.items.map((x) => ({ id: x.id, name: x.name })),
-    people: p.items.map((x) => ({ id: x.id, name: x.name, departmentId: x.departmentId })),
-    sites: s.items.map((x) => ({ id: x.id, name: x.name })),
-    rooms: r.items.map((x) => ({ id: x.id, name: x.name, siteId: x.siteId, building: x.building, floor: x.floor })),
+    departments: d.map((x) => ({ id: x.id, name: x.name })),
+    people: p.map((x) => ({ id: x.id, name: x.name, departmentId: x.departmentId })),
+    sites: s.map((x) => ({ id: x.id, name: x.name })),
+    rooms: r.map((x) => ({ id: x.id, name: x.name, siteId: x.siteId, building: x.building, floor: x.floor })),
   };
 }

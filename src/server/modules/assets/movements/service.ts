@@ -29,7 +29,7 @@ import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { rolePermissions } from '../../../kernel/db/tables.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../../kernel/notify/inbox.ts';
-import { departmentStore, personStore, roomStore, siteStore } from '../../org/service.ts';
+import { getDepartment, getPerson, getRoom, getSite } from '../../org/api.ts';
 import { appendHistory } from '../register/history.ts';
 import { loadAsset, type AssetRow } from '../register/records.ts';
 import { applyMovement, LOCATION_FIELDS } from './apply.ts';
@@ -90,11 +90,11 @@ function preconditions(a: AssetRow, input: TMovementInput): void {
 /** The departments, people, sites and rooms a payload names must exist. */
 async function checkReferences(ctx: Ctx, p: Record<string, unknown>): Promise<void> {
   const str = (k: string) => (typeof p[k] === 'string' ? p[k] : null);
-  if (str('usingDepartmentId')) await departmentStore.get(ctx, str('usingDepartmentId')!);
-  if (str('custodianPersonId')) await personStore.get(ctx, str('custodianPersonId')!);
-  if (str('siteId')) await siteStore.get(ctx, str('siteId')!);
+  if (str('usingDepartmentId')) await getDepartment(ctx, str('usingDepartmentId')!);
+  if (str('custodianPersonId')) await getPerson(ctx, str('custodianPersonId')!);
+  if (str('siteId')) await getSite(ctx, str('siteId')!);
   if (str('roomId')) {
-    const room = await roomStore.get(ctx, str('roomId')!);
+    const room = await getRoom(ctx, str('roomId')!);
     if (str('siteId') && room.siteId !== str('siteId'))
       throw new Invalid('asset_request.room_site', '房间不属于所选地点', [{ path: 'body.payload.roomId', message: '房间不属于所选地点' }]);
   }

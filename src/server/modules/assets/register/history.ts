@@ -3,7 +3,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { TAssetHistoryEntry } from '../../../../common/assets.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { ticketsMentioning } from '../../desk/service.ts';
+import { ticketsMentioning } from '../../desk/api.ts';
 import { assetHistory } from './tables.ts';
 
 /** Appends one history entry in the caller's transaction, by the acting user. */

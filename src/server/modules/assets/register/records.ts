@@ -17,7 +17,17 @@ import {
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
-import { departmentStore, getPeopleByIds, personStore, roomStore, siteStore } from '../../org/service.ts';
+import {
+  departmentsByIds,
+  listDepartments,
+  listPeople,
+  listRooms,
+  listSites,
+  peopleByIds,
+  placeNames,
+  roomsByIds,
+  sitesByIds,
+} from '../../org/api.ts';
 import { classIndex, type ClassIndex } from './classes.ts';
 import { appendHistory } from './history.ts';
 import { nextNumber, numberRule, siteSegment } from './numbering.ts';
@@ -76,17 +86,26 @@ interface Names {
   people: Map<string, string>;
 }
 
-/** Everything the views of these rows name: classes, sites, rooms, departments, people. */
-export async function namesFor(ctx: Ctx, rows: AssetRow[]): Promise<Names> {
-  const idx = await classIndex(ctx);
-  const sites = new Map((await siteStore.list(ctx, { page: 1, pageSize: 1000 })).items.map((s) => [s.id, { name: s.name, code: s.code }]));
-  const rooms = new Map((await roomStore.list(ctx, { page: 1, pageSize: 5000 })).items.map((r) => [r.id, { name: r.name }]));
-  const deptIds = [...new Set(rows.map((r) => r.usingDepartmentId).filter((x): x is string => !!x))];
-  const depts = new Map<string, string>();
-  for (const id of deptIds) depts.set(id, (await departmentStore.get(ctx, id).catch(() => null))?.name ?? '');
-  const personIds = [...new Set(rows.map((r) => r.custodianPersonId).filter((x): x is string => !!x))];
-  const people = new Map((await getPeopleByIds(ctx, personIds)).map((p) => [p.id, p.name]));
-  return { idx, sites, rooms, depts, people };
+/**
+ * Everything the views of these rows name, and only that: the classes (read once per request, or
+ * given), and the sites, rooms, departments and people of these rows, in three statements side by
+ * side (none for what no row names).
+ */
+export async function namesFor(ctx: Ctx, rows: AssetRow[], classes?: ClassIndex): Promise<Names> {
+  const idx = classes ?? (await classIndex(ctx));
+  const ids = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+  const [places, depts, people] = await Promise.all([
+    placeNames(ctx, ids(rows.map((r) => r.siteId)), ids(rows.map((r) => r.roomId))),
+    departmentsByIds(ctx, ids(rows.map((r) => r.usingDepartmentId))),
+    peopleByIds(ctx, ids(rows.map((r) => r.custodianPersonId))),
+  ]);
+  return {
+    idx,
+    sites: places.sites,
+    rooms: places.rooms,
+    depts: new Map(depts.map((d) => [d.id, d.name])),
+    people: new Map(people.map((p) => [p.id, p.name])),
+  };
 }
 
 export function locationOf(
@@ -187,7 +206,7 @@ export async function checkRefs(
   }
   let siteId = v.siteId;
   if (v.roomId) {
-    const room = await roomStore.get(ctx, v.roomId).catch(() => null);
+    const [room] = await roomsByIds(ctx, [v.roomId]);
     if (!room) throw new Invalid('asset.room_unknown', '房间不存在', [{ path: `${path}.roomId`, message: '不存在' }]);
     if (siteId && room.siteId !== siteId)
       throw new Invalid('asset.room_site', '房间不在所选地点', [{ path: `${path}.roomId`, message: '不在所选地点' }]);
@@ -195,13 +214,13 @@ export async function checkRefs(
     out.siteId = siteId;
   }
   if (siteId) {
-    const site = await siteStore.get(ctx, siteId).catch(() => null);
+    const [site] = await sitesByIds(ctx, [siteId]);
     if (!site) throw new Invalid('asset.site_unknown', '地点不存在', [{ path: `${path}.siteId`, message: '不存在' }]);
     out.siteCode = site.code;
   }
-  if (v.usingDepartmentId && !(await departmentStore.get(ctx, v.usingDepartmentId).catch(() => null)))
+  if (v.usingDepartmentId && !(await departmentsByIds(ctx, [v.usingDepartmentId])).length)
     throw new Invalid('asset.department_unknown', '使用部门不存在', [{ path: `${path}.usingDepartmentId`, message: '不存在' }]);
-  if (v.custodianPersonId && !(await getPeopleByIds(ctx, [v.custodianPersonId])).length)
+  if (v.custodianPersonId && !(await peopleByIds(ctx, [v.custodianPersonId])).length)
     throw new Invalid('asset.custodian_unknown', '保管人不存在', [{ path: `${path}.custodianPersonId`, message: '不存在' }]);
   return out;
 }
@@ -308,10 +327,10 @@ export async function updateAsset(ctx: Ctx, id: string, patch: TAssetPatch): Pro
 
 /** What the asset forms and filters choose from (sites with rooms, departments, people), for asset readers without org.read. */
 export async function assetOptions(ctx: Ctx) {
-  const sites = (await siteStore.list(ctx, { page: 1, pageSize: 1000 })).items;
-  const rooms = (await roomStore.list(ctx, { page: 1, pageSize: 5000 })).items;
-  const depts = (await departmentStore.list(ctx, { page: 1, pageSize: 1000 })).items;
-  const people = (await personStore.list(ctx, { page: 1, pageSize: 5000 })).items;
+  const sites = await listSites(ctx);
+  const rooms = await listRooms(ctx, 5000);
+  const depts = await listDepartments(ctx);
+  const people = await listPeople(ctx, 5000);
   return {
     sites: sites.map((s) => ({
       id: s.id,

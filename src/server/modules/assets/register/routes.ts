@@ -23,7 +23,7 @@ import { audit } from '../../../kernel/audit.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { contentDisposition } from '../../../kernel/files/send.ts';
 import { defineRoute } from '../../../kernel/http.ts';
-import { findPartyByKind } from '../../org/service.ts';
+import { partiesByKind } from '../../org/api.ts';
 import { classTree, createClass, getClass, updateClass } from './classes.ts';
 import { listHistory } from './history.ts';
 import { htmlToPdf } from '../../../kernel/office/pdf.ts';
@@ -37,7 +37,7 @@ type Tree = TAssetClassNode;
 const ZClassNode: z.ZodType<Tree> = z.lazy(() => ZAssetClass.extend({ children: z.array(ZClassNode) }));
 
 async function ownerName(ctx: Ctx): Promise<string> {
-  const [agency] = await findPartyByKind(ctx, 'agency');
+  const [agency] = await partiesByKind(ctx, 'agency');
   return agency?.name ?? '';
 }
 

@@ -4,18 +4,16 @@
 //
 // The list page (bench/assets.ts, docs/performance.md "Assets at scale"): the count and the page run
 // side by side, the classification is read once per request (the filter and the views share it),
-// and the views name only the sites, rooms, departments and people of the page's 20 rows (one
-// query for sites and rooms, one each for departments and people when any are set) instead of
-// listing every site and room twice per request.
+// and the views name only the sites, rooms, departments and people of the page's 20 rows
+// (records.ts namesFor, through org's read functions) instead of listing every site and room.
 import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../../common/dates.ts';
 import type { TAsset, TAssetQuery } from '../../../../common/assets.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { queryRows } from '../../../kernel/db/client.ts';
 import { likeContains } from '../../../kernel/db/like.ts';
-import { getPeopleByIds } from '../../org/service.ts';
 import { classIndex, type ClassIndex } from './classes.ts';
-import { DUE_SOON_DAYS, toView, type AssetRow } from './records.ts';
+import { DUE_SOON_DAYS, namesFor, toView, type AssetRow } from './records.ts';
 import { assets } from './tables.ts';
 
 /** The indexed search expression (tables.ts, assets_search_trgm), written the same way. */
@@ -41,47 +39,6 @@ export async function assetFilter(ctx: Ctx, q: Omit<TAssetQuery, 'page' | 'pageS
     else c.push(and(gte(assets.warrantyUntil, today), lte(assets.warrantyUntil, plusDays(today, DUE_SOON_DAYS)))!);
   }
   return c.length ? and(...c) : undefined;
-}
-
-type Names = Parameters<typeof toView>[1];
-const ids = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
-
-/** The names the views of these (few) rows need, and only those. */
-async function pageNames(ctx: Ctx, idx: ClassIndex, rows: AssetRow[]): Promise<Names> {
-  const siteIds = ids(rows.map((r) => r.siteId));
-  const roomIds = ids(rows.map((r) => r.roomId));
-  const deptIds = ids(rows.map((r) => r.usingDepartmentId));
-  const personIds = ids(rows.map((r) => r.custodianPersonId));
-  const names: Names = { idx, sites: new Map(), rooms: new Map(), depts: new Map(), people: new Map() };
-  const none = sql`NULL::uuid`;
-  const list = (xs: string[]) =>
-    xs.length
-      ? sql.join(
-          xs.map((i) => sql`${i}::uuid`),
-          sql`, `,
-        )
-      : none;
-  // The org module's tables by name (its service has no lookup by many ids for sites and rooms).
-  const [places, depts, people] = await Promise.all([
-    siteIds.length || roomIds.length
-      ? queryRows<{ kind: string; id: string; name: string; code: string }>(
-          ctx.db,
-          sql`SELECT 's' AS kind, id, name, code FROM sites WHERE id IN (${list(siteIds)})
-              UNION ALL SELECT 'r', id, name, code FROM rooms WHERE id IN (${list(roomIds)})`,
-        )
-      : [],
-    deptIds.length
-      ? queryRows<{ id: string; name: string }>(ctx.db, sql`SELECT id, name FROM departments WHERE id IN (${list(deptIds)})`)
-      : [],
-    getPeopleByIds(ctx, personIds),
-  ]);
-  for (const p of places) {
-    if (p.kind === 's') names.sites.set(p.id, { name: p.name, code: p.code });
-    else names.rooms.set(p.id, { name: p.name });
-  }
-  for (const d of depts) names.depts.set(d.id, d.name);
-  for (const p of people) names.people.set(p.id, p.name);
-  return names;
 }
 
 /**
@@ -139,7 +96,7 @@ export async function listAssets(ctx: Ctx, q: TAssetQuery): Promise<{ items: TAs
   const idx = await classIndex(ctx);
   const where = await assetFilter(ctx, q, idx);
   const { rows, total } = q.q ? await searchPage(ctx, q, where) : await filterPage(ctx, q, where);
-  const names = await pageNames(ctx, idx, rows);
+  const names = await namesFor(ctx, rows, idx);
   const today = dateOf(ctx.now());
   return { items: rows.map((r) => toView(r, names, today)), total };
 }

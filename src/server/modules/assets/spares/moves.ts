@@ -17,7 +17,7 @@ import type {
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { AppError, NotFound } from '../../../kernel/errors.ts';
-import { getTicket } from '../../desk/service.ts';
+import { ticketSummary } from '../../desk/api.ts';
 import { alertBelowMin, availableTotal, loadPart, viewsOf } from './parts.ts';
 import { spareMoves, spareParts, spareStock } from './tables.ts';
 
@@ -71,7 +71,7 @@ async function ticketNumbers(ctx: Ctx, ids: (string | null)[]): Promise<Map<stri
   const m = new Map<string, string>();
   for (const id of new Set(ids.filter((x): x is string => !!x))) {
     try {
-      m.set(id, (await getTicket(ctx, id)).number);
+      m.set(id, (await ticketSummary(ctx, id)).number);
     } catch (e) {
       if (!(e instanceof NotFound)) throw e;
     }
@@ -89,7 +89,7 @@ export async function moveSpare(ctx: Ctx, partId: string, input: MoveInput): Pro
   return inTx(ctx, async (tx) => {
     const part = await loadPart(tx, partId, true); // serialises the moves of this part
     const ticketId = input.ticketId ?? null;
-    const ticketNumber = ticketId ? (await getTicket(tx, ticketId)).number : null; // 404 outside the user's scope
+    const ticketNumber = ticketId ? (await ticketSummary(tx, ticketId)).number : null; // 404 outside the user's scope
     const before = await availableTotal(tx, partId);
     const now = tx.now();
     const { kind, location, qty } = input;
@@ -236,7 +236,7 @@ export async function listMoves(
 
 /** The parts a ticket used (issued − returned) and still holds reserved; 404 outside the user's scope. */
 export async function ticketSpares(ctx: Ctx, ticketId: string): Promise<TTicketSpares> {
-  const t = await getTicket(ctx, ticketId);
+  const t = await ticketSummary(ctx, ticketId);
   const rows = await ctx.db
     .select({ m: spareMoves, partNumber: spareParts.partNumber, name: spareParts.name, unit: spareParts.unit })
     .from(spareMoves)
