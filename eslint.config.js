@@ -1,7 +1,7 @@
 // ESLint: typescript-eslint type-checked rules (no floating promises) and the module boundaries of
 // ARCHITECTURE.md: the kernel imports no module, common/ imports neither server nor web, a module
 // reaches another only through its api.ts (read functions; tables.ts may import tables.ts for
-// foreign keys).
+// foreign keys), and no module touches the kernel's tables (kernel functions read them).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
@@ -61,6 +61,7 @@ export default tseslint.config(
       'boundaries/files': [
         { category: 'api', pattern: 'src/server/modules/*/api.ts' },
         { category: 'tables', pattern: 'src/server/modules/**/tables.ts' },
+        { category: 'kernel-tables', pattern: 'src/server/kernel/db/tables.ts' },
       ],
     },
     rules: {
@@ -97,6 +98,12 @@ export default tseslint.config(
               // Foreign keys may point at another module's table: tables.ts may import tables.ts.
               from: { element: { type: 'module' }, file: { categories: 'tables' } },
               allow: { to: { element: { type: 'module' }, file: { categories: 'tables' } } },
+            },
+            {
+              // Last, so that nothing above lets it through.
+              from: { element: { type: 'module' } },
+              disallow: { to: { file: { categories: 'kernel-tables' } } },
+              message: 'a module reads the kernel tables only through kernel functions (settings.ts, directory.ts, …)',
             },
           ],
         },

@@ -8,7 +8,8 @@ import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict } from '../../kernel/errors.ts';
 import { ticketFollowups, tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent } from './timeline.ts';
-import { lockTicket, userNames } from './flow.ts';
+import { userNames } from '../../kernel/directory.ts';
+import { lockTicket } from './flow.ts';
 
 export async function recordFollowup(ctx: Ctx, id: string, f: TFollowupInput) {
   return inTx(ctx, async (tx) => {

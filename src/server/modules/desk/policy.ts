@@ -14,7 +14,7 @@ import {
 import { defaultPolicies, SEVERITIES, type SlaPolicy } from '../../../common/sla.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { settings } from '../../kernel/db/tables.ts';
+import { getSetting, putSetting } from '../../kernel/settings.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import { slaPolicies } from './tables.ts';
 
@@ -105,10 +105,7 @@ export async function updatePolicy(ctx: Ctx, id: string, input: TPolicyUpdate) {
   return view;
 }
 
-async function storedSeverities(ctx: Ctx): Promise<{ value: unknown; updatedAt: Date } | null> {
-  const [r] = await ctx.db.select().from(settings).where(eq(settings.key, SEVERITY_SETTING)).limit(1);
-  return r ? { value: r.value, updatedAt: r.updatedAt } : null;
-}
+const storedSeverities = (ctx: Ctx) => getSetting(ctx, SEVERITY_SETTING);
 
 /** The four levels with their names (fixed) and definitions (the agency's, else the defaults). */
 export async function getSeverities(ctx: Ctx) {
@@ -125,20 +122,10 @@ export async function updateSeverities(ctx: Ctx, input: TSeverityUpdate) {
       const x = input.items.find((i) => i.code === code)!;
       value[code] = { definition: x.definition.trim(), ...(x.examples?.trim() ? { examples: x.examples.trim() } : {}) };
     }
-    await tx.db
-      .insert(settings)
-      .values({ key: SEVERITY_SETTING, value, updatedAt: tx.now() })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: tx.now() } });
     const beforeView = Object.fromEntries(
       severityDefinitions(before?.value).map((d) => [d.code, { definition: d.definition, examples: d.examples }]),
     );
-    await audit(tx, {
-      action: 'desk.severity_definitions.update',
-      objectType: 'setting',
-      objectId: SEVERITY_SETTING,
-      before: beforeView,
-      after: value,
-    });
+    await putSetting(tx, SEVERITY_SETTING, value, { action: 'desk.severity_definitions.update', before: beforeView });
     return { items: severityDefinitions(value), updatedAt: tx.now().toISOString() };
   });
 }

@@ -26,9 +26,9 @@ import {
 } from '../../../../common/asset-movements.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
-import { rolePermissions } from '../../../kernel/db/tables.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
-import { notifyUsers, usersWithRoles } from '../../../kernel/notify/inbox.ts';
+import { usersWithPermission } from '../../../kernel/directory.ts';
+import { notifyUsers } from '../../../kernel/notify/inbox.ts';
 import { getDepartment, getPerson, getRoom, getSite } from '../../org/api.ts';
 import { appendHistory } from '../register/history.ts';
 import { loadAsset, type AssetRow } from '../register/records.ts';
@@ -37,18 +37,6 @@ import { getRequest } from './reads.ts';
 import { assetRequests } from './tables.ts';
 
 type RequestRow = typeof assetRequests.$inferSelect;
-
-/** Users of the roles that hold a permission (roles are data: role_permissions). */
-export async function usersWithPermission(ctx: Ctx, permission: string): Promise<string[]> {
-  const roles = await ctx.db
-    .select({ code: rolePermissions.roleCode })
-    .from(rolePermissions)
-    .where(eq(rolePermissions.permission, permission));
-  return usersWithRoles(
-    ctx,
-    roles.map((r) => r.code),
-  );
-}
 
 const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 

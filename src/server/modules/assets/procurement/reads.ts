@@ -12,7 +12,7 @@ import {
 } from '../../../../common/procure.ts';
 import { dateOf } from '../../../../common/dates.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { users } from '../../../kernel/db/tables.ts';
+import { userNames } from '../../../kernel/directory.ts';
 import { likeContains } from '../../../kernel/db/like.ts';
 import { NotFound } from '../../../kernel/errors.ts';
 import { assetHistory, assets } from '../register/tables.ts';
@@ -137,11 +137,7 @@ export async function getProcurement(ctx: Ctx, id: string): Promise<TProcurement
     .from(procurementQuotes)
     .where(eq(procurementQuotes.procurementId, id))
     .orderBy(asc(procurementQuotes.createdAt));
-  const names = new Map<string, string>();
-  const ids = [p.requestedBy, p.decidedBy].filter((x): x is string => !!x);
-  if (ids.length)
-    for (const u of await ctx.db.select({ id: users.id, n: users.displayName }).from(users).where(inArray(users.id, ids)))
-      names.set(u.id, u.n);
+  const names = await userNames(ctx, [p.requestedBy, p.decidedBy]);
   const bought = await ctx.db
     .select({ id: assets.id, number: assets.number, name: assets.name, serial: assets.serial })
     .from(assetHistory)

@@ -4,18 +4,18 @@
 // distinct numbers, and a counter only ever goes up, so numbers are never reused — not after a
 // deletion, a retirement or a rolled-back import either (a rollback gives the values back, but no
 // number of a rolled-back transaction was ever stored).
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { queryRows } from '../../../kernel/db/client.ts';
-import { settings } from '../../../kernel/db/tables.ts';
+import { getSetting } from '../../../kernel/settings.ts';
 import { Invalid } from '../../../kernel/errors.ts';
 
 export const NUMBER_RULE_KEY = 'assets.number_rule';
 export const DEFAULT_NUMBER_RULE = '{class}-{site}-{seq:5}';
 
 export async function numberRule(ctx: Ctx): Promise<string> {
-  const [row] = await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, NUMBER_RULE_KEY)).limit(1);
-  return typeof row?.value === 'string' && row.value.includes('{seq') ? row.value : DEFAULT_NUMBER_RULE;
+  const value = (await getSetting(ctx, NUMBER_RULE_KEY))?.value;
+  return typeof value === 'string' && value.includes('{seq') ? value : DEFAULT_NUMBER_RULE;
 }
 
 /** Site codes become number segments: upper case, letters and digits only (city-hall → CITYHALL). */
