@@ -44,6 +44,21 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Services never see HTTP (STYLE.md 6): they return data (a kernel Download for a file) or throw
+    // domain errors; only a module's route files use Fastify.
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/routes.ts', '**/*-routes.ts', '**/*.test.ts', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'fastify', message: 'services never see HTTP: return data (a Download for a file) or throw a domain error' }],
+          patterns: [{ group: ['@fastify/*'], message: 'services never see HTTP: only route files use Fastify' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     // Tests may reach across: they build the whole app to test a piece of it.
     ignores: ['**/*.test.ts', '**/*.fixture.ts', 'src/server/test/**'],

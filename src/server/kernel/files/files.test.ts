@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, uploadMaxMbFrom } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { cfbEntryNames, checkFile, sanitizeFileName, sniff, zipEntryNames } from './check.ts';
-import { contentDisposition } from './send.ts';
+import { contentDisposition } from '../http.ts';
 import { ELF, GIF, HTML, JPEG, PE, WEBP, docx, ftyp, ole2, pdf, png, pptx, xlsx, zip } from '../../test/file-samples.ts';
 
 describe('sniff: the type from the content', () => {

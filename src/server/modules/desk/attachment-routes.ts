@@ -13,7 +13,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { checkFile } from '../../kernel/files/check.ts';
 import { deleteFile, fileMeta, listFiles, readFile, storeFile, type FileMeta } from '../../kernel/files/storage.ts';
 import { readUpload } from '../../kernel/files/upload.ts';
-import { sendStoredFile } from '../../kernel/files/send.ts';
+import { storedFileDownload } from '../../kernel/files/send.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { scope } from './service.ts';
 import { tickets } from './tables.ts';
@@ -121,10 +121,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'desk.read|desk.self',
     params: ZAttachmentParams,
-    raw: true,
-    handler: async (ctx, { params }, _req, reply) => {
+    handler: async (ctx, { params }) => {
       const t = await ticketInScope(ctx, params.id);
-      await sendStoredFile(reply, await readFile(ctx, params.fileId, OBJECT, t.id));
+      return storedFileDownload(await readFile(ctx, params.fileId, OBJECT, t.id));
     },
   });
   defineRoute(app, {

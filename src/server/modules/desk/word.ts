@@ -3,13 +3,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type * as Docx from 'docx';
 import type { Document, ISectionOptions, Paragraph, Table, TableCell } from 'docx';
-import type { FastifyReply } from 'fastify';
 import { dateOf } from '../../../common/dates.ts';
 import { DOC_NAMES, WORK_MODE_NAMES, type DocKind } from '../../../common/desk-flow.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
+import { Download } from '../../kernel/download.ts';
 import { contractFor as contractHeading, type ContractHeading } from '../contract/api.ts';
 import { roomsByIds, sitesByIds } from '../org/api.ts';
 import { clockView } from './clocks.ts';
@@ -314,14 +314,13 @@ const asciiName = (name: string): string =>
     .replace(/["\\]/g, '')
     .replace(/^[-_ ]+/, '') || 'export.docx';
 
-/** Sends a .docx as an attachment with an RFC 5987 UTF-8 file name; the export is audited (R-CONF-02). */
-export async function sendDocx(
+/** A .docx as a Download (RFC 5987 UTF-8 file name); the export is audited (R-CONF-02). */
+export async function docxDownload(
   ctx: Ctx,
-  reply: FastifyReply,
   file: { buffer: Buffer; filename: string; ticket: TicketRow },
   action: string,
   detail: Record<string, unknown> = {},
-): Promise<void> {
+): Promise<Download> {
   await inTx(ctx, (tx) =>
     audit(tx, {
       action,
@@ -330,11 +329,5 @@ export async function sendDocx(
       detail: { number: file.ticket.number, filename: file.filename, ...detail },
     }),
   );
-  reply
-    .header('content-type', DOCX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName(file.filename)}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    );
-  await reply.send(file.buffer);
+  return new Download({ filename: file.filename, asciiName: asciiName(file.filename), contentType: DOCX_TYPE, body: file.buffer });
 }

@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { dateOf } from '../../../../common/dates.ts';
 import { ZAssetExportQuery, ZAssetImportResult } from '../../../../common/assets.ts';
-import { sendXlsx } from '../../../kernel/office/xlsx.ts';
+import { xlsxDownload } from '../../../kernel/office/xlsx.ts';
 import { readUpload } from '../../../kernel/files/upload.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { exportAssets, exportColumns } from './export.ts';
 import { importAssets } from './import.ts';
-import { sendTemplate } from './template.ts';
+import { assetTemplate } from './template.ts';
 
 export async function assetIoRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['assets'];
@@ -18,11 +18,8 @@ export async function assetIoRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'asset.read',
     query: ZAssetExportQuery,
-    raw: true,
-    handler: async (ctx, { query }, _req, reply) => {
-      const rows = await exportAssets(ctx, query);
-      await sendXlsx(reply, `资产台账-${dateOf(ctx.now())}.xlsx`, '资产台账', exportColumns(), rows);
-    },
+    handler: async (ctx, { query }) =>
+      xlsxDownload(`资产台账-${dateOf(ctx.now())}.xlsx`, '资产台账', exportColumns(), await exportAssets(ctx, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -30,8 +27,7 @@ export async function assetIoRoutes(app: FastifyInstance): Promise<void> {
     summary: '资产导入模板（Excel，含下拉选项与示例行）',
     tags,
     access: 'asset.write',
-    raw: true,
-    handler: async (ctx, _i, _req, reply) => sendTemplate(ctx, reply),
+    handler: async (ctx) => assetTemplate(ctx),
   });
   defineRoute(app, {
     method: 'POST',

@@ -1,7 +1,6 @@
 // The asset import template (issue 4 point 9): headers with a note each, drop-down lists for class,
 // status, network domain, service line and site, an example row, and a sheet of instructions.
 import type ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 import {
   ASSET_IMPORT_COLUMNS,
   ASSET_STATUSES,
@@ -12,9 +11,10 @@ import {
 } from '../../../../common/assets.ts';
 import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { loadExcel, XLSX_TYPE } from '../../../kernel/office/xlsx.ts';
+import type { Download } from '../../../kernel/download.ts';
+import { templateDownload } from '../../../kernel/office/xlsx.ts';
 import { listSites } from '../../org/api.ts';
-import { classIndex } from '../register/classes.ts';
+import { classIndex, type ClassIndex } from '../register/classes.ts';
 import { IMPORT_MAX_ROWS, SHEET } from './import.ts';
 
 const HELP: Record<AssetImportColumn, string> = {
@@ -45,17 +45,30 @@ const HELP: Record<AssetImportColumn, string> = {
 };
 const colLetter = (i: number) => String.fromCharCode(65 + (i % 26)).padStart(i >= 26 ? 2 : 1, 'A');
 
-export async function sendTemplate(ctx: Ctx, reply: FastifyReply): Promise<void> {
+/** The template of the asset import, with today's classes and sites in its drop-down lists. */
+export async function assetTemplate(ctx: Ctx): Promise<Download> {
   const idx = await classIndex(ctx);
   const sites = await listSites(ctx);
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = 'Yunwei 运维';
-  const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = ASSET_IMPORT_COLUMNS.map((c) => ({ header: c, width: c === '名称' || c === '分类代码' ? 28 : c === '备注' ? 30 : 14 }));
-  ws.getRow(1).font = { bold: true };
-  ASSET_IMPORT_COLUMNS.forEach((c, i) => {
-    ws.getCell(1, i + 1).note = HELP[c];
+  return templateDownload({
+    filename: '资产导入模板.xlsx',
+    asciiName: 'asset-template.xlsx',
+    sheet: SHEET,
+    columns: ASSET_IMPORT_COLUMNS.map((c) => ({
+      header: c,
+      width: c === '名称' || c === '分类代码' ? 28 : c === '备注' ? 30 : 14,
+      note: HELP[c],
+    })),
+    labelWidth: 16,
+    notes: [
+      ['编号', '资产编号由系统按编号规则生成（分类编号代码-地点代码-流水号），不在表中填写。'],
+      ['校验', '导入时先校验每一行，任何一行有误则整批不写入，并逐行逐列列出错误。'],
+    ],
+    fill: (wb, ws) => fill(wb, ws, idx, sites),
   });
+}
+
+/** The example row, and drop-down lists from a hidden sheet (so long lists such as the class tree fit). */
+function fill(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, idx: ClassIndex, sites: { name: string }[]): void {
   const example: Partial<Record<AssetImportColumn, string | number>> = {
     名称: '接入交换机（示例，导入前请删除本行）',
     分类代码: 'A02010202 交换机',
@@ -74,7 +87,6 @@ export async function sendTemplate(ctx: Ctx, reply: FastifyReply): Promise<void>
   };
   ws.addRow(ASSET_IMPORT_COLUMNS.map((c) => example[c] ?? ''));
   ws.getRow(2).font = { italic: true, color: { argb: 'FF888888' } };
-  // Drop-down lists come from a hidden sheet, so long lists (the class tree) fit.
   const opts = wb.addWorksheet('选项', { state: 'hidden' });
   const lists: [string, string[]][] = [
     ['分类代码', [...idx.byCode.values()].filter((c) => !c.disabled).map((c) => `${c.code} ${c.name}`)],
@@ -103,22 +115,4 @@ export async function sendTemplate(ctx: Ctx, reply: FastifyReply): Promise<void>
       },
     );
   });
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', width: 16 },
-    { header: '说明', width: 80 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of ASSET_IMPORT_COLUMNS) help.addRow([c, HELP[c]]);
-  help.addRow([]);
-  help.addRow(['编号', '资产编号由系统按编号规则生成（分类编号代码-地点代码-流水号），不在表中填写。']);
-  help.addRow(['校验', '导入时先校验每一行，任何一行有误则整批不写入，并逐行逐列列出错误。']);
-  const buf = await wb.xlsx.writeBuffer();
-  reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="asset-template.xlsx"; filename*=UTF-8''${encodeURIComponent('资产导入模板.xlsx')}`,
-    );
-  await reply.send(Buffer.from(buf));
 }

@@ -19,29 +19,15 @@ import {
   type TAssetClassNode,
 } from '../../../../common/assets.ts';
 import { publicUrlFrom } from '../../../kernel/config.ts';
-import { audit } from '../../../kernel/audit.ts';
-import type { Ctx } from '../../../kernel/context.ts';
-import { contentDisposition } from '../../../kernel/files/send.ts';
 import { defineRoute } from '../../../kernel/http.ts';
-import { partiesByKind } from '../../org/api.ts';
 import { classTree, createClass, getClass, updateClass } from './classes.ts';
 import { listHistory } from './history.ts';
-import { htmlToPdf } from '../../../kernel/office/pdf.ts';
-import { cardHtml, labelsHtml } from './labels.ts';
-import { assertLevels, assetOptions, createAsset, getAsset, getAssetByNumber, loadAsset, updateAsset, viewsOf } from './records.ts';
+import { cardPdf, labelsPdf } from './printing.ts';
+import { assertLevels, assetOptions, createAsset, getAsset, getAssetByNumber, loadAsset, updateAsset } from './records.ts';
 import { listAssets } from './search.ts';
-import { inArray } from 'drizzle-orm';
-import { assets } from './tables.ts';
 
 type Tree = TAssetClassNode;
 const ZClassNode: z.ZodType<Tree> = z.lazy(() => ZAssetClass.extend({ children: z.array(ZClassNode) }));
-
-async function ownerName(ctx: Ctx): Promise<string> {
-  const [agency] = await partiesByKind(ctx, 'agency');
-  return agency?.name ?? '';
-}
-
-const stamp = (ctx: Ctx) => new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export async function assetRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['assets'];
@@ -118,23 +104,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'asset.read',
     query: ZLabelQuery,
-    raw: true,
-    handler: async (ctx, { query }, _req, reply) => {
-      const rows = await ctx.db.select().from(assets).where(inArray(assets.id, query.ids));
-      const order = new Map(query.ids.map((id, i) => [id, i]));
-      const items = (await viewsOf(ctx, rows)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      const html = await labelsHtml(items, publicUrl(), await ownerName(ctx));
-      await audit(ctx, {
-        action: 'asset.labels',
-        objectType: 'asset',
-        detail: { count: items.length, numbers: items.map((a) => a.number) },
-      });
-      const pdf = await htmlToPdf(html);
-      await reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition('inline', `资产标签-${items.length}.pdf`))
-        .send(pdf);
-    },
+    handler: async (ctx, { query }) => labelsPdf(ctx, query.ids, publicUrl()),
   });
   defineRoute(app, {
     method: 'GET',
@@ -195,16 +165,6 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'asset.read',
     params: ZIdParams,
-    raw: true,
-    handler: async (ctx, { params }, _req, reply) => {
-      const a = await getAsset(ctx, params.id);
-      const html = await cardHtml(a, publicUrl(), await ownerName(ctx), stamp(ctx));
-      await audit(ctx, { action: 'asset.card', objectType: 'asset', objectId: a.id, detail: { number: a.number } });
-      const pdf = await htmlToPdf(html);
-      await reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition('inline', `资产卡片-${a.number}.pdf`))
-        .send(pdf);
-    },
+    handler: async (ctx, { params }) => cardPdf(ctx, params.id, publicUrl()),
   });
 }

@@ -3,13 +3,13 @@
 // and the export of a filtered list.
 import type ExcelJS from 'exceljs';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import { SPARE_IMPORT_COLUMNS, type TImportError, type TSparePart, type TSpareImportResult } from '../../../../common/spares.ts';
 import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { loadExcel, XLSX_TYPE, type Column } from '../../../kernel/office/xlsx.ts';
+import type { Download } from '../../../kernel/download.ts';
+import { loadExcel, templateDownload, type Column } from '../../../kernel/office/xlsx.ts';
 import { spareMoves, spareParts, spareStock } from './tables.ts';
 
 const SHEET = '备品备件';
@@ -41,32 +41,16 @@ export class ImportRejected extends AppError {
   }
 }
 
-export async function sendTemplate(reply: FastifyReply): Promise<void> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = 'Yunwei 运维';
-  const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = SPARE_IMPORT_COLUMNS.map((c) => ({ header: c, width: c === '名称' || c === '存放位置' ? 30 : 16 }));
-  ws.getRow(1).font = { bold: true };
-  SPARE_IMPORT_COLUMNS.forEach((c, i) => {
-    ws.getCell(1, i + 1).note = HELP[c];
+/** The template of the spare-part import. */
+export function spareTemplate(): Promise<Download> {
+  return templateDownload({
+    filename: '备品备件导入模板.xlsx',
+    asciiName: 'spare-parts-template.xlsx',
+    sheet: SHEET,
+    columns: SPARE_IMPORT_COLUMNS.map((c) => ({ header: c, width: c === '名称' || c === '存放位置' ? 30 : 16, note: HELP[c] })),
+    labelWidth: 14,
+    notes: [['', '导入时先校验全部行：有任何错误则列出每处错误（行号、列名）且不写入任何数据。']],
   });
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', width: 14 },
-    { header: '说明', width: 80 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of SPARE_IMPORT_COLUMNS) help.addRow([c, HELP[c]]);
-  help.addRow([]);
-  help.addRow(['', '导入时先校验全部行：有任何错误则列出每处错误（行号、列名）且不写入任何数据。']);
-  const buf = await wb.xlsx.writeBuffer();
-  reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="spare-parts-template.xlsx"; filename*=UTF-8''${encodeURIComponent('备品备件导入模板.xlsx')}`,
-    );
-  await reply.send(Buffer.from(buf));
 }
 
 interface ParsedRow {

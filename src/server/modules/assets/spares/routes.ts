@@ -16,12 +16,13 @@ import {
   ZSpareQuery,
   ZTicketSpares,
 } from '../../../../common/spares.ts';
-import { sendXlsx } from '../../../kernel/office/xlsx.ts';
+import { dateOf } from '../../../../common/dates.ts';
+import { xlsxDownload } from '../../../kernel/office/xlsx.ts';
 import { checkFile } from '../../../kernel/files/check.ts';
 import { readUpload } from '../../../kernel/files/upload.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { UnsupportedMediaType } from '../../../kernel/errors.ts';
-import { exportColumns, importSpares, sendTemplate } from './io.ts';
+import { exportColumns, importSpares, spareTemplate } from './io.ts';
 import { listMoves, moveSpare, ticketSpares } from './moves.ts';
 import { allSpares, createSpare, deleteSpare, getSpare, listSpares, updateSpare } from './parts.ts';
 
@@ -47,11 +48,8 @@ export async function spareRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     query: ZSpareFilter,
-    raw: true,
-    handler: async (ctx, { query }, _req, reply) => {
-      const day = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await sendXlsx(reply, `备品备件-${day}.xlsx`, '备品备件', exportColumns(), await allSpares(ctx, query));
-    },
+    handler: async (ctx, { query }) =>
+      xlsxDownload(`备品备件-${dateOf(ctx.now())}.xlsx`, '备品备件', exportColumns(), await allSpares(ctx, query)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -59,8 +57,7 @@ export async function spareRoutes(app: FastifyInstance): Promise<void> {
     summary: '备品备件导入模板（Excel）',
     tags,
     access: WRITE,
-    raw: true,
-    handler: async (_ctx, _i, _req, reply) => sendTemplate(reply),
+    handler: async () => spareTemplate(),
   });
   defineRoute(app, {
     method: 'POST',

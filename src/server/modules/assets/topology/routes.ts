@@ -14,7 +14,8 @@ import {
   ZRelationInput,
   ZTopoEdge,
 } from '../../../../common/asset-movements.ts';
-import { sendXlsx } from '../../../kernel/office/xlsx.ts';
+import { dateOf } from '../../../../common/dates.ts';
+import { xlsxDownload } from '../../../kernel/office/xlsx.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { allLines, createLine, deleteLine, getLine, lineColumns, listLines, updateLine } from './lines.ts';
 import { addRelation, neighbours, removeRelation } from './relations.ts';
@@ -77,11 +78,7 @@ export async function topologyRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     query: ZLineFilter,
-    raw: true,
-    handler: async (ctx, { query }, _req, reply) => {
-      const day = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await sendXlsx(reply, `线路-${day}.xlsx`, '线路', lineColumns(), await allLines(ctx, query));
-    },
+    handler: async (ctx, { query }) => xlsxDownload(`线路-${dateOf(ctx.now())}.xlsx`, '线路', lineColumns(), await allLines(ctx, query)),
   });
   defineRoute(app, {
     method: 'GET',
