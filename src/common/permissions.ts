@@ -241,6 +241,3 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     permissions: [],
   },
 ];
-
-export const SERVICE_LINE_CODES = ['SM', 'NET', 'SEC', 'VC'] as const;
-export type ServiceLineCode = (typeof SERVICE_LINE_CODES)[number];

@@ -3,7 +3,6 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { BUSINESS_DAY_MS, type HoursProfile } from './calendar.ts';
 import {
-  SERVICE_LINES,
   SEVERITIES,
   SlaPolicySchema,
   TICKET_CATEGORIES,
@@ -15,6 +14,7 @@ import {
   type SlaPolicyTarget,
   type SlaTarget,
 } from './sla.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 // --- the shipped holiday data --------------------------------------------------------------------
 
@@ -256,11 +256,11 @@ describe('reopen (a rejected fix)', () => {
 describe('policies', () => {
   it('the seed validates and covers every line × severity, general and fault', () => {
     for (const p of defaultPolicies) expect(SlaPolicySchema.safeParse(p).success).toBe(true);
-    expect(defaultPolicies).toHaveLength(SERVICE_LINES.length * SEVERITIES.length * 2);
+    expect(defaultPolicies).toHaveLength(SERVICE_LINE_CODES.length * SEVERITIES.length * 2);
   });
 
   it.each(
-    SERVICE_LINES.flatMap((serviceLine) =>
+    SERVICE_LINE_CODES.flatMap((serviceLine) =>
       SEVERITIES.flatMap((severity) => TICKET_CATEGORIES.map((category) => ({ serviceLine, severity, category }))),
     ),
   )('$serviceLine $severity $category', (ticket) => {

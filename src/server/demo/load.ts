@@ -2,7 +2,7 @@
 // service year with the same terms and the periods moved forward (第十三条: service continues year
 // to year), so a new user sees live periods and days remaining.
 import { dateOf } from '../../common/dates.ts';
-import { SERVICE_LINE_CODES } from '../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../common/service-lines.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { inTx } from '../kernel/context.ts';
 import { createUser } from '../kernel/auth/users.ts';

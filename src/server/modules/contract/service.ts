@@ -1,6 +1,7 @@
 // The contract module: contracts, service lines, staffing requirements and who fills them.
 import { and, asc, desc, eq, inArray, lte, gte } from 'drizzle-orm';
 import { calendarDaysBetween, dateOf } from '../../../common/dates.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
@@ -20,8 +21,6 @@ export const staffingStore = crud(staffingRequirements, {
   label: '人员配置要求',
   order: [staffingRequirements.sort],
 });
-
-const LINE_ORDER = ['SM', 'NET', 'SEC', 'VC'];
 
 async function staffingOf(ctx: Ctx, lineIds: string[]) {
   if (!lineIds.length) return [];
@@ -54,7 +53,7 @@ async function staffingOf(ctx: Ctx, lineIds: string[]) {
 export async function getContract(ctx: Ctx, id: string) {
   const c = await contractStore.get(ctx, id);
   const lines = await ctx.db.select().from(serviceLines).where(eq(serviceLines.contractId, id));
-  lines.sort((a, b) => LINE_ORDER.indexOf(a.code) - LINE_ORDER.indexOf(b.code));
+  lines.sort((a, b) => SERVICE_LINE_CODES.indexOf(a.code as ServiceLineCode) - SERVICE_LINE_CODES.indexOf(b.code as ServiceLineCode));
   const staffing = await staffingOf(
     ctx,
     lines.map((l) => l.id),

@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { addCalendarDays, instantOf } from '../../../common/dates.ts';
 import type { TFollowupInput, TFollowupStats } from '../../../common/desk-flow.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict } from '../../kernel/errors.ts';
@@ -145,13 +146,12 @@ export async function followupStats(ctx: Ctx, q: { from: string; to: string }): 
       add(engineers.get(e)!, r);
     }
   }
-  const ORDER = ['SM', 'NET', 'SEC', 'VC'];
   return {
     from: q.from,
     to: q.to,
     total: out(total),
     byServiceLine: [...lines]
-      .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+      .sort(([a], [b]) => SERVICE_LINE_CODES.indexOf(a as ServiceLineCode) - SERVICE_LINE_CODES.indexOf(b as ServiceLineCode))
       .map(([serviceLine, a]) => ({ serviceLine: serviceLine as 'NET', ...out(a) })),
     byEngineer: [...engineers]
       .map(([engineerId, a]) => ({ engineerId, engineerName: names.get(engineerId) ?? '', ...out(a) }))

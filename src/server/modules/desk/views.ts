@@ -3,8 +3,7 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { TTicketQuery } from '../../../common/desk.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
-import { SERVICE_LINE_NAMES } from '../../../common/contract.ts';
-import type { ServiceLineCode } from '../../../common/permissions.ts';
+import { SERVICE_LINE_NAMES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';

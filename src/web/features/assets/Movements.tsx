@@ -20,6 +20,7 @@ import {
   type TMovementOptions,
 } from '../../../common/asset-movements.ts';
 import { ASSET_STATUS_NAMES } from '../../../common/assets.ts';
+import { MONEY } from '../../../common/patterns.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
@@ -334,7 +335,7 @@ function NewRequest({
                 name="originalValue"
                 label={t('原值（元）')}
                 style={{ width: '50%' }}
-                rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: t('金额格式不正确') }]}
+                rules={[{ pattern: MONEY, message: t('金额格式不正确') }]}
               >
                 <Input inputMode="decimal" />
               </Form.Item>

@@ -36,7 +36,7 @@ import {
   type TSlaPolicyList,
   type TSlaPolicyRow,
 } from '../../../common/desk-policy.ts';
-import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { HOTLINE_PROFILE, SEVERITIES, SLA_TARGETS, defaultPolicies, type SlaTarget } from '../../../common/sla.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';

@@ -14,7 +14,8 @@ import {
   type TAssetInput,
   type TImportError,
 } from '../../../../common/assets.ts';
-import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
+import { IP_CHARS, MONEY } from '../../../../common/patterns.ts';
+import { isServiceLineCode, SERVICE_LINE_CODES } from '../../../../common/service-lines.ts';
 import { dateOf } from '../../../../common/dates.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
@@ -118,10 +119,9 @@ function parseRow(cells: Partial<Record<AssetImportColumn, Cell>>, rowNo: number
   const networkDomain = domainText ? domainByName.get(domainText) : null;
   if (networkDomain === undefined) err('网络域', `应为 ${NETWORK_DOMAINS.map((d) => NETWORK_DOMAIN_NAMES[d]).join('、')} 之一`);
   const lineText = t('服务项目', 10).toUpperCase();
-  if (lineText && !(SERVICE_LINE_CODES as readonly string[]).includes(lineText))
-    err('服务项目', `应为 ${SERVICE_LINE_CODES.join('、')} 之一`);
+  if (lineText && !isServiceLineCode(lineText)) err('服务项目', `应为 ${SERVICE_LINE_CODES.join('、')} 之一`);
   const ip = t('管理IP', 64);
-  if (ip && !/^[0-9a-fA-F.:/]+$/.test(ip)) err('管理IP', '格式不正确');
+  if (!IP_CHARS.test(ip)) err('管理IP', '格式不正确');
   const int = (c: AssetImportColumn, min: number, max: number) => {
     const s = textOf(cells[c]);
     if (!s) return null;
@@ -143,7 +143,7 @@ function parseRow(cells: Partial<Record<AssetImportColumn, Cell>>, rowNo: number
   const endOfSupport = date('停止支持');
   const acquiredOn = date('购置日期');
   const valueText = textOf(cells['原值']).replace(/[,，¥元\s]/g, '');
-  if (valueText && !/^\d{1,12}(\.\d{1,2})?$/.test(valueText)) err('原值', '应为金额，最多两位小数');
+  if (valueText && !MONEY.test(valueText)) err('原值', '应为金额，最多两位小数');
   const siteText = t('地点', 100);
   const site = siteText ? lk.sites.get(siteText) : undefined;
   if (siteText && !site) err('地点', `地点 ${siteText} 不存在`);

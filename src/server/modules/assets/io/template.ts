@@ -9,7 +9,7 @@ import {
   NETWORK_DOMAIN_NAMES,
   type AssetImportColumn,
 } from '../../../../common/assets.ts';
-import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../../../common/service-lines.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import type { Download } from '../../../kernel/download.ts';
 import { templateDownload } from '../../../kernel/office/xlsx.ts';

@@ -2,7 +2,7 @@
 // asset card (资产卡片), as HTML that kernel/office/pdf.ts renders to PDF.
 import QRCode from 'qrcode';
 import { ASSET_STATUS_NAMES, NETWORK_DOMAIN_NAMES, type TAsset } from '../../../../common/assets.ts';
-import { SERVICE_LINE_NAMES } from '../../../../common/contract.ts';
+import { SERVICE_LINE_NAMES } from '../../../../common/service-lines.ts';
 
 /** The URL a label's QR code encodes. */
 export const assetUrl = (publicUrl: string, number: string) => `${publicUrl.replace(/\/$/, '')}/a/${encodeURIComponent(number)}`;

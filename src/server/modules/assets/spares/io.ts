@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { SPARE_IMPORT_COLUMNS, type TImportError, type TSparePart, type TSpareImportResult } from '../../../../common/spares.ts';
-import { SERVICE_LINE_CODES } from '../../../../common/permissions.ts';
+import { isServiceLineCode, SERVICE_LINE_CODES } from '../../../../common/service-lines.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -134,8 +134,7 @@ export async function parseImport(bytes: Buffer): Promise<{ rows: ParsedRow[]; e
     };
     const minLevel = int('最低库存', 0, 0);
     const qty = int('入库数量', 1, 0);
-    if (vals.服务项目 && !(SERVICE_LINE_CODES as readonly string[]).includes(vals.服务项目.toUpperCase()))
-      err('服务项目', `须为 ${SERVICE_LINE_CODES.join(' / ')} 之一`);
+    if (vals.服务项目 && !isServiceLineCode(vals.服务项目.toUpperCase())) err('服务项目', `须为 ${SERVICE_LINE_CODES.join(' / ')} 之一`);
     if (vals.存放位置 && !vals.入库数量) err('入库数量', '填写了存放位置时须填写入库数量');
     if (vals.入库数量 && !vals.存放位置) err('存放位置', '填写了入库数量时须填写存放位置');
     if (vals.备件编号) {
