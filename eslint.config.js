@@ -1,6 +1,7 @@
 // ESLint: typescript-eslint type-checked rules (no floating promises) and the module boundaries of
-// ARCHITECTURE.md: the kernel imports no module, common/ imports neither server nor web, and a
-// module reaches another only through its service.ts.
+// ARCHITECTURE.md: the kernel imports no module, common/ imports neither server nor web, a module
+// reaches another only through its api.ts (read functions; tables.ts may import tables.ts for
+// foreign keys), and no module touches the kernel's tables (kernel functions read them).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
@@ -43,9 +44,24 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Services never see HTTP (STYLE.md 6): they return data (a kernel Download for a file) or throw
+    // domain errors; only a module's route files use Fastify.
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/routes.ts', '**/*-routes.ts', '**/*.test.ts', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'fastify', message: 'services never see HTTP: return data (a Download for a file) or throw a domain error' }],
+          patterns: [{ group: ['@fastify/*'], message: 'services never see HTTP: only route files use Fastify' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     // Tests may reach across: they build the whole app to test a piece of it.
-    ignores: ['**/*.test.ts', 'src/server/test/**'],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts', 'src/server/test/**'],
     plugins: { boundaries },
     settings: {
       'boundaries/include': ['src/**/*'],
@@ -58,8 +74,9 @@ export default tseslint.config(
         { type: 'cli', pattern: 'src/cli' },
       ],
       'boundaries/files': [
-        { category: 'service', pattern: '**/service.ts' },
-        { category: 'tables', pattern: '**/tables.ts' },
+        { category: 'api', pattern: 'src/server/modules/*/api.ts' },
+        { category: 'tables', pattern: 'src/server/modules/**/tables.ts' },
+        { category: 'kernel-tables', pattern: 'src/server/kernel/db/tables.ts' },
       ],
     },
     rules: {
@@ -86,16 +103,22 @@ export default tseslint.config(
             {
               from: { element: { type: 'module' } },
               disallow: { to: { element: { type: 'module', captured: { module: '!{{ from.element.captured.module }}' } } } },
-              message: "a module uses another module only through that module's service.ts",
+              message: "a module uses another module only through that module's api.ts (its read functions)",
             },
             {
               from: { element: { type: 'module' } },
-              allow: { to: { element: { type: 'module' }, file: { categories: 'service' } } },
+              allow: { to: { element: { type: 'module' }, file: { categories: 'api' } } },
             },
             {
               // Foreign keys may point at another module's table: tables.ts may import tables.ts.
               from: { element: { type: 'module' }, file: { categories: 'tables' } },
               allow: { to: { element: { type: 'module' }, file: { categories: 'tables' } } },
+            },
+            {
+              // Last, so that nothing above lets it through.
+              from: { element: { type: 'module' } },
+              disallow: { to: { file: { categories: 'kernel-tables' } } },
+              message: 'a module reads the kernel tables only through kernel functions (settings.ts, directory.ts, …)',
             },
           ],
         },

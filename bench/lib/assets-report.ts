@@ -18,7 +18,7 @@ export const IMPORT_MB = 300;
 
 /** How the code meets (or misses) the figures: kept by hand with the code. */
 const NOTES: string[] = [
-  '**Search in one statement** (`listAssets` → `searchPageQuery`, `src/server/modules/assets/search.ts`): `WITH m AS MATERIALIZED ' +
+  '**Search in one statement** (`listAssets` → `searchPageQuery`, `src/server/modules/assets/register/search.ts`): `WITH m AS MATERIALIZED ' +
     '(SELECT id, number FROM assets WHERE <filter>) SELECT id, (SELECT count(*) FROM m) FROM m ORDER BY number LIMIT 20`, then the ' +
     "page's 20 rows by id. Before, the endpoint ran a `count(*)` and the page separately: every match was rechecked twice, and the " +
     'page (`ORDER BY number LIMIT 20`) was planned as a walk of `assets_number_uq` filtering each row, which for a model fragment ' +

@@ -1,6 +1,7 @@
 // Asset movements approved per level (R-AST-01), relations and the topology around a device,
 // lines and labels (R-AST-03) and end-of-support cases (R-AST-06): API schemas shared by server and web.
 import { z } from 'zod';
+import { MONEY } from './patterns.ts';
 import { optText, paged, patchOf, text, ZDate } from './api.ts';
 
 // ---- movements (R-AST-01) ------------------------------------------------------------------------
@@ -69,11 +70,7 @@ const ZLocation = z.object({
 
 export const ZReceiptPayload = ZLocation.extend({
   assetCardNumber: optText(60).optional(),
-  originalValue: z
-    .string()
-    .trim()
-    .regex(/^\d{1,12}(\.\d{1,2})?$/, '金额格式不正确')
-    .optional(),
+  originalValue: z.string().trim().regex(MONEY, '金额格式不正确').optional(),
   acquiredOn: ZDate.optional(),
   depreciationYears: z.number().int().min(0).max(50).optional(),
 });

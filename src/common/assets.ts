@@ -1,7 +1,8 @@
 // The asset register (R-AST-01/02/04): classification, records with their three levels, search,
 // import — request/response schemas and names shared by server and web.
 import { z } from 'zod';
-import { SERVICE_LINE_CODES } from './permissions.ts';
+import { IP_CHARS, MONEY } from './patterns.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZPage, ZTimestamp, ZDate, optText, text } from './api.ts';
 
 export const ASSET_STATUSES = ['in_stock', 'in_use', 'in_repair', 'spare', 'retired'] as const;
@@ -78,11 +79,7 @@ export function levelOfField(field: string): AssetLevel {
   return 'technical';
 }
 
-const ip = z
-  .string()
-  .trim()
-  .max(64)
-  .regex(/^$|^[0-9a-fA-F.:/]+$/, '管理 IP 格式不正确');
+const ip = z.string().trim().max(64).regex(IP_CHARS, '管理 IP 格式不正确');
 const day = ZDate.nullable();
 const specValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null()]);
 
@@ -112,12 +109,7 @@ export const ZAssetInput = z.object({
   endOfSupport: day.default(null),
   notes: optText(4000).default(''),
   // finance
-  originalValue: z
-    .string()
-    .trim()
-    .regex(/^\d{1,12}(\.\d{1,2})?$/, '原值须为金额，最多两位小数')
-    .nullable()
-    .default(null),
+  originalValue: z.string().trim().regex(MONEY, '原值须为金额，最多两位小数').nullable().default(null),
   assetCardNumber: optText(60).default(''),
   acquiredOn: day.default(null),
   depreciationYears: z.number().int().min(1).max(100).nullable().default(null),

@@ -1,6 +1,7 @@
 // Auth, users, roles and tokens: request/response schemas shared by server and web.
 import { z } from 'zod';
-import { SERVICE_LINE_CODES } from './permissions.ts';
+import { TOTP_CODE } from './patterns.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZTimestamp, text } from './api.ts';
 
 export const ZPendingStep = z.enum(['change_password', 'enroll_totp', 'totp']);
@@ -34,10 +35,7 @@ export const ZChangePasswordBody = z.object({
 export const ZNextResult = z.object({ next: ZPendingStep.nullable() });
 export const ZTotpEnroll = z.object({ secret: z.string(), uri: z.string(), qr: z.string() });
 export const ZTotpCode = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, '动态口令为 6 位数字'),
+  code: z.string().trim().regex(TOTP_CODE.re, TOTP_CODE.message),
 });
 
 export const ZServiceLineCode = z.enum(SERVICE_LINE_CODES);

@@ -14,11 +14,26 @@
  * date is an integer "day number" (days since 1970-01-01), which makes every step below integer
  * arithmetic.
  *
+ * The plain date helpers (dateOf, addCalendarDays, …) are in dates.ts; the holiday files are read
+ * by holiday-file.ts.
+ *
  * Data: the holiday-cn format (`{year, days: [{name, date, isOffDay}]}`), one file per year,
  * compiled from the State Council General Office's yearly notices. Dates not listed follow the
  * ordinary week (Monday–Friday work); a year without a file is therefore an ordinary year.
  */
-import { z } from 'zod';
+import {
+  HOUR_MS,
+  bi,
+  toDay,
+  formatDay,
+  isWeekendDay,
+  mondayToFridayBefore,
+  checkInstant,
+  splitInstant,
+  joinInstant,
+  checkedDate,
+} from './dates.ts';
+import { parseHolidayFile } from './holiday-file.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -47,11 +62,6 @@ export interface DayInfo {
 // ---------------------------------------------------------------------------------------------
 // Constants
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-/** Asia/Shanghai = UTC+08:00, fixed (see the module comment). */
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 /** Opening and closing of the `5x9` profile, as milliseconds after local midnight. */
 const OPEN_MS = 9 * HOUR_MS;
 const CLOSE_MS = 18 * HOUR_MS;
@@ -59,264 +69,6 @@ const CLOSE_MS = 18 * HOUR_MS;
 export const BUSINESS_DAY_MS = CLOSE_MS - OPEN_MS;
 /** Longest range {@link BusinessCalendar.days} answers (about ten years). */
 export const MAX_DAYS_RANGE = 3660;
-/** 1970-01-05, the first Monday on or after the epoch, as a day number. */
-const MONDAY_ANCHOR = 4;
-
-const bi = (zh: string, en: string): string => `${zh} / ${en}`;
-
-// ---------------------------------------------------------------------------------------------
-// Day numbers (proleptic Gregorian; H. Hinnant's civil-date algorithms)
-
-function dayFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12; // March = 0 … February = 11
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-function civilFromDay(dayNumber: number): [year: number, month: number, day: number] {
-  const z0 = dayNumber + 719_468;
-  const era = Math.floor(z0 / 146_097);
-  const doe = z0 - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Day number of a valid `YYYY-MM-DD`, or null. */
-function tryParseDay(date: string): number | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return null;
-  const dn = dayFromCivil(year, month, day);
-  const [y2, m2] = civilFromDay(dn);
-  return y2 === year && m2 === month ? dn : null; // rejects 2021-02-30 and friends
-}
-
-function toDay(date: string): number {
-  const dn = typeof date === 'string' ? tryParseDay(date) : null;
-  if (dn === null) {
-    throw new RangeError(
-      bi(`无效日期：${JSON.stringify(date)}（应为 YYYY-MM-DD）`, `invalid date ${JSON.stringify(date)} (expected YYYY-MM-DD)`),
-    );
-  }
-  return dn;
-}
-
-function formatDay(dayNumber: number): string {
-  const [y, m, d] = civilFromDay(dayNumber);
-  if (y < 0 || y > 9999) {
-    throw new RangeError(bi('日期超出 0000–9999 年范围', 'date outside the years 0000–9999'));
-  }
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-function weekdayOfDay(dayNumber: number): number {
-  return (((dayNumber + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-}
-
-function isWeekendDay(dayNumber: number): boolean {
-  const w = weekdayOfDay(dayNumber);
-  return w === 0 || w === 6;
-}
-
-/** Monday–Friday days in [MONDAY_ANCHOR, dayNumber) — negative before the anchor. */
-function mondayToFridayBefore(dayNumber: number): number {
-  const k = dayNumber - MONDAY_ANCHOR;
-  const weeks = Math.floor(k / 7);
-  return weeks * 5 + Math.min(k - weeks * 7, 5);
-}
-
-function checkInstant(instant: Date, what: string): number {
-  const t = instant instanceof Date ? instant.getTime() : Number.NaN;
-  if (!Number.isFinite(t)) throw new RangeError(bi(`${what} 不是有效时刻`, `${what} is not a valid instant`));
-  return t;
-}
-
-/** Splits an instant into its Shanghai day number and milliseconds since local midnight. */
-function splitInstant(t: number): [dayNumber: number, timeOfDay: number] {
-  const local = t + SHANGHAI_OFFSET_MS;
-  const dn = Math.floor(local / DAY_MS);
-  return [dn, local - dn * DAY_MS];
-}
-
-function joinInstant(dayNumber: number, timeOfDay: number): Date {
-  return checkedDate(dayNumber * DAY_MS + timeOfDay - SHANGHAI_OFFSET_MS);
-}
-
-function checkedDate(t: number): Date {
-  const d = new Date(t);
-  if (Number.isNaN(d.getTime())) throw new RangeError(bi('结果超出可表示的时间范围', 'result is out of the representable time range'));
-  return d;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Plain date helpers (no holidays involved)
-
-/** True if `s` is a real calendar date written `YYYY-MM-DD`. */
-export function isCalendarDate(s: string): boolean {
-  return typeof s === 'string' && tryParseDay(s) !== null;
-}
-
-/** The Asia/Shanghai calendar date of an instant, `YYYY-MM-DD`. */
-export function dateOf(instant: Date): string {
-  return formatDay(splitInstant(checkInstant(instant, 'instant'))[0]);
-}
-
-/** The instant at local time `hhmm` (`HH:MM`, 00:00–23:59) of Shanghai date `date`. */
-export function instantOf(date: string, hhmm: string): Date {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
-  if (!m)
-    throw new RangeError(bi(`无效时间：${JSON.stringify(hhmm)}（应为 HH:MM）`, `invalid time ${JSON.stringify(hhmm)} (expected HH:MM)`));
-  return joinInstant(toDay(date), Number(m[1]) * HOUR_MS + Number(m[2]) * MINUTE_MS);
-}
-
-/** Day of the week of a date: 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(date: string): number {
-  return weekdayOfDay(toDay(date));
-}
-
-/** `date` plus `n` calendar days (n may be negative). */
-export function addCalendarDays(date: string, n: number): string {
-  if (!Number.isSafeInteger(n)) throw new RangeError(bi('天数必须是整数', 'n must be an integer'));
-  return formatDay(toDay(date) + n);
-}
-
-/** Calendar days from `from` to `to` (`to - from`; negative if `to` is earlier). */
-export function calendarDaysBetween(from: string, to: string): number {
-  return toDay(to) - toDay(from);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Holiday files (holiday-cn format)
-
-/** A holiday file that does not hold up; `issues` names each bad element (`days[3].date`). */
-export class HolidayFileError extends Error {
-  readonly issues: ReadonlyArray<{ path: string; message: string }>;
-
-  constructor(issues: ReadonlyArray<{ path: string; message: string }>) {
-    const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`);
-    if (issues.length > 5) shown.push(bi(`另有 ${issues.length - 5} 处错误`, `${issues.length - 5} more`));
-    super(`${bi('节假日数据文件无效', 'invalid holiday file')} — ${shown.join('; ')}`);
-    this.name = 'HolidayFileError';
-    this.issues = issues;
-  }
-}
-
-const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-const typeError =
-  (field: string, zhType: string, enType: string) =>
-  (issue: { input?: unknown }): string =>
-    issue.input === undefined ? bi(`缺少 ${field}`, `${field} is missing`) : bi(`${field} 必须是${zhType}`, `${field} must be ${enType}`);
-
-const HolidayDaySchema = z.object(
-  {
-    name: z
-      .string({ error: typeError('name', '字符串', 'a string') })
-      .trim()
-      .min(1, { error: bi('name 不能为空', 'name must not be empty') })
-      .max(100, { error: bi('name 过长（最多 100 个字符）', 'name is too long (at most 100 characters)') }),
-    date: z
-      .string({ error: typeError('date', '字符串', 'a string') })
-      .refine(isCalendarDate, { error: bi('date 必须是有效日期 YYYY-MM-DD', 'date must be a valid YYYY-MM-DD date') }),
-    isOffDay: z.boolean({ error: typeError('isOffDay', '布尔值', 'a boolean') }),
-  },
-  { error: bi('每一天必须是对象 {name, date, isOffDay}', 'each day must be an object {name, date, isOffDay}') },
-);
-
-const HolidayFileSchema = z
-  .object(
-    {
-      year: z
-        .int({ error: typeError('year', '整数', 'an integer') })
-        .min(1000, { error: bi('year 必须是四位数年份', 'year must be a four-digit year') })
-        .max(9999, { error: bi('year 必须是四位数年份', 'year must be a four-digit year') }),
-      days: z
-        .array(HolidayDaySchema, { error: typeError('days', '数组', 'an array') })
-        .min(1, { error: bi('days 不能为空', 'days must not be empty') }),
-    },
-    { error: bi('文件内容必须是 JSON 对象 {year, days}', 'the file must be a JSON object {year, days}') },
-  )
-  .superRefine((file, ctx) => {
-    // A notice may start the New Year's Day break in the last days of the previous December
-    // (the 2023 notice lists 2022-12-31), so those are accepted too; nothing else outside the year.
-    const first = dayFromCivil(file.year - 1, 12, 25);
-    const last = dayFromCivil(file.year, 12, 31);
-    const seen = new Map<number, number>();
-    file.days.forEach((day, i) => {
-      // Zod 4 runs this refinement even when an element's own check failed; such dates are reported.
-      const dn = tryParseDay(day.date);
-      if (dn === null) return;
-      if (dn < first || dn > last) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['days', i, 'date'],
-          message: bi(
-            `${day.date} 不在 ${file.year} 年内（只允许上一年 12 月 25 日之后的元旦假期）`,
-            `${day.date} is outside year ${file.year} (only a New Year break from ${file.year - 1}-12-25 on may precede it)`,
-          ),
-        });
-      }
-      const earlier = seen.get(dn);
-      if (earlier !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['days', i, 'date'],
-          message: bi(`${day.date} 与 days[${earlier}] 重复`, `${day.date} repeats days[${earlier}]`),
-        });
-      } else {
-        seen.set(dn, i);
-      }
-      if (!day.isOffDay && !isWeekendDay(dn)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['days', i, 'date'],
-          message: bi(
-            `调休上班日必须是周六或周日，${day.date} 是${WEEKDAY_ZH[weekdayOfDay(dn)] ?? ''}`,
-            `a make-up workday (isOffDay false) must fall on a Saturday or Sunday; ${day.date} is a ${WEEKDAY_EN[weekdayOfDay(dn)] ?? ''}`,
-          ),
-        });
-      }
-    });
-  });
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  return out || bi('文件', 'file');
-}
-
-/**
- * Validates one holiday-cn file (`{year, days: [{name, date, isOffDay}]}`, extra keys such as
- * `$schema` and `papers` ignored) and returns its entries sorted by date. Throws
- * {@link HolidayFileError} naming every bad element. Rules: every date is a real `YYYY-MM-DD` in
- * the declared year (or in the previous 25–31 December, for a New Year break that begins there);
- * no date twice; a make-up workday (`isOffDay: false`) falls on a Saturday or Sunday.
- */
-export function parseHolidayFile(json: unknown): { year: number; entries: CalendarEntry[] } {
-  const result = HolidayFileSchema.safeParse(json);
-  if (!result.success) {
-    throw new HolidayFileError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
-  }
-  const entries = result.data.days
-    .map((d): CalendarEntry => ({ date: d.date, type: d.isOffDay ? 'holiday' : 'makeup_workday', name: d.name }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { year: result.data.year, entries };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The calendar

@@ -1,14 +1,7 @@
 // The contract and its service lines (R-CON-03), staffing (R-STF-01).
 import { z } from 'zod';
 import { ZDate, ZTimestamp, optText, text } from './api.ts';
-import { SERVICE_LINE_CODES } from './permissions.ts';
-
-export const SERVICE_LINE_NAMES: Record<(typeof SERVICE_LINE_CODES)[number], { zh: string; en: string }> = {
-  SM: { zh: '安全监控系统运行保障', en: 'Security monitoring system' },
-  NET: { zh: '办公楼网络管理运行维护', en: 'Office building network' },
-  SEC: { zh: '网络安全支持服务运行维护', en: 'Network security support' },
-  VC: { zh: '视频会议系统维护', en: 'Video conference systems' },
-};
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 export const ZHoursProfile = z.enum(['5x9', '7x24']);
 const money = z.number().min(0).max(1e12).multipleOf(0.01);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ZDate, ZTimestamp, optText, text } from './api.ts';
 import { SEVERITIES } from './sla.ts';
-import { SERVICE_LINE_CODES } from './permissions.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZTicket } from './desk.ts';
 
 const instant = z.iso.datetime({ offset: true });

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { ZTimestamp } from './api.ts';
 import { SEVERITY_NAMES } from './desk.ts';
-import { SERVICE_LINES, SEVERITIES, SLA_TARGETS, TICKET_CATEGORIES, type Severity } from './sla.ts';
+import { SEVERITIES, SLA_TARGETS, TICKET_CATEGORIES, type Severity } from './sla.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 const MINUTE_MS = 60_000;
 /** A target is at least 1 minute and at most 30 days of business time. */
@@ -34,7 +35,7 @@ export type TPolicyUpdate = z.infer<typeof ZPolicyUpdate>;
 
 export const ZSlaPolicyRow = z.object({
   id: z.string(),
-  serviceLine: z.enum(SERVICE_LINES),
+  serviceLine: z.enum(SERVICE_LINE_CODES),
   severity: z.enum(SEVERITIES),
   /** Null: every category of ticket; otherwise only that one (more specific wins, see policyFor). */
   category: z.enum(TICKET_CATEGORIES).nullable(),

@@ -2,7 +2,8 @@
 // server and web.
 import { z } from 'zod';
 import { SLA_TARGETS, SEVERITIES, TICKET_CATEGORIES } from './sla.ts';
-import { SERVICE_LINE_CODES } from './permissions.ts';
+import { ZPhone } from './patterns.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZTimestamp, optText, text } from './api.ts';
 
 export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring'] as const;
@@ -11,12 +12,6 @@ export const TICKET_STATUSES = ['new', 'in_progress', 'resolved', 'closed', 'mer
 export const STATUS_NAMES = { new: '待处理', in_progress: '处理中', resolved: '待确认', closed: '已关闭', merged: '已合并' } as const;
 
 export const SEVERITY_NAMES = { critical: '紧急', high: '高', medium: '中', low: '低' } as const;
-
-const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
 
 export const ZTicketCreate = z.object({
   serviceLine: z.enum(SERVICE_LINE_CODES),
@@ -28,7 +23,7 @@ export const ZTicketCreate = z.object({
   reportedAt: z.iso.datetime({ offset: true }).optional(),
   channel: z.enum(CHANNELS).default('web'),
   requesterName: optText(60).default(''),
-  requesterPhone: phone.default(''),
+  requesterPhone: ZPhone.default(''),
   requesterDepartment: optText(100).default(''),
   siteId: z.uuid().nullable().default(null),
   roomId: z.uuid().nullable().default(null),

@@ -1,12 +1,8 @@
 // Org master data: parties (R-CON-01/02), sites and rooms, departments, people.
 import { z } from 'zod';
 import { ZDate, ZTimestamp, optText, patchOf, text } from './api.ts';
+import { BANK_ACCOUNT, POSTCODE, ZPhone } from './patterns.ts';
 
-const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
 const email = z.union([z.literal(''), z.email().max(200)]);
 
 export const ZPartyKind = z.enum(['agency', 'contractor', 'vendor']);
@@ -15,13 +11,9 @@ export const ZPartyInput = z.object({
   name: text(200),
   shortName: optText(60).default(''),
   address: optText(300).default(''),
-  postcode: z
-    .string()
-    .trim()
-    .regex(/^(\d{6})?$/, '邮编为 6 位数字')
-    .default(''),
-  phone: phone.default(''),
-  fax: phone.default(''),
+  postcode: z.string().trim().regex(POSTCODE.re, POSTCODE.message).default(''),
+  phone: ZPhone.default(''),
+  fax: ZPhone.default(''),
   email: email.default(''),
   legalRepresentative: optText(60).default(''),
   contactPerson: optText(60).default(''),
@@ -48,10 +40,7 @@ export type TParty = z.infer<typeof ZParty>;
 export const ZBankAccountInput = z.object({
   bankName: text(100),
   accountName: text(200),
-  accountNumber: z
-    .string()
-    .trim()
-    .regex(/^[0-9 -]{6,40}$/, '账号为 6–40 位数字'),
+  accountNumber: z.string().trim().regex(BANK_ACCOUNT.re, BANK_ACCOUNT.message),
   changedOn: ZDate.nullable().default(null),
 });
 export const ZBankNotified = z.object({ notifiedOn: ZDate });
@@ -90,8 +79,8 @@ export const ZPersonInput = z.object({
   departmentId: z.uuid().nullable().default(null),
   name: text(60),
   title: optText(100).default(''),
-  phone: phone.default(''),
-  mobile: phone.default(''),
+  phone: ZPhone.default(''),
+  mobile: ZPhone.default(''),
   email: email.default(''),
   username: z.string().trim().max(64).nullable().default(null),
   qualifications: z.array(text(100)).max(30).default([]),

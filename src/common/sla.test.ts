@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { shippedCalendar } from '../server/test/holiday-files.ts';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { BUSINESS_DAY_MS, BusinessCalendar, type HoursProfile } from './calendar.ts';
+import { BUSINESS_DAY_MS, type HoursProfile } from './calendar.ts';
 import {
-  SERVICE_LINES,
   SEVERITIES,
   SlaPolicySchema,
   TICKET_CATEGORIES,
@@ -15,15 +14,11 @@ import {
   type SlaPolicyTarget,
   type SlaTarget,
 } from './sla.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 // --- the shipped holiday data --------------------------------------------------------------------
 
-const DATA_DIR = new URL('../server/kernel/calendar/data/', import.meta.url);
-const cal = BusinessCalendar.fromHolidayFiles(
-  readdirSync(DATA_DIR)
-    .filter((f) => /^\d{4}\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(new URL(f, DATA_DIR), 'utf8')) as unknown),
-);
+const cal = shippedCalendar();
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -261,11 +256,11 @@ describe('reopen (a rejected fix)', () => {
 describe('policies', () => {
   it('the seed validates and covers every line × severity, general and fault', () => {
     for (const p of defaultPolicies) expect(SlaPolicySchema.safeParse(p).success).toBe(true);
-    expect(defaultPolicies).toHaveLength(SERVICE_LINES.length * SEVERITIES.length * 2);
+    expect(defaultPolicies).toHaveLength(SERVICE_LINE_CODES.length * SEVERITIES.length * 2);
   });
 
   it.each(
-    SERVICE_LINES.flatMap((serviceLine) =>
+    SERVICE_LINE_CODES.flatMap((serviceLine) =>
       SEVERITIES.flatMap((severity) => TICKET_CATEGORIES.map((category) => ({ serviceLine, severity, category }))),
     ),
   )('$serviceLine $severity $category', (ticket) => {

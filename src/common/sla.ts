@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { BUSINESS_DAY_MS, type BusinessCalendar, type HoursProfile } from './calendar.ts';
-import { SERVICE_LINE_CODES, type ServiceLineCode } from './permissions.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from './service-lines.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -27,7 +27,6 @@ export const SLA_TARGETS = ['callback', 'onsite', 'resolve', 'report'] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
 
 /** The four service lines (one list for the whole product: common/permissions.ts). */
-export const SERVICE_LINES = SERVICE_LINE_CODES;
 export type ServiceLine = ServiceLineCode;
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -106,7 +105,7 @@ export const SlaPolicyTargetSchema = z.object({
 
 export const SlaPolicySchema = z
   .object({
-    serviceLine: z.enum(SERVICE_LINES),
+    serviceLine: z.enum(SERVICE_LINE_CODES),
     severity: z.enum(SEVERITIES),
     category: z.enum(TICKET_CATEGORIES).optional(),
     targets: z.array(SlaPolicyTargetSchema),
@@ -124,7 +123,7 @@ export const HOTLINE_PROFILE: Readonly<Record<ServiceLine, HoursProfile>> = { SM
 
 function buildDefaultPolicies(): SlaPolicy[] {
   const out: SlaPolicy[] = [];
-  for (const serviceLine of SERVICE_LINES) {
+  for (const serviceLine of SERVICE_LINE_CODES) {
     const callback: SlaPolicyTarget = { target: 'callback', durationMs: 5 * MINUTE_MS, profile: HOTLINE_PROFILE[serviceLine] };
     for (const severity of SEVERITIES) {
       // Any ticket: someone phones the requester back within 5 minutes of hotline hours (R-SD-02).

@@ -2,7 +2,7 @@
 // adjust) linked to the tickets that used them, minimum levels, Excel import and export.
 import { z } from 'zod';
 import { optText, text, ZPage } from './api.ts';
-import { SERVICE_LINE_CODES } from './permissions.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 export const SPARE_MOVE_KINDS = ['receipt', 'issue', 'return', 'reserve', 'release', 'adjust'] as const;
 export type SpareMoveKind = (typeof SPARE_MOVE_KINDS)[number];

@@ -18,7 +18,7 @@ import { safeEqual } from './kernel/crypto.ts';
 import { registerWeb } from './kernel/web.ts';
 import { registerSecurityHeaders } from './kernel/security-headers.ts';
 import { uploadMaxMbFrom } from './kernel/config.ts';
-import { multipartOptions } from './kernel/files.ts';
+import { multipartOptions } from './kernel/files/upload.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
 import { collectorHealth } from './kernel/collectors/health.ts';
 import { installRegistry } from './kernel/catalogue.ts';

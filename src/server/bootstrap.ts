@@ -10,7 +10,7 @@ import { seedCalendar } from './kernel/calendar/service.ts';
 import { createUser } from './kernel/auth/users.ts';
 import { installRegistry } from './kernel/catalogue.ts';
 import type { Registry } from './kernel/registry.ts';
-import { dateOf } from '../common/calendar.ts';
+import { dateOf } from '../common/dates.ts';
 import { registryOf } from './site.ts';
 
 /** A random password that meets the rules (upper, lower, digit, symbol). */

@@ -5,6 +5,7 @@ import { inTx, type Ctx } from '../kernel/context.ts';
 import type { DemoEnv } from '../kernel/module.ts';
 import * as contract from '../modules/contract/service.ts';
 import * as org from '../modules/org/service.ts';
+import { partiesByKind } from '../modules/org/api.ts';
 import { contract2021 } from './contract2021.ts';
 import { renewalFor } from './renewal.ts';
 
@@ -14,7 +15,7 @@ export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
   await inTx(ctx, async (tx) => {
     const partyId: Record<string, string> = {};
     for (const kind of ['agency', 'contractor']) {
-      const [p] = await org.findPartyByKind(tx, kind);
+      const [p] = await partiesByKind(tx, kind);
       if (p) partyId[kind] = p.id;
     }
     const all = { page: 1, pageSize: 1000 };

@@ -1,7 +1,7 @@
 // The org module's demo (演示数据): the parties of the 2021 contract (BJRBJ2021010) with their bank
 // accounts, the sites and rooms it names, the departments and people, and the demo accounts of the
 // people who sign in — one per role, so anyone can try every role.
-import { SERVICE_LINE_CODES } from '../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../common/service-lines.ts';
 import { createUser } from '../kernel/auth/users.ts';
 import { inTx, type Ctx } from '../kernel/context.ts';
 import type { DemoEnv, DemoResult } from '../kernel/module.ts';

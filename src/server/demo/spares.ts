@@ -6,8 +6,9 @@
 import { as } from './actors.ts';
 import type { Ctx } from '../kernel/context.ts';
 import { listTickets } from '../modules/desk/service.ts';
-import { createSpare, moveSpare } from '../modules/assets/spares.ts';
-import { addQuote, createProcurement } from '../modules/assets/procure.ts';
+import { moveSpare } from '../modules/assets/spares/moves.ts';
+import { createSpare } from '../modules/assets/spares/parts.ts';
+import { addQuote, createProcurement } from '../modules/assets/procurement/service.ts';
 
 const WEST = '西办公区 中心机房西区 备件柜';
 const MONITOR = '监控中心 备件柜';

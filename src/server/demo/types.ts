@@ -1,7 +1,8 @@
 // Shapes of the demo data entered from the 2021 contract (../shared/seed). Pure data, no logic.
 // Money is in CNY as a number with two decimals at most; dates are 'YYYY-MM-DD' (Asia/Shanghai).
 
-export type ServiceLineCode = 'SM' | 'NET' | 'SEC' | 'VC';
+import type { ServiceLineCode } from '../../common/service-lines.ts';
+
 export type HoursProfile = '5x9' | '7x24';
 
 export interface DemoBankAccount {

@@ -6,7 +6,7 @@ import { paged } from '../../common/api.ts';
 import { auditLog } from './db/tables.ts';
 import { audit, auditAlone, auditWhere, verifyAudit } from './audit.ts';
 import { defineRoute } from './http.ts';
-import { sendXlsx } from './excel.ts';
+import { xlsxDownload } from './office/xlsx.ts';
 import { inTx } from './context.ts';
 
 const EXPORT_MAX = 100_000;
@@ -66,15 +66,13 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'audit.read',
     query: ZAuditQuery,
-    raw: true,
-    handler: async (ctx, { query }, _req, reply) => {
+    handler: async (ctx, { query }) => {
       const rows = await ctx.db.select(cols).from(auditLog).where(where(query)).orderBy(desc(auditLog.seq)).limit(EXPORT_MAX);
       // R-CONF-02: exports are recorded
       await inTx(ctx, (tx) =>
         audit(tx, { action: 'audit.export', detail: { filter: { ...query, page: undefined, pageSize: undefined }, rows: rows.length } }),
       );
-      await sendXlsx(
-        reply,
+      return xlsxDownload(
         `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`,
         '审计日志',
         [

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { auditAlone } from './audit.ts';
 import type { Ctx } from './context.ts';
+import { Download } from './download.ts';
 import { AppError, Forbidden, Invalid, Unauthorized, type FieldError } from './errors.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,7 +33,7 @@ export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | un
   params?: P;
   response?: ZodType;
   status?: number;
-  /** Content types other than JSON (exports): the handler sends them itself. */
+  /** A stream the handler sends itself (server-sent events); a file is returned as a Download instead. */
   raw?: boolean;
   handler: (
     ctx: Ctx,
@@ -136,11 +137,29 @@ export function defineRoute<
       };
       const out = await spec.handler(req.ctx, input, req, reply);
       if (spec.method !== 'GET') await auditedWrite(req, reply, spec);
+      if (out instanceof Download) return sendDownload(reply, out);
       if (spec.raw) return reply;
       reply.code(spec.status ?? 200);
       return out ?? (spec.status === 204 ? undefined : { ok: true });
     },
   });
+}
+
+/** RFC 6266 / RFC 5987: an ASCII fallback and the exact UTF-8 name in filename*. */
+export function contentDisposition(type: 'inline' | 'attachment', name: string, asciiName?: string): string {
+  const fallback = asciiName ?? (name.replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'file');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Sends a service's file: its type, its name as an attachment (or inline), its own headers. */
+async function sendDownload(reply: FastifyReply, d: Download): Promise<FastifyReply> {
+  void reply
+    .header('content-type', d.contentType)
+    .header('content-disposition', contentDisposition(d.inline ? 'inline' : 'attachment', d.filename, d.asciiName));
+  for (const [k, v] of Object.entries(d.headers)) void reply.header(k, v);
+  await reply.send(d.body);
+  return reply;
 }
 
 export { AppError };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ZDate } from '../../../common/api.ts';
 import { defineRoute } from '../http.ts';
 import { Invalid } from '../errors.ts';
-import { MAX_DAYS_RANGE, calendarDaysBetween } from '../../../common/calendar.ts';
+import { MAX_DAYS_RANGE } from '../../../common/calendar.ts';
+import { calendarDaysBetween } from '../../../common/dates.ts';
 import { deleteEntry, getCalendar, importYear, listEntries, putEntry } from './service.ts';
 
 const ZDay = z.object({

@@ -8,7 +8,7 @@
 // report's range falls in one partition.
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { addCalendarDays, calendarDaysBetween, dateOf, instantOf } from '../../../common/calendar.ts';
+import { addCalendarDays, calendarDaysBetween, dateOf, instantOf } from '../../../common/dates.ts';
 
 /** The property name of one of the table's columns (as the module writes it: `t.at`). */
 export type ColumnKey<T extends PgTable> = keyof T['_']['columns'] & string;

@@ -1,6 +1,6 @@
 // Scheduled work of the assets module.
 import type { JobDef } from '../../kernel/jobs.ts';
-import { announceDue } from './eos.ts';
+import { announceDue } from './eos/service.ts';
 
 export const assetJobs: JobDef[] = [
   {

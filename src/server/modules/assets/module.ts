@@ -4,15 +4,23 @@
 import { defineModule, tablesIn, type SearchProvider } from '../../kernel/module.ts';
 import { loadAssetsDemo } from '../../demo/assets.ts';
 import { loadSparesDemo } from '../../demo/spares.ts';
-import { seedAssetClasses } from './classes.ts';
+import { eosRoutes } from './eos/routes.ts';
+import * as eosTables from './eos/tables.ts';
 import { ASSET_EVENTS } from './events.ts';
+import { assetIoRoutes } from './io/routes.ts';
 import { assetJobs } from './jobs.ts';
-import { movementRoutes } from './movement-routes.ts';
-import { procureRoutes } from './procure-routes.ts';
-import { assetRoutes } from './routes.ts';
-import { listAssets } from './search.ts';
-import { spareRoutes } from './spare-routes.ts';
-import * as tables from './tables.ts';
+import { movementRoutes } from './movements/routes.ts';
+import * as movementTables from './movements/tables.ts';
+import { procureRoutes } from './procurement/routes.ts';
+import * as procurementTables from './procurement/tables.ts';
+import { seedAssetClasses } from './register/classes.ts';
+import { assetRoutes } from './register/routes.ts';
+import { listAssets } from './register/search.ts';
+import * as registerTables from './register/tables.ts';
+import { spareRoutes } from './spares/routes.ts';
+import * as spareTables from './spares/tables.ts';
+import { topologyRoutes } from './topology/routes.ts';
+import * as topologyTables from './topology/tables.ts';
 
 const AGENCY = ['agency_manager', 'agency_contact'];
 
@@ -79,7 +87,7 @@ export const assets = defineModule({
     'procure.approve': { zh: '审批采购申请', en: 'Approve purchase requests', group: 'assets', grants: ['agency_manager'] },
   },
   events: ASSET_EVENTS,
-  routes: [assetRoutes, movementRoutes, spareRoutes, procureRoutes],
+  routes: [assetRoutes, assetIoRoutes, movementRoutes, topologyRoutes, eosRoutes, spareRoutes, procureRoutes],
   jobs: assetJobs,
   seed: async (ctx) => {
     await seedAssetClasses(ctx);
@@ -89,5 +97,5 @@ export const assets = defineModule({
     await loadSparesDemo(ctx);
   },
   search: [assetSearch],
-  exportTables: tablesIn(tables),
+  exportTables: [...new Set([registerTables, movementTables, topologyTables, eosTables, spareTables, procurementTables].flatMap(tablesIn))],
 });

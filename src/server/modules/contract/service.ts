@@ -1,11 +1,12 @@
 // The contract module: contracts, service lines, staffing requirements and who fills them.
 import { and, asc, desc, eq, inArray, lte, gte } from 'drizzle-orm';
-import { calendarDaysBetween, dateOf } from '../../../common/calendar.ts';
+import { calendarDaysBetween, dateOf } from '../../../common/dates.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
-import * as org from '../org/service.ts';
+import { getParty, getPerson, listSites, peopleByIds } from '../org/api.ts';
 import { contracts, serviceLines, staffAssignments, staffingRequirements } from './tables.ts';
 
 export const contractStore = crud(contracts, {
@@ -20,8 +21,6 @@ export const staffingStore = crud(staffingRequirements, {
   label: '人员配置要求',
   order: [staffingRequirements.sort],
 });
-
-const LINE_ORDER = ['SM', 'NET', 'SEC', 'VC'];
 
 async function staffingOf(ctx: Ctx, lineIds: string[]) {
   if (!lineIds.length) return [];
@@ -41,7 +40,7 @@ async function staffingOf(ctx: Ctx, lineIds: string[]) {
           ),
         )
     : [];
-  const persons = await org.getPeopleByIds(ctx, [...new Set(assigns.map((a) => a.personId))]);
+  const persons = await peopleByIds(ctx, [...new Set(assigns.map((a) => a.personId))]);
   const name = new Map(persons.map((p) => [p.id, p.name]));
   return reqs.map((r) => ({
     ...r,
@@ -54,12 +53,12 @@ async function staffingOf(ctx: Ctx, lineIds: string[]) {
 export async function getContract(ctx: Ctx, id: string) {
   const c = await contractStore.get(ctx, id);
   const lines = await ctx.db.select().from(serviceLines).where(eq(serviceLines.contractId, id));
-  lines.sort((a, b) => LINE_ORDER.indexOf(a.code) - LINE_ORDER.indexOf(b.code));
+  lines.sort((a, b) => SERVICE_LINE_CODES.indexOf(a.code as ServiceLineCode) - SERVICE_LINE_CODES.indexOf(b.code as ServiceLineCode));
   const staffing = await staffingOf(
     ctx,
     lines.map((l) => l.id),
   );
-  const [agency, contractor] = await Promise.all([org.partyStore.get(ctx, c.agencyId), org.partyStore.get(ctx, c.contractorId)]);
+  const [agency, contractor] = await Promise.all([getParty(ctx, c.agencyId), getParty(ctx, c.contractorId)]);
   return {
     ...c,
     agencyName: agency.name,
@@ -94,8 +93,8 @@ export async function overview(ctx: Ctx) {
   const id = await currentContractId(ctx);
   if (!id) return { today, contract: null, lines: [] };
   const c = await getContract(ctx, id);
-  const sites = await org.siteStore.list(ctx, { page: 1, pageSize: 200 });
-  const siteName = new Map(sites.items.map((s) => [s.id, s.name]));
+  const sites = await listSites(ctx, 200);
+  const siteName = new Map(sites.map((s) => [s.id, s.name]));
   const lines = c.serviceLines.map((l) => {
     const status: 'not_started' | 'active' | 'ended' = today < l.periodStart ? 'not_started' : today > l.periodEnd ? 'ended' : 'active';
     const daysTotal = calendarDaysBetween(l.periodStart, l.periodEnd) + 1;
@@ -138,7 +137,7 @@ export async function createStaffing(ctx: Ctx, lineId: string, input: Omit<typeo
 export async function assignStaff(ctx: Ctx, staffingId: string, input: { personId: string; since: string | null }) {
   return inTx(ctx, async (tx) => {
     await staffingStore.get(tx, staffingId);
-    await org.personStore.get(tx, input.personId);
+    await getPerson(tx, input.personId);
     const exists = await tx.db
       .select({ id: staffAssignments.id })
       .from(staffAssignments)

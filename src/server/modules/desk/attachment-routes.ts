@@ -10,17 +10,10 @@ import { ZIdParams } from '../../../common/api.ts';
 import { ZAttachment, ZAttachmentFields, ZAttachmentParams, type TAttachment } from '../../../common/files.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
-import {
-  checkFile,
-  deleteFile,
-  fileMeta,
-  listFiles,
-  readFile,
-  readUpload,
-  sendStoredFile,
-  storeFile,
-  type FileMeta,
-} from '../../kernel/files.ts';
+import { checkFile } from '../../kernel/files/check.ts';
+import { deleteFile, fileMeta, listFiles, readFile, storeFile, type FileMeta } from '../../kernel/files/storage.ts';
+import { readUpload } from '../../kernel/files/upload.ts';
+import { storedFileDownload } from '../../kernel/files/send.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { scope } from './service.ts';
 import { tickets } from './tables.ts';
@@ -128,10 +121,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'desk.read|desk.self',
     params: ZAttachmentParams,
-    raw: true,
-    handler: async (ctx, { params }, _req, reply) => {
+    handler: async (ctx, { params }) => {
       const t = await ticketInScope(ctx, params.id);
-      await sendStoredFile(reply, await readFile(ctx, params.fileId, OBJECT, t.id));
+      return storedFileDownload(await readFile(ctx, params.fileId, OBJECT, t.id));
     },
   });
   defineRoute(app, {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import type { TTicket } from '../../../common/desk.ts';
 import { and, eq, sql } from 'drizzle-orm';
-import { reevaluateOpenClocks } from './service.ts';
+import { reevaluateOpenClocks } from './clocks.ts';
 import { ticketClocks } from './tables.ts';
 
 let t: TestApp;

@@ -30,7 +30,7 @@ import { getDocument, listDocuments, parseDocument, saveDocument } from './docum
 import { assignTicket, confirmTicket, declareEmergency, kbDraft, mergeTicket, readTicket, ticketFlow } from './flow.ts';
 import { followupStats, listFollowups, recordFollowup } from './followup.ts';
 import { listTimeline } from './timeline.ts';
-import { documentDocx, sendDocx, ticketDocx } from './word.ts';
+import { docxDownload, documentDocx, ticketDocx } from './word.ts';
 import { addWorkLog, deleteWorkLog, listWorkLogs } from './worklog.ts';
 
 const READ = 'desk.read|desk.self';
@@ -110,10 +110,9 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     params: ZDocParams,
-    raw: true,
-    handler: async (ctx, { params }, _req, reply) => {
+    handler: async (ctx, { params }) => {
       const f = await documentDocx(ctx, params.id, params.kind);
-      await sendDocx(ctx, reply, f, 'ticket.document_export', { kind: params.kind, version: f.version });
+      return docxDownload(ctx, f, 'ticket.document_export', { kind: params.kind, version: f.version });
     },
   });
 
@@ -237,7 +236,6 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     params: ZIdParams,
-    raw: true,
-    handler: async (ctx, { params }, _req, reply) => sendDocx(ctx, reply, await ticketDocx(ctx, params.id), 'ticket.export'),
+    handler: async (ctx, { params }) => docxDownload(ctx, await ticketDocx(ctx, params.id), 'ticket.export'),
   });
 }

@@ -6,10 +6,11 @@ import type { TConfirm, TKbDraft, TTicketFlow } from '../../../common/desk-flow.
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { users } from '../../kernel/db/tables.ts';
+import { userNames } from '../../kernel/directory.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
-import { getTicket, reopenResolveClock, scope } from './service.ts';
+import { reopenResolveClock } from './clocks.ts';
+import { getTicket, scope } from './service.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketFollowups, tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent, confirmBlocker, docVersions, missingDocs } from './timeline.ts';
 
@@ -46,13 +47,6 @@ export async function readTicket(ctx: Ctx, id: string): Promise<TicketRow> {
 export function assertOpen(t: TicketRow): void {
   if (t.status === 'closed') throw new Conflict('ticket.closed', '运维单已关闭，不能再修改');
   if (t.status === 'merged') throw new Conflict('ticket.merged', '运维单已合并到其他运维单，不能再修改');
-}
-
-export async function userNames(ctx: Ctx, ids: (string | null)[]): Promise<Map<string, string>> {
-  const list = [...new Set(ids.filter((x): x is string => !!x))];
-  if (!list.length) return new Map();
-  const rows = await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** GET /api/tickets/:id/flow: the ticket with what the flow needs to show (R-SD-05 docsMissing). */

@@ -1,14 +1,16 @@
 // R-SD-07 follow-up (回访): one call per closed ticket, due 2 working days after closing; whether
 // the user was reached and how satisfied they were, and the rates per service line and engineer.
 import { and, asc, count, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import { addCalendarDays, instantOf } from '../../../common/calendar.ts';
+import { addCalendarDays, instantOf } from '../../../common/dates.ts';
 import type { TFollowupInput, TFollowupStats } from '../../../common/desk-flow.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict } from '../../kernel/errors.ts';
 import { ticketFollowups, tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent } from './timeline.ts';
-import { lockTicket, userNames } from './flow.ts';
+import { userNames } from '../../kernel/directory.ts';
+import { lockTicket } from './flow.ts';
 
 export async function recordFollowup(ctx: Ctx, id: string, f: TFollowupInput) {
   return inTx(ctx, async (tx) => {
@@ -144,13 +146,12 @@ export async function followupStats(ctx: Ctx, q: { from: string; to: string }): 
       add(engineers.get(e)!, r);
     }
   }
-  const ORDER = ['SM', 'NET', 'SEC', 'VC'];
   return {
     from: q.from,
     to: q.to,
     total: out(total),
     byServiceLine: [...lines]
-      .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+      .sort(([a], [b]) => SERVICE_LINE_CODES.indexOf(a as ServiceLineCode) - SERVICE_LINE_CODES.indexOf(b as ServiceLineCode))
       .map(([serviceLine, a]) => ({ serviceLine: serviceLine as 'NET', ...out(a) })),
     byEngineer: [...engineers]
       .map(([engineerId, a]) => ({ engineerId, engineerName: names.get(engineerId) ?? '', ...out(a) }))

@@ -1,7 +1,7 @@
 // Scheduled work of the desk module.
 import type { JobDef } from '../../kernel/jobs.ts';
 import { escalateClocks } from './escalate.ts';
-import { reevaluateOpenClocks } from './service.ts';
+import { reevaluateOpenClocks } from './clocks.ts';
 
 export const deskJobs: JobDef[] = [
   {

@@ -9,7 +9,8 @@ import { flowRoutes } from './flow-routes.ts';
 import { deskJobs } from './jobs.ts';
 import { policyRoutes } from './policy-routes.ts';
 import { deskRoutes, kbRoutes } from './routes.ts';
-import { listTickets, seedSlaPolicies } from './service.ts';
+import { seedSlaPolicies } from './policy.ts';
+import { listTickets } from './service.ts';
 import * as tables from './tables.ts';
 import { viewRoutes } from './view-routes.ts';
 

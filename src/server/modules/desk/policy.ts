@@ -1,8 +1,9 @@
 // The agency's desk policy (R-SD-02..04): reads and edits of the SLA policies (table sla_policies,
 // seeded from the contract) and of the severity definitions (settings key desk.severity_definitions).
 // An edited policy applies to tickets logged afterwards: each ticket's clocks keep the duration and
-// profile they were started with (ticket_clocks), so nothing here touches existing tickets.
-import { asc, eq } from 'drizzle-orm';
+// profile they were started with (ticket_clocks), so nothing here touches existing tickets. The
+// seed and the per-process cache that ticket creation reads are here too.
+import { asc, count, eq } from 'drizzle-orm';
 import {
   SEVERITY_SETTING,
   severityDefinitions,
@@ -10,13 +11,58 @@ import {
   type TSeverityUpdate,
   type TSeverityStored,
 } from '../../../common/desk-policy.ts';
-import { SEVERITIES } from '../../../common/sla.ts';
+import { defaultPolicies, SEVERITIES, type SlaPolicy } from '../../../common/sla.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { settings } from '../../kernel/db/tables.ts';
+import { getSetting, putSetting } from '../../kernel/settings.ts';
 import { NotFound } from '../../kernel/errors.ts';
-import { invalidatePolicyCache } from './service.ts';
 import { slaPolicies } from './tables.ts';
+
+/** Seeds the contract's SLA policies into an empty table (first start). */
+export async function seedSlaPolicies(ctx: Ctx): Promise<number> {
+  const [n] = await ctx.db.select({ n: count() }).from(slaPolicies);
+  if (Number(n?.n ?? 0) > 0) return 0;
+  await ctx.db.insert(slaPolicies).values(
+    defaultPolicies.map((p, i) => ({
+      serviceLine: p.serviceLine,
+      severity: p.severity,
+      category: p.category ?? null,
+      targets: [...p.targets],
+      sort: i,
+      updatedAt: ctx.now(),
+    })),
+  );
+  await audit(ctx, { action: 'sla_policy.seed', objectType: 'sla_policy', detail: { policies: defaultPolicies.length } });
+  return defaultPolicies.length;
+}
+
+// The SLA policies, read on every ticket created: cached per process for a few seconds like the
+// role grants (docs/decisions/0003). An edit on this node applies at once (invalidatePolicyCache);
+// other nodes pick it up within POLICY_CACHE_MS.
+const POLICY_CACHE_MS = 5_000;
+let policyCache: { at: number; db: Ctx['db']; list: SlaPolicy[] } | null = null;
+
+export function invalidatePolicyCache(): void {
+  policyCache = null;
+}
+
+/** The policies new tickets get their clocks from. Call outside a transaction (the cache is keyed by the database handle). */
+export async function activePolicies(ctx: Ctx): Promise<SlaPolicy[]> {
+  const now = Date.now();
+  if (policyCache && policyCache.db === ctx.db && now - policyCache.at < POLICY_CACHE_MS) return policyCache.list;
+  const rows = await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.sort));
+  const list = rows.map(
+    (r) =>
+      ({
+        serviceLine: r.serviceLine,
+        severity: r.severity,
+        ...(r.category ? { category: r.category } : {}),
+        targets: r.targets,
+      }) as SlaPolicy,
+  );
+  policyCache = { at: now, db: ctx.db, list };
+  return list;
+}
 
 type PolicyRow = typeof slaPolicies.$inferSelect;
 
@@ -59,10 +105,7 @@ export async function updatePolicy(ctx: Ctx, id: string, input: TPolicyUpdate) {
   return view;
 }
 
-async function storedSeverities(ctx: Ctx): Promise<{ value: unknown; updatedAt: Date } | null> {
-  const [r] = await ctx.db.select().from(settings).where(eq(settings.key, SEVERITY_SETTING)).limit(1);
-  return r ? { value: r.value, updatedAt: r.updatedAt } : null;
-}
+const storedSeverities = (ctx: Ctx) => getSetting(ctx, SEVERITY_SETTING);
 
 /** The four levels with their names (fixed) and definitions (the agency's, else the defaults). */
 export async function getSeverities(ctx: Ctx) {
@@ -79,20 +122,10 @@ export async function updateSeverities(ctx: Ctx, input: TSeverityUpdate) {
       const x = input.items.find((i) => i.code === code)!;
       value[code] = { definition: x.definition.trim(), ...(x.examples?.trim() ? { examples: x.examples.trim() } : {}) };
     }
-    await tx.db
-      .insert(settings)
-      .values({ key: SEVERITY_SETTING, value, updatedAt: tx.now() })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: tx.now() } });
     const beforeView = Object.fromEntries(
       severityDefinitions(before?.value).map((d) => [d.code, { definition: d.definition, examples: d.examples }]),
     );
-    await audit(tx, {
-      action: 'desk.severity_definitions.update',
-      objectType: 'setting',
-      objectId: SEVERITY_SETTING,
-      before: beforeView,
-      after: value,
-    });
+    await putSetting(tx, SEVERITY_SETTING, value, { action: 'desk.severity_definitions.update', before: beforeView });
     return { items: severityDefinitions(value), updatedAt: tx.now().toISOString() };
   });
 }

@@ -1,16 +1,9 @@
-// The desk module, first slice: tickets (运维单) with the contract's SLA clocks (R-SD-01..04).
+// The desk module's tickets (运维单): logging, the queue, one ticket, and the events that move its
+// SLA clocks (R-SD-01..04). The clocks themselves: clocks.ts; the policies: policy.ts.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { dateOf } from '../../../common/calendar.ts';
-import {
-  defaultPolicies,
-  evaluateClock,
-  policyFor,
-  type ClockEvent,
-  type SlaPolicy,
-  type SlaPolicyTarget,
-  type SlaTarget,
-} from '../../../common/sla.ts';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { dateOf } from '../../../common/dates.ts';
+import { policyFor, type SlaTarget } from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
 import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
@@ -20,69 +13,15 @@ import { insertFromJson } from '../../kernel/db/json-insert.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
-import { slaPolicies, ticketClocks, ticketEvents, tickets } from './tables.ts';
+import { clockMet, clockView, evaluate, type ClockRow, type StoredEvent } from './clocks.ts';
+import { activePolicies } from './policy.ts';
+import { ticketClocks, ticketEvents, tickets } from './tables.ts';
 import { appendEvent, confirmBlocker, docVersions, eventValues, notifyToConfirm } from './timeline.ts';
 import { ticketCreatedNotice } from './escalate.ts';
 
 const CHANNEL_NAMES = { hotline: '热线', web: '网页', onsite: '现场', monitoring: '监控/API' } as const;
 
 type TicketRow = typeof tickets.$inferSelect;
-type ClockRow = typeof ticketClocks.$inferSelect;
-type StoredEvent = { at: string; kind: string; reason?: string };
-
-/** Seeds the contract's SLA policies into an empty table (first start). */
-export async function seedSlaPolicies(ctx: Ctx): Promise<number> {
-  const [n] = await ctx.db.select({ n: count() }).from(slaPolicies);
-  if (Number(n?.n ?? 0) > 0) return 0;
-  await ctx.db.insert(slaPolicies).values(
-    defaultPolicies.map((p, i) => ({
-      serviceLine: p.serviceLine,
-      severity: p.severity,
-      category: p.category ?? null,
-      targets: [...p.targets],
-      sort: i,
-      updatedAt: ctx.now(),
-    })),
-  );
-  await audit(ctx, { action: 'sla_policy.seed', objectType: 'sla_policy', detail: { policies: defaultPolicies.length } });
-  return defaultPolicies.length;
-}
-
-// The SLA policies, read on every ticket created: cached per process for a few seconds like the
-// role grants (docs/decisions/0003). An edit on this node applies at once (invalidatePolicyCache);
-// other nodes pick it up within POLICY_CACHE_MS.
-const POLICY_CACHE_MS = 5_000;
-let policyCache: { at: number; db: Ctx['db']; list: SlaPolicy[] } | null = null;
-
-export function invalidatePolicyCache(): void {
-  policyCache = null;
-}
-
-/** Call outside a transaction (the cache is keyed by the database handle). */
-async function policies(ctx: Ctx): Promise<SlaPolicy[]> {
-  const now = Date.now();
-  if (policyCache && policyCache.db === ctx.db && now - policyCache.at < POLICY_CACHE_MS) return policyCache.list;
-  const rows = await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.sort));
-  const list = rows.map(
-    (r) =>
-      ({
-        serviceLine: r.serviceLine,
-        severity: r.severity,
-        ...(r.category ? { category: r.category } : {}),
-        targets: r.targets,
-      }) as SlaPolicy,
-  );
-  policyCache = { at: now, db: ctx.db, list };
-  return list;
-}
-
-const toEvents = (stored: StoredEvent[]): ClockEvent[] => stored.map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
-
-function evaluate(cal: BusinessCalendar, c: Pick<ClockRow, 'target' | 'durationMs' | 'profile' | 'events'>, now: Date) {
-  const p: SlaPolicyTarget = { target: c.target as SlaTarget, durationMs: c.durationMs, profile: c.profile as '5x9' | '7x24' };
-  const s = evaluateClock(cal, p, toEvents(c.events), now);
-  return { ...s, profile: p.profile };
-}
 
 /**
  * Who sees which tickets: desk.read_all every line; engineers (desk.read) the service lines they
@@ -94,26 +33,6 @@ export function scope(ctx: Ctx): SQL | undefined {
   const own = eq(tickets.createdBy, a.id);
   if (!a.permissions.has('desk.read')) return own;
   return a.serviceLines.length ? or(inArray(tickets.serviceLine, a.serviceLines), own) : own;
-}
-
-/** One clock as the API shows it, evaluated at `now`. */
-export function clockView(cal: BusinessCalendar, c: ClockRow, now: Date) {
-  const s = evaluate(cal, c, now);
-  const last = c.events.at(-1);
-  const paused = last?.kind === 'pause';
-  return {
-    target: s.target,
-    dueAt: s.dueAt,
-    metAt: s.metAt,
-    state: s.state,
-    pausedMs: s.pausedMs,
-    remainingMs: s.remainingMs,
-    percent: s.percent,
-    profile: s.profile,
-    durationMs: c.durationMs,
-    paused,
-    pauseReason: paused ? (last.reason ?? null) : null,
-  };
 }
 
 function view(t: TicketRow, clocks: ClockRow[], cal: BusinessCalendar, now: Date) {
@@ -155,7 +74,7 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
   if (reportedAt.getTime() > now.getTime() + 60_000)
     throw new Invalid('ticket.reported_in_future', '来电时间不能晚于当前时间', [{ path: 'body.reportedAt', message: '晚于当前时间' }]);
   const cal = await getCalendar(ctx);
-  const policy = policyFor(await policies(ctx), {
+  const policy = policyFor(await activePolicies(ctx), {
     serviceLine: input.serviceLine as 'SM',
     severity: input.severity as 'low',
     category: input.category as 'fault',
@@ -381,9 +300,6 @@ export async function recordEvent(ctx: Ctx, id: string, ev: TTicketEvent) {
   });
 }
 
-/** Met and not reopened since (R-SD-05: a rejected fix reopens the resolve clock). */
-export const clockMet = (c: Pick<ClockRow, 'events'>) => c.events.findLast((e) => e.kind === 'met' || e.kind === 'reopen')?.kind === 'met';
-
 /**
  * The body of recordEvent, inside the caller's transaction on a ticket it has loaded (in scope):
  * moves the clocks, the status, resolvedAt and docsDueAt, and writes the audit and timeline rows.
@@ -450,117 +366,4 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
   );
   if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id)))
     await notifyToConfirm(tx, t);
-}
-
-/**
- * The agency rejected the fix (R-SD-05): the resolve clock, if met, is reopened at `at` and runs
- * again (common/sla.ts 'reopen'). Returns the targets reopened.
- */
-export async function reopenResolveClock(tx: Ctx, ticketId: string, at: Date, cal: BusinessCalendar): Promise<string[]> {
-  const clocks = await tx.db
-    .select()
-    .from(ticketClocks)
-    .where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.target, 'resolve')));
-  const out: string[] = [];
-  for (const c of clocks.filter(clockMet)) {
-    const events: StoredEvent[] = [...c.events, { at: at.toISOString(), kind: 'reopen' }];
-    const s = evaluate(cal, { ...c, events }, tx.now());
-    await tx.db
-      .update(ticketClocks)
-      .set({ events, dueAt: s.dueAt, metAt: s.metAt, state: s.state, pausedMs: s.pausedMs })
-      .where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.target, c.target)));
-    out.push(c.target);
-  }
-  return out;
-}
-
-/**
- * Re-evaluates every clock not yet met and stores its state and due time, so the queue and the SLA
- * risk board can filter and sort in SQL. Run every minute by the desk-sla-watch job.
- *
- * Walks the open clocks in key order on their partial index (ticket_clocks_open_idx), `batch` at a
- * time, and writes each batch's changes in one UPDATE; a clock whose state and due time did not move
- * is not written (docs/performance.md).
- */
-export async function reevaluateOpenClocks(ctx: Ctx, batch = 2000): Promise<{ checked: number; changed: number; breached: number }> {
-  const cal = await getCalendar(ctx);
-  const now = ctx.now();
-  let checked = 0;
-  let changed = 0;
-  let breached = 0;
-  let after: { ticketId: string; target: string } | null = null;
-  // Literal, so that the planner proves the partial index's predicate on either driver.
-  const open = sql`${ticketClocks.state} IN ('running', 'paused', 'warning', 'breached')`;
-  for (;;) {
-    const page: OpenClock[] = await ctx.db
-      .select({
-        ticketId: ticketClocks.ticketId,
-        target: ticketClocks.target,
-        durationMs: ticketClocks.durationMs,
-        profile: ticketClocks.profile,
-        events: ticketClocks.events,
-        state: ticketClocks.state,
-        dueAt: ticketClocks.dueAt,
-      })
-      .from(ticketClocks)
-      .where(after ? and(open, sql`(${ticketClocks.ticketId}, ${ticketClocks.target}) > (${after.ticketId}, ${after.target})`) : open)
-      .orderBy(asc(ticketClocks.ticketId), asc(ticketClocks.target))
-      .limit(batch);
-    if (!page.length) break;
-    const updates: ClockUpdate[] = [];
-    for (const c of page) {
-      checked++;
-      const s = evaluate(cal, c, now);
-      if (s.state === 'breached') breached++;
-      if (s.state !== c.state || s.dueAt?.getTime() !== c.dueAt?.getTime())
-        updates.push({ t: c.ticketId, g: c.target, s: s.state, d: s.dueAt?.toISOString() ?? null, p: s.pausedMs, o: c.state });
-    }
-    changed += updates.length;
-    await storeClockStates(ctx, updates);
-    const last = page.at(-1)!;
-    after = { ticketId: last.ticketId, target: last.target };
-  }
-  return { checked, changed, breached };
-}
-
-type OpenClock = Pick<ClockRow, 'ticketId' | 'target' | 'durationMs' | 'profile' | 'events' | 'state' | 'dueAt'>;
-
-/** One re-evaluated clock: ticket, target, new state, due time and paused ms, and the state it was read in. */
-interface ClockUpdate {
-  t: string;
-  g: string;
-  s: string;
-  d: string | null;
-  p: number;
-  o: string;
-}
-
-/**
- * Writes a batch of re-evaluated clocks in one statement (the rows travel as one JSON parameter,
- * which both drivers pass alike). A clock whose state changed since it was read (an event recorded
- * meanwhile) is left as that event left it.
- */
-async function storeClockStates(ctx: Ctx, updates: ClockUpdate[]): Promise<void> {
-  if (!updates.length) return;
-  await ctx.db.execute(sql`
-    UPDATE ${ticketClocks} SET state = v.s, due_at = v.d, paused_ms = v.p
-    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(t uuid, g text, s text, d timestamptz, p bigint, o text)
-    WHERE ${ticketClocks.ticketId} = v.t AND ${ticketClocks.target} = v.g AND ${ticketClocks.state} = v.o`);
-}
-
-/**
- * Tickets whose assets text names `text` (an asset number), and those of `ids` (tickets an asset's
- * history links): the asset's history shows them. No scope: only number, title and status leave.
- */
-export async function ticketsMentioning(ctx: Ctx, text: string, limit: number, ids: string[] = []) {
-  const c: SQL[] = [];
-  if (text.trim()) c.push(ilike(tickets.assetsText, likeContains(text)));
-  if (ids.length) c.push(inArray(tickets.id, ids));
-  if (!c.length) return [];
-  return ctx.db
-    .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, reportedAt: tickets.reportedAt })
-    .from(tickets)
-    .where(or(...c))
-    .orderBy(desc(tickets.reportedAt))
-    .limit(limit + ids.length);
 }

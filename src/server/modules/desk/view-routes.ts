@@ -1,7 +1,8 @@
 // Routes of the queue views: Excel export of the filtered queue and the SLA risk board.
 import type { FastifyInstance } from 'fastify';
 import { ZRiskQuery, ZRiskSummary, ZTicketQuery } from '../../../common/desk.ts';
-import { sendXlsx } from '../../kernel/excel.ts';
+import { dateOf } from '../../../common/dates.ts';
+import { xlsxDownload } from '../../kernel/office/xlsx.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { assigneeCandidates, exportColumns, exportRows, riskBoard } from './views.ts';
 import { getTicket } from './service.ts';
@@ -20,12 +21,8 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'desk.read|desk.self',
     query: ZExportQuery,
-    raw: true,
-    handler: async (ctx, { query }, _req, reply) => {
-      const rows = await exportRows(ctx, query);
-      const day = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await sendXlsx(reply, `运维单-${day}.xlsx`, '运维单', exportColumns(), rows);
-    },
+    handler: async (ctx, { query }) =>
+      xlsxDownload(`运维单-${dateOf(ctx.now())}.xlsx`, '运维单', exportColumns(), await exportRows(ctx, query)),
   });
   defineRoute(app, {
     method: 'GET',

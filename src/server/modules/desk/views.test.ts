@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRiskItem, TTicket } from '../../../common/desk.ts';
 import type { TSavedView } from '../../../common/views.ts';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
-import { reevaluateOpenClocks } from './service.ts';
+import { reevaluateOpenClocks } from './clocks.ts';
 import { tickets } from './tables.ts';
 
 let t: TestApp;

@@ -3,14 +3,14 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { TTicketQuery } from '../../../common/desk.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
-import { SERVICE_LINE_NAMES } from '../../../common/contract.ts';
-import type { ServiceLineCode } from '../../../common/permissions.ts';
+import { SERVICE_LINE_NAMES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { userRoles, users } from '../../kernel/db/tables.ts';
+import { roleHoldersOnLine, userNames } from '../../kernel/directory.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
-import { clockView, scope, ticketFilter } from './service.ts';
+import { clockView } from './clocks.ts';
+import { scope, ticketFilter } from './service.ts';
 import { ticketClocks, tickets } from './tables.ts';
 
 export const EXPORT_MAX_ROWS = 20_000;
@@ -36,12 +36,11 @@ export async function exportRows(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageS
   const total = Number(n?.n ?? 0);
   if (total > EXPORT_MAX_ROWS)
     throw new Invalid('export.too_many', `符合条件的运维单有 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围`);
-  const rows = await ctx.db
-    .select({ t: tickets, assigneeName: users.displayName })
-    .from(tickets)
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .where(where)
-    .orderBy(desc(tickets.reportedAt));
+  const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt));
+  const names = await userNames(
+    ctx,
+    rows.map((t) => t.assigneeId),
+  );
   const clocks = rows.length
     ? await ctx.db
         .select()
@@ -49,7 +48,7 @@ export async function exportRows(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageS
         .where(
           inArray(
             ticketClocks.ticketId,
-            rows.map((r) => r.t.id),
+            rows.map((t) => t.id),
           ),
         )
     : [];
@@ -58,7 +57,11 @@ export async function exportRows(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageS
   const cal = await getCalendar(ctx);
   const now = ctx.now();
   await audit(ctx, { action: 'ticket.export', objectType: 'ticket', detail: { filters: q, rows: rows.length } });
-  return rows.map((r) => ({ ...r.t, assigneeName: r.assigneeName, slas: (byTicket.get(r.t.id) ?? []).map((c) => clockView(cal, c, now)) }));
+  return rows.map((t) => ({
+    ...t,
+    assigneeName: (t.assigneeId && names.get(t.assigneeId)) ?? null,
+    slas: (byTicket.get(t.id) ?? []).map((c) => clockView(cal, c, now)),
+  }));
 }
 
 const fmt = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
@@ -110,10 +113,9 @@ export async function riskBoard(
   const where = and(...c);
   const [n] = await ctx.db.select({ n: count() }).from(ticketClocks).innerJoin(tickets, eq(tickets.id, ticketClocks.ticketId)).where(where);
   const rows = await ctx.db
-    .select({ c: ticketClocks, t: tickets, assigneeName: users.displayName })
+    .select({ c: ticketClocks, t: tickets })
     .from(ticketClocks)
     .innerJoin(tickets, eq(tickets.id, ticketClocks.ticketId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
     .where(where)
     .orderBy(asc(ticketClocks.dueAt), asc(tickets.number))
     .limit(q.pageSize)
@@ -124,6 +126,10 @@ export async function riskBoard(
     .innerJoin(tickets, eq(tickets.id, ticketClocks.ticketId))
     .where(where)
     .groupBy(tickets.serviceLine, ticketClocks.state);
+  const names = await userNames(
+    ctx,
+    rows.map((r) => r.t.assigneeId),
+  );
   const cal = await getCalendar(ctx);
   const now = ctx.now();
   return {
@@ -137,7 +143,7 @@ export async function riskBoard(
       severity: r.t.severity,
       status: r.t.status,
       assigneeId: r.t.assigneeId,
-      assigneeName: r.assigneeName,
+      assigneeName: (r.t.assigneeId && names.get(r.t.assigneeId)) ?? null,
       sla: clockView(cal, r.c, now),
     })),
   };
@@ -149,25 +155,5 @@ export { TARGET_NAMES };
 export async function assigneeCandidates(ctx: Ctx, ticketId: string) {
   const [t] = await ctx.db.select({ serviceLine: tickets.serviceLine }).from(tickets).where(eq(tickets.id, ticketId)).limit(1);
   if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
-  const rows = await ctx.db
-    .selectDistinct({
-      id: users.id,
-      displayName: users.displayName,
-      username: users.username,
-      phone: users.phone,
-      role: userRoles.roleCode,
-    })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(
-      and(
-        inArray(userRoles.roleCode, ['engineer', 'contractor_pm']),
-        eq(users.disabled, false),
-        sql`${t.serviceLine} = ANY(${users.serviceLines})`,
-      ),
-    )
-    .orderBy(asc(userRoles.roleCode), asc(users.displayName));
-  // One row per user; an engineer who is also PM is listed once, as engineer.
-  const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ ...r, phone: r.phone ?? '' }));
+  return roleHoldersOnLine(ctx, ['engineer', 'contractor_pm'], t.serviceLine);
 }

@@ -3,16 +3,16 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type * as Docx from 'docx';
 import type { Document, ISectionOptions, Paragraph, Table, TableCell } from 'docx';
-import type { FastifyReply } from 'fastify';
-import { dateOf } from '../../../common/calendar.ts';
+import { dateOf } from '../../../common/dates.ts';
 import { DOC_NAMES, WORK_MODE_NAMES, type DocKind } from '../../../common/desk-flow.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { currentContractId, getContract, lineStore } from '../contract/service.ts';
-import { roomStore, siteStore } from '../org/service.ts';
-import { clockView } from './service.ts';
+import { Download } from '../../kernel/download.ts';
+import { contractFor as contractHeading, type ContractHeading } from '../contract/api.ts';
+import { roomsByIds, sitesByIds } from '../org/api.ts';
+import { clockView } from './clocks.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketWorkLogs } from './tables.ts';
 import { getDocument } from './documents.ts';
 import { readTicket, type TicketRow } from './flow.ts';
@@ -173,35 +173,16 @@ function docxOf(children: ISectionOptions['children']): Document {
 
 // --- what goes on the paper --------------------------------------------------------------------
 
-interface ContractInfo {
-  title: string;
-  number: string;
-  agencyName: string;
-  contractorName: string;
-  lineName: string;
-}
-
 /** The contract whose service line covered the ticket's day (else the current one). */
-async function contractFor(ctx: Ctx, t: TicketRow): Promise<ContractInfo> {
-  const day = dateOf(t.reportedAt);
-  const lines = await lineStore.list(ctx, { page: 1, pageSize: 200 });
-  const line = lines.items.find((l) => l.code === t.serviceLine && l.periodStart <= day && l.periodEnd >= day);
-  const id = line?.contractId ?? (await currentContractId(ctx));
-  if (!id) return { title: '', number: '', agencyName: '', contractorName: '', lineName: t.serviceLine };
-  const c = await getContract(ctx, id);
-  return {
-    title: c.title,
-    number: c.number,
-    agencyName: c.agencyName,
-    contractorName: c.contractorName,
-    lineName: c.serviceLines.find((l) => l.code === t.serviceLine)?.name ?? t.serviceLine,
-  };
+async function contractFor(ctx: Ctx, t: TicketRow): Promise<ContractHeading> {
+  const k = await contractHeading(ctx, t.serviceLine, dateOf(t.reportedAt));
+  return k ?? { title: '', number: '', agencyName: '', contractorName: '', lineName: t.serviceLine };
 }
 
 async function placeOf(ctx: Ctx, t: TicketRow): Promise<string> {
   const parts: string[] = [];
-  if (t.siteId) parts.push((await siteStore.get(ctx, t.siteId).catch(() => null))?.name ?? '');
-  if (t.roomId) parts.push((await roomStore.get(ctx, t.roomId).catch(() => null))?.name ?? '');
+  if (t.siteId) parts.push((await sitesByIds(ctx, [t.siteId]))[0]?.name ?? '');
+  if (t.roomId) parts.push((await roomsByIds(ctx, [t.roomId]))[0]?.name ?? '');
   return parts.filter(Boolean).join(' ');
 }
 
@@ -333,14 +314,13 @@ const asciiName = (name: string): string =>
     .replace(/["\\]/g, '')
     .replace(/^[-_ ]+/, '') || 'export.docx';
 
-/** Sends a .docx as an attachment with an RFC 5987 UTF-8 file name; the export is audited (R-CONF-02). */
-export async function sendDocx(
+/** A .docx as a Download (RFC 5987 UTF-8 file name); the export is audited (R-CONF-02). */
+export async function docxDownload(
   ctx: Ctx,
-  reply: FastifyReply,
   file: { buffer: Buffer; filename: string; ticket: TicketRow },
   action: string,
   detail: Record<string, unknown> = {},
-): Promise<void> {
+): Promise<Download> {
   await inTx(ctx, (tx) =>
     audit(tx, {
       action,
@@ -349,11 +329,5 @@ export async function sendDocx(
       detail: { number: file.ticket.number, filename: file.filename, ...detail },
     }),
   );
-  reply
-    .header('content-type', DOCX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName(file.filename)}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    );
-  await reply.send(file.buffer);
+  return new Download({ filename: file.filename, asciiName: asciiName(file.filename), contentType: DOCX_TYPE, body: file.buffer });
 }

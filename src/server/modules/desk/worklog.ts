@@ -7,7 +7,8 @@ import { AppError, Conflict, Forbidden, Invalid, NotFound } from '../../kernel/e
 import { usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent } from './timeline.ts';
-import { assertOpen, lockTicket, readTicket, userNames } from './flow.ts';
+import { userNames } from '../../kernel/directory.ts';
+import { assertOpen, lockTicket, readTicket } from './flow.ts';
 
 const DAY_MS = 24 * 3600_000;
 const SLACK_MS = 60_000;

@@ -1,6 +1,6 @@
 // The org module: parties, their bank accounts, sites and rooms, departments, people.
-import { and, asc, eq, inArray, or, ilike, type SQL } from 'drizzle-orm';
-import { addCalendarDays } from '../../../common/calendar.ts';
+import { and, asc, eq, or, ilike, type SQL } from 'drizzle-orm';
+import { addCalendarDays } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
@@ -92,13 +92,4 @@ export function peopleWhere(f: { partyId?: string | undefined; phone?: string | 
   // The duty operator finds a caller by any part of a phone number.
   if (f.phone) c.push(or(ilike(people.mobile, likeContains(f.phone)), ilike(people.phone, likeContains(f.phone)))!);
   return c.length ? and(...c) : undefined;
-}
-
-export async function findPartyByKind(ctx: Ctx, kind: string) {
-  return ctx.db.select().from(parties).where(eq(parties.kind, kind)).orderBy(asc(parties.createdAt));
-}
-
-export async function getPeopleByIds(ctx: Ctx, ids: string[]) {
-  if (!ids.length) return [];
-  return ctx.db.select().from(people).where(inArray(people.id, ids));
 }

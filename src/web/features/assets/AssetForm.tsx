@@ -16,7 +16,7 @@ import {
   type TAsset,
   type TAssetClassNode,
 } from '../../../common/assets.ts';
-import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';

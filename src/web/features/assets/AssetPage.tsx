@@ -16,7 +16,7 @@ import {
   type TAsset,
   type TAssetHistoryEntry,
 } from '../../../common/assets.ts';
-import type { ServiceLineCode } from '../../../common/permissions.ts';
+import type { ServiceLineCode } from '../../../common/service-lines.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FullSpin } from '../../app/guards.tsx';

@@ -7,7 +7,7 @@ import { Button, Card, Grid, Input, Select, Table, Tag, Tooltip, TreeSelect, Typ
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ASSET_STATUSES, ASSET_STATUS_NAMES, NETWORK_DOMAINS, NETWORK_DOMAIN_NAMES, type TAsset } from '../../../common/assets.ts';
-import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { api, withQuery, type Paged } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Paged } from '../../api/client.ts';
 import type { TTicket } from '../../../common/desk.ts';
-import type { ServiceLineCode } from '../../../common/permissions.ts';
+import type { ServiceLineCode } from '../../../common/service-lines.ts';
 import { SPARE_MOVE_NAMES, type SpareMoveKind, type TSparePart, type TSpareMove, type TSpareMoveResult } from '../../../common/spares.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';

@@ -5,7 +5,7 @@ import { PlusOutlined, UploadOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Grid, Input, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import type { TSpareImportResult, TSparePart } from '../../../common/spares.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';

@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Skeleton, Typography } from 'antd';
 import type { TPendingStep } from '../../../common/auth.ts';
+import { TOTP_CODE } from '../../../common/patterns.ts';
 import { api } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -36,10 +37,15 @@ export function TotpCodeForm({
         label={t('动态口令')}
         rules={[
           { required: true, message: t('请输入 6 位动态口令') },
-          { pattern: /^\d{6}$/, message: t('动态口令为 6 位数字') },
+          { pattern: TOTP_CODE.re, message: t(TOTP_CODE.message) },
         ]}
       >
-        <Input.OTP length={6} size="large" formatter={(s) => s.replace(/\D/g, '')} onChange={(v) => /^\d{6}$/.test(v) && form.submit()} />
+        <Input.OTP
+          length={6}
+          size="large"
+          formatter={(s) => s.replace(/\D/g, '')}
+          onChange={(v) => TOTP_CODE.re.test(v) && form.submit()}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" block size="large" loading={m.isPending}>
         {submitText}

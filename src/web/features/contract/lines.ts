@@ -1,14 +1,6 @@
-// How service lines look everywhere: their names from src/common, a short name and a colour.
-import { SERVICE_LINE_NAMES } from '../../../common/contract.ts';
-import type { ServiceLineCode } from '../../../common/permissions.ts';
+// How service lines look everywhere: their full and short names from src/common, and a colour.
+import { SERVICE_LINE_NAMES, SERVICE_LINE_SHORT, type ServiceLineCode } from '../../../common/service-lines.ts';
 import type { Lang } from '../../i18n/index.tsx';
-
-export const LINE_SHORT: Record<ServiceLineCode, { zh: string; en: string }> = {
-  SM: { zh: '安全监控', en: 'Security monitoring' },
-  NET: { zh: '办公网络', en: 'Office network' },
-  SEC: { zh: '网络安全', en: 'Network security' },
-  VC: { zh: '视频会议', en: 'Video conference' },
-};
 
 export const LINE_COLOR: Record<ServiceLineCode, string> = {
   SM: '#1554ad',
@@ -21,7 +13,7 @@ export function lineName(code: ServiceLineCode, lang: Lang): string {
   return lang === 'en-US' ? SERVICE_LINE_NAMES[code].en : SERVICE_LINE_NAMES[code].zh;
 }
 export function lineShort(code: ServiceLineCode, lang: Lang): string {
-  return lang === 'en-US' ? LINE_SHORT[code].en : LINE_SHORT[code].zh;
+  return lang === 'en-US' ? SERVICE_LINE_SHORT[code].en : SERVICE_LINE_SHORT[code].zh;
 }
 
 export const HOURS_LABEL: Record<string, { zh: string; en: string }> = {

@@ -4,7 +4,7 @@ import { Button, Card, Checkbox, Grid, Segmented, Select, Tag, Typography } from
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TTicket } from '../../../common/desk.ts';
-import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';

@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TFollowupItem, TFollowupStats } from '../../../common/desk-flow.ts';
-import type { ServiceLineCode } from '../../../common/permissions.ts';
+import type { ServiceLineCode } from '../../../common/service-lines.ts';
 import { api } from '../../api/client.ts';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';

@@ -8,7 +8,8 @@ import { useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import type { TTicket, TTicketCreate } from '../../../common/desk.ts';
 import type { TPerson, TRoom } from '../../../common/org.ts';
-import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
+import { PHONE } from '../../../common/patterns.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { api, type Paged } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { AssetPicker } from './AssetPicker.tsx';
@@ -26,7 +27,6 @@ type V = Omit<TTicketCreate, 'reportedAt' | 'siteId' | 'roomId'> & {
   roomId?: string | null;
 };
 
-const PHONE = /^[0-9+\-() ]*$/;
 const SEV_DOT: Record<TTicket['severity'], string> = { critical: '#f5222d', high: '#fa8c16', medium: '#1677ff', low: '#bfbfbf' };
 
 /** The value after it has stopped changing for `ms`. */
@@ -254,7 +254,7 @@ export function NewTicketPage() {
               <Form.Item
                 name="requesterPhone"
                 label={self ? t('联系电话') : t('来电号码')}
-                rules={[{ pattern: PHONE, message: t('电话只能包含数字、空格和 + - ( )') }]}
+                rules={[{ pattern: PHONE.re, message: t(PHONE.message) }]}
                 extra={
                   digits.length >= 4 && !people.isFetching && can('org.read') ? (
                     matches.length ? (

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Grid, Row } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TSlaPolicyList, TSlaPolicyRow } from '../../../common/desk-policy.ts';
-import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -5,7 +5,7 @@ import { Card, Col, Empty, Grid, List, Pagination, Row, Select, Space, Statistic
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TRiskItem } from '../../../common/desk.ts';
-import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { api } from '../../api/client.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

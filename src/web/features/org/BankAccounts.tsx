@@ -5,7 +5,8 @@ import { Button, DatePicker, Form, Input, Popover, Table, Tag, Typography } from
 import { useState } from 'react';
 import { z } from 'zod';
 import { ZBankAccount } from '../../../common/org.ts';
-import { calendarDaysBetween } from '../../../common/calendar.ts';
+import { calendarDaysBetween } from '../../../common/dates.ts';
+import { BANK_ACCOUNT } from '../../../common/patterns.ts';
 import { api } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { useFeedback } from '../../components/feedback.ts';
@@ -142,7 +143,7 @@ export function BankAccounts({ partyId, accounts, canWrite }: { partyId: string;
           label={t('账号')}
           rules={[
             { required: true, message: t('请输入账号') },
-            { pattern: /^[0-9 -]{6,40}$/, message: t('账号为 6–40 位数字') },
+            { pattern: BANK_ACCOUNT.re, message: t(BANK_ACCOUNT.message) },
           ]}
         >
           <Input maxLength={40} className="yw-mono" />

@@ -1,6 +1,7 @@
 // Create or edit a party (R-CON-01: the address, phone and e-mail are the contract's only valid contacts).
 import { Col, Form, Input, Row, Select } from 'antd';
 import type { TParty } from '../../../common/org.ts';
+import { POSTCODE } from '../../../common/patterns.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
@@ -52,7 +53,7 @@ export function PartyFormModal({ open, party, onClose }: { open: boolean; party:
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name="postcode" label={t('邮编')} rules={[{ pattern: /^(\d{6})?$/, message: t('邮编为 6 位数字') }]}>
+          <Form.Item name="postcode" label={t('邮编')} rules={[{ pattern: POSTCODE.re, message: t(POSTCODE.message) }]}>
             <Input maxLength={6} />
           </Form.Item>
         </Col>

@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { TPerson } from '../../../common/org.ts';
+import { PHONE } from '../../../common/patterns.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
@@ -68,20 +69,12 @@ function PersonModal({ person, onClose }: { person: TPerson | null | undefined; 
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="mobile"
-              label={t('手机')}
-              rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('电话只能包含数字、空格和 + - ( )') }]}
-            >
+            <Form.Item name="mobile" label={t('手机')} rules={[{ pattern: PHONE.re, message: t(PHONE.message) }]}>
               <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="phone"
-              label={t('办公电话')}
-              rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('电话只能包含数字、空格和 + - ( )') }]}
-            >
+            <Form.Item name="phone" label={t('办公电话')} rules={[{ pattern: PHONE.re, message: t(PHONE.message) }]}>
               <Input maxLength={40} />
             </Form.Item>
           </Col>

@@ -1,7 +1,7 @@
 // Create a user (username, initial password) or edit one (name, contacts, service lines).
 import { Col, Form, Input, Row, Select } from 'antd';
 import type { TUser } from '../../../common/auth.ts';
-import { SERVICE_LINE_CODES } from '../../../common/permissions.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';

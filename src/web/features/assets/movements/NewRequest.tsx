@@ -10,6 +10,7 @@ import {
   type MovementKind,
   type TAssetRequest,
 } from '../../../../common/asset-movements.ts';
+import { MONEY } from '../../../../common/patterns.ts';
 import { api } from '../../../api/client.ts';
 import { useFeedback } from '../../../components/feedback.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -161,7 +162,7 @@ export function NewRequest({
                 name="originalValue"
                 label={t('原值（元）')}
                 style={{ width: '50%' }}
-                rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: t('金额格式不正确') }]}
+                rules={[{ pattern: MONEY, message: t('金额格式不正确') }]}
               >
                 <Input inputMode="decimal" />
               </Form.Item>

@@ -4,7 +4,7 @@ import { Button, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { TableColumnType } from 'antd';
 import { type TSlaPolicyRow } from '../../../../common/desk-policy.ts';
-import { type ServiceLineCode } from '../../../../common/permissions.ts';
+import { type ServiceLineCode } from '../../../../common/service-lines.ts';
 import { HOTLINE_PROFILE, SEVERITIES, SLA_TARGETS, type SlaTarget } from '../../../../common/sla.ts';
 import { pick, useI18n } from '../../../i18n/index.tsx';
 import { LINE_COLOR, hoursShort, lineName, lineShort } from '../../contract/lines.ts';

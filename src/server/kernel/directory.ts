@@ -1,0 +1,57 @@
+// Who the users are, for modules, which never read the kernel's users, roles or grants tables
+// themselves (ARCHITECTURE.md): display names, and the active holders of a role or permission.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from './context.ts';
+import { rolePermissions, userRoles, users } from './db/tables.ts';
+import { usersWithRoles } from './notify/inbox.ts';
+
+/** Display names of these users (ids that are null or unknown are left out), in one statement. */
+export async function userNames(ctx: Ctx, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!list.length) return new Map();
+  const rows = await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Active users of the roles that hold a permission (roles are data: role_permissions). */
+export async function usersWithPermission(ctx: Ctx, permission: string): Promise<string[]> {
+  const roles = await ctx.db
+    .select({ code: rolePermissions.roleCode })
+    .from(rolePermissions)
+    .where(eq(rolePermissions.permission, permission));
+  return usersWithRoles(
+    ctx,
+    roles.map((r) => r.code),
+  );
+}
+
+export interface RoleHolder {
+  id: string;
+  displayName: string;
+  username: string;
+  phone: string;
+  /** Of `roles`, the one the user holds whose code sorts first. */
+  role: string;
+}
+
+/**
+ * Active users holding any of `roles` and assigned to `serviceLine`, each once (under the role whose
+ * code sorts first), by role code then name.
+ */
+export async function roleHoldersOnLine(ctx: Ctx, roles: string[], serviceLine: string): Promise<RoleHolder[]> {
+  if (!roles.length) return [];
+  const rows = await ctx.db
+    .selectDistinct({
+      id: users.id,
+      displayName: users.displayName,
+      username: users.username,
+      phone: users.phone,
+      role: userRoles.roleCode,
+    })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(inArray(userRoles.roleCode, roles), eq(users.disabled, false), sql`${serviceLine} = ANY(${users.serviceLines})`))
+    .orderBy(asc(userRoles.roleCode), asc(users.displayName));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ ...r, phone: r.phone ?? '' }));
+}

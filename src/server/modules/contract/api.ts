@@ -1,0 +1,33 @@
+// What other modules may read of the contract module (ARCHITECTURE.md: a module uses another only
+// through its read functions); its stores (service.ts) stay private to it.
+import type { Ctx } from '../../kernel/context.ts';
+import { currentContractId, getContract, lineStore } from './service.ts';
+
+/** The contract as a document names it, with the name of one of its service lines. */
+export interface ContractHeading {
+  title: string;
+  number: string;
+  agencyName: string;
+  contractorName: string;
+  /** The service line's name in that contract, or its code when the contract has no such line. */
+  lineName: string;
+}
+
+/**
+ * The contract whose service line `serviceLine` covered `day` (else the contract in force today),
+ * for documents about work done on that day; null when there is no contract at all.
+ */
+export async function contractFor(ctx: Ctx, serviceLine: string, day: string): Promise<ContractHeading | null> {
+  const lines = await lineStore.list(ctx, { page: 1, pageSize: 200 });
+  const line = lines.items.find((l) => l.code === serviceLine && l.periodStart <= day && l.periodEnd >= day);
+  const id = line?.contractId ?? (await currentContractId(ctx));
+  if (!id) return null;
+  const c = await getContract(ctx, id);
+  return {
+    title: c.title,
+    number: c.number,
+    agencyName: c.agencyName,
+    contractorName: c.contractorName,
+    lineName: c.serviceLines.find((l) => l.code === serviceLine)?.name ?? serviceLine,
+  };
+}
