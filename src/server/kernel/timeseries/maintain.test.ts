@@ -1,10 +1,10 @@
 // Keeping a series (on the database under test): partitions ahead as time goes on, retention that
 // removes exactly the rows before the cutoff (same rows on both databases), stray rows adopted into
 // partitions, two callers at once, the hourly job, the health figures, and partition pruning.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { onPostgres, testDb, type TestDb } from '../../test/harness.ts';
+import { onPostgres } from '../../test/harness.ts';
 import { openDatabase, queryRows, type Database } from '../db/client.ts';
 import {
   appendRows,
@@ -18,15 +18,9 @@ import {
   seriesStats,
   type SeriesDef,
 } from './index.ts';
-import { DAY, NOW, count, homes, samplesSeries, seriesCtx } from './test-series.ts';
+import { DAY, NOW, count, fileDb, homes, samplesSeries, seriesCtx } from './series.fixture.ts';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await testDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = fileDb();
 
 const HOUR = 3_600_000;
 /** One row every 6 hours from 20 days before NOW to NOW, plus the instants around the cutoff. */

@@ -1,10 +1,10 @@
 // The time-series helper on the database under test (PGlite, or PostgreSQL with YUNWEI_TEST_DB):
 // the table made from the Drizzle declaration, twice without harm, typed rows in and out, and rows of
 // any time accepted. Maintenance (retention, partitions ahead, two nodes) is in maintain.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { onPostgres, testDb, type TestDb } from '../../test/harness.ts';
+import { onPostgres } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { Invalid } from '../errors.ts';
 import {
@@ -17,15 +17,9 @@ import {
   rangeQuery,
   SeriesDefinitionError,
 } from './index.ts';
-import { DAY, NOW, count, homes, samplesSeries, seriesCtx } from './test-series.ts';
+import { DAY, NOW, count, fileDb, homes, samplesSeries, seriesCtx } from './series.fixture.ts';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await testDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = fileDb();
 
 async function relkind(name: string): Promise<string | null> {
   const [r] = await queryRows<{ k: string }>(t.database.db, sql`SELECT relkind::text AS k FROM pg_class WHERE oid = to_regclass(${name})`);

@@ -3,7 +3,7 @@
 import { desc, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
-import { readTicket } from './flow.ts';
+import { readTicket } from './service.ts';
 import { tickets } from './tables.ts';
 
 export interface TicketSummary {

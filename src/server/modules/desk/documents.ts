@@ -7,10 +7,10 @@ import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { clockMet } from './clocks.ts';
-import { applyTicketEvent } from './service.ts';
+import { applyTicketEvent, readTicket } from './service.ts';
 import { ticketClocks, ticketDocuments } from './tables.ts';
 import { appendEvent, confirmBlocker, docVersions, notifyToConfirm } from './timeline.ts';
-import { assertOpen, lockTicket, readTicket } from './flow.ts';
+import { assertOpen, lockTicket } from './flow.ts';
 
 type DocRow = typeof ticketDocuments.$inferSelect;
 

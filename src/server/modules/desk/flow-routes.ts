@@ -27,7 +27,8 @@ import {
 } from '../../../common/desk-flow.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { getDocument, listDocuments, parseDocument, saveDocument } from './documents.ts';
-import { assignTicket, confirmTicket, declareEmergency, kbDraft, mergeTicket, readTicket, ticketFlow } from './flow.ts';
+import { assignTicket, confirmTicket, declareEmergency, kbDraft, mergeTicket, ticketFlow } from './flow.ts';
+import { readTicket } from './service.ts';
 import { followupStats, listFollowups, recordFollowup } from './followup.ts';
 import { listTimeline } from './timeline.ts';
 import { docxDownload, documentDocx, ticketDocx } from './word.ts';

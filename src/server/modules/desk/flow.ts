@@ -10,7 +10,7 @@ import { userNames } from '../../kernel/directory.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { reopenResolveClock } from './clocks.ts';
-import { getTicket, scope } from './service.ts';
+import { getTicket, readTicket, scope } from './service.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketFollowups, tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent, confirmBlocker, docVersions, missingDocs } from './timeline.ts';
 
@@ -18,7 +18,7 @@ export type TicketRow = typeof tickets.$inferSelect;
 
 const WORKING_DAY_FOLLOWUP = 2;
 
-/** The ticket in the actor's scope, locked for the rest of the transaction; 404 like loadTicket otherwise. */
+/** The ticket in the actor's scope, locked for the rest of the transaction; 404 like readTicket otherwise. */
 export async function lockTicket(tx: Ctx, id: string): Promise<TicketRow> {
   const s = scope(tx);
   const [t] = await tx.db
@@ -26,18 +26,6 @@ export async function lockTicket(tx: Ctx, id: string): Promise<TicketRow> {
     .from(tickets)
     .where(s ? and(eq(tickets.id, id), s) : eq(tickets.id, id))
     .for('update')
-    .limit(1);
-  if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
-  return t;
-}
-
-/** The ticket in the actor's scope (no lock): the reads of the flow. */
-export async function readTicket(ctx: Ctx, id: string): Promise<TicketRow> {
-  const s = scope(ctx);
-  const [t] = await ctx.db
-    .select()
-    .from(tickets)
-    .where(s ? and(eq(tickets.id, id), s) : eq(tickets.id, id))
     .limit(1);
   if (!t) throw new NotFound('ticket.not_found', '运维单不存在');
   return t;

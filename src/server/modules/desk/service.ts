@@ -247,7 +247,8 @@ async function ticketTotal(
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
 
-async function loadTicket(ctx: Ctx, id: string): Promise<TicketRow> {
+/** The ticket in the actor's scope (no lock), or 404: the reads of the desk and its flow. */
+export async function readTicket(ctx: Ctx, id: string): Promise<TicketRow> {
   const s = scope(ctx);
   const [t] = await ctx.db
     .select()
@@ -259,7 +260,7 @@ async function loadTicket(ctx: Ctx, id: string): Promise<TicketRow> {
 }
 
 export async function getTicket(ctx: Ctx, id: string) {
-  const t = await loadTicket(ctx, id);
+  const t = await readTicket(ctx, id);
   const clocks = await ctx.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, id));
   return view(t, clocks, await getCalendar(ctx), ctx.now());
 }
@@ -292,7 +293,7 @@ export async function recordEvent(ctx: Ctx, id: string, ev: TTicketEvent) {
     ]);
   const cal = await getCalendar(ctx);
   return inTx(ctx, async (tx) => {
-    const t = await loadTicket(tx, id);
+    const t = await readTicket(tx, id);
     if (at < t.reportedAt)
       throw new Invalid('ticket.event_before_report', '时间不能早于来电时间', [{ path: 'body.at', message: '早于来电时间' }]);
     await applyTicketEvent(tx, t, ev, at, cal);

@@ -15,7 +15,8 @@ import { roomsByIds, sitesByIds } from '../org/api.ts';
 import { clockView } from './clocks.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketWorkLogs } from './tables.ts';
 import { getDocument } from './documents.ts';
-import { readTicket, type TicketRow } from './flow.ts';
+import type { TicketRow } from './flow.ts';
+import { readTicket } from './service.ts';
 
 // docx is loaded on first export (it costs MBs an idle server need not hold); the builders below
 // run only after loadDocx() has resolved.

@@ -8,7 +8,8 @@ import { usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { tickets, ticketWorkLogs } from './tables.ts';
 import { appendEvent } from './timeline.ts';
 import { userNames } from '../../kernel/directory.ts';
-import { assertOpen, lockTicket, readTicket } from './flow.ts';
+import { assertOpen, lockTicket } from './flow.ts';
+import { readTicket } from './service.ts';
 
 const DAY_MS = 24 * 3600_000;
 const SLACK_MS = 60_000;

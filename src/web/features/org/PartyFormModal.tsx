@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { PARTY_KIND } from './queries.ts';
+import { EmailField } from '../../components/fields.tsx';
 
 type V = Omit<TParty, 'id' | 'createdAt' | 'updatedAt' | 'bankAccounts'>;
 
@@ -68,9 +69,7 @@ export function PartyFormModal({ open, party, onClose }: { open: boolean; party:
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name="email" label={t('电子邮箱')} rules={[{ type: 'email', message: t('邮箱格式不正确') }]}>
-            <Input maxLength={200} />
-          </Form.Item>
+          <EmailField />
         </Col>
       </Row>
     </FormModal>

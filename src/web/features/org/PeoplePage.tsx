@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { partyColumn } from './partyColumn.tsx';
 import { useDepartments, useParties } from './queries.ts';
+import { EmailField } from '../../components/fields.tsx';
 
 type V = Omit<TPerson, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -79,9 +80,7 @@ function PersonModal({ person, onClose }: { person: TPerson | null | undefined; 
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="email" label={t('电子邮箱')} rules={[{ type: 'email', message: t('邮箱格式不正确') }]}>
-              <Input maxLength={200} />
-            </Form.Item>
+            <EmailField />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="username" label={t('关联账号')} extra={t('此人登录系统所用的用户名（可选）')}>

@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { PasswordChecklist, newPasswordRules } from '../auth/PasswordChecklist.tsx';
+import { EmailField } from '../../components/fields.tsx';
 
 interface V {
   username: string;
@@ -60,9 +61,7 @@ export function UserFormModal({ user, onClose }: { user: TUser | null | undefine
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="email" label={t('电子邮箱')} rules={[{ type: 'email', message: t('邮箱格式不正确') }]}>
-              <Input maxLength={200} />
-            </Form.Item>
+            <EmailField />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="phone" label={t('手机')}>

@@ -2,14 +2,15 @@
 // to close in order only and by the right permission, the replaced asset retired with its successor
 // linked both ways, and the daily watch announcing once per asset and window.
 // Test assets are inserted directly (t.ctx.db): the register core's createAsset is not used here.
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dateOf } from '../../../../common/dates.ts';
 import type { TEosCase, TEosDue } from '../../../../common/asset-movements.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { announceDue } from './service.ts';
-import { assetClasses, assetHistory, assets } from '../register/tables.ts';
+import { assetHistoryOf, assetRow, insertAsset } from '../register/assets.fixture.ts';
+import { assetClasses, assets } from '../register/tables.ts';
 
 let t: TestApp;
 let eng: Agent;
@@ -23,25 +24,18 @@ async function newAsset(
   number: string,
   o: { warrantyUntil?: string | null; endOfSupport?: string | null; status?: string } = {},
 ): Promise<string> {
-  const now = clock.now();
-  const [a] = await t.ctx.db
-    .insert(assets)
-    .values({
-      number,
-      name: `防火墙 ${number}`,
-      classCode: 'TEST-EOS',
-      kind: 'security',
-      status: o.status ?? 'in_use',
-      warrantyUntil: o.warrantyUntil ?? null,
-      endOfSupport: o.endOfSupport ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  return a!.id;
+  return insertAsset(t.ctx, {
+    number,
+    name: `防火墙 ${number}`,
+    classCode: 'TEST-EOS',
+    kind: 'security',
+    status: o.status ?? 'in_use',
+    warrantyUntil: o.warrantyUntil ?? null,
+    endOfSupport: o.endOfSupport ?? null,
+  });
 }
-const asset = async (id: string) => (await t.ctx.db.select().from(assets).where(eq(assets.id, id)))[0]!;
-const history = (id: string) => t.ctx.db.select().from(assetHistory).where(eq(assetHistory.assetId, id)).orderBy(asc(assetHistory.id));
+const asset = (id: string) => assetRow(t.ctx, id);
+const history = (id: string) => assetHistoryOf(t.ctx, id);
 
 let oldId: string;
 let newId: string;

@@ -1,12 +1,13 @@
 // R-AST-01 movements through the HTTP API on both databases: each kind approved by the right levels
 // only, rejection, cancellation, and the asset changing only after the last approval, with history.
 // Test assets are inserted directly (t.ctx.db): the register core's createAsset is not used here.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAssetRequest, TAssetRequestList } from '../../../../common/asset-movements.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
 import { json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { departmentStore, partyStore, personStore, roomStore, siteStore } from '../../org/service.ts';
+import { assetHistoryOf, assetRow, insertAsset } from '../register/assets.fixture.ts';
 import { assetClasses, assetHistory, assets } from '../register/tables.ts';
 
 let t: TestApp;
@@ -24,24 +25,11 @@ let room: string;
 let n = 0;
 
 async function newAsset(status = 'in_stock'): Promise<string> {
-  const now = t.clock.now();
   n++;
-  const [a] = await t.ctx.db
-    .insert(assets)
-    .values({
-      number: `MV-TEST-${n}`,
-      name: `测试交换机 ${n}`,
-      classCode: 'TEST-MV',
-      kind: 'network',
-      status,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  return a!.id;
+  return insertAsset(t.ctx, { number: `MV-TEST-${n}`, name: `测试交换机 ${n}`, classCode: 'TEST-MV', kind: 'network', status });
 }
-const asset = async (id: string) => (await t.ctx.db.select().from(assets).where(eq(assets.id, id)))[0]!;
-const history = (id: string) => t.ctx.db.select().from(assetHistory).where(eq(assetHistory.assetId, id)).orderBy(asc(assetHistory.id));
+const asset = (id: string) => assetRow(t.ctx, id);
+const history = (id: string) => assetHistoryOf(t.ctx, id);
 const levels = (r: TAssetRequest) => r.approvals.map((a) => a.level).sort();
 
 async function request(by: Agent, assetId: string, body: unknown): Promise<TAssetRequest> {

@@ -6,6 +6,8 @@ import { queryRows, type Db } from '../db/client.ts';
 import { keyring } from '../crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from '../context.ts';
 import { defineSeries } from './define.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { testDb, type TestDb } from '../../test/harness.ts';
 
 export function samplesTable(name: string) {
   return pgTable(name, {
@@ -62,4 +64,14 @@ export async function homes(db: Db, table: string): Promise<Record<string, numbe
     sql`SELECT tableoid::regclass::text AS home, count(*)::int AS n FROM ${sql.identifier(table)} GROUP BY 1`,
   );
   return Object.fromEntries(rows.map((r) => [r.home, Number(r.n)]));
+}
+
+/** A fresh database for the test file: created before its tests, dropped after them. */
+export function fileDb(): TestDb {
+  const holder = {} as TestDb;
+  beforeAll(async () => {
+    Object.assign(holder, await testDb());
+  });
+  afterAll(() => holder.drop());
+  return holder;
 }
