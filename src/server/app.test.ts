@@ -13,11 +13,12 @@ afterAll(async () => {
 });
 
 describe('API shell', () => {
-  it('reports health with the database in use', async () => {
+  it('reports health with the database in use (and no collectors: no collector node runs here)', async () => {
     expect(json(await t.agent().get('/api/health'))).toEqual({
       status: 'ok',
       database: onPostgres ? 'postgresql' : 'pglite',
       version: expect.any(String) as string,
+      collectors: [],
     });
   });
 
