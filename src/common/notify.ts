@@ -138,3 +138,13 @@ export const ZSmtpView = z.object({
 export type TSmtpView = z.infer<typeof ZSmtpView>;
 
 export const ZSmtpTest = z.object({ to: z.string().trim().max(254).optional() });
+
+/**
+ * Where Yunwei may connect on a user's say-so (robots, the SMTP server): public addresses always; the
+ * private ranges when `allowPrivate`; and the addresses or CIDR ranges listed in `allow`, whatever their kind.
+ */
+export const ZOutboundPolicy = z.object({
+  allowPrivate: z.boolean(),
+  allow: z.array(z.string().trim().max(50)).max(100),
+});
+export type TOutboundPolicy = z.infer<typeof ZOutboundPolicy>;

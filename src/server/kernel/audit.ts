@@ -99,7 +99,8 @@ export function auditAppend(ctx: Ctx, e: AuditEntry, detail?: (stored: SQL) => S
   if (ctx.trail) ctx.trail.audited = true;
   const d = storedDetail(ctx, e);
   const stored = sql`${d === null ? null : JSON.stringify(d)}::jsonb`;
-  const actorId = ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null;
+  // A sign-in attempt for a name nobody holds has no actor id: the record names only what was typed.
+  const actorId = ctx.actor && ctx.actor.via !== 'system' && ctx.actor.id ? ctx.actor.id : null;
   return sql`audit_append(${ctx.now().toISOString()}::timestamptz, ${actorId}::uuid, ${ctx.actor?.username ?? 'anonymous'}, ${ctx.ip}::text, ${e.action}, ${e.objectType ?? null}::text, ${e.objectId ?? null}::text, ${e.success ?? true}, ${detail ? detail(stored) : stored}, ${ctx.requestId || null}::text)`;
 }
 

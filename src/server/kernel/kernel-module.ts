@@ -10,6 +10,7 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { auditLog, calendarDays, files, rolePermissions, roles, userRoles, users } from './db/tables.ts';
 import { kernelJobs } from './jobs.ts';
 import { defineModule } from './module.ts';
+import { outboundRoutes } from './net/routes.ts';
 import { inboxRoutes } from './notify/inbox-routes.ts';
 import { savedViewRoutes } from './saved-views.ts';
 import { systemRoutes } from './system-routes.ts';
@@ -39,7 +40,7 @@ export const kernelModule = defineModule({
       grants: ['system_admin'],
     },
   },
-  routes: [systemRoutes, authRoutes, userRoutes, roleRoutes, auditRoutes, calendarRoutes, inboxRoutes, savedViewRoutes],
+  routes: [systemRoutes, authRoutes, userRoutes, roleRoutes, auditRoutes, calendarRoutes, inboxRoutes, outboundRoutes, savedViewRoutes],
   jobs: kernelJobs,
   // Accounts without their credentials (kernel/export.ts drops those columns), the audit trail, the
   // calendar and the files' records; not settings or preferences, which hold sealed secrets.

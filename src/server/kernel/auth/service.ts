@@ -86,12 +86,13 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
         detail: { reason: 'bad_password', failures },
       });
     });
-    throw new Unauthorized(
-      'auth.invalid_credentials',
-      lock
-        ? `用户名或密码错误；连续失败 ${MAX_FAILURES} 次，账号锁定 15 分钟`
-        : `用户名或密码错误（还可尝试 ${MAX_FAILURES - failures} 次）`,
-    );
+    // The same answer as for a name nobody holds (issue 11 point 3): the status, code and text do
+    // not tell an account that exists from one that does not. Only the lock itself is told.
+    if (lock)
+      throw new Locked('auth.locked', `连续登录失败 ${MAX_FAILURES} 次，账号已锁定 15 分钟`, {
+        lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString(),
+      });
+    throw new Unauthorized('auth.invalid_credentials', '用户名或密码错误');
   }
   if (u.disabled) {
     await auditAlone(failCtx, { action: 'auth.login', objectType: 'user', objectId: u.id, success: false, detail: { reason: 'disabled' } });
@@ -283,13 +284,30 @@ export async function changePassword(
 ): Promise<{ next: PendingStep | null }> {
   const u = await currentUser(ctx);
   if (!(await verifyPassword(u.passwordHash, input.currentPassword))) {
-    await auditAlone(ctx, {
-      action: 'auth.password_change',
-      objectType: 'user',
-      objectId: u.id,
-      success: false,
-      detail: { reason: 'bad_current' },
+    // Guessing the current password from a session someone left open counts like a failed sign-in
+    // (issue 11 point 3): the fifth locks the account for 15 minutes and ends its sessions.
+    const failures = u.failedLogins + 1;
+    const lock = failures >= MAX_FAILURES;
+    const now = ctx.now();
+    await inTx(ctx, async (tx) => {
+      await tx.db
+        .update(users)
+        .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MS) } : { failedLogins: failures })
+        .where(eq(users.id, u.id));
+      if (lock)
+        await tx.db
+          .update(sessions)
+          .set({ endedAt: now })
+          .where(and(eq(sessions.userId, u.id), isNull(sessions.endedAt)));
+      await audit(tx, {
+        action: lock ? 'auth.lock' : 'auth.password_change',
+        objectType: 'user',
+        objectId: u.id,
+        success: false,
+        detail: { reason: 'bad_current', failures },
+      });
     });
+    if (lock) throw new Locked('auth.locked', `当前密码连续输错 ${MAX_FAILURES} 次，账号已锁定 15 分钟，请稍后重新登录`);
     throw new Invalid('password.current_wrong', '当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
   }
   assertStrong(input.newPassword, 'newPassword');
@@ -299,7 +317,13 @@ export async function changePassword(
     await rememberPassword(tx, u.id, u.passwordHash);
     const [updated] = await tx.db
       .update(users)
-      .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
+      .set({
+        passwordHash: await hashPassword(input.newPassword),
+        mustChangePassword: false,
+        passwordChangedAt: now,
+        failedLogins: 0,
+        updatedAt: now,
+      })
       .where(eq(users.id, u.id))
       .returning();
     // Other sessions of this user end: a changed password must lock out whoever knew the old one.

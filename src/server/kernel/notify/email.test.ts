@@ -8,7 +8,7 @@ import { keyring } from '../crypto.ts';
 import { Invalid } from '../errors.ts';
 import { deliver, DeliveryError, sendEmail, type SmtpConfig, type WebhookConfig } from './index.ts';
 import { openSmtp, openWebhook, sealSmtp, sealWebhook } from './secrets.ts';
-import { NOTICE as N, readMail, rejection, startPeers, type Peers } from './test-peers.ts';
+import { LOCAL, NOTICE as N, readMail, rejection, startPeers, type Peers } from './test-peers.ts';
 
 let peers: Peers;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ const hook = (answer: string, rest = 'robot/send'): string => `${peers.base}/${a
 
 describe('e-mail through a local SMTP server', () => {
   it('delivers with the Chinese subject, recipients, text and an HTML table of the fields', async () => {
-    const r = await sendEmail(smtpCfg(), ['duty@agency.example.com', 'pm@contractor.example.com'], N);
+    const r = await sendEmail(smtpCfg(), ['duty@agency.example.com', 'pm@contractor.example.com'], N, LOCAL);
     expect(r.accepted).toEqual(['duty@agency.example.com', 'pm@contractor.example.com']);
     expect(r.rejected).toEqual([]);
     const mail = peers.mails.at(-1)!;
@@ -47,11 +47,16 @@ describe('e-mail through a local SMTP server', () => {
   });
 
   it('authenticates when a user is configured and escapes HTML in the message', async () => {
-    await sendEmail(smtpCfg({ user: 'ops', password: 's3cret' }), ['a@agency.example.com'], {
-      title: '测试 <script>',
-      body: 'x & y',
-      fields: [{ label: '<b>', value: '"q"' }],
-    });
+    await sendEmail(
+      smtpCfg({ user: 'ops', password: 's3cret' }),
+      ['a@agency.example.com'],
+      {
+        title: '测试 <script>',
+        body: 'x & y',
+        fields: [{ label: '<b>', value: '"q"' }],
+      },
+      LOCAL,
+    );
     const mail = peers.mails.at(-1)!;
     expect(mail.user).toBe('ops');
     const m = readMail(mail.raw);
@@ -62,23 +67,23 @@ describe('e-mail through a local SMTP server', () => {
   });
 
   it('a wrong password is a permanent failure', async () => {
-    const e = (await rejection(sendEmail(smtpCfg({ user: 'ops', password: 'nope' }), ['a@agency.example.com'], N))) as DeliveryError;
+    const e = (await rejection(sendEmail(smtpCfg({ user: 'ops', password: 'nope' }), ['a@agency.example.com'], N, LOCAL))) as DeliveryError;
     expect(e).toBeInstanceOf(DeliveryError);
     expect([e.channel, e.retryable, e.status]).toEqual(['email', false, 535]);
   });
 
   it('a server that rejects RCPT (550) is a failure, not retryable; 451 is retryable', async () => {
     const count = peers.mails.length;
-    const e = (await rejection(sendEmail(smtpCfg(), ['ghost@nowhere.example.com'], N))) as DeliveryError;
+    const e = (await rejection(sendEmail(smtpCfg(), ['ghost@nowhere.example.com'], N, LOCAL))) as DeliveryError;
     expect(e).toBeInstanceOf(DeliveryError);
     expect([e.channel, e.retryable, e.status]).toEqual(['email', false, 550]);
-    const busy = (await rejection(sendEmail(smtpCfg(), ['x@busy.example.com'], N))) as DeliveryError;
+    const busy = (await rejection(sendEmail(smtpCfg(), ['x@busy.example.com'], N, LOCAL))) as DeliveryError;
     expect([busy.retryable, busy.status]).toEqual([true, 451]);
     expect(peers.mails.length).toBe(count);
   });
 
   it('reports recipients refused while the others got the message', async () => {
-    const r = await sendEmail(smtpCfg(), ['ok@agency.example.com', 'ghost@nowhere.example.com'], N);
+    const r = await sendEmail(smtpCfg(), ['ok@agency.example.com', 'ghost@nowhere.example.com'], N, LOCAL);
     expect(r.accepted).toEqual(['ok@agency.example.com']);
     expect(r.rejected).toEqual(['ghost@nowhere.example.com']);
     expect(peers.mails.at(-1)!.to).toEqual(['ok@agency.example.com']);
@@ -89,7 +94,7 @@ describe('e-mail through a local SMTP server', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const e = (await rejection(sendEmail(smtpCfg({ port }), ['a@agency.example.com'], N, { timeoutMs: 2000 }))) as DeliveryError;
+    const e = (await rejection(sendEmail(smtpCfg({ port }), ['a@agency.example.com'], N, { ...LOCAL, timeoutMs: 2000 }))) as DeliveryError;
     expect([e.channel, e.retryable]).toEqual(['email', true]);
   });
 
@@ -101,14 +106,14 @@ describe('e-mail through a local SMTP server', () => {
     [['a@b.example.com, c@d.example.com'], 'notify.email_address'],
   ])('refuses recipients %j with Invalid (%s), sending nothing', async (to, code) => {
     const count = peers.mails.length;
-    const err = await rejection(sendEmail(smtpCfg(), to, N));
+    const err = await rejection(sendEmail(smtpCfg(), to, N, LOCAL));
     expect(err).toBeInstanceOf(Invalid);
     expect((err as Invalid).code).toBe(code);
     expect(peers.mails.length).toBe(count);
   });
 
   it('refuses a malformed sender with Invalid', async () => {
-    const err = await rejection(sendEmail(smtpCfg({ from: 'nobody' }), ['a@agency.example.com'], N));
+    const err = await rejection(sendEmail(smtpCfg({ from: 'nobody' }), ['a@agency.example.com'], N, LOCAL));
     expect((err as Invalid).code).toBe('notify.smtp_from');
   });
 });
@@ -128,7 +133,7 @@ describe('deliver()', () => {
         { channel: 'webhook', webhook: { kind: 'generic', url: 'ftp://127.0.0.1/' }, ref: 'ftp' },
         { channel: 'email', smtp: smtpCfg(), to: [], ref: 'nobody' },
       ],
-      { timeoutMs: 2000 },
+      { ...LOCAL, timeoutMs: 2000 },
     );
     expect(results.map((r) => [r.ref, r.channel, r.ok, r.retryable])).toEqual([
       ['ding', 'webhook', false, false],

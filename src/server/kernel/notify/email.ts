@@ -3,6 +3,8 @@
 import { Invalid } from '../errors.ts';
 import { oneLine } from './formats.ts';
 import { DeliveryError, SEVERITY_LABEL, safeLink, type Notification, type SmtpConfig } from './types.ts';
+import { isIP } from 'node:net';
+import { OutboundRefused, resolveOutbound, STRICT_POLICY, type OutboundPolicy } from '../net/outbound.ts';
 
 export const DEFAULT_SMTP_TIMEOUT_MS = 15_000;
 export const MAX_RECIPIENTS = 100;
@@ -16,6 +18,8 @@ export const isEmailAddress = (s: string): boolean => s.length <= 254 && EMAIL_A
 
 export interface EmailOptions {
   timeoutMs?: number;
+  /** Which addresses the SMTP server may be at (kernel/net/outbound.ts); default: public addresses only. */
+  policy?: OutboundPolicy;
 }
 
 export interface EmailResult {
@@ -95,6 +99,19 @@ export function checkRecipients(to: string[]): string[] {
 
 const NETWORK_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
 
+const SMTP_CODE_ZH: Record<string, string> = {
+  EAUTH: '邮件服务器认证失败，请检查用户名和密码',
+  ETLS: '与邮件服务器的 TLS 协商失败',
+  ETIMEDOUT: '连接邮件服务器超时',
+  ECONNECTION: '无法连接邮件服务器',
+  ESOCKET: '无法连接邮件服务器',
+  ECONNREFUSED: '无法连接邮件服务器',
+  ECONNRESET: '无法连接邮件服务器',
+  EDNS: '邮件服务器的地址无法解析',
+  EENVELOPE: '邮件服务器拒绝了发件人或收件人',
+  EMESSAGE: '邮件服务器拒绝了邮件内容',
+};
+
 function smtpFailure(err: unknown): DeliveryError {
   const e = (typeof err === 'object' && err !== null ? err : {}) as {
     code?: unknown;
@@ -107,7 +124,10 @@ function smtpFailure(err: unknown): DeliveryError {
   // SMTP's own rule: 4xx is transient, 5xx permanent. Without a reply, a network failure is transient.
   const retryable = status !== undefined ? status >= 400 && status < 500 : code !== undefined && NETWORK_CODES.has(code);
   const message = typeof e.message === 'string' ? e.message : String(err);
-  return new DeliveryError('email', `邮件发送失败：${message}`, {
+  // The reply code and what it means, not the server's own words or how a connection failed (the
+  // remote's text stays in `response`, for the log, never in what a user is shown).
+  const what = (code && SMTP_CODE_ZH[code]) ?? '邮件发送失败';
+  return new DeliveryError('email', status === undefined ? what : `${what}（SMTP ${status}）`, {
     retryable,
     ...(status === undefined ? {} : { status }),
     response: typeof e.response === 'string' ? e.response : message,
@@ -122,9 +142,19 @@ export async function sendEmail(cfg: SmtpConfig, to: string[], n: Notification, 
     throw new Invalid('notify.smtp_server', 'SMTP 服务器地址或端口无效', [{ path: 'host', message: '主机或端口无效' }]);
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
+  // Resolved once under the policy and connected to by address (no second lookup to rebind); TLS
+  // still checks the certificate against the name.
+  let address: string;
+  try {
+    address = await resolveOutbound(cfg.host, opts.policy ?? STRICT_POLICY);
+  } catch (err) {
+    if (err instanceof OutboundRefused) throw new DeliveryError('email', err.message, { retryable: false, cause: err });
+    throw new DeliveryError('email', '邮件服务器的地址无法解析', { retryable: true, cause: err });
+  }
   const { default: nodemailer } = await import('nodemailer'); // loaded on first use
   const transport = nodemailer.createTransport({
-    host: cfg.host,
+    host: address,
+    ...(isIP(cfg.host.replace(/^\[|\]$/g, '')) ? {} : { tls: { servername: cfg.host } }),
     port: cfg.port,
     secure: cfg.secure,
     ...(cfg.user ? { auth: { user: cfg.user, pass: cfg.password ?? '' } } : {}),

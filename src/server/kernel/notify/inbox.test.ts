@@ -51,6 +51,32 @@ afterAll(async () => {
   await peers?.close();
 });
 
+describe('outbound policy (issue 11 point 2)', () => {
+  it('refuses an SMTP server and a robot on 127.0.0.1 until the system admin lists it', async () => {
+    const smtp = await admin.put('/api/notify/smtp', { host: '127.0.0.1', port: peers.smtpPort, from: 'noreply@yunwei.test' });
+    expect(smtp.statusCode).toBe(400);
+    expect(json(smtp)).toMatchObject({ code: 'net.outbound_refused', errors: [{ path: 'body.host' }] });
+    for (const url of [`${peers.base}/ok/x`, peers.base.replace('127.0.0.1', '2130706433') + '/ok/x', 'http://169.254.169.254/latest']) {
+      const r = await alice.put('/api/me/notify-prefs', { events: {}, webhook: { kind: 'generic', url } });
+      expect(r.statusCode, url).toBe(400);
+      expect(json(r).code).toBe('net.outbound_refused');
+    }
+    expect(json<TNotifyPrefs>(await alice.get('/api/me/notify-prefs')).webhook).toBeNull();
+  });
+
+  it('is set by the system admin only, checked, and audited', async () => {
+    expect((await alice.put('/api/admin/outbound', { allowPrivate: true, allow: [] })).statusCode).toBe(403);
+    const bad = await admin.put('/api/admin/outbound', { allowPrivate: false, allow: ['10.0.0.0/99', 'chat.intranet'] });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).code).toBe('net.allow_list');
+    const ok = await admin.put('/api/admin/outbound', { allowPrivate: false, allow: ['127.0.0.1', '127.0.0.1'] });
+    expect(json(ok)).toEqual({ allowPrivate: false, allow: ['127.0.0.1'] });
+    expect(json(await admin.get('/api/admin/outbound'))).toEqual({ allowPrivate: false, allow: ['127.0.0.1'] });
+    const trail = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'net.outbound.update'));
+    expect(trail).toHaveLength(1);
+  });
+});
+
 describe('SMTP server settings', () => {
   it('is for the system admin only, never returns the password and audits without it', async () => {
     expect((await alice.get('/api/notify/smtp')).statusCode).toBe(403);

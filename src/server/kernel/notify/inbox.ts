@@ -22,6 +22,7 @@ import { publishNew, publishNewSql, publishRead } from './live.ts';
 import { sealWebhook, type SealedWebhookConfig } from './secrets.ts';
 import type { Severity } from './types.ts';
 import { checkWebhookConfig } from './webhook.ts';
+import { checkOutboundHost } from '../net/policy.ts';
 
 export interface InAppNotice {
   userIds: string[];
@@ -280,12 +281,14 @@ export async function savePrefs(ctx: Ctx, input: TNotifyPrefsInput): Promise<TNo
   if (input.webhook === null) sealed = null;
   else if (input.webhook) {
     const cfg = { kind: input.webhook.kind, url: input.webhook.url, ...(input.webhook.secret ? { secret: input.webhook.secret } : {}) };
+    let url: URL;
     try {
-      checkWebhookConfig(cfg);
+      url = checkWebhookConfig(cfg);
     } catch (e) {
       if (e instanceof Invalid) throw new Invalid(e.code, e.message, [{ path: 'body.webhook.url', message: e.message }]);
       throw e;
     }
+    await checkOutboundHost(ctx, url.hostname, 'body.webhook.url');
     sealed = sealWebhook(ctx.keys, cfg);
   }
   await inTx(ctx, async (tx) => {

@@ -1,6 +1,7 @@
 // kernel/notify: delivery of one notification to e-mail recipients and chat robots. Callers (the
 // desk module's preferences, the SLA job) decide who gets what; this layer only sends, and reports
 // per target. Network I/O: call it after the transaction commits, never inside one.
+import type { OutboundPolicy } from '../net/outbound.ts';
 import { sendEmail } from './email.ts';
 import { sendWebhook } from './webhook.ts';
 import { DeliveryError, type Notification, type SmtpConfig, type WebhookConfig } from './types.ts';
@@ -36,7 +37,8 @@ export interface DeliveryResult {
 
 export interface DeliverOptions {
   timeoutMs?: number;
-  fetchImpl?: typeof fetch;
+  /** The outbound policy the administrator set (kernel/net/outbound.ts); default: public addresses only. */
+  policy?: OutboundPolicy;
 }
 
 /** Sends to every target at once; never throws: one bad robot does not stop the e-mail. */
@@ -44,13 +46,10 @@ export async function deliver(n: Notification, targets: DeliveryTarget[], opts: 
   const settled = await Promise.allSettled(
     targets.map(async (t): Promise<string[] | undefined> => {
       if (t.channel === 'email') {
-        const r = await sendEmail(t.smtp, t.to, n, opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
+        const r = await sendEmail(t.smtp, t.to, n, opts);
         return r.rejected;
       }
-      await sendWebhook(t.webhook, n, {
-        ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
-        ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
-      });
+      await sendWebhook(t.webhook, n, opts);
       return undefined;
     }),
   );

@@ -13,7 +13,8 @@ import { inTx, type Ctx } from '../context.ts';
 import { queryRows } from '../db/client.ts';
 import { notificationPrefs, notifications, settings, users } from '../db/tables.ts';
 import { Invalid, Unauthorized } from '../errors.ts';
-import { deliver, type DeliveryResult, type DeliveryTarget } from './index.ts';
+import { checkOutboundHost, outboundPolicy } from '../net/policy.ts';
+import { deliver, type DeliverOptions, type DeliveryResult, type DeliveryTarget } from './index.ts';
 import { isEmailAddress } from './email.ts';
 import { eventName } from './events.ts';
 import { SMTP_SETTING, type DeliveryState } from './inbox.ts';
@@ -110,6 +111,7 @@ export async function saveSmtp(ctx: Ctx, input: TSmtpInput): Promise<TSmtpView> 
     ]);
   if (!/^[\w.-]+$/.test(input.host))
     throw new Invalid('notify.smtp_server', 'SMTP 服务器地址无效', [{ path: 'body.host', message: '主机名或 IP 地址' }]);
+  await checkOutboundHost(ctx, input.host, 'body.host');
   await inTx(ctx, async (tx) => {
     const before = await sealedSmtp(tx);
     const user = input.user?.trim() || undefined;
@@ -151,11 +153,7 @@ export async function testSmtp(
     throw new Invalid('notify.email_address', `邮箱地址无效：${addr}`, [{ path: 'body.to', message: '不是有效的邮箱地址' }]);
   const smtp = await loadSmtp(ctx);
   if (!smtp) throw new Invalid('notify.smtp_not_configured', '尚未配置邮件服务器');
-  const [r] = await deliver(
-    withLink(TEST_MESSAGE, opts),
-    [{ channel: 'email', smtp, to: [addr] }],
-    opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {},
-  );
+  const [r] = await deliver(withLink(TEST_MESSAGE, opts), [{ channel: 'email', smtp, to: [addr] }], await deliverOptions(ctx, opts));
   await auditAlone(ctx, {
     action: 'notify.smtp.test',
     objectType: 'setting',
@@ -163,6 +161,11 @@ export async function testSmtp(
     detail: { to: addr, error: r?.error ?? null },
   });
   return { ok: !!r?.ok, to: addr, ...(r?.error ? { error: r.error } : {}) };
+}
+
+/** The delivery's timeout and the administrator's outbound policy (kernel/net). */
+async function deliverOptions(ctx: Ctx, opts: OutboxOptions): Promise<DeliverOptions> {
+  return { policy: await outboundPolicy(ctx), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
 }
 
 function withLink(n: Notification, opts: OutboxOptions): Notification {
@@ -211,9 +214,7 @@ export async function testPrefs(ctx: Ctx, opts: OutboxOptions = {}) {
       results.push({ channel: 'webhook', ok: false, error: '机器人配置无法解密（密钥已更换？），请重新填写' });
     }
   }
-  const sent = targets.length
-    ? await deliver(withLink(TEST_MESSAGE, opts), targets, opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {})
-    : [];
+  const sent = targets.length ? await deliver(withLink(TEST_MESSAGE, opts), targets, await deliverOptions(ctx, opts)) : [];
   for (const r of sent) results.push({ channel: r.channel, ok: r.ok, ...(r.error ? { error: r.error } : {}) });
   const order = ['inapp', 'email', 'webhook'];
   results.sort((a, b) => order.indexOf(a.channel) - order.indexOf(b.channel));
@@ -305,9 +306,7 @@ export async function processOutbox(ctx: Ctx, opts: OutboxOptions = {}): Promise
       }
     }
     const message = messageOf({ ...row, createdAt: new Date(row.created_at) }, publicUrl);
-    const results: DeliveryResult[] = targets.length
-      ? await deliver(message, targets, opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {})
-      : [];
+    const results: DeliveryResult[] = targets.length ? await deliver(message, targets, await deliverOptions(ctx, opts)) : [];
     for (const r of results) {
       channels[r.channel] = { ok: r.ok, at, ...(r.error ? { error: r.error } : {}), ...(r.ok ? {} : { retryable: r.retryable ?? false }) };
     }

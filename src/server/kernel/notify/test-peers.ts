@@ -196,6 +196,9 @@ export function readMail(raw: string): { subject: string; to: string; text: stri
 }
 
 /** A notification as the tests send it: a critical fault with two fields. */
+/** The outbound policy of tests whose peers listen on 127.0.0.1 (the administrator lists it). */
+export const LOCAL = { policy: { allowPrivate: false, allow: ['127.0.0.1'] } };
+
 export const NOTICE: Notification = {
   title: '核心交换机端口故障',
   body: '3 楼机房核心交换机 Gi1/0/24 端口 down，已派单。',

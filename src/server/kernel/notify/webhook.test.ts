@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Invalid } from '../errors.ts';
 import { DeliveryError, sendWebhook, type Notification } from './index.ts';
 import { escapeMarkdown, truncateBytes, wecomBody, WECOM_MAX_BYTES } from './formats.ts';
-import { ANSWERS, NOTICE as N, rejection, startPeers, type Hit, type Peers } from './test-peers.ts';
+import { ANSWERS, LOCAL, NOTICE as N, rejection, startPeers, type Hit, type Peers } from './test-peers.ts';
 
 let peers: Peers;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('chat-robot formats, received by a local HTTP server', () => {
     },
   ])('$kind: POSTs the vendor JSON body', async ({ kind, answer, check }) => {
     const url = hook(answer, `${kind}/send`);
-    const r = await sendWebhook({ kind, url }, N);
+    const r = await sendWebhook({ kind, url }, N, LOCAL);
     expect(r.status).toBe(200);
     const got = lastFor(new URL(url).pathname);
     expect(got.method).toBe('POST');
@@ -87,7 +87,7 @@ describe('chat-robot formats, received by a local HTTP server', () => {
   it('DingTalk: timestamp and sign in the URL, verifiable from the received timestamp', async () => {
     const secret = 'SEC' + randomBytes(24).toString('hex');
     const before = Date.now();
-    await sendWebhook({ kind: 'dingtalk', url: hook('ok', 'ding/send?access_token=tok123'), secret }, N);
+    await sendWebhook({ kind: 'dingtalk', url: hook('ok', 'ding/send?access_token=tok123'), secret }, N, LOCAL);
     const got = lastFor('/ok/ding/send');
     expect(got.query.get('access_token')).toBe('tok123');
     const ts = got.query.get('timestamp')!;
@@ -103,7 +103,7 @@ describe('chat-robot formats, received by a local HTTP server', () => {
 
   it('Feishu: timestamp (seconds) and sign in the body, verifiable from the received timestamp', async () => {
     const secret = 'fs-' + randomBytes(16).toString('hex');
-    await sendWebhook({ kind: 'feishu', url: hook('feishu-ok', 'open-apis/bot/v2/hook/abc'), secret }, N);
+    await sendWebhook({ kind: 'feishu', url: hook('feishu-ok', 'open-apis/bot/v2/hook/abc'), secret }, N, LOCAL);
     const body = lastFor('/feishu-ok/open-apis/bot/v2/hook/abc').body as { timestamp: string; sign: string; msg_type: string };
     expect(body.msg_type).toBe('interactive');
     expect(body.timestamp).toMatch(/^\d{10}$/);
@@ -112,44 +112,44 @@ describe('chat-robot formats, received by a local HTTP server', () => {
     expect(body.sign).toBe(expected);
   });
 
-  it('a vendor error in a 200 answer is a failure, not retryable, with the answer kept', async () => {
-    const err = await rejection(sendWebhook({ kind: 'dingtalk', url: hook('vendor-error') }, N));
+  it('a vendor error in a 200 answer is a failure, not retryable, with the answer kept for the log only', async () => {
+    const err = await rejection(sendWebhook({ kind: 'dingtalk', url: hook('vendor-error') }, N, LOCAL));
     expect(err).toBeInstanceOf(DeliveryError);
     const e = err as DeliveryError;
     expect(e.channel).toBe('webhook');
     expect(e.retryable).toBe(false);
     expect(e.vendorCode).toBe(310000);
-    expect(e.message).toContain('keywords not in content');
-    expect(e.response).toContain('310000');
+    expect(e.message).toBe('dingtalk 机器人拒绝了消息：错误码 310000');
+    expect(e.response).toContain('keywords not in content');
 
-    const fe = (await rejection(sendWebhook({ kind: 'feishu', url: hook('feishu-error') }, N))) as DeliveryError;
+    const fe = (await rejection(sendWebhook({ kind: 'feishu', url: hook('feishu-error') }, N, LOCAL))) as DeliveryError;
     expect([fe.retryable, fe.vendorCode]).toEqual([false, 19021]);
     // A WeCom-shaped success is not a Feishu success: each vendor's own code is checked.
-    const mismatch = (await rejection(sendWebhook({ kind: 'feishu', url: hook('ok') }, N))) as DeliveryError;
+    const mismatch = (await rejection(sendWebhook({ kind: 'feishu', url: hook('ok') }, N, LOCAL))) as DeliveryError;
     expect(mismatch.retryable).toBe(false);
-    const html = (await rejection(sendWebhook({ kind: 'wecom', url: hook('not-json') }, N))) as DeliveryError;
+    const html = (await rejection(sendWebhook({ kind: 'wecom', url: hook('not-json') }, N, LOCAL))) as DeliveryError;
     expect(html.retryable).toBe(false);
   });
 
   it('a vendor rate limit is retryable', async () => {
-    const e = (await rejection(sendWebhook({ kind: 'wecom', url: hook('rate-limited') }, N))) as DeliveryError;
+    const e = (await rejection(sendWebhook({ kind: 'wecom', url: hook('rate-limited') }, N, LOCAL))) as DeliveryError;
     expect([e.retryable, e.vendorCode]).toEqual([true, 45009]);
   });
 
   it('HTTP 500 and 429 are retryable, 403 is not; the answer is cut to 500 characters', async () => {
-    const e500 = (await rejection(sendWebhook({ kind: 'wecom', url: hook('server-error') }, N))) as DeliveryError;
+    const e500 = (await rejection(sendWebhook({ kind: 'wecom', url: hook('server-error') }, N, LOCAL))) as DeliveryError;
     expect([e500.retryable, e500.status]).toEqual([true, 500]);
     expect(e500.response).toHaveLength(500);
-    const e429 = (await rejection(sendWebhook({ kind: 'generic', url: hook('too-many') }, N))) as DeliveryError;
+    const e429 = (await rejection(sendWebhook({ kind: 'generic', url: hook('too-many') }, N, LOCAL))) as DeliveryError;
     expect([e429.retryable, e429.status]).toEqual([true, 429]);
-    const e403 = (await rejection(sendWebhook({ kind: 'generic', url: hook('forbidden') }, N))) as DeliveryError;
+    const e403 = (await rejection(sendWebhook({ kind: 'generic', url: hook('forbidden') }, N, LOCAL))) as DeliveryError;
     expect([e403.retryable, e403.status]).toEqual([false, 403]);
   });
 
   it('a robot that never answers fails, retryable, within the timeout', async () => {
     const t0 = performance.now();
     const e = (await rejection(
-      sendWebhook({ kind: 'wecom', url: hook('hang', 'cgi-bin/webhook/send?key=SECRETKEY') }, N, { timeoutMs: 300 }),
+      sendWebhook({ kind: 'wecom', url: hook('hang', 'cgi-bin/webhook/send?key=SECRETKEY') }, N, { ...LOCAL, timeoutMs: 300 }),
     )) as DeliveryError;
     const took = performance.now() - t0;
     expect(e).toBeInstanceOf(DeliveryError);
@@ -165,15 +165,24 @@ describe('chat-robot formats, received by a local HTTP server', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const e = (await rejection(sendWebhook({ kind: 'generic', url: `http://127.0.0.1:${port}/x` }, N))) as DeliveryError;
+    const e = (await rejection(sendWebhook({ kind: 'generic', url: `http://127.0.0.1:${port}/x` }, N, LOCAL))) as DeliveryError;
     expect(e.retryable).toBe(true);
+  });
+
+  it('says a connection failed without saying how (no port scanner)', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const e = (await rejection(sendWebhook({ kind: 'generic', url: `http://127.0.0.1:${port}/x` }, N, LOCAL))) as DeliveryError;
+    expect(e.message).toBe('generic 机器人无法连接');
   });
 
   it.each(['ftp://127.0.0.1/x', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', 'http://user:pw@127.0.0.1/x'])(
     'refuses %s with Invalid, before any request',
     async (url) => {
       const count = peers.hits.length;
-      const err = await rejection(sendWebhook({ kind: 'generic', url }, N));
+      const err = await rejection(sendWebhook({ kind: 'generic', url }, N, LOCAL));
       expect(err).toBeInstanceOf(Invalid);
       expect((err as Invalid).code).toBe('notify.webhook_url');
       expect(peers.hits.length).toBe(count);

@@ -2,6 +2,8 @@
 // (ARCHITECTURE.md); commit first, then deliver (or enqueue a job that does).
 import { Invalid } from '../errors.ts';
 import { buildWebhookRequest } from './formats.ts';
+import { OutboundRefused, STRICT_POLICY, type OutboundPolicy } from '../net/outbound.ts';
+import { outboundRequest, type OutboundResponse } from '../net/request.ts';
 import { DeliveryError, cut, type Notification, type WebhookConfig, type WebhookKind } from './types.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -20,7 +22,8 @@ const RATE_LIMIT_CODES: Partial<Record<WebhookKind, readonly number[]>> = {
 
 export interface WebhookOptions {
   timeoutMs?: number;
-  fetchImpl?: typeof fetch;
+  /** Which addresses the robot may be at (kernel/net/outbound.ts); default: public addresses only. */
+  policy?: OutboundPolicy;
   /** Signing clock, ms since the epoch (tests); default Date.now(). */
   now?: () => number;
 }
@@ -63,31 +66,29 @@ function vendorCode(kind: WebhookKind, json: unknown): { code: number | undefine
 export async function sendWebhook(cfg: WebhookConfig, n: Notification, opts: WebhookOptions = {}): Promise<WebhookResult> {
   checkWebhookConfig(cfg);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = opts.fetchImpl ?? fetch;
   const req = buildWebhookRequest(cfg, n, (opts.now ?? Date.now)());
-  const signal = AbortSignal.timeout(timeoutMs);
 
-  let res: Response;
-  let text: string;
+  let res: OutboundResponse;
   try {
-    res = await doFetch(req.url, {
+    // A robot answers itself: a redirect is a misconfiguration and is not followed.
+    res = await outboundRequest(new URL(req.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'yunwei-notify/1' },
       body: JSON.stringify(req.body),
-      // A robot answers itself; a redirect is a misconfiguration, not something to follow blindly.
-      redirect: 'manual',
-      signal,
+      policy: opts.policy ?? STRICT_POLICY,
+      timeoutMs,
     });
-    text = await res.text();
   } catch (err) {
-    // The robot's URL carries its key: say what happened, never where.
-    const timedOut = signal.aborted;
-    throw new DeliveryError(
-      'webhook',
-      timedOut ? `${cfg.kind} 机器人在 ${timeoutMs} ms 内没有应答` : `${cfg.kind} 机器人无法连接：${errText(err)}`,
-      { retryable: true, cause: err },
-    );
+    if (err instanceof OutboundRefused) throw new DeliveryError('webhook', err.message, { retryable: false, cause: err });
+    // The robot's URL carries its key: say what happened, never where; and not how the connection
+    // failed (refused, reset, no route), which would turn the test button into a port scanner.
+    const timedOut = (err as { code?: string }).code === 'ETIMEDOUT';
+    throw new DeliveryError('webhook', timedOut ? `${cfg.kind} 机器人在 ${timeoutMs} ms 内没有应答` : `${cfg.kind} 机器人无法连接`, {
+      retryable: true,
+      cause: err,
+    });
   }
+  const text = res.text;
 
   const response = cut(text, 500);
   if (res.status < 200 || res.status > 299) {
@@ -109,7 +110,9 @@ export async function sendWebhook(cfg: WebhookConfig, n: Notification, opts: Web
   const { code, msg } = vendorCode(cfg.kind, json);
   if (code !== 0) {
     const retryable = code !== undefined && (RATE_LIMIT_CODES[cfg.kind] ?? []).includes(code);
-    throw new DeliveryError('webhook', `${cfg.kind} 机器人拒绝了消息：${code ?? '无错误码'}${msg ? ` ${cut(msg, 200)}` : ''}`, {
+    // The vendor's code is documented and safe to show; its message text is the remote's own words.
+    void msg;
+    throw new DeliveryError('webhook', `${cfg.kind} 机器人拒绝了消息：错误码 ${code ?? '（无）'}`, {
       retryable,
       status: res.status,
       ...(code === undefined ? {} : { vendorCode: code }),
@@ -117,11 +120,4 @@ export async function sendWebhook(cfg: WebhookConfig, n: Notification, opts: Web
     });
   }
   return { status: res.status, response };
-}
-
-function errText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? err.cause : undefined;
-  const code = cause && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
-  return code ?? cause?.message ?? err.message;
 }

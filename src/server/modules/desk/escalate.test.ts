@@ -8,6 +8,8 @@ import type { TNotificationList } from '../../../common/notify.ts';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { auditLog, users } from '../../kernel/db/tables.ts';
 import { processOutbox, saveSmtp } from '../../kernel/notify/outbox.ts';
+import { saveOutboundPolicy } from '../../kernel/net/policy.ts';
+import { inTx } from '../../kernel/context.ts';
 import { readMail, startPeers, type Peers } from '../../kernel/notify/test-peers.ts';
 import { deskJobs } from './jobs.ts';
 import { ticketClocks } from './tables.ts';
@@ -49,6 +51,8 @@ beforeAll(async () => {
       .update(users)
       .set({ email: `${u.replace('.', '_')}@yunwei.test` })
       .where(eq(users.username, u));
+  // The test's SMTP server listens on 127.0.0.1: the system admin lists it (kernel/net outbound policy).
+  await inTx(t.ctx, (tx) => saveOutboundPolicy(tx, { allowPrivate: false, allow: ['127.0.0.1'] }));
   await saveSmtp(t.ctx, { host: '127.0.0.1', port: peers.smtpPort, secure: false, from: '运维平台 <noreply@yunwei.test>' });
 });
 afterAll(async () => {
