@@ -12,7 +12,8 @@ import type { Logger } from 'pino';
 import type { Database } from './kernel/db/client.ts';
 import type { Ctx } from './kernel/context.ts';
 import { keyring } from './kernel/crypto.ts';
-import { AppError, Forbidden, Unauthorized, toProblem } from './kernel/errors.ts';
+import { AppError, Forbidden, Unauthorized } from './kernel/errors.ts';
+import { clientErrorHandler, frameworkErrors, instanceOf, registerProblemHandlers, sendProblem } from './kernel/http-errors.ts';
 import { resolveApiToken, resolveSession } from './kernel/auth/service.ts';
 import { safeEqual } from './kernel/crypto.ts';
 import { registerWeb } from './kernel/web.ts';
@@ -85,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
     ajv: { customOptions: { strict: false } },
+    frameworkErrors,
+    clientErrorHandler,
   }) as unknown as FastifyInstance;
   app.decorate('yunweiRoutes', []);
   // Every route Fastify serves, however it was declared: the audit check compares it with yunweiRoutes.
@@ -170,25 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.authError && !req.ctx.actor && !isPublic(app, req)) throw req.authError;
   });
 
-  app.setErrorHandler((err, req, reply) => {
-    let e: AppError;
-    if (err instanceof AppError) e = err;
-    else {
-      const fe = err as { statusCode?: number; code?: string; message: string };
-      if (fe.statusCode === 413) e = new AppError(413, 'payload_too_large', '请求内容过大');
-      else if (fe.statusCode === 415) e = new AppError(415, 'unsupported_media_type', '不支持的内容类型，请使用 application/json');
-      else if (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP')) e = new AppError(400, 'bad_json', '请求体不是有效的 JSON');
-      else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) e = new AppError(fe.statusCode, 'bad_request', fe.message);
-      else {
-        req.log.error({ err }, 'unhandled error');
-        e = new AppError(500, 'internal', '服务器内部错误，请稍后重试或联系系统管理员');
-      }
-    }
-    void reply
-      .code(e.status)
-      .type('application/problem+json')
-      .send(toProblem(e, req.url.split('?')[0]));
-  });
+  registerProblemHandlers(app);
 
   await app.register(
     async (api) => {
@@ -219,8 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    const e = new AppError(404, 'route.not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`);
-    return reply.code(404).type('application/problem+json').send(toProblem(e));
+    return sendProblem(reply, new AppError(404, 'route.not_found', `接口不存在：${req.method} ${instanceOf(req)}`), instanceOf(req));
   });
   return app;
 }

@@ -3,6 +3,7 @@
 // its schemas reach OpenAPI.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
+import { forbiddenTextPaths } from '../../common/text.ts';
 import { auditAlone } from './audit.ts';
 import type { Ctx } from './context.ts';
 import { Download } from './download.ts';
@@ -69,6 +70,21 @@ function parse<T extends ZodType>(schema: T, value: unknown, root: string): z.ou
   return r.data;
 }
 
+/** Issue 11 point 4: no string of a request may hold what the database or the Office files refuse. */
+function refuseForbiddenText(req: FastifyRequest): void {
+  const bad = [
+    ...forbiddenTextPaths(req.params, 'params'),
+    ...forbiddenTextPaths(req.query, 'query'),
+    ...(Buffer.isBuffer(req.body) ? [] : forbiddenTextPaths(req.body, 'body')),
+  ];
+  if (bad.length)
+    throw new Invalid(
+      'text.forbidden_chars',
+      '输入中含有无法保存的字符（如空字符、控制字符或不完整的 Unicode 字符），请删除后重试',
+      bad.map((path) => ({ path, message: '含有无法保存的字符' })),
+    );
+}
+
 export function checkAccess(req: FastifyRequest, access: string, allowPending: boolean): void {
   if (access === 'public') return;
   const actor = req.ctx.actor;
@@ -130,6 +146,7 @@ export function defineRoute<
     schema,
     handler: async (req, reply) => {
       checkAccess(req, spec.access, allowPending);
+      refuseForbiddenText(req);
       const input = {
         body: (spec.body ? parse(spec.body, req.body ?? {}, 'body') : undefined) as Infer<B>,
         query: (spec.query ? parse(spec.query, req.query ?? {}, 'query') : undefined) as Infer<Q>,

@@ -1,5 +1,6 @@
 // "导出 Excel" where the API has no export: the filtered rows as CSV with a UTF-8 BOM, which Excel
 // opens with Chinese intact. No spreadsheet library needed in the browser.
+import { neutraliseFormula } from '../../common/text.ts';
 
 export interface CsvColumn<T> {
   title: string;
@@ -15,8 +16,8 @@ function cell(v: unknown): string {
       : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
         ? String(v)
         : JSON.stringify(v);
-  // Leading = + - @ would run as a formula in Excel: keep them text.
-  const safe = typeof v === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // A leading = + - @ (or tab, CR) would run as a formula in Excel: keep it text.
+  const safe = typeof v === 'string' ? neutraliseFormula(s) : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

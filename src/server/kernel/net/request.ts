@@ -31,13 +31,9 @@ export function checkLiteral(host: string, policy: OutboundPolicy): void {
   if (why) throw new OutboundRefused(why);
 }
 
-export function outboundRequest(url: URL, o: OutboundRequest): Promise<OutboundResponse> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
-  try {
-    checkLiteral(url.hostname, o.policy);
-  } catch (e) {
-    return Promise.reject(e as Error);
-  }
+export async function outboundRequest(url: URL, o: OutboundRequest): Promise<OutboundResponse> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported protocol ${url.protocol}`);
+  checkLiteral(url.hostname, o.policy);
   const maxBytes = o.maxBytes ?? 64 * 1024;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {

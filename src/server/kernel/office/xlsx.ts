@@ -2,6 +2,7 @@
 // that imports and templates share. exceljs is loaded on first use: it costs tens of MB that an
 // idle server need not hold.
 import type ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../../../common/text.ts';
 import { Download } from '../download.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,6 +16,9 @@ export interface Column<T> {
   value: (row: T) => string | number | boolean | Date | null;
 }
 
+/** A value as a cell: text that would run as a formula is kept text (neutraliseFormula); the rest as is. */
+export const safeCell = <V>(v: V): V | string => (typeof v === 'string' ? neutraliseFormula(v) : v);
+
 /** One sheet with a frozen, bold header row: what every export of a filtered list gives. */
 export async function xlsxDownload<T>(filename: string, sheet: string, columns: Column<T>[], rows: Iterable<T>): Promise<Download> {
   const ExcelJS = await loadExcel();
@@ -24,7 +28,7 @@ export async function xlsxDownload<T>(filename: string, sheet: string, columns: 
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
+  for (const r of rows) ws.addRow(columns.map((c) => safeCell(c.value(r))));
   return workbookDownload(wb, filename, 'export.xlsx');
 }
 

@@ -2,8 +2,6 @@
 // exceljs's streaming reader, EVERY row is validated first and all errors are reported by
 // row and column (422, nothing written); otherwise all rows are written in one transaction with
 // generated numbers (one counter update per prefix, inserts in batches) and one audit record.
-import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import {
   ASSET_IMPORT_COLUMNS,
   ASSET_STATUSES,
@@ -21,7 +19,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { AppError, Invalid } from '../../../kernel/errors.ts';
 import { checkFile } from '../../../kernel/files/check.ts';
-import { loadExcel } from '../../../kernel/office/xlsx.ts';
+import { cellString, isTooLong, readFirstSheet, tooLongText, type SheetCell } from '../../../kernel/office/sheet-reader.ts';
 import { listRooms, listSites } from '../../org/api.ts';
 import { classIndex, type ClassIndex } from '../register/classes.ts';
 import { nextNumbers, numberRule, siteSegment } from '../register/numbering.ts';
@@ -42,23 +40,8 @@ export class ImportRejected extends AppError {
   }
 }
 
-type Cell = ExcelJS.CellValue;
-
-function textOf(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().slice(0, 10) : '';
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return textOf(v.result);
-    return '';
-  }
-  return String(v).trim();
-}
+type Cell = SheetCell | undefined;
+const textOf = (v: Cell): string => (v === undefined ? '' : cellString(v));
 
 function dayOf(v: Cell): string | null | undefined {
   if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().slice(0, 10) : undefined;
@@ -217,23 +200,10 @@ export async function importAssets(ctx: Ctx, file: { filename: string; bytes: Bu
   const errors: TImportError[] = [];
   const parsed: Parsed[] = [];
   let header: Map<number, AssetImportColumn> | null = null;
-  let dataRows = 0;
-  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(Readable.from(file.bytes), {
-    sharedStrings: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'cache', // dates are told from numbers by their style
-    entries: 'emit',
-  });
-  let sheets = 0;
-  for await (const ws of reader) {
-    if (sheets++ > 0) {
-      // Only the first sheet holds data; drain the rest.
-      for await (const _ of ws) void _;
-      continue;
-    }
-    for await (const row of ws) {
-      const values = row.values as Cell[];
+  // Streamed under the kernel's limits (rows, cell length, total text, time): issue 11 point 1.
+  await readFirstSheet(
+    file.bytes,
+    (values, rowNumber) => {
       if (!header) {
         const found = new Map<number, AssetImportColumn>();
         values.forEach((v, i) => {
@@ -243,22 +213,20 @@ export async function importAssets(ctx: Ctx, file: { filename: string; bytes: Bu
         header = found;
         const missing = (['名称', '分类代码'] as const).filter((c) => ![...found.values()].includes(c));
         if (missing.length) throw new Invalid('asset.import_header', `第 1 行缺少列：${missing.join('、')}；请使用导入模板`);
-        continue;
+        return;
       }
       const cells: Partial<Record<AssetImportColumn, Cell>> = {};
-      let any = false;
       for (const [i, h] of header) {
-        const v = values[i];
-        cells[h] = v ?? null;
-        if (textOf(v ?? null)) any = true;
+        const v = values[i] ?? null;
+        if (isTooLong(v)) errors.push({ row: rowNumber, column: h, message: `内容过长：${tooLongText(v)}` });
+        cells[h] = isTooLong(v) ? null : v;
       }
-      if (!any) continue; // blank lines are skipped
-      if (textOf(cells['名称'] ?? null).includes('示例，导入前请删除本行')) continue;
-      if (++dataRows > IMPORT_MAX_ROWS) throw new Invalid('asset.import_too_many', `一次最多导入 ${IMPORT_MAX_ROWS} 行`);
-      const p = parseRow(cells, row.number, lk, errors);
+      if (textOf(cells['名称']).includes('示例，导入前请删除本行')) return;
+      const p = parseRow(cells, rowNumber, lk, errors);
       if (p) parsed.push(p);
-    }
-  }
+    },
+    { maxRows: IMPORT_MAX_ROWS },
+  );
   if (!header) throw new Invalid('asset.import_empty', '文件中没有数据');
   if (errors.length) throw new ImportRejected(errors.slice(0, MAX_ERRORS), errors.length > MAX_ERRORS);
   if (!parsed.length) throw new Invalid('asset.import_empty', '文件中没有数据行');

@@ -1,15 +1,15 @@
 // Spare parts in Excel (issue 4 point 9): the import template, the import — every row validated
 // first, every error reported by row and column, then all rows written in one transaction or none —
 // and the export of a filtered list.
-import type ExcelJS from 'exceljs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { SPARE_IMPORT_COLUMNS, type TImportError, type TSparePart, type TSpareImportResult } from '../../../../common/spares.ts';
 import { isServiceLineCode, SERVICE_LINE_CODES } from '../../../../common/service-lines.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
-import { AppError } from '../../../kernel/errors.ts';
+import { AppError, Invalid } from '../../../kernel/errors.ts';
 import type { Download } from '../../../kernel/download.ts';
-import { loadExcel, templateDownload, type Column } from '../../../kernel/office/xlsx.ts';
+import { cellString, isTooLong, readFirstSheet, tooLongText, type SheetCell } from '../../../kernel/office/sheet-reader.ts';
+import { templateDownload, type Column } from '../../../kernel/office/xlsx.ts';
 import { spareMoves, spareParts, spareStock } from './tables.ts';
 
 const SHEET = '备品备件';
@@ -68,15 +68,6 @@ interface ParsedRow {
   notes: string;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return v.trim();
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return (cell.text ?? '').trim();
-}
-
 const LIMITS: Partial<Record<Col, number>> = {
   备件编号: 60,
   名称: 120,
@@ -91,35 +82,34 @@ const LIMITS: Partial<Record<Col, number>> = {
 
 /** Reads and checks the whole file; returns the rows or every error found. */
 export async function parseImport(bytes: Buffer): Promise<{ rows: ParsedRow[]; errors: TImportError[] }> {
-  const wb = new (await loadExcel()).Workbook();
+  // Read under the kernel's limits (rows, cell length, total text, time): issue 11 point 1.
+  const sheet: { cells: SheetCell[]; row: number }[] = [];
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], errors: [{ row: 0, column: '', message: '无法读取 Excel 文件，请使用导入模板（.xlsx）' }] };
+    await readFirstSheet(bytes, (cells, row) => void sheet.push({ cells, row }), { maxRows: MAX_ROWS });
+  } catch (e) {
+    if (e instanceof Invalid) return { rows: [], errors: [{ row: 0, column: '', message: e.message }] };
+    throw e;
   }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) return { rows: [], errors: [{ row: 0, column: '', message: '文件中没有工作表' }] };
   const errors: TImportError[] = [];
   const at = new Map<Col, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = cellText(cell).replace(/\s+/g, '') as Col;
+  sheet[0]?.cells.forEach((cell, col) => {
+    const h = cellString(cell).replace(/\s+/g, '') as Col;
     if ((SPARE_IMPORT_COLUMNS as readonly string[]).includes(h)) at.set(h, col);
   });
   for (const c of REQUIRED) if (!at.has(c)) errors.push({ row: 1, column: c, message: `缺少“${c}”列，请使用导入模板` });
   if (errors.length) return { rows: [], errors };
-  if (ws.rowCount - 1 > MAX_ROWS) return { rows: [], errors: [{ row: 0, column: '', message: `一次最多导入 ${MAX_ROWS} 行` }] };
 
   const rows: ParsedRow[] = [];
   const seen = new Map<string, number>();
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (const { cells, row: r } of sheet.slice(1)) {
+    const err = (column: Col, message: string) => errors.push({ row: r, column, message });
     const get = (c: Col) => {
-      const i = at.get(c);
-      return i ? cellText(row.getCell(i)) : '';
+      const cell = cells[at.get(c) ?? -1] ?? null;
+      if (isTooLong(cell)) err(c, `内容过长：${tooLongText(cell)}`);
+      return cellString(cell);
     };
     const vals = Object.fromEntries(SPARE_IMPORT_COLUMNS.map((c) => [c, get(c)])) as Record<Col, string>;
     if (SPARE_IMPORT_COLUMNS.every((c) => !vals[c])) continue; // blank row
-    const err = (column: Col, message: string) => errors.push({ row: r, column, message });
     for (const c of REQUIRED) if (!vals[c]) err(c, '必填');
     for (const [c, max] of Object.entries(LIMITS) as [Col, number][]) if (vals[c].length > max) err(c, `不能超过 ${max} 个字符`);
     const int = (c: Col, min: number, dflt: number): number => {
