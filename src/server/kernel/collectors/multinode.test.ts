@@ -64,8 +64,8 @@ describe.skipIf(!onPostgres)('two collector nodes on one PostgreSQL', () => {
     // node-a stops: node-b polls every target within a few lease periods.
     await a.stop();
     const stoppedAt = new Date().toISOString();
-    await until(async () => (await polledBy('node-b', stoppedAt)) === TARGETS, 'node-b takes over every target', 3000);
-    expect(targetsOf(b)).toBe(TARGETS);
+    await until(async () => (await polledBy('node-b', stoppedAt)) === TARGETS, 'node-b takes over every target');
+    await until(() => targetsOf(b) === TARGETS, 'node-b reports every target as its own');
     expect(await overlaps()).toEqual([]);
     const after = await q<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM collector_test_rows WHERE node = 'node-a' AND ended_at > ${stoppedAt}::timestamptz`,
