@@ -20,7 +20,7 @@ import { registerWeb } from './kernel/web.ts';
 import { registerSecurityHeaders } from './kernel/security-headers.ts';
 import { uploadMaxMbFrom } from './kernel/config.ts';
 import { multipartOptions } from './kernel/files/upload.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from './kernel/auth/routes.ts';
+import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './kernel/auth/routes.ts';
 import { collectorHealth } from './kernel/collectors/health.ts';
 import { installRegistry } from './kernel/catalogue.ts';
 import { permissionsIn } from './kernel/http.ts';
@@ -160,11 +160,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       req.authError = e;
       if (e.code === 'auth.session_expired') reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
-    // CSRF, double submit: cookie sessions must echo the readable cookie in X-CSRF-Token.
+    // CSRF: a cookie session's writes echo the readable cookie in X-CSRF-Token, and both are the
+    // token of this very session (kernel/auth/routes.ts csrfToken).
     if (ctx.actor?.via === 'session' && !SAFE.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       const cookieValue = req.cookies[CSRF_COOKIE];
-      if (typeof header !== 'string' || !cookieValue || !safeEqual(header, cookieValue))
+      const expected = csrfToken(keys, ctx.actor.sessionId ?? '');
+      if (typeof header !== 'string' || !cookieValue || !safeEqual(header, cookieValue) || !safeEqual(header, expected))
         throw new Forbidden('csrf.invalid', '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
     }
   });

@@ -61,7 +61,15 @@ export async function startNode(o: {
       })
     : null;
   const app = roles.has('api')
-    ? await buildApp({ database, registry, secretKey: config.secretKey, uploadMaxMb: config.uploadMaxMb, logger: log.child({ c: 'http' }) })
+    ? await buildApp({
+        database,
+        registry,
+        secretKey: config.secretKey,
+        uploadMaxMb: config.uploadMaxMb,
+        logger: log.child({ c: 'http' }),
+        // Behind HTTPS (the public URL says so): Secure cookies and HSTS (issue 11 point 7).
+        secureCookies: config.publicUrl.startsWith('https:'),
+      })
     : null;
   if (app) await app.listen({ host: config.host, port: config.port });
 

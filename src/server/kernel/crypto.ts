@@ -1,12 +1,14 @@
 // Secrets the system holds (TOTP seeds, later SNMP communities, SSH passwords, webhook tokens) are
 // encrypted at rest with AES-256-GCM under YUNWEI_SECRET_KEY (ARCHITECTURE.md, security model).
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface Keyring {
   /** A short, non-secret fingerprint of the key, stored to notice a restore under another key. */
   fingerprint: string;
   encrypt(plain: string): string;
   decrypt(box: string): string;
+  /** A keyed MAC of `data` for one purpose (base64url, 32 characters): tokens derived from the key. */
+  mac(purpose: string, data: string): string;
 }
 
 export function keyring(key: Buffer): Keyring {
@@ -18,6 +20,9 @@ export function keyring(key: Buffer): Keyring {
       const c = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
       return `v1.${iv.toString('base64url')}.${data.toString('base64url')}.${c.getAuthTag().toString('base64url')}`;
+    },
+    mac(purpose, data) {
+      return createHmac('sha256', key).update(`yunwei:${purpose}:`).update(data).digest('base64url').slice(0, 32);
     },
     decrypt(box) {
       const [v, iv, data, tag] = box.split('.');

@@ -18,7 +18,7 @@ import { ZIdParams } from '../../../common/api.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { roles, users } from '../db/tables.ts';
 import { defineRoute } from '../http.ts';
-import { randomToken } from '../crypto.ts';
+import { sha256, type Keyring } from '../crypto.ts';
 import { Forbidden, TooManyRequests } from '../errors.ts';
 import { RateLimiter } from '../ratelimit.ts';
 import { auditAlone } from '../audit.ts';
@@ -28,10 +28,16 @@ import { createToken, listTokens, revokeToken } from './tokens.ts';
 export const SESSION_COOKIE = 'yunwei_sid';
 export const CSRF_COOKIE = 'yunwei_csrf';
 
+/** The CSRF token of a session (its id hash): what the readable cookie holds and X-CSRF-Token echoes. */
+export const csrfToken = (keys: Keyring, sessionIdHash: string): string => keys.mac('csrf', sessionIdHash);
+
 export async function authRoutes(app: FastifyInstance, opts: { secureCookies: boolean }): Promise<void> {
   const limiter = new RateLimiter(20, 5 * 60_000); // sign-in attempts per IP per 5 minutes
   const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: opts.secureCookies };
-  const setCsrf = (reply: FastifyReply) => reply.setCookie(CSRF_COOKIE, randomToken(24), { ...cookieOpts, httpOnly: false });
+  // The CSRF token is bound to the session (a MAC of its id under the server's key): a cookie planted
+  // by a neighbouring site, or a token from another session, does not pass (issue 11 point 7).
+  const setCsrf = (reply: FastifyReply, keys: Keyring, sessionIdHash: string) =>
+    reply.setCookie(CSRF_COOKIE, csrfToken(keys, sessionIdHash), { ...cookieOpts, httpOnly: false });
 
   defineRoute(app, {
     method: 'POST',
@@ -48,7 +54,7 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
       }
       const r = await login(ctx, { ...body, userAgent: req.headers['user-agent'] ?? '' });
       reply.setCookie(SESSION_COOKIE, r.sessionToken, { ...cookieOpts, httpOnly: true });
-      setCsrf(reply);
+      setCsrf(reply, ctx.keys, sha256(r.sessionToken));
       return { next: r.next, user: r.user };
     },
   });
@@ -78,7 +84,8 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
     response: ZMe,
     handler: async (ctx, _i, req, reply) => {
       const a = ctx.actor!;
-      if (a.via === 'session' && !req.cookies[CSRF_COOKIE]) setCsrf(reply);
+      if (a.via === 'session' && a.sessionId && req.cookies[CSRF_COOKIE] !== csrfToken(ctx.keys, a.sessionId))
+        setCsrf(reply, ctx.keys, a.sessionId);
       const [u] = await ctx.db.select({ totpEnabled: users.totpEnabled }).from(users).where(eq(users.id, a.id));
       const roleInfo = a.roles.length
         ? await ctx.db
