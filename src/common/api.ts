@@ -3,8 +3,17 @@ import { z } from 'zod';
 
 export const ZUuid = z.uuid();
 export const ZIdParams = z.object({ id: z.uuid() });
-export const ZDate = z.iso.date(); // YYYY-MM-DD
-export const ZDateTime = z.iso.datetime({ offset: true });
+// Dates of the contract's world: 1900–2199. Year 0000 is no date PostgreSQL keeps, and 9999 is a typo,
+// not a plan (issue 11 point 5): both are refused with a message instead of failing in the database.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+const inRange = (s: string) => {
+  const y = Number(s.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+};
+const RANGE = `年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`;
+export const ZDate = z.iso.date().refine(inRange, RANGE); // YYYY-MM-DD
+export const ZDateTime = z.iso.datetime({ offset: true }).refine(inRange, RANGE);
 /** Timestamps leave the server as ISO 8601 strings. */
 export const ZTimestamp = z.string();
 
@@ -38,5 +47,10 @@ export function patchOf<T extends z.ZodRawShape>(s: z.ZodObject<T>): ReturnType<
   const shape: Record<string, z.ZodType> = {};
   for (const [k, v] of Object.entries(s.shape as unknown as Record<string, z.ZodType>))
     shape[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
-  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
+  // An empty PATCH changes nothing: it is refused, not sent to the database as an empty update.
+  return z
+    .object(shape)
+    .refine((o) => Object.values(o).some((v) => v !== undefined), '请至少提供一项要修改的内容') as unknown as ReturnType<
+    z.ZodObject<T>['partial']
+  >;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZTimestamp } from './api.ts';
+import { ZDateTime, ZTimestamp } from './api.ts';
 
 export const ZAuditQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   objectType: z.string().trim().max(64).optional(),

@@ -2,12 +2,12 @@
 // agency's confirmation, work log, merge, follow-up and the knowledge-base draft — request/response
 // schemas shared by server and web.
 import { z } from 'zod';
-import { ZDate, ZTimestamp, optText, text } from './api.ts';
+import { ZDate, ZDateTime, ZTimestamp, optText, text } from './api.ts';
 import { SEVERITIES } from './sla.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZTicket } from './desk.ts';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = ZDateTime;
 
 // --- timeline --------------------------------------------------------------------------------
 

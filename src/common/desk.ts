@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SLA_TARGETS, SEVERITIES, TICKET_CATEGORIES } from './sla.ts';
 import { ZPhone } from './patterns.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
-import { ZTimestamp, optText, text } from './api.ts';
+import { ZDateTime, ZTimestamp, optText, text } from './api.ts';
 
 export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring'] as const;
 /** new → in_progress (arrival or work) → resolved (fixed, awaiting the agency's test) → closed (confirmed); a rejection reopens to in_progress; a duplicate is merged. */
@@ -20,7 +20,7 @@ export const ZTicketCreate = z.object({
   title: text(200),
   description: optText(8000).default(''),
   /** When the call came in: defaults to now; earlier for a call logged afterwards or an import. */
-  reportedAt: z.iso.datetime({ offset: true }).optional(),
+  reportedAt: ZDateTime.optional(),
   channel: z.enum(CHANNELS).default('web'),
   requesterName: optText(60).default(''),
   requesterPhone: ZPhone.default(''),
@@ -144,7 +144,7 @@ export type TAssigneeCandidate = z.infer<typeof ZAssigneeCandidate>;
 export const ZTicketEvent = z.object({
   kind: z.enum(['callback', 'arrive', 'resolve', 'report', 'pause', 'resume']),
   reason: optText(500).optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ZDateTime.optional(),
 });
 export type TTicketEvent = z.infer<typeof ZTicketEvent>;
 

@@ -29,7 +29,9 @@ function isUniqueViolation(e: unknown): boolean {
 }
 function isFkViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } };
-  return err.code === '23503' || err.cause?.code === '23503';
+  // 23503 foreign_key_violation; 23001 restrict_violation (ON DELETE RESTRICT, e.g. a site with rooms).
+  const code = err.code ?? err.cause?.code;
+  return code === '23503' || code === '23001';
 }
 
 export function crud<T extends Table>(table: T, o: CrudOptions) {

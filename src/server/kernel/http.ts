@@ -17,6 +17,8 @@ export interface RouteInfo {
   /** 'public': no sign-in; 'user': any signed-in user; otherwise the permission needed, or several joined by '|' (any of them). */
   access: string;
   allowPending: boolean;
+  /** The request schemas, for checks that walk every route (the hostile-input suite). */
+  schemas?: { body?: ZodType | undefined; query?: ZodType | undefined; params?: ZodType | undefined };
 }
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
@@ -129,7 +131,13 @@ export function defineRoute<
   P extends ZodType | undefined = undefined,
 >(app: FastifyInstance, spec: RouteSpec<B, Q, P>): void {
   const allowPending = spec.allowPending ?? false;
-  app.yunweiRoutes.push({ method: spec.method, url: app.prefix + spec.url, access: spec.access, allowPending });
+  app.yunweiRoutes.push({
+    method: spec.method,
+    url: app.prefix + spec.url,
+    access: spec.access,
+    allowPending,
+    schemas: { body: spec.body, query: spec.query, params: spec.params },
+  });
   const schema: Record<string, unknown> = {
     summary: spec.summary,
     tags: spec.tags,

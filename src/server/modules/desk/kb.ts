@@ -33,7 +33,8 @@ export async function searchKb(ctx: Ctx, q: { q?: string | undefined; serviceLin
     .select({ a: kbArticles, score })
     .from(kbArticles)
     .where(where)
-    .orderBy(desc(score), desc(kbArticles.updatedAt))
+    // Without terms there is no score to order by (a constant would read as ORDER BY column 0).
+    .orderBy(...(terms.length ? [desc(score), desc(kbArticles.updatedAt)] : [desc(kbArticles.updatedAt)]))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return { items: rows.map((r) => ({ ...r.a, score: r.score })), total: Number(t?.n ?? 0) };
