@@ -51,7 +51,7 @@ function encodePath(v: string): string {
 }
 
 async function concrete(r: RouteInfo, paramValue?: string): Promise<string> {
-  const sample = (sampleFor(r.schemas?.params) ?? {}) as Record<string, unknown>;
+  const sample = (sampleFor(r.schemas?.params) ?? {}) as Record<string, string | number | undefined>;
   let url = r.url;
   for (const m of r.url.matchAll(/:(\w+)/g)) {
     const name = m[1]!;

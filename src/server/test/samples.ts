@@ -56,7 +56,7 @@ function sampleOf(s: Json | undefined, depth = 0): unknown {
 export function sampleFor(schema: ZodType | undefined): unknown {
   if (!schema) return undefined;
   try {
-    return sampleOf(z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Json);
+    return sampleOf(z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }));
   } catch {
     return {};
   }
