@@ -135,17 +135,3 @@ async function request<T>(method: string, url: string, opts: RequestOptions = {}
   if (res.status === 403 && PENDING_CODES.has(err.code)) authListener?.(err);
   throw err;
 }
-
-// Transitional: the features not yet moved to contracts (removed once none is left).
-export { request };
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), { signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
-export interface Paged<T> {
-  items: T[];
-  total: number;
-}
