@@ -44,6 +44,27 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Issue 10 point 5: the web reaches the server only through the routes' contracts
+    // (src/common/*.api.ts) and src/web/api (call, useCall, urlOf, uploadForm): no fetch or XHR of
+    // its own, and no hand-written /api/ URL whose answer nothing types.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/api/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.name='fetch']",
+          "CallExpression[callee.property.name='fetch']",
+          "NewExpression[callee.name='XMLHttpRequest']",
+        ].map((selector) => ({ selector, message: 'call the server through its contract: call / useCall / uploadForm (src/web/api)' })),
+        ...['Literal[value=/^\\/api\\//]', 'TemplateElement[value.raw=/^\\/api\\//]'].map((selector) => ({
+          selector,
+          message: "no hand-written /api/ URL: take the route's contract (src/common/*.api.ts) and urlOf / call",
+        })),
+      ],
+    },
+  },
+  {
     // Services never see HTTP (STYLE.md 6): they return data (a kernel Download for a file) or throw
     // domain errors; only a module's route files use Fastify.
     files: ['src/server/modules/**/*.ts'],

@@ -307,11 +307,20 @@ export const ZLabelQuery = z.object({
 });
 export const ZNumberParams = z.object({ number: z.string().trim().min(1).max(60) });
 
-export interface TAssetOptions {
-  sites: { id: string; code: string; name: string; rooms: { id: string; name: string; building: string; floor: string }[] }[];
-  departments: { id: string; name: string }[];
-  people: { id: string; name: string; departmentId: string | null }[];
-}
+/** The choices of the asset form: sites with their rooms, departments, people. */
+export const ZAssetOptions = z.object({
+  sites: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      rooms: z.array(z.object({ id: z.string(), name: z.string(), building: z.string(), floor: z.string() })),
+    }),
+  ),
+  departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string().nullable() })),
+});
+export type TAssetOptions = z.infer<typeof ZAssetOptions>;
 
 /** Chinese names of the record's fields (history, messages). */
 export const FIELD_LABELS: Record<string, string> = {

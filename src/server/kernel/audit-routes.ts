@@ -1,13 +1,13 @@
 // The audit log: read, filtered, exported and verified by the audit admin only (三员分立).
 import type { FastifyInstance } from 'fastify';
 import { count, desc } from 'drizzle-orm';
-import { ZAuditQuery, ZAuditRecord, ZAuditVerify, type TAuditQuery } from '../../common/audit.ts';
-import { paged } from '../../common/api.ts';
+import type { TAuditQuery } from '../../common/audit.ts';
 import { auditLog } from './db/tables.ts';
 import { audit, auditAlone, auditWhere, verifyAudit } from './audit.ts';
 import { defineRoute } from './http.ts';
 import { xlsxDownload } from './office/xlsx.ts';
 import { inTx } from './context.ts';
+import { auditApi } from '../../common/audit.api.ts';
 
 const EXPORT_MAX = 100_000;
 
@@ -39,13 +39,10 @@ const cols = {
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['audit'];
   defineRoute(app, {
-    method: 'GET',
-    url: '/audit',
+    ...auditApi.list,
     summary: '审计日志 The audit log',
     tags,
     access: 'audit.read',
-    query: ZAuditQuery,
-    response: paged(ZAuditRecord),
     handler: async (ctx, { query }) => {
       const w = where(query);
       const [t] = await ctx.db.select({ n: count() }).from(auditLog).where(w);
@@ -60,12 +57,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/audit/export',
+    ...auditApi.export,
     summary: '导出审计日志（Excel）Export the audit log',
     tags,
     access: 'audit.read',
-    query: ZAuditQuery,
     handler: async (ctx, { query }) => {
       const rows = await ctx.db.select(cols).from(auditLog).where(where(query)).orderBy(desc(auditLog.seq)).limit(EXPORT_MAX);
       // R-CONF-02: exports are recorded
@@ -91,12 +86,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/audit/verify',
+    ...auditApi.verify,
     summary: '校验审计链 Verify the hash chain',
     tags,
     access: 'audit.read',
-    response: ZAuditVerify,
     handler: async (ctx) => {
       const r = await verifyAudit(ctx.db);
       await auditAlone(ctx, { action: 'audit.verify', success: r.ok, detail: { checked: r.checked, firstBad: r.firstBad } });

@@ -25,7 +25,10 @@ type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 
 export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | undefined, P extends ZodType | undefined> {
   method: Method;
-  url: string;
+  /** The URL under the plugin's prefix, for a route without a contract (a module defined in a test). */
+  url?: string;
+  /** From the route's contract (`...deskApi.getTicket`, src/common/*.api.ts): the full path, prefix included. */
+  path?: string;
   summary: string;
   tags: string[];
   access: 'public' | 'user' | (string & {});
@@ -36,8 +39,10 @@ export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | un
   params?: P;
   response?: ZodType;
   status?: number;
-  /** A stream the handler sends itself (server-sent events); a file is returned as a Download instead. */
+  /** A stream the handler sends itself (server-sent events), or a file the handler returns as a Download. */
   raw?: boolean;
+  /** The handler reads a multipart upload itself (kernel/files/upload.ts). */
+  multipart?: boolean;
   handler: (
     ctx: Ctx,
     input: { body: Infer<B>; query: Infer<Q>; params: Infer<P> },
@@ -125,15 +130,27 @@ async function auditedWrite(req: FastifyRequest, reply: FastifyReply, spec: { me
   await auditAlone(req.ctx, { action: 'api.write', objectType: 'route', objectId: route, detail: { params: req.params, status } });
 }
 
+/**
+ * The URL a route is registered under inside its plugin: a contract's path less the plugin's prefix
+ * (`/api/tickets/:id` → `/tickets/:id` under `/api`), so the route answers exactly where the web calls it.
+ */
+function routeUrl(app: FastifyInstance, spec: { method: Method; url?: string; path?: string }): string {
+  if (spec.url !== undefined) return spec.url;
+  if (spec.path === undefined || !spec.path.startsWith(`${app.prefix}/`))
+    throw new Error(`route ${spec.method} ${spec.path ?? '(no path)'}: the contract's path must start with the prefix ${app.prefix}`);
+  return spec.path.slice(app.prefix.length);
+}
+
 export function defineRoute<
   B extends ZodType | undefined = undefined,
   Q extends ZodType | undefined = undefined,
   P extends ZodType | undefined = undefined,
 >(app: FastifyInstance, spec: RouteSpec<B, Q, P>): void {
   const allowPending = spec.allowPending ?? false;
+  const url = routeUrl(app, spec);
   app.yunweiRoutes.push({
     method: spec.method,
-    url: app.prefix + spec.url,
+    url: app.prefix + url,
     access: spec.access,
     allowPending,
     schemas: { body: spec.body, query: spec.query, params: spec.params },
@@ -150,7 +167,7 @@ export function defineRoute<
   if (spec.response) schema.response = { [spec.status ?? 200]: jsonSchema(spec.response, 'output') };
   app.route({
     method: spec.method,
-    url: spec.url,
+    url,
     schema,
     handler: async (req, reply) => {
       checkAccess(req, spec.access, allowPending);
@@ -161,7 +178,7 @@ export function defineRoute<
         params: (spec.params ? parse(spec.params, req.params ?? {}, 'params') : undefined) as Infer<P>,
       };
       const out = await spec.handler(req.ctx, input, req, reply);
-      if (spec.method !== 'GET') await auditedWrite(req, reply, spec);
+      if (spec.method !== 'GET') await auditedWrite(req, reply, { method: spec.method, url, status: spec.status });
       if (out instanceof Download) return sendDownload(reply, out);
       if (spec.raw) return reply;
       reply.code(spec.status ?? 200);

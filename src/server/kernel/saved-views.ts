@@ -3,13 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ZIdParams } from '../../common/api.ts';
-import { ZSavedView, ZSavedViewInput, ZSavedViewQuery } from '../../common/views.ts';
+import { ZSavedViewInput } from '../../common/views.ts';
 import { audit } from './audit.ts';
 import { inTx, type Ctx } from './context.ts';
 import { savedViews } from './db/tables.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 import { defineRoute } from './http.ts';
+import { viewsApi } from '../../common/views.api.ts';
 
 const MAX_PER_LIST = 30;
 
@@ -62,34 +62,24 @@ export async function deleteView(ctx: Ctx, id: string): Promise<void> {
 export async function savedViewRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['saved views'];
   defineRoute(app, {
-    method: 'GET',
-    url: '/views',
+    ...viewsApi.list,
     summary: '本人保存的列表筛选',
     tags,
     access: 'user',
-    query: ZSavedViewQuery,
-    response: z.array(ZSavedView),
     handler: async (ctx, { query }) => listViews(ctx, query.scope),
   });
   defineRoute(app, {
-    method: 'POST',
-    url: '/views',
+    ...viewsApi.create,
     summary: '保存当前筛选',
     tags,
     access: 'user',
-    body: ZSavedViewInput,
-    response: ZSavedView,
-    status: 201,
     handler: async (ctx, { body }) => saveView(ctx, body),
   });
   defineRoute(app, {
-    method: 'DELETE',
-    url: '/views/:id',
+    ...viewsApi.remove,
     summary: '删除保存的筛选',
     tags,
     access: 'user',
-    params: ZIdParams,
-    status: 204,
     handler: async (ctx, { params }) => deleteView(ctx, params.id),
   });
 }

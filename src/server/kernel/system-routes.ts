@@ -1,20 +1,18 @@
 // The platform's own routes: the modules this site runs, and one search box across every module that
 // declares a search provider (each provider answers only to those its `access` lets in).
 import type { FastifyInstance } from 'fastify';
-import { ZModuleList, ZSearchQuery, ZSearchResult } from '../../common/system.ts';
 import { defineRoute, permissionsIn } from './http.ts';
 import type { ModuleDeps } from './module.ts';
+import { systemApi } from '../../common/system.api.ts';
 
 export async function systemRoutes(app: FastifyInstance, { registry }: ModuleDeps): Promise<void> {
   const tags = ['system'];
   defineRoute(app, {
-    method: 'GET',
-    url: '/modules',
+    ...systemApi.modules,
     summary: '本系统启用的模块 The modules this site runs',
     tags,
     access: 'public',
     allowPending: true,
-    response: ZModuleList,
     handler: async () => ({
       items: registry.modules.map((m) => ({
         id: m.id,
@@ -26,13 +24,10 @@ export async function systemRoutes(app: FastifyInstance, { registry }: ModuleDep
     }),
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/search',
+    ...systemApi.search,
     summary: '全局搜索（各模块的搜索来源，按权限）Search across modules',
     tags,
     access: 'user',
-    query: ZSearchQuery,
-    response: ZSearchResult,
     handler: async (ctx, { query }) => {
       const actor = ctx.actor!;
       const open = registry.search.filter((s) => s.access === 'user' || permissionsIn(s.access).some((p) => actor.permissions.has(p)));

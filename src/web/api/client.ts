@@ -1,6 +1,10 @@
-// The one way the web app talks to the server: same-origin fetch with the session cookie, the CSRF
-// double-submit header on writes, JSON in and out, and RFC 9457 problems turned into ApiError.
+// The one way the web app talks to the server: a route's contract (src/common/*.api.ts) called with
+// same-origin fetch, the session cookie, the CSRF double-submit header on writes, JSON in and out,
+// and RFC 9457 problems turned into ApiError. The contract types the input and the answer, so the
+// web has no hand-written response types (issue 10 point 5).
+import type { z } from 'zod';
 import type { TProblem } from '../../common/api.ts';
+import type { Endpoint } from '../../common/endpoint.ts';
 
 const CSRF_COOKIE = 'yunwei_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,31 +45,71 @@ export function csrfToken(): string {
   return m ? decodeURIComponent(m.slice(CSRF_COOKIE.length + 1)) : '';
 }
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, unknown>;
 
-export function withQuery(path: string, query?: Query): string {
+/** The query string of the values that say something (no undefined, null or empty text). */
+export function withQuery(path: string, query?: object): string {
   if (!query) return path;
   const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  for (const [k, v] of Object.entries(query) as [string, unknown][])
+    if ((typeof v === 'string' && v !== '') || typeof v === 'number' || typeof v === 'boolean') sp.set(k, String(v));
   const s = sp.toString();
   return s ? `${path}?${s}` : path;
 }
 
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
+/** One part of a call's input: required when its schema has a required field, absent when the contract has none. */
+type Part<K extends string, S> = [S] extends [z.ZodType]
+  ? object extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
+  : { [P in K]?: undefined };
+type SchemaOf<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? S : undefined;
+
+/** What a call sends: the path parameters, the query and the body, each typed by the contract's schema. */
+export type CallInput<E extends Endpoint> = Part<'params', SchemaOf<E, 'params'>> &
+  Part<'query', SchemaOf<E, 'query'>> &
+  Part<'body', SchemaOf<E, 'body'>>;
+/** What a call answers: the contract's response as the server sends it (204: nothing). */
+export type Output<E extends Endpoint> = E extends { response: infer R extends z.ZodType } ? z.output<R> : void;
+/** Files and streams are linked to (urlOf), not called. */
+export type Callable = Endpoint & { raw?: false };
+
+export interface CallOptions {
   signal?: AbortSignal;
   /** Do not hand a 401 to the app-wide listener (sign-in form, session probe). */
   quiet401?: boolean;
 }
+type Args<E extends Endpoint, Rest extends unknown[]> =
+  object extends CallInput<E> ? [input?: CallInput<E>, ...rest: Rest] : [input: CallInput<E>, ...rest: Rest];
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** The URL of a route: its path with each `:name` filled in (encoded) and the query appended. */
+export function urlOf<E extends Endpoint>(e: E, ...[input]: Args<E, []>): string {
+  const { params = {}, query } = (input ?? {}) as { params?: Record<string, unknown>; query?: object };
+  const path = e.path.replace(/:([A-Za-z][A-Za-z0-9_]*)/g, (_, k: string) => {
+    const v = params[k];
+    if ((typeof v !== 'string' || v === '') && typeof v !== 'number') throw new Error(`${e.method} ${e.path}: no value for :${k}`);
+    return encodeURIComponent(String(v));
+  });
+  return withQuery(path, query);
+}
+
+/** Calls a route by its contract (src/common/*.api.ts): the URL, the body and the answer's type come from it. */
+export function call<E extends Callable>(e: E, ...[input, opts]: Args<E, [opts?: CallOptions]>): Promise<Output<E>> {
+  const body = e.method === 'GET' || e.method === 'DELETE' ? undefined : ((input as { body?: unknown } | undefined)?.body ?? {});
+  return request<Output<E>>(e.method, urlOf(e, ...([input] as Args<E, []>)), { ...opts, body });
+}
+
+interface RequestOptions extends CallOptions {
+  body?: unknown;
+}
+
+async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE.has(method)) headers['X-CSRF-Token'] = csrfToken();
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), {
+    res = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
@@ -90,17 +134,4 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   if (res.status === 403 && PENDING_CODES.has(err.code)) authListener?.(err);
   throw err;
-}
-
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
 }

@@ -1,13 +1,24 @@
 // Multipart uploads with a progress bar (XHR: fetch reports no upload progress): the session cookie,
 // the CSRF header, and errors as ApiError like every other call, including a proxy's own 413 page.
 import type { TProblem } from '../../common/api.ts';
-import { ApiError, csrfToken } from './client.ts';
+import type { Endpoint } from '../../common/endpoint.ts';
+import { ApiError, csrfToken, urlOf, type CallInput, type Output } from './client.ts';
+
+/** An upload route: its contract says `multipart: true`. */
+export type UploadRoute = Endpoint & { method: 'POST'; multipart: true };
 
 /**
- * POSTs the form to url; onProgress gets 0…`uploadShare` while the bytes go up (the rest is the
- * server's work, reached when it answers) and 100 on success.
+ * POSTs the form to the upload route; onProgress gets 0…`uploadShare` while the bytes go up (the
+ * rest is the server's work, reached when it answers) and 100 on success.
  */
-export function uploadForm<T>(url: string, form: FormData, onProgress: (percent: number) => void, uploadShare = 99): Promise<T> {
+export function uploadForm<E extends UploadRoute>(
+  e: E,
+  input: CallInput<E>,
+  form: FormData,
+  onProgress: (percent: number) => void,
+  uploadShare = 99,
+): Promise<Output<E>> {
+  const url = (urlOf as (e: E, input: CallInput<E>) => string)(e, input);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -26,7 +37,7 @@ export function uploadForm<T>(url: string, form: FormData, onProgress: (percent:
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(100);
-        resolve(data as T);
+        resolve(data as Output<E>);
         return;
       }
       // A proxy in front may answer 413 with its own HTML page: say what it means.
@@ -43,8 +54,14 @@ export function uploadForm<T>(url: string, form: FormData, onProgress: (percent:
 }
 
 /** One file as the `file` field. */
-export function uploadFile<T>(url: string, file: File, onProgress: (percent: number) => void, uploadShare = 99): Promise<T> {
+export function uploadFile<E extends UploadRoute>(
+  e: E,
+  input: CallInput<E>,
+  file: File,
+  onProgress: (percent: number) => void,
+  uploadShare = 99,
+): Promise<Output<E>> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return uploadForm<T>(url, form, onProgress, uploadShare);
+  return uploadForm(e, input, form, onProgress, uploadShare);
 }

@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { TMe } from '../../common/auth.ts';
-import { ApiError, api, onAuthProblem, request } from '../api/client.ts';
+import { authApi } from '../../common/auth.api.ts';
+import { ApiError, call, onAuthProblem } from '../api/client.ts';
 import { STEP_PATH, isStep } from '../features/auth/steps.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -18,7 +19,7 @@ export function takeExpiredFlag(): boolean {
 
 async function fetchMe(): Promise<TMe | null> {
   try {
-    return await request<TMe>('GET', '/api/auth/me', { quiet401: true });
+    return await call(authApi.me, {}, { quiet401: true });
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       // The sign-in page tells the user why they are back there.
@@ -79,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(authApi.logout);
     } finally {
       qc.setQueryData(ME_KEY, null);
       qc.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });

@@ -4,7 +4,9 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Input, Table, Tooltip, type TableColumnType, type TableProps } from 'antd';
 import { useState, type Key, type ReactNode } from 'react';
-import { api, withQuery, type Paged, type Query } from '../api/client.ts';
+import type { z } from 'zod';
+import type { Endpoint } from '../../common/endpoint.ts';
+import { call, urlOf, type Callable, type Query } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { downloadText, toCsv } from './exportCsv.ts';
 import { useFeedback } from './feedback.ts';
@@ -17,9 +19,15 @@ export type DTColumn<T> = TableColumnType<T> & {
   noExport?: boolean;
 };
 
-export interface DataTableProps<T> {
+/** A paged list route (`{ items, total }`) without path parameters. */
+export type ListSource = Callable & { method: 'GET'; params?: undefined; response: z.ZodType<{ items: object[]; total: number }> };
+/** The row type of a list route, from its contract. */
+export type RowOf<E extends ListSource> = z.output<E['response']>['items'][number];
+
+export interface DataTableProps<E extends ListSource, T = RowOf<E>> {
   queryKey: string;
-  url: string;
+  /** The list route; the filters, the keyword and the page go in its query. */
+  source: E;
   columns: DTColumn<T>[];
   rowKey: string | ((row: T) => string);
   params?: Query;
@@ -30,7 +38,8 @@ export interface DataTableProps<T> {
   filters?: ReactNode;
   /** Buttons on the right of the toolbar (create …). */
   actions?: ReactNode;
-  exportUrl?: string;
+  /** The route's own Excel export (a raw route taking the same filters); else the rows as CSV. */
+  exportSource?: Endpoint & { raw: true };
   exportName?: string;
   expandable?: TableProps<T>['expandable'];
   defaultPageSize?: number;
@@ -43,7 +52,16 @@ function dataKey(di: unknown): string {
   return typeof di === 'string' || typeof di === 'number' ? String(di) : '';
 }
 
-export function DataTable<T extends object>(p: DataTableProps<T>) {
+// The filters are the page's own (column filters, search box) and go out as they are: the route's
+// query schema checks them on the server.
+const list = call as unknown as (
+  e: ListSource,
+  input: { query: Query },
+  o?: { signal: AbortSignal },
+) => Promise<{ items: never[]; total: number }>;
+const exportUrl = urlOf as unknown as (e: Endpoint, input: { query: Query }) => string;
+
+export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: DataTableProps<E, T>) {
   const { t } = useI18n();
   const fb = useFeedback();
   const [keyword, setKeyword] = useState('');
@@ -55,8 +73,9 @@ export function DataTable<T extends object>(p: DataTableProps<T>) {
   const [exporting, setExporting] = useState(false);
 
   const q = useQuery({
-    queryKey: [p.queryKey, p.url, params, page, paging.pageSize],
-    queryFn: ({ signal }) => api.get<Paged<T>>(p.url, { ...params, page, pageSize: paging.pageSize }, signal),
+    queryKey: [p.queryKey, p.source.path, params, page, paging.pageSize],
+    queryFn: ({ signal }): Promise<{ items: T[]; total: number }> =>
+      list(p.source, { query: { ...params, page, pageSize: paging.pageSize } }, { signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -83,7 +102,7 @@ export function DataTable<T extends object>(p: DataTableProps<T>) {
     try {
       const rows: T[] = [];
       for (let pageNo = 1; rows.length < EXPORT_LIMIT; pageNo++) {
-        const r = await api.get<Paged<T>>(p.url, { ...params, page: pageNo, pageSize: 200 });
+        const r: { items: T[]; total: number } = await list(p.source, { query: { ...params, page: pageNo, pageSize: 200 } });
         rows.push(...r.items);
         if (r.items.length < 200 || rows.length >= r.total) break;
       }
@@ -101,8 +120,8 @@ export function DataTable<T extends object>(p: DataTableProps<T>) {
     }
   };
 
-  const exportButton = p.exportUrl ? (
-    <Button icon={<DownloadOutlined />} href={withQuery(p.exportUrl, params)} download>
+  const exportButton = p.exportSource ? (
+    <Button icon={<DownloadOutlined />} href={exportUrl(p.exportSource, { query: params })} download>
       {t('导出 Excel')}
     </Button>
   ) : (

@@ -2,18 +2,24 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Popconfirm } from 'antd';
-import { api } from '../api/client.ts';
+import { call, type CallInput, type Callable } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useFeedback } from './feedback.ts';
 
-export function DeleteButton({
-  url,
+type Delete = Callable & { method: 'DELETE' };
+const remove = call as (e: Delete, input: { params: unknown }) => Promise<unknown>;
+
+export function DeleteButton<E extends Delete>({
+  route,
+  params,
   invalidate,
   confirm,
   label,
   icon,
 }: {
-  url: string;
+  /** The delete route's contract and the record's path parameters. */
+  route: E;
+  params: CallInput<E>['params'];
   invalidate: string[];
   confirm: string;
   label?: string;
@@ -23,7 +29,7 @@ export function DeleteButton({
   const fb = useFeedback();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: () => api.delete(url),
+    mutationFn: () => remove(route, { params }),
     onSuccess: async () => {
       fb.ok('已删除');
       await Promise.all(invalidate.map((k) => qc.invalidateQueries({ queryKey: [k] })));

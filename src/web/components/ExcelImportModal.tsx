@@ -4,37 +4,47 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Modal, Progress, Table, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../api/client.ts';
-import { uploadFile } from '../api/upload.ts';
+import type { TImportError } from '../../common/assets.ts';
+import type { Endpoint } from '../../common/endpoint.ts';
+import { ApiError, urlOf, type Output } from '../api/client.ts';
+import { uploadFile, type UploadRoute } from '../api/upload.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { problemMessage } from '../i18n/problems.ts';
 
 /** An error of the file, by Excel row and column header. */
-interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
+type RowError = TImportError;
+// The import routes take no path parameters: the file is all they need.
+const send = uploadFile as (e: UploadRoute, input: object, file: File, onProgress: (n: number) => void, share: number) => Promise<never>;
 
-export interface ExcelImportProps<R> {
+export interface ExcelImportProps<E extends UploadRoute> {
   open: boolean;
   onClose: () => void;
   title: string;
   /** What the import does with the rows, shown above the buttons. */
   hint: string;
-  templateHref: string;
-  uploadUrl: string;
+  /** The template's route (a file) and the import's (an upload without path parameters). */
+  template: Endpoint & { raw: true; params?: undefined };
+  upload: E & { params?: undefined };
   /** The list to read again after a successful import. */
   queryKey: readonly unknown[];
   /** The success message for the server's answer. */
-  done: (result: R) => ReactNode;
+  done: (result: Output<E>) => ReactNode;
 }
 
-export function ExcelImportModal<R>({ open, onClose, title, hint, templateHref, uploadUrl, queryKey, done }: ExcelImportProps<R>) {
+export function ExcelImportModal<E extends UploadRoute>({
+  open,
+  onClose,
+  title,
+  hint,
+  template,
+  upload,
+  queryKey,
+  done,
+}: ExcelImportProps<E>) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const [percent, setPercent] = useState<number | null>(null);
-  const [result, setResult] = useState<R | null>(null);
+  const [result, setResult] = useState<Output<E> | null>(null);
   const [failure, setFailure] = useState<{ message: string; errors: RowError[] } | null>(null);
   const reset = () => {
     setPercent(null);
@@ -46,7 +56,7 @@ export function ExcelImportModal<R>({ open, onClose, title, hint, templateHref, 
     setPercent(0);
     try {
       // Upload is 90 % of the bar; the server's check-and-write the rest.
-      setResult(await uploadFile<R>(uploadUrl, file, setPercent, 90));
+      setResult(await send(upload, {}, file, setPercent, 90));
       await qc.invalidateQueries({ queryKey });
     } catch (e) {
       setPercent(null);
@@ -68,7 +78,7 @@ export function ExcelImportModal<R>({ open, onClose, title, hint, templateHref, 
     >
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
-        <Button icon={<DownloadOutlined />} href={templateHref} download>
+        <Button icon={<DownloadOutlined />} href={urlOf(template)} download>
           {t('下载导入模板')}
         </Button>
         <Upload

@@ -6,8 +6,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Drawer, Empty, Popover, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { TNotification, TNotificationList } from '../../common/notify.ts';
-import { api } from '../api/client.ts';
+import type { TNotification } from '../../common/notify.ts';
+import { notifyApi } from '../../common/notify.api.ts';
+import { call, urlOf } from '../api/client.ts';
+import { useCall } from '../api/query.ts';
 import { pick, useI18n, type Lang } from '../i18n/index.tsx';
 import { useFeedback } from './feedback.ts';
 import { useNotifyEvents } from './notifyEvents.ts';
@@ -47,7 +49,7 @@ function useLiveUnread(): boolean {
     let stopped = false;
     let delay = 5_000;
     const connect = () => {
-      const src = new EventSource('/api/notifications/stream');
+      const src = new EventSource(urlOf(notifyApi.stream));
       es = src;
       src.addEventListener('open', () => {
         setLive(true);
@@ -93,17 +95,17 @@ function NotificationList({ onDone }: { onDone: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { fail } = useFeedback();
-  const q = useQuery({ queryKey: LATEST_KEY, queryFn: () => api.get<TNotificationList>('/api/notifications', { pageSize: 20 }) });
+  const q = useCall(notifyApi.list, { query: { pageSize: 20 } }, { queryKey: LATEST_KEY });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: LATEST_KEY });
     void qc.invalidateQueries({ queryKey: UNREAD_KEY });
   };
   const read = useMutation({
-    mutationFn: (id: string) => api.post<{ unread: number }>(`/api/notifications/${id}/read`),
+    mutationFn: (id: string) => call(notifyApi.read, { params: { id } }),
     onSuccess: refresh,
     onError: (e) => fail(e),
   });
-  const readAll = useMutation({ mutationFn: () => api.post('/api/notifications/read-all'), onSuccess: refresh, onError: (e) => fail(e) });
+  const readAll = useMutation({ mutationFn: () => call(notifyApi.readAll), onSuccess: refresh, onError: (e) => fail(e) });
   const open = (n: TNotification) => {
     if (!n.readAt) read.mutate(n.id);
     const to = route(n.link);
@@ -212,7 +214,8 @@ export function NotificationBell({ compact }: { compact: boolean }) {
   const live = useLiveUnread();
   const unread = useQuery({
     queryKey: UNREAD_KEY,
-    queryFn: async () => (await api.get<TNotificationList>('/api/notifications', { unread: true, pageSize: 1 })).unread,
+    // The number alone is cached: the live stream writes it there too.
+    queryFn: async ({ signal }) => (await call(notifyApi.list, { query: { unread: 'true', pageSize: 1 } }, { signal })).unread,
     // While the stream is down (or the browser has no EventSource), poll.
     refetchInterval: live ? false : 60_000,
   });

@@ -1,46 +1,57 @@
 // Saved filters of a list: pick one to apply it, save the current filters under a name, delete.
 // Stored per user on the server (GET/POST/DELETE /api/views).
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, Popover, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
-import type { TSavedView } from '../../common/views.ts';
-import { api } from '../api/client.ts';
+import type { VIEW_SCOPES } from '../../common/views.ts';
+import { viewsApi } from '../../common/views.api.ts';
+import { call } from '../api/client.ts';
+import { useCall, callKey } from '../api/query.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useFeedback } from './feedback.ts';
 
 type Plain = Record<string, string | number | boolean>;
 
-export function SavedViews({ scope, current, onApply }: { scope: string; current: Record<string, unknown>; onApply: (q: Plain) => void }) {
+export function SavedViews({
+  scope,
+  current,
+  onApply,
+}: {
+  scope: (typeof VIEW_SCOPES)[number];
+  current: Record<string, unknown>;
+  onApply: (q: Plain) => void;
+}) {
   const { t } = useI18n();
   const fb = useFeedback();
   const qc = useQueryClient();
   const [name, setName] = useState('');
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
-  const views = useQuery({ queryKey: ['views', scope], queryFn: ({ signal }) => api.get<TSavedView[]>('/api/views', { scope }, signal) });
+  const listKey = callKey(viewsApi.list, { query: { scope } });
+  const views = useCall(viewsApi.list, { query: { scope } });
   const plain: Plain = Object.fromEntries(
     Object.entries(current).filter(
       (e): e is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof e[1]) && e[1] !== '',
     ),
   );
   const save = useMutation({
-    mutationFn: () => api.post<TSavedView>('/api/views', { scope, name: name.trim(), query: plain }),
+    mutationFn: () => call(viewsApi.create, { body: { scope, name: name.trim(), query: plain } }),
     onSuccess: async (v) => {
       fb.ok('筛选已保存');
       setOpen(false);
       setName('');
       setChosen(v.id);
-      await qc.invalidateQueries({ queryKey: ['views', scope] });
+      await qc.invalidateQueries({ queryKey: listKey });
     },
     onError: (e) => fb.fail(e),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/views/${id}`),
+    mutationFn: (id: string) => call(viewsApi.remove, { params: { id } }),
     onSuccess: async () => {
       fb.ok('筛选已删除');
       setChosen(null);
-      await qc.invalidateQueries({ queryKey: ['views', scope] });
+      await qc.invalidateQueries({ queryKey: listKey });
     },
     onError: (e) => fb.fail(e),
   });

@@ -1,20 +1,6 @@
 // Sign-in, the steps a session may owe, the current user and their API tokens.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
-import { z } from 'zod';
-import {
-  ZChangePasswordBody,
-  ZLoginBody,
-  ZLoginResult,
-  ZMe,
-  ZNextResult,
-  ZToken,
-  ZTokenCreate,
-  ZTokenCreated,
-  ZTotpCode,
-  ZTotpEnroll,
-} from '../../../common/auth.ts';
-import { ZIdParams } from '../../../common/api.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { roles, users } from '../db/tables.ts';
 import { defineRoute } from '../http.ts';
@@ -24,6 +10,7 @@ import { RateLimiter } from '../ratelimit.ts';
 import { auditAlone } from '../audit.ts';
 import { changePassword, confirmTotp, login, logout, startTotpEnrollment, verifyTotpStep } from './service.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
+import { authApi } from '../../../common/auth.api.ts';
 
 export const SESSION_COOKIE = 'yunwei_sid';
 export const CSRF_COOKIE = 'yunwei_csrf';
@@ -40,13 +27,10 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
     reply.setCookie(CSRF_COOKIE, csrfToken(keys, sessionIdHash), { ...cookieOpts, httpOnly: false });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/login',
+    ...authApi.login,
     summary: '登录 Sign in',
     tags: ['auth'],
     access: 'public',
-    body: ZLoginBody,
-    response: ZLoginResult,
     handler: async (ctx, { body }, req, reply) => {
       if (!limiter.hit(req.ip, ctx.now().getTime())) {
         await auditAlone({ ...ctx, actor: null }, { action: 'auth.rate_limited', success: false, detail: { username: body.username } });
@@ -60,8 +44,7 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/logout',
+    ...authApi.logout,
     summary: '退出登录 Sign out',
     tags: ['auth'],
     access: 'user',
@@ -75,13 +58,11 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/auth/me',
+    ...authApi.me,
     summary: '当前用户 The signed-in user',
     tags: ['auth'],
     access: 'user',
     allowPending: true,
-    response: ZMe,
     handler: async (ctx, _i, req, reply) => {
       const a = ctx.actor!;
       if (a.via === 'session' && a.sessionId && req.cookies[CSRF_COOKIE] !== csrfToken(ctx.keys, a.sessionId))
@@ -109,14 +90,11 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/password',
+    ...authApi.changePassword,
     summary: '修改本人密码 Change my password',
     tags: ['auth'],
     access: 'user',
     allowPending: true,
-    body: ZChangePasswordBody,
-    response: ZNextResult,
     handler: async (ctx, { body }, req) => {
       if (req.pending === 'totp') throw new Forbidden('totp', '请先输入动态口令', { next: 'totp' });
       return changePassword(ctx, body);
@@ -124,13 +102,11 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/totp/enroll',
+    ...authApi.totpEnroll,
     summary: '生成动态口令密钥 Start TOTP enrolment',
     tags: ['auth'],
     access: 'user',
     allowPending: true,
-    response: ZTotpEnroll,
     handler: async (ctx) => {
       const r = await startTotpEnrollment(ctx);
       return { ...r, qr: await QRCode.toDataURL(r.uri, { margin: 1, width: 220 }) };
@@ -138,36 +114,28 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/totp/confirm',
+    ...authApi.totpConfirm,
     summary: '确认绑定动态口令 Confirm TOTP enrolment',
     tags: ['auth'],
     access: 'user',
     allowPending: true,
-    body: ZTotpCode,
-    response: ZNextResult,
     handler: async (ctx, { body }) => confirmTotp(ctx, body.code),
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/totp/verify',
+    ...authApi.totpVerify,
     summary: '登录时校验动态口令 Verify TOTP at sign-in',
     tags: ['auth'],
     access: 'user',
     allowPending: true,
-    body: ZTotpCode,
-    response: ZNextResult,
     handler: async (ctx, { body }) => verifyTotpStep(ctx, body.code),
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/auth/tokens',
+    ...authApi.listTokens,
     summary: '我的 API 令牌 My API tokens',
     tags: ['auth'],
     access: 'user',
-    response: z.object({ items: z.array(ZToken), total: z.number().int() }),
     handler: async (ctx) => {
       const items = await listTokens(ctx, ctx.actor!.id);
       return { items, total: items.length };
@@ -175,24 +143,18 @@ export async function authRoutes(app: FastifyInstance, opts: { secureCookies: bo
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/auth/tokens',
+    ...authApi.createToken,
     summary: '创建 API 令牌（仅显示一次）Create an API token',
     tags: ['auth'],
     access: 'user',
-    body: ZTokenCreate,
-    response: ZTokenCreated,
-    status: 201,
     handler: async (ctx, { body }) => createToken(ctx, ctx.actor!.id, body),
   });
 
   defineRoute(app, {
-    method: 'DELETE',
-    url: '/auth/tokens/:id',
+    ...authApi.revokeToken,
     summary: '撤销 API 令牌 Revoke an API token',
     tags: ['auth'],
     access: 'user',
-    params: ZIdParams,
     handler: async (ctx, { params }) => {
       await revokeToken(ctx, ctx.actor!.id, params.id);
       return { ok: true };

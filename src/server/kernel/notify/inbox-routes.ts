@@ -3,19 +3,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { ZIdParams } from '../../../common/api.ts';
-import {
-  ZNotificationList,
-  ZNotifyEvent,
-  ZNotificationQuery,
-  ZNotifyPrefs,
-  ZNotifyPrefsInput,
-  ZSmtpInput,
-  ZSmtpTest,
-  ZSmtpView,
-  ZTestResults,
-} from '../../../common/notify.ts';
 import { IDLE_MS } from '../auth/service.ts';
 import type { Ctx } from '../context.ts';
 import { sessions } from '../db/tables.ts';
@@ -24,6 +11,7 @@ import { getPrefs, listNotifications, markAllRead, markRead, ownNotifications, s
 import { notifyEvents } from './events.ts';
 import { LiveHub } from './live.ts';
 import { saveSmtp, smtpView, testPrefs, testSmtp } from './outbox.ts';
+import { notifyApi } from '../../../common/notify.api.ts';
 
 /** Comment lines keep proxies from closing an idle stream. */
 export const KEEPALIVE_MS = 25_000;
@@ -59,54 +47,42 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/notify/events',
+    ...notifyApi.events,
     summary: '通知事件目录 The notification events every module raises',
     tags: ['notify'],
     access: 'user',
-    response: z.object({ items: z.array(ZNotifyEvent) }),
     handler: async () => ({ items: [...notifyEvents()].map(([code, e]) => ({ code, ...e, defaults: [...e.defaults] })) }),
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/notifications',
+    ...notifyApi.list,
     summary: '我的通知 My notifications',
     tags: ['notify'],
     access: 'user',
-    query: ZNotificationQuery,
-    response: ZNotificationList,
     handler: (ctx, { query }) => listNotifications(ctx, query),
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/notifications/read-all',
+    ...notifyApi.readAll,
     summary: '全部标为已读 Mark all read',
     tags: ['notify'],
     access: 'user',
-    response: z.object({ marked: z.number().int(), unread: z.number().int() }),
     handler: (ctx) => markAllRead(ctx),
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/notifications/:id/read',
+    ...notifyApi.read,
     summary: '标为已读 Mark read',
     tags: ['notify'],
     access: 'user',
-    params: ZIdParams,
-    response: z.object({ unread: z.number().int() }),
     handler: (ctx, { params }) => markRead(ctx, params.id),
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/notifications/stream',
+    ...notifyApi.stream,
     summary: '通知实时推送（Server-Sent Events）Live notifications',
     tags: ['notify'],
     access: 'user',
-    raw: true,
     handler: async (ctx, _input, req, reply) => {
       const uid = ctx.actor!.id;
       const log = ctx.log;
@@ -165,65 +141,50 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/me/notify-prefs',
+    ...notifyApi.prefs,
     summary: '我的通知设置 My notification preferences',
     tags: ['notify'],
     access: 'user',
-    response: ZNotifyPrefs,
     handler: (ctx) => getPrefs(ctx),
   });
 
   defineRoute(app, {
-    method: 'PUT',
-    url: '/me/notify-prefs',
+    ...notifyApi.savePrefs,
     summary: '修改我的通知设置 Save my notification preferences',
     tags: ['notify'],
     access: 'user',
-    body: ZNotifyPrefsInput,
-    response: ZNotifyPrefs,
     handler: (ctx, { body }) => savePrefs(ctx, body),
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/me/notify-prefs/test',
+    ...notifyApi.testPrefs,
     summary: '向我的各通知渠道发送测试消息 Test my channels',
     tags: ['notify'],
     access: 'user',
-    response: ZTestResults,
     handler: (ctx) => testPrefs(ctx),
   });
 
   defineRoute(app, {
-    method: 'GET',
-    url: '/notify/smtp',
+    ...notifyApi.smtp,
     summary: '邮件服务器设置 SMTP server',
     tags: ['notify'],
     access: 'notify.admin',
-    response: ZSmtpView,
     handler: (ctx) => smtpView(ctx),
   });
 
   defineRoute(app, {
-    method: 'PUT',
-    url: '/notify/smtp',
+    ...notifyApi.saveSmtp,
     summary: '保存邮件服务器设置 Save the SMTP server',
     tags: ['notify'],
     access: 'notify.admin',
-    body: ZSmtpInput,
-    response: ZSmtpView,
     handler: (ctx, { body }) => saveSmtp(ctx, body),
   });
 
   defineRoute(app, {
-    method: 'POST',
-    url: '/notify/smtp/test',
+    ...notifyApi.testSmtp,
     summary: '发送测试邮件 Send a test e-mail',
     tags: ['notify'],
     access: 'notify.admin',
-    body: ZSmtpTest,
-    response: z.object({ ok: z.boolean(), to: z.string(), error: z.string().optional() }),
     handler: (ctx, { body }) => testSmtp(ctx, body.to),
   });
 }

@@ -5,9 +5,7 @@
 // deletions. The uploader may delete their file within 24 hours; desk.manage at any time.
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { ZIdParams } from '../../../common/api.ts';
-import { ZAttachment, ZAttachmentFields, ZAttachmentParams, type TAttachment } from '../../../common/files.ts';
+import { ZAttachmentFields, type TAttachment } from '../../../common/files.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { checkFile } from '../../kernel/files/check.ts';
@@ -18,6 +16,7 @@ import { defineRoute } from '../../kernel/http.ts';
 import { scope } from './service.ts';
 import { tickets } from './tables.ts';
 import { appendEvent } from './timeline.ts';
+import { deskApi } from '../../../common/desk.api.ts';
 
 const OBJECT = 'ticket';
 const FROZEN: Record<string, string> = { closed: '运维单已关闭', merged: '运维单已合并' };
@@ -71,15 +70,11 @@ function view(ctx: Ctx, t: TicketRef, f: FileMeta): Omit<TAttachment, 'createdAt
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['desk'];
   defineRoute(app, {
-    method: 'POST',
-    url: '/tickets/:id/attachments',
+    ...deskApi.uploadAttachment,
     summary:
       '上传附件或现场照片（multipart/form-data：文件字段 file，可选字段 kind=photo|document；按内容识别类型，大小受 YUNWEI_UPLOAD_MAX_MB 限制）',
     tags,
     access: 'desk.work|desk.create|desk.self',
-    params: ZIdParams,
-    response: ZAttachment,
-    status: 201,
     handler: async (ctx, { params }, req) => {
       // Refuse early, before the bytes arrive; checked again in the transaction below.
       const first = await ticketInScope(ctx, params.id);
@@ -102,38 +97,30 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/tickets/:id/attachments',
+    ...deskApi.attachments,
     summary: '运维单的附件与照片（不含内容）',
     tags,
     access: 'desk.read|desk.self',
-    params: ZIdParams,
-    response: z.array(ZAttachment),
     handler: async (ctx, { params }) => {
       const t = await ticketInScope(ctx, params.id);
       return (await listFiles(ctx, OBJECT, t.id)).map((f) => view(ctx, t, f));
     },
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/tickets/:id/attachments/:fileId',
+    ...deskApi.attachment,
     summary: '下载附件（图片与 PDF 在浏览器中打开，其余下载）',
     tags,
     access: 'desk.read|desk.self',
-    params: ZAttachmentParams,
     handler: async (ctx, { params }) => {
       const t = await ticketInScope(ctx, params.id);
       return storedFileDownload(await readFile(ctx, params.fileId, OBJECT, t.id));
     },
   });
   defineRoute(app, {
-    method: 'DELETE',
-    url: '/tickets/:id/attachments/:fileId',
+    ...deskApi.deleteAttachment,
     summary: '删除附件（上传者 24 小时内；派单人员 desk.manage 任何时候；已关闭或合并的运维单不可删除）',
     tags,
     access: 'desk.work|desk.create|desk.self|desk.manage',
-    params: ZAttachmentParams,
-    status: 204,
     handler: async (ctx, { params }) => {
       await inTx(ctx, async (tx) => {
         const t = await ticketInScope(tx, params.id);

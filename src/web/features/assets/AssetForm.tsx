@@ -14,15 +14,17 @@ import {
   type AssetKind,
   type AssetLevel,
   type TAsset,
+  type TAssetCreate,
   type TAssetClassNode,
 } from '../../../common/assets.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { classTreeData, useAssetClasses, useAssetOptions } from './meta.ts';
+import { assetsApi } from '../../../common/assets.api.ts';
 
 const DATE_FIELDS = ['warrantyUntil', 'endOfSupport', 'signatureDate', 'acquiredOn'] as const;
 const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', columnGap: 12 } as const;
@@ -277,7 +279,8 @@ export function AssetFormModal({ onClose, onSaved }: { onClose: () => void; onSa
       const body = fromForm(v, fields);
       for (const k of STRING_DEFAULTS) if (body[k] === null) body[k] = '';
       if (body.specs === null) body.specs = {};
-      return api.post<TAsset>('/api/assets', body);
+      // The form's fields of the levels the user may fill (fromForm); the server checks each.
+      return call(assetsApi.create, { body: body as TAssetCreate });
     },
     onSuccess: async (a) => {
       fb.ok('资产已登记');
@@ -334,7 +337,7 @@ export function LevelEditModal({ asset, level, onClose }: { asset: TAsset; level
       const body = fromForm(v, fields);
       for (const k of STRING_DEFAULTS) if (body[k] === null) body[k] = '';
       if ('specs' in body && body.specs === null) body.specs = {};
-      return api.patch<TAsset>(`/api/assets/${asset.id}`, body);
+      return call(assetsApi.update, { params: { id: asset.id }, body });
     },
     onSuccess: async (a) => {
       fb.ok('已保存');

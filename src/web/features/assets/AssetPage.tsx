@@ -2,7 +2,6 @@
 // with its level's permission), its location path, movements, relations and the history timeline.
 // `/a/:number` (the URL in a label's QR code) resolves the number and lands here.
 import { EditOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Grid, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,10 +13,9 @@ import {
   type AssetKind,
   type AssetLevel,
   type TAsset,
-  type TAssetHistoryEntry,
 } from '../../../common/assets.ts';
 import type { ServiceLineCode } from '../../../common/service-lines.ts';
-import { api } from '../../api/client.ts';
+import { urlOf } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FullSpin } from '../../app/guards.tsx';
 import { fmtMoney, fmtTime } from '../../components/format.ts';
@@ -30,6 +28,8 @@ import { DueTag, StatusTag } from './AssetsPage.tsx';
 import { useAssetOptions } from './meta.ts';
 import { AssetMovements } from './Movements.tsx';
 import { AssetRelations } from './Relations.tsx';
+import { assetsApi } from '../../../common/assets.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const HISTORY_NAMES: Record<string, string> = {
   created: '登记',
@@ -84,10 +84,7 @@ function FieldChange({ data }: { data: unknown }) {
 
 function History({ assetId }: { assetId: string }) {
   const { t } = useI18n();
-  const h = useQuery({
-    queryKey: ['asset-history', assetId],
-    queryFn: ({ signal }) => api.get<TAssetHistoryEntry[]>(`/api/assets/${assetId}/history`, undefined, signal),
-  });
+  const h = useCall(assetsApi.history, { params: { id: assetId } }, { queryKey: ['asset-history', assetId] });
   if (h.isPending) return <Skeleton active />;
   if (!h.data?.length) return <Empty description={t('暂无记录')} />;
   return (
@@ -159,10 +156,10 @@ export function AssetView({ a }: { a: TAsset }) {
         }
         extra={
           <>
-            <Button icon={<FilePdfOutlined />} href={`/api/assets/${a.id}/card`} target="_blank">
+            <Button icon={<FilePdfOutlined />} href={urlOf(assetsApi.card, { params: { id: a.id } })} target="_blank">
               {t('资产卡片')}
             </Button>
-            <Button icon={<PrinterOutlined />} href={`/api/assets/labels?ids=${a.id}`} target="_blank">
+            <Button icon={<PrinterOutlined />} href={urlOf(assetsApi.labels, { query: { ids: a.id } })} target="_blank">
               {t('打印标签')}
             </Button>
           </>
@@ -258,7 +255,7 @@ export function AssetView({ a }: { a: TAsset }) {
 export function AssetPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const q = useQuery({ queryKey: ['asset', id], queryFn: ({ signal }) => api.get<TAsset>(`/api/assets/${id}`, undefined, signal) });
+  const q = useCall(assetsApi.get, { params: { id } }, { queryKey: ['asset', id] });
   if (q.isPending) return <FullSpin />;
   if (q.isError)
     return (
@@ -277,11 +274,7 @@ export function AssetByNumberPage() {
   const { number = '' } = useParams();
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const q = useQuery({
-    queryKey: ['asset-by-number', number],
-    queryFn: ({ signal }) => api.get<TAsset>(`/api/assets/by-number/${encodeURIComponent(number)}`, undefined, signal),
-    retry: false,
-  });
+  const q = useCall(assetsApi.byNumber, { params: { number } }, { queryKey: ['asset-by-number', number], retry: false });
   useEffect(() => {
     if (q.data) void navigate(`/assets/${q.data.id}`, { replace: true });
   }, [q.data, navigate]);

@@ -2,13 +2,20 @@
 // and warranty, searched by number, name, model, serial or IP; saved filters, Excel export and
 // import, and label sheets for the selected rows.
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Button, Card, Grid, Input, Select, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ASSET_STATUSES, ASSET_STATUS_NAMES, NETWORK_DOMAINS, NETWORK_DOMAIN_NAMES, type TAsset } from '../../../common/assets.ts';
+import {
+  ASSET_STATUSES,
+  ASSET_STATUS_NAMES,
+  NETWORK_DOMAINS,
+  NETWORK_DOMAIN_NAMES,
+  type TAsset,
+  type TAssetQuery,
+} from '../../../common/assets.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
-import { api, withQuery, type Paged } from '../../api/client.ts';
+import { urlOf } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
@@ -17,16 +24,10 @@ import { lineShort } from '../contract/lines.ts';
 import { AssetFormModal } from './AssetForm.tsx';
 import { ImportModal } from './ImportModal.tsx';
 import { DUE_COLOR, STATUS_COLOR, classTreeData, useAssetClasses, useAssetOptions } from './meta.ts';
+import { assetsApi } from '../../../common/assets.api.ts';
+import { useCall } from '../../api/query.ts';
 
-type Filters = {
-  q?: string;
-  classCode?: string;
-  status?: string;
-  siteId?: string;
-  serviceLine?: string;
-  networkDomain?: string;
-  warranty?: string;
-};
+type Filters = Pick<TAssetQuery, 'q' | 'classCode' | 'status' | 'siteId' | 'serviceLine' | 'networkDomain' | 'warranty'>;
 
 export function DueTag({ due, label }: { due: TAsset['warranty']; label: string }) {
   const { t } = useI18n();
@@ -63,11 +64,7 @@ export function AssetsPage() {
     setF((p) => ({ ...p, [k]: v || undefined }));
     setPaging((p) => ({ ...p, page: 1 }));
   };
-  const q = useQuery({
-    queryKey: ['assets', f, paging],
-    queryFn: ({ signal }) => api.get<Paged<TAsset>>('/api/assets', { ...f, ...paging }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const q = useCall(assetsApi.list, { query: { ...f, ...paging } }, { placeholderData: keepPreviousData });
 
   const columns: TableColumnType<TAsset>[] = [
     {
@@ -127,8 +124,8 @@ export function AssetsPage() {
     { title: t('状态'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
   ];
 
-  const labels = () => window.open(withQuery('/api/assets/labels', { ids: selected.join(',') }), '_blank', 'noopener');
-  const exportHref = withQuery('/api/assets/export', f);
+  const labels = () => window.open(urlOf(assetsApi.labels, { query: { ids: selected.join(',') } }), '_blank', 'noopener');
+  const exportHref = urlOf(assetsApi.export, { query: f });
 
   return (
     <div>

@@ -4,14 +4,18 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ASSET_KINDS, ASSET_KIND_NAMES, type TAssetClassNode } from '../../../common/assets.ts';
-import { api } from '../../api/client.ts';
+import type { z } from 'zod';
+import { ASSET_KINDS, ASSET_KIND_NAMES, type TAssetClassNode, type ZAssetClassPatch } from '../../../common/assets.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useAssetClasses } from './meta.ts';
+import { assetsApi } from '../../../common/assets.api.ts';
 
+/** The form's fields: a new class's code, and what either form edits. */
+type ClassForm = z.input<typeof ZAssetClassPatch> & { name: string; code?: string };
 type Editing = { mode: 'create'; parent: TAssetClassNode } | { mode: 'edit'; node: TAssetClassNode };
 
 function ClassModal({ editing, onClose }: { editing: Editing; onClose: () => void }) {
@@ -20,11 +24,11 @@ function ClassModal({ editing, onClose }: { editing: Editing; onClose: () => voi
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const m = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
-      const body = { ...v, numberCode: typeof v.numberCode === 'string' && v.numberCode ? v.numberCode.toUpperCase() : null };
+    mutationFn: (v: ClassForm) => {
+      const body = { ...v, numberCode: v.numberCode ? v.numberCode.toUpperCase() : null };
       return editing.mode === 'create'
-        ? api.post('/api/asset-classes', { ...body, code: String(v.code).toUpperCase(), parentCode: editing.parent.code })
-        : api.patch(`/api/asset-classes/${editing.node.code}`, body);
+        ? call(assetsApi.createClass, { body: { ...body, code: String(v.code).toUpperCase(), parentCode: editing.parent.code } })
+        : call(assetsApi.updateClass, { params: { code: editing.node.code }, body });
     },
     onSuccess: async () => {
       fb.ok('已保存');
@@ -53,7 +57,7 @@ function ClassModal({ editing, onClose }: { editing: Editing; onClose: () => voi
       okText={t('保存')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={init} onFinish={(v: Record<string, unknown>) => m.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={init} onFinish={(v: ClassForm) => m.mutate(v)}>
         {editing.mode === 'create' && (
           <Form.Item
             name="code"

@@ -2,12 +2,12 @@
 // ended), and the cases that take each one from the report to the agency through approval,
 // replacement and install-and-integrate to closed; the replaced asset points to its successor.
 import { AlertOutlined, ArrowRightOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Modal, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EOS_STAGE_ZH, EOS_STAGES, type EosStage, type TEosCase, type TEosDue } from '../../../common/asset-movements.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { useFeedback } from '../../components/feedback.ts';
@@ -16,6 +16,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { statusName } from './meta.ts';
 import { AssetSelect } from './Relations.tsx';
+import { eosApi } from '../../../common/asset-movements.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const NEXT_PERM: Record<Exclude<EosStage, 'reported'>, string> = {
   approved: 'asset.approve',
@@ -45,7 +47,7 @@ function Advance({ c }: { c: TEosCase }) {
   const [form] = Form.useForm<{ note: string; successorId?: string }>();
   const next = EOS_STAGES[EOS_STAGES.indexOf(c.stage) + 1] as Exclude<EosStage, 'reported'> | undefined;
   const m = useMutation({
-    mutationFn: (v: { note: string; successorId?: string }) => api.post<TEosCase>(`/api/asset-eos/${c.id}/advance`, { stage: next, ...v }),
+    mutationFn: (v: { note: string; successorId?: string }) => call(eosApi.advance, { params: { id: c.id }, body: { stage: next!, ...v } }),
     onSuccess: async () => {
       fb.ok('已推进');
       setOpen(false);
@@ -114,12 +116,9 @@ function DueTab() {
   const [within, setWithin] = useState(90);
   const [report, setReport] = useState<TEosDue | null>(null);
   const [reason, setReason] = useState('');
-  const q = useQuery({
-    queryKey: ['asset-eos', 'due', within],
-    queryFn: ({ signal }) => api.get<{ items: TEosDue[] }>('/api/assets/eos', { within }, signal),
-  });
+  const q = useCall(eosApi.due, { query: { within } }, { queryKey: ['asset-eos', 'due', within] });
   const open = useMutation({
-    mutationFn: () => api.post<TEosCase>(`/api/assets/${report!.id}/eos`, { reason }),
+    mutationFn: () => call(eosApi.open, { params: { id: report!.id }, body: { reason } }),
     onSuccess: async () => {
       fb.ok('已报告甲方');
       setReport(null);
@@ -236,9 +235,9 @@ function CasesTab() {
     { title: t('操作'), key: 'act', noExport: true, render: (_: unknown, c) => <Advance c={c} /> },
   ];
   return (
-    <DataTable<TEosCase>
+    <DataTable
       queryKey="asset-eos"
-      url="/api/asset-eos"
+      source={eosApi.list}
       rowKey="id"
       columns={columns}
       exportName={t('终止支持处置')}

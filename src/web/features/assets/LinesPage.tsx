@@ -12,7 +12,7 @@ import {
   type TLine,
   type TLineInput,
 } from '../../../common/asset-movements.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
@@ -20,6 +20,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { AssetSelect } from './Relations.tsx';
+import { topologyApi } from '../../../common/asset-movements.api.ts';
 
 const KIND_COLOR: Record<TLine['kind'], string> = { fiber: 'blue', copper: 'orange', carrier: 'purple' };
 
@@ -80,7 +81,8 @@ export function LinesPage() {
               <Space size={0}>
                 <Button type="text" size="small" icon={<EditOutlined />} onClick={() => setEdit(r)} aria-label={t('修改')} />
                 <DeleteButton
-                  url={`/api/asset-lines/${r.id}`}
+                  route={topologyApi.deleteLine}
+                  params={{ id: r.id }}
                   invalidate={['asset-lines']}
                   confirm={t('删除线路 {label}？', { label: r.label })}
                   icon
@@ -95,14 +97,14 @@ export function LinesPage() {
   return (
     <div>
       <PageHeader title={t('线路')} subtitle={t('光纤、网线和运营商专线：端口到端口、标签、网络域，标签全局唯一。')} />
-      <DataTable<TLine>
+      <DataTable
         queryKey="asset-lines"
-        url="/api/asset-lines"
+        source={topologyApi.lines}
         rowKey="id"
         columns={columns}
         params={{ kind, networkDomain: domain }}
         searchPlaceholder={t('标签、电路编号、设备编号')}
-        exportUrl="/api/asset-lines/export"
+        exportSource={topologyApi.exportLines}
         exportName={t('线路')}
         filters={
           <>
@@ -151,7 +153,9 @@ export function LinesPage() {
               notes: '',
             }
           }
-          submit={(v) => (current ? api.patch<TLine>(`/api/asset-lines/${current.id}`, v) : api.post<TLine>('/api/asset-lines', v))}
+          submit={(v) =>
+            current ? call(topologyApi.updateLine, { params: { id: current.id }, body: v }) : call(topologyApi.createLine, { body: v })
+          }
         >
           <Space.Compact block>
             <Form.Item name="label" label={t('线路标签')} rules={[{ required: true, message: t('请输入标签') }]} style={{ width: '50%' }}>

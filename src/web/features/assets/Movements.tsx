@@ -2,12 +2,12 @@
 // request (the levels it will need shown as it is filled in), and approve / reject per level for
 // whoever holds that level's permission; the requester may withdraw a pending request.
 import { PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MOVEMENT_KIND_ZH, type TAssetRequestList } from '../../../common/asset-movements.ts';
-import { api } from '../../api/client.ts';
+import { MOVEMENT_KIND_ZH } from '../../../common/asset-movements.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
@@ -15,6 +15,9 @@ import { useI18n } from '../../i18n/index.tsx';
 import { RequestStatusTag, ApprovalTags, PayloadText } from './movements/RequestTags.tsx';
 import { DecideButtons, LevelMatrix } from './movements/DecideButtons.tsx';
 import { NewRequest } from './movements/NewRequest.tsx';
+import { movementsApi } from '../../../common/asset-movements.api.ts';
+import { assetsApi } from '../../../common/assets.api.ts';
+import { useCall } from '../../api/query.ts';
 
 /** The movements of one asset (its page). `asset` is what the level rule needs. */
 export function AssetMovements({ assetId, asset }: { assetId: string; asset?: { status: string; usingDepartmentId: string | null } }) {
@@ -24,12 +27,13 @@ export function AssetMovements({ assetId, asset }: { assetId: string; asset?: { 
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [rules, setRules] = useState(false);
-  const q = useQuery({
-    queryKey: ['asset-requests', 'asset', assetId],
-    queryFn: ({ signal }) => api.get<TAssetRequestList>(`/api/assets/${assetId}/requests`, { pageSize: 50 }, signal),
-  });
+  const q = useCall(
+    movementsApi.ofAsset,
+    { params: { id: assetId }, query: { pageSize: 50 } },
+    { queryKey: ['asset-requests', 'asset', assetId] },
+  );
   const cancel = useMutation({
-    mutationFn: (id: string) => api.post(`/api/asset-requests/${id}/cancel`, {}),
+    mutationFn: (id: string) => call(movementsApi.cancel, { params: { id } }),
     onSuccess: async () => {
       fb.ok('申请已撤回');
       await qc.invalidateQueries({ queryKey: ['asset-requests'] });
@@ -39,11 +43,11 @@ export function AssetMovements({ assetId, asset }: { assetId: string; asset?: { 
   const items = q.data?.items ?? [];
   const pending = items.some((r) => r.status === 'pending');
   // Without the asset from the page, read the two fields the level rule needs.
-  const head = useQuery({
-    queryKey: ['asset-requests', 'asset-head', assetId],
-    queryFn: ({ signal }) => api.get<{ status: string; usingDepartmentId: string | null }>(`/api/assets/${assetId}`, undefined, signal),
-    enabled: !asset,
-  });
+  const head = useCall(
+    assetsApi.get,
+    { params: { id: assetId } },
+    { queryKey: ['asset-requests', 'asset-head', assetId], enabled: !asset },
+  );
   const current =
     asset ??
     (head.data

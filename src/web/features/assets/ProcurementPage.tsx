@@ -2,7 +2,6 @@
 // the combined recommendation, a bar chart of totals), and the actions each role may take: add a
 // quote and request the purchase (PM), approve or reject (agency), receive into assets.
 import { CheckCircleFilled, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -24,7 +23,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { RECOMMENDED_QUOTES, type TProcurement, type TQuote } from '../../../common/procure.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -33,6 +32,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { StatusTag } from './ProcurementsPage.tsx';
+import { procureApi } from '../../../common/procure.api.ts';
+import { useCall } from '../../api/query.ts';
 
 type QuoteForm = { vendor: string; model?: string; unitPrice: number; fitScore: number; functionNotes?: string; validUntil?: Dayjs };
 type ReceiveForm = { classCode?: string; assets: { serial: string; mgmtIp?: string; name?: string }[] };
@@ -42,10 +43,7 @@ export function ProcurementPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const [modal, setModal] = useState<'quote' | 'request' | 'decide' | 'receive' | null>(null);
-  const q = useQuery({
-    queryKey: ['procurement', id],
-    queryFn: ({ signal }) => api.get<TProcurement>(`/api/procurements/${id}`, undefined, signal),
-  });
+  const q = useCall(procureApi.get, { params: { id } }, { queryKey: ['procurement', id] });
   if (q.isError) return <Alert type="error" showIcon title={problemMessage(q.error, lang)} />;
   if (!q.data) return <Skeleton active />;
   const p = q.data;
@@ -243,11 +241,14 @@ export function ProcurementPage() {
         initialValues={{ fitScore: 3 }}
         invalidate={inv}
         submit={(v) =>
-          api.post<TProcurement>(`/api/procurements/${p.id}/quotes`, {
-            ...v,
-            model: v.model ?? '',
-            functionNotes: v.functionNotes ?? '',
-            validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
+          call(procureApi.addQuote, {
+            params: { id: p.id },
+            body: {
+              ...v,
+              model: v.model ?? '',
+              functionNotes: v.functionNotes ?? '',
+              validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
+            },
           })
         }
       >
@@ -281,7 +282,7 @@ export function ProcurementPage() {
         initialValues={{ quoteId: p.recommendedQuoteId ?? p.quotes[0]?.id }}
         invalidate={inv}
         successText={t('已提交甲方审批')}
-        submit={(v) => api.post<TProcurement>(`/api/procurements/${p.id}/request`, v)}
+        submit={(v) => call(procureApi.request, { params: { id: p.id }, body: v })}
       >
         <Form.Item name="quoteId" label={t('选定报价')} rules={[{ required: true }]}>
           <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -302,7 +303,7 @@ export function ProcurementPage() {
         initialValues={{ decision: 'approve' }}
         invalidate={inv}
         successText={t('已审批')}
-        submit={(v) => api.post<TProcurement>(`/api/procurements/${p.id}/decide`, { ...v, comment: v.comment ?? '' })}
+        submit={(v) => call(procureApi.decide, { params: { id: p.id }, body: { ...v, comment: v.comment ?? '' } })}
       >
         <Form.Item name="decision" label={t('审批意见')}>
           <Radio.Group
@@ -326,7 +327,7 @@ export function ProcurementPage() {
         initialValues={{ classCode: p.classCode ?? '', assets: Array.from({ length: p.quantity }, () => ({ serial: '' })) }}
         invalidate={inv}
         successText={t('已入库')}
-        submit={(v) => api.post<TProcurement>(`/api/procurements/${p.id}/receive`, { ...v, classCode: v.classCode || undefined })}
+        submit={(v) => call(procureApi.receive, { params: { id: p.id }, body: { ...v, classCode: v.classCode || undefined } })}
       >
         <Form.Item name="classCode" label={t('资产分类代码')} rules={[{ required: true }]}>
           <Input maxLength={40} />

@@ -10,13 +10,14 @@ import {
   type TProcurement,
   type TProcurementSummary,
 } from '../../../common/procure.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { fmtMoney, fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
+import { procureApi } from '../../../common/procure.api.ts';
 
 export function StatusTag({ s }: { s: ProcurementStatus }) {
   const { lang } = useI18n();
@@ -76,9 +77,9 @@ export function ProcurementsPage() {
     <div>
       <PageHeader title={t('采购咨询')} subtitle={t('询价比价（价格与功能），选定报价提出采购申请，甲方审批，到货后逐台登记为资产')} />
       <Card>
-        <DataTable<TProcurementSummary>
+        <DataTable
           queryKey="procurements"
-          url="/api/procurements"
+          source={procureApi.list}
           rowKey="id"
           columns={columns}
           params={{ status: status === 'all' ? undefined : status }}
@@ -111,7 +112,7 @@ export function ProcurementsPage() {
         title={t('发起询价')}
         onClose={() => setCreating(false)}
         initialValues={{ quantity: 1 }}
-        submit={(v) => api.post<TProcurement>('/api/procurements', { ...v, needs: v.needs ?? '', classCode: v.classCode || null })}
+        submit={(v) => call(procureApi.create, { body: { ...v, needs: v.needs ?? '', classCode: v.classCode || null } })}
         invalidate={['procurements']}
         onDone={(r) => void navigate(`/assets/procurements/${r.id}`)}
       >

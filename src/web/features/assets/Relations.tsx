@@ -2,7 +2,7 @@
 // depends-on — as a list, and the assets within two hops as a small topology picture (SVG: rings
 // around the device; no chart library needed for a few dozen nodes).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -14,11 +14,14 @@ import {
   type TRelationInput,
   type TTopoNode,
 } from '../../../common/asset-movements.ts';
-import { api, type Paged } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { statusName } from './meta.ts';
+import { assetsApi } from '../../../common/assets.api.ts';
+import { topologyApi } from '../../../common/asset-movements.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const EDGE_COLOR: Record<RelationKind, string> = { connected_to: '#1677ff', installed_in: '#8c8c8c', depends_on: '#fa8c16' };
 const STATUS_COLOR: Record<string, string> = {
@@ -43,11 +46,7 @@ export function AssetSelect({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const r = useQuery({
-    queryKey: ['assets', 'pick', q],
-    queryFn: ({ signal }) => api.get<Paged<{ id: string; number: string; name: string }>>('/api/assets', { q, pageSize: 20 }, signal),
-    enabled: q.length >= 1,
-  });
+  const r = useCall(assetsApi.list, { query: { q, pageSize: 20 } }, { enabled: q.length >= 1 });
   return (
     <Select
       showSearch
@@ -190,13 +189,10 @@ export function AssetRelations({ assetId }: { assetId: string }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<TRelationInput>();
   const key = ['asset-relations', assetId];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => api.get<TNeighbours>(`/api/assets/${assetId}/neighbours`, undefined, signal),
-  });
+  const q = useCall(topologyApi.neighbours, { params: { id: assetId } }, { queryKey: key });
   const refresh = () => qc.invalidateQueries({ queryKey: ['asset-relations'] });
   const add = useMutation({
-    mutationFn: (v: TRelationInput) => api.post(`/api/assets/${assetId}/relations`, v),
+    mutationFn: (v: TRelationInput) => call(topologyApi.addRelation, { params: { id: assetId }, body: v }),
     onSuccess: async () => {
       fb.ok('关系已建立');
       setOpen(false);
@@ -206,7 +202,7 @@ export function AssetRelations({ assetId }: { assetId: string }) {
     onError: (e) => fb.fail(e, form),
   });
   const del = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/assets/${assetId}/relations/${id}`),
+    mutationFn: (id: string) => call(topologyApi.removeRelation, { params: { id: assetId, relationId: id } }),
     onSuccess: async () => {
       fb.ok('关系已解除');
       await refresh();

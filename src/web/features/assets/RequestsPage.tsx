@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { DecideButtons, LevelMatrix } from './movements/DecideButtons.tsx';
 import { ApprovalTags, PayloadText, RequestStatusTag } from './movements/RequestTags.tsx';
+import { movementsApi } from '../../../common/asset-movements.api.ts';
 
 type View = 'todo' | 'mine' | 'all';
 
@@ -91,9 +92,9 @@ export function RequestsPage() {
           <LevelMatrix />
         </Card>
       )}
-      <DataTable<TAssetRequest>
+      <DataTable
         queryKey="asset-requests"
-        url="/api/asset-requests"
+        source={movementsApi.list}
         rowKey="id"
         columns={columns}
         params={params}

@@ -1,7 +1,7 @@
 // One spare part: its stock per location, the moves that changed it, and the forms to receive,
 // issue (for a ticket, picked by number), return, reserve, release and adjust.
 import { EditOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import {
   Alert,
   AutoComplete,
@@ -20,11 +20,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Paged } from '../../api/client.ts';
-import type { TTicket } from '../../../common/desk.ts';
 import type { ServiceLineCode } from '../../../common/service-lines.ts';
-import { SPARE_MOVE_NAMES, type SpareMoveKind, type TSparePart, type TSpareMove, type TSpareMoveResult } from '../../../common/spares.ts';
-import { api } from '../../api/client.ts';
+import {
+  SPARE_MOVE_NAMES,
+  type SpareMoveKind,
+  type TSparePart,
+  type TSparePartInput,
+  type TSpareMove,
+  type TSpareMoveResult,
+} from '../../../common/spares.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
@@ -33,6 +38,9 @@ import { pick, useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { LineLabel } from '../desk/DeskPage.tsx';
 import { SparePartFields, StockCell } from './SparesPage.tsx';
+import { deskApi } from '../../../common/desk.api.ts';
+import { sparesApi } from '../../../common/spares.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const MOVE_COLOR: Record<SpareMoveKind, string> = {
   receipt: 'green',
@@ -48,11 +56,7 @@ const SIGN: Record<SpareMoveKind, string> = { receipt: '+', issue: '−', return
 function TicketPicker({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const r = useQuery({
-    queryKey: ['tickets', 'picker', q],
-    queryFn: ({ signal }) => api.get<Paged<TTicket>>('/api/tickets', { q: q || undefined, pageSize: 10 }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const r = useCall(deskApi.listTickets, { query: { q: q || undefined, pageSize: 10 } }, { placeholderData: keepPreviousData });
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}
@@ -92,7 +96,7 @@ function MoveModal({ part, kind, onClose }: { part: TSparePart; kind: SpareMoveK
       initialValues={{ location: locations[0], qty: 1 }}
       invalidate={['spare', 'spares', 'spare-moves']}
       submit={(v) =>
-        api.post<TSpareMoveResult>(`/api/spare-parts/${part.id}/moves`, { kind, ...v, ticketId: v.ticketId ?? null, note: v.note ?? '' })
+        call(sparesApi.move, { params: { id: part.id }, body: { kind: kind!, ...v, ticketId: v.ticketId ?? null, note: v.note ?? '' } })
       }
     >
       <Form.Item
@@ -134,15 +138,12 @@ export function SparePage() {
   const [kind, setKind] = useState<SpareMoveKind | null>(null);
   const [editing, setEditing] = useState(false);
   const [page, setPage] = useState(1);
-  const q = useQuery({
-    queryKey: ['spare', id],
-    queryFn: ({ signal }) => api.get<TSparePart>(`/api/spare-parts/${id}`, undefined, signal),
-  });
-  const moves = useQuery({
-    queryKey: ['spare-moves', id, page],
-    queryFn: ({ signal }) => api.get<Paged<TSpareMove>>(`/api/spare-parts/${id}/moves`, { page, pageSize: 20 }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const q = useCall(sparesApi.get, { params: { id } }, { queryKey: ['spare', id] });
+  const moves = useCall(
+    sparesApi.moves,
+    { params: { id }, query: { page, pageSize: 20 } },
+    { queryKey: ['spare-moves', id, page], placeholderData: keepPreviousData },
+  );
   if (q.isError) return <Alert type="error" showIcon title={problemMessage(q.error, lang)} />;
   if (!q.data) return <Skeleton active />;
   const p = q.data;
@@ -290,12 +291,12 @@ export function SparePage() {
         />
       </Card>
       <MoveModal part={p} kind={kind} onClose={() => setKind(null)} />
-      <FormModal<Record<string, unknown>, TSparePart>
+      <FormModal<TSparePartInput, TSparePart>
         open={editing}
         title={t('编辑备件')}
         onClose={() => setEditing(false)}
-        initialValues={p}
-        submit={(v) => api.patch<TSparePart>(`/api/spare-parts/${p.id}`, { ...v, serviceLine: v.serviceLine ?? null })}
+        initialValues={{ ...p, serviceLine: p.serviceLine as ServiceLineCode | null }}
+        submit={(v) => call(sparesApi.update, { params: { id: p.id }, body: { ...v, serviceLine: v.serviceLine ?? null } })}
         invalidate={['spare', 'spares']}
       >
         <SparePartFields />

@@ -6,8 +6,8 @@ import { Button, Card, Checkbox, Form, Grid, Input, InputNumber, Select, Tag, To
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
-import type { TSpareImportResult, TSparePart } from '../../../common/spares.ts';
-import { api } from '../../api/client.ts';
+import type { TSparePart, TSparePartInput } from '../../../common/spares.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { ExcelImportModal } from '../../components/ExcelImportModal.tsx';
@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { LineLabel } from '../desk/DeskPage.tsx';
+import { sparesApi } from '../../../common/spares.api.ts';
 
 type Filters = { serviceLine?: string; belowMin?: boolean };
 
@@ -38,15 +39,15 @@ export function StockCell({ p }: { p: Pick<TSparePart, 'available' | 'minLevel' 
 function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <ExcelImportModal<TSpareImportResult>
+    <ExcelImportModal
       open={open}
       onClose={onClose}
       title={t('导入备品备件')}
       hint={t(
         '先校验全部行：有任何错误则逐行列出且不写入任何数据；无误则一次全部写入。已存在的备件编号将更新该备件，填写了存放位置和入库数量的行按“入库”记入库存。',
       )}
-      templateHref="/api/spare-parts/import-template"
-      uploadUrl="/api/spare-parts/import"
+      template={sparesApi.importTemplate}
+      upload={sparesApi.import}
       queryKey={['spares']}
       done={(r) => t('已导入 {rows} 行：新增 {created}，更新 {updated}，入库 {received} 笔', { ...r })}
     />
@@ -167,14 +168,14 @@ export function SparesPage() {
         subtitle={t('按存放位置管理备件库存；领用、归还、预留关联运维单，可用库存低于最低库存时提醒项目经理')}
       />
       <Card>
-        <DataTable<TSparePart>
+        <DataTable
           queryKey="spares"
-          url="/api/spare-parts"
+          source={sparesApi.list}
           rowKey="id"
           columns={columns}
           params={f}
           searchPlaceholder={t('编号、名称、厂商或型号')}
-          exportUrl="/api/spare-parts/export"
+          exportSource={sparesApi.export}
           exportName={t('备品备件')}
           filters={
             <>
@@ -206,12 +207,12 @@ export function SparesPage() {
         />
       </Card>
       <ImportModal open={importing} onClose={() => setImporting(false)} />
-      <FormModal<Record<string, unknown>, TSparePart>
+      <FormModal<TSparePartInput, TSparePart>
         open={creating}
         title={t('新增备件')}
         onClose={() => setCreating(false)}
         initialValues={{ unit: '个', minLevel: 0 }}
-        submit={(v) => api.post<TSparePart>('/api/spare-parts', { ...v, serviceLine: v.serviceLine ?? null })}
+        submit={(v) => call(sparesApi.create, { body: { ...v, serviceLine: v.serviceLine ?? null } })}
         invalidate={['spares']}
         onDone={(r) => void navigate(`/assets/spares/${r.id}`)}
       >

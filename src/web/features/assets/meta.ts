@@ -1,7 +1,7 @@
 // Names and colours of the asset register's codes, shared by its pages.
-import { useQuery } from '@tanstack/react-query';
-import { ASSET_STATUS_NAMES, type TAsset, type TAssetClassNode, type TAssetOptions } from '../../../common/assets.ts';
-import { api } from '../../api/client.ts';
+import { ASSET_STATUS_NAMES, type TAsset, type TAssetClassNode } from '../../../common/assets.ts';
+import { assetsApi } from '../../../common/assets.api.ts';
+import { useCall } from '../../api/query.ts';
 
 export const STATUS_COLOR: Record<string, string> = {
   in_stock: 'default',
@@ -15,19 +15,9 @@ export const statusName = (s: string) => ASSET_STATUS_NAMES[s as keyof typeof AS
 
 export const DUE_COLOR: Record<TAsset['warranty']['state'], string> = { none: 'default', ok: 'green', expiring: 'orange', expired: 'red' };
 
-export const useAssetOptions = () =>
-  useQuery({
-    queryKey: ['asset-options'],
-    queryFn: ({ signal }) => api.get<TAssetOptions>('/api/assets/options', undefined, signal),
-    staleTime: 60_000,
-  });
+export const useAssetOptions = () => useCall(assetsApi.options, {}, { queryKey: ['asset-options'], staleTime: 60_000 });
 
-export const useAssetClasses = () =>
-  useQuery({
-    queryKey: ['asset-classes'],
-    queryFn: ({ signal }) => api.get<TAssetClassNode[]>('/api/asset-classes', undefined, signal),
-    staleTime: 60_000,
-  });
+export const useAssetClasses = () => useCall(assetsApi.classes, {}, { staleTime: 60_000 });
 
 export interface ClassTreeOption {
   value: string;

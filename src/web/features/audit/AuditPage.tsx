@@ -10,6 +10,7 @@ import { pick, useI18n } from '../../i18n/index.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import { OBJECT_TYPES } from './labels.ts';
 import { VerifyButton, VerifyResult, useVerify } from './VerifyButton.tsx';
+import { auditApi } from '../../../common/audit.api.ts';
 
 function Detail({ r }: { r: TAuditRecord }) {
   const { t } = useI18n();
@@ -74,13 +75,13 @@ export function AuditPage() {
       <VerifyResult result={verify.data} onClose={() => verify.reset()} />
       <Card>
         <AuditFilters onChange={setParams} />
-        <DataTable<TAuditRecord>
+        <DataTable
           queryKey="audit"
-          url="/api/audit"
+          source={auditApi.list}
           rowKey="seq"
           columns={columns}
           params={params}
-          exportUrl="/api/audit/export"
+          exportSource={auditApi.export}
           expandable={{ expandedRowRender: (r) => <Detail r={r} /> }}
         />
       </Card>

@@ -4,9 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import type { z } from 'zod';
 import type { ZAuditVerify } from '../../../common/audit.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { auditApi } from '../../../common/audit.api.ts';
 
 type Result = z.infer<typeof ZAuditVerify>;
 
@@ -14,7 +15,7 @@ const REASON: Record<string, string> = { changed: '记录内容被篡改', missi
 
 export function useVerify() {
   const fb = useFeedback();
-  return useMutation({ mutationFn: () => api.get<Result>('/api/audit/verify'), onError: (e) => fb.fail(e) });
+  return useMutation({ mutationFn: () => call(auditApi.verify), onError: (e) => fb.fail(e) });
 }
 
 export function VerifyButton({ verify }: { verify: ReturnType<typeof useVerify> }) {

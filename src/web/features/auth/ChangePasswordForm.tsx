@@ -3,10 +3,11 @@ import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import type { TPendingStep } from '../../../common/auth.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PasswordChecklist, newPasswordRules } from './PasswordChecklist.tsx';
+import { authApi } from '../../../common/auth.api.ts';
 
 interface Values {
   currentPassword: string;
@@ -20,8 +21,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: (next: TPen
   const [form] = Form.useForm<Values>();
   const pw = Form.useWatch('newPassword', form) ?? '';
   const m = useMutation({
-    mutationFn: (v: Values) =>
-      api.post<{ next: TPendingStep | null }>('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: Values) => call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
     onSuccess: (r) => {
       fb.ok('密码已修改');
       onDone(r.next);

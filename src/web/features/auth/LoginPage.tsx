@@ -4,9 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { TPendingStep } from '../../../common/auth.ts';
+import { authApi } from '../../../common/auth.api.ts';
 import { takeExpiredFlag, useAuth, type LoginState } from '../../app/auth.tsx';
-import { request } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { LoginShell } from './LoginShell.tsx';
@@ -33,7 +33,7 @@ export function LoginPage() {
   const state = (location.state as LoginState | null) ?? {};
   const [expired] = useState(takeExpiredFlag);
   const m = useMutation({
-    mutationFn: (v: Values) => request<{ next: TPendingStep | null }>('POST', '/api/auth/login', { body: v, quiet401: true }),
+    mutationFn: (v: Values) => call(authApi.login, { body: v }, { quiet401: true }),
     onSuccess: (r) => proceed(r.next),
     onError: () => form.setFieldValue('password', ''),
   });

@@ -2,6 +2,7 @@
 import { Button, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import { authApi } from '../../../common/auth.api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FullSpin } from '../../app/guards.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -69,7 +70,7 @@ export function TotpVerifyStep() {
   const proceed = useContinue();
   return (
     <StepFrame title={t('输入动态口令')} hint={t('请打开身份验证器，输入当前显示的 6 位数字。')} current={1}>
-      <TotpCodeForm url="/api/auth/totp/verify" onDone={(n) => void proceed(n)} submitText={t('验证并登录')} />
+      <TotpCodeForm route={authApi.totpVerify} onDone={(n) => void proceed(n)} submitText={t('验证并登录')} />
     </StepFrame>
   );
 }

@@ -1,21 +1,22 @@
 // TOTP: enrolment (QR code + secret, then a first code) and the 6-digit code form.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Skeleton, Typography } from 'antd';
 import type { TPendingStep } from '../../../common/auth.ts';
 import { TOTP_CODE } from '../../../common/patterns.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
+import { useCall } from '../../api/query.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
-
-type Next = { next: TPendingStep | null };
+import { authApi } from '../../../common/auth.api.ts';
 
 export function TotpCodeForm({
-  url,
+  route,
   onDone,
   submitText,
 }: {
-  url: string;
+  /** Confirm an enrolment, or verify the code at sign-in. */
+  route: typeof authApi.totpConfirm | typeof authApi.totpVerify;
   onDone: (next: TPendingStep | null) => void;
   submitText: string;
 }) {
@@ -23,7 +24,7 @@ export function TotpCodeForm({
   const fb = useFeedback();
   const [form] = Form.useForm<{ code: string }>();
   const m = useMutation({
-    mutationFn: (code: string) => api.post<Next>(url, { code }),
+    mutationFn: (code: string) => call(route, { body: { code } }),
     onSuccess: (r) => onDone(r.next),
     onError: (e) => {
       fb.fail(e, form);
@@ -56,13 +57,8 @@ export function TotpCodeForm({
 
 export function TotpEnrollPanel({ onDone }: { onDone: (next: TPendingStep | null) => void }) {
   const { t, lang } = useI18n();
-  const q = useQuery({
-    queryKey: ['totp-enroll'],
-    queryFn: () => api.post<{ secret: string; uri: string; qr: string }>('/api/auth/totp/enroll'),
-    staleTime: Infinity,
-    gcTime: 0,
-    retry: false,
-  });
+  // A POST read as a query: each visit starts a new enrolment, never a cached one.
+  const q = useCall(authApi.totpEnroll, {}, { staleTime: Infinity, gcTime: 0, retry: false });
   if (q.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (q.isError) return <Alert type="error" showIcon title={problemMessage(q.error, lang)} />;
   const secret = q.data.secret.replace(/(.{4})/g, '$1 ').trim();
@@ -90,7 +86,7 @@ export function TotpEnrollPanel({ onDone }: { onDone: (next: TPendingStep | null
           {secret}
         </Typography.Paragraph>
       </div>
-      <TotpCodeForm url="/api/auth/totp/confirm" onDone={onDone} submitText={t('完成绑定')} />
+      <TotpCodeForm route={authApi.totpConfirm} onDone={onDone} submitText={t('完成绑定')} />
     </div>
   );
 }

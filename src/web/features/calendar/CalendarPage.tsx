@@ -1,10 +1,8 @@
 // 工作日历: a year of statutory holidays and make-up workdays (Asia/Shanghai), editable with calendar.write.
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DayInfo } from '../../../common/calendar.ts';
-import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { todayShanghai } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,6 +11,8 @@ import { problemMessage } from '../../i18n/problems.ts';
 import { DayModal } from './DayModal.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { DAY_STYLE, MonthGrid } from './MonthGrid.tsx';
+import { calendarApi } from '../../../common/calendar.api.ts';
+import { useCall } from '../../api/query.ts';
 
 function Legend() {
   const { t } = useI18n();
@@ -55,10 +55,7 @@ export function CalendarPage() {
   const today = todayShanghai();
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
   const [picked, setPicked] = useState<DayInfo | null>(null);
-  const q = useQuery({
-    queryKey: ['calendar', year],
-    queryFn: () => api.get<{ items: DayInfo[] }>('/api/calendar/days', { from: `${year}-01-01`, to: `${year}-12-31` }),
-  });
+  const q = useCall(calendarApi.days, { query: { from: `${year}-01-01`, to: `${year}-12-31` } });
   const days = useMemo(() => new Map((q.data?.items ?? []).map((d) => [d.date, d])), [q.data]);
   const stats = useMemo(() => {
     const items = q.data?.items ?? [];

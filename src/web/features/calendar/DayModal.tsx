@@ -2,9 +2,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Modal, Radio } from 'antd';
 import type { DayInfo } from '../../../common/calendar.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { calendarApi } from '../../../common/calendar.api.ts';
 
 type Kind = 'holiday' | 'makeup_workday' | 'ordinary';
 
@@ -15,10 +16,10 @@ export function DayModal({ day, onClose }: { day: DayInfo | null; onClose: () =>
   const [form] = Form.useForm<{ kind: Kind; name: string }>();
   const special = day?.type === 'holiday' || day?.type === 'makeup_workday';
   const m = useMutation({
-    mutationFn: (v: { kind: Kind; name: string }) =>
-      v.kind === 'ordinary'
-        ? api.delete(`/api/calendar/entries/${day!.date}`)
-        : api.put(`/api/calendar/entries/${day!.date}`, { type: v.kind, name: v.name }),
+    mutationFn: async (v: { kind: Kind; name: string }) => {
+      if (v.kind === 'ordinary') await call(calendarApi.deleteEntry, { params: { date: day!.date } });
+      else await call(calendarApi.putEntry, { params: { date: day!.date }, body: { type: v.kind, name: v.name } });
+    },
     onSuccess: async () => {
       fb.ok('日历已更新');
       await qc.invalidateQueries({ queryKey: ['calendar'] });

@@ -2,10 +2,11 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Upload } from 'antd';
-import { api, isApiError } from '../../api/client.ts';
+import { isApiError, call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
+import { calendarApi } from '../../../common/calendar.api.ts';
 
 export function ImportButton({ onImported }: { onImported: (year: number) => void }) {
   const { t, lang } = useI18n();
@@ -13,7 +14,7 @@ export function ImportButton({ onImported }: { onImported: (year: number) => voi
   const fb = useFeedback();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: (file: unknown) => api.post<{ year: number; entries: number }>('/api/calendar/import', { file }),
+    mutationFn: (file: unknown) => call(calendarApi.importYear, { body: { file } }),
     onSuccess: async (r) => {
       fb.ok(t('已导入 {year} 年节假日安排，共 {n} 条', { year: r.year, n: r.entries }));
       await qc.invalidateQueries({ queryKey: ['calendar'] });

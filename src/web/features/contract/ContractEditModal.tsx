@@ -1,10 +1,11 @@
 // Edit the contract's own terms (PATCH /api/contracts/:id).
 import { Col, DatePicker, Form, Input, InputNumber, Row } from 'antd';
 import type { TContract } from '../../../common/contract.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { contractApi } from '../../../common/contract.api.ts';
 
 interface V {
   title: string;
@@ -31,7 +32,12 @@ export function ContractEditModal({ contract, open, onClose }: { contract: TCont
       title={t('编辑合同')}
       invalidate={['contract']}
       initialValues={{ ...contract, signedAt: d(contract.signedAt), bondValidUntil: d(contract.bondValidUntil) }}
-      submit={(v) => api.patch(`/api/contracts/${contract.id}`, { ...v, signedAt: s(v.signedAt), bondValidUntil: s(v.bondValidUntil) })}
+      submit={(v) =>
+        call(contractApi.update, {
+          params: { id: contract.id },
+          body: { ...v, signedAt: s(v.signedAt), bondValidUntil: s(v.bondValidUntil) },
+        })
+      }
     >
       <Form.Item name="title" label={t('合同名称')} rules={[{ required: true, whitespace: true, message: t('请输入合同名称') }]}>
         <Input maxLength={200} />

@@ -1,12 +1,13 @@
 // Edit a service line: period, fee, hours, scope, sites and rooms (PATCH /api/service-lines/:id).
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { TServiceLine } from '../../../common/contract.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { useRooms, useSites } from '../org/queries.ts';
 import { HOURS_LABEL } from './lines.ts';
+import { contractApi } from '../../../common/contract.api.ts';
 
 interface V {
   name: string;
@@ -33,10 +34,13 @@ export function LineEditModal({ line, open, onClose }: { line: TServiceLine; ope
       invalidate={['contract']}
       initialValues={{ ...line, period: [dayjs(line.periodStart), dayjs(line.periodEnd)] }}
       submit={({ period, ...v }) =>
-        api.patch(`/api/service-lines/${line.id}`, {
-          ...v,
-          periodStart: period[0].format('YYYY-MM-DD'),
-          periodEnd: period[1].format('YYYY-MM-DD'),
+        call(contractApi.updateLine, {
+          params: { id: line.id },
+          body: {
+            ...v,
+            periodStart: period[0].format('YYYY-MM-DD'),
+            periodEnd: period[1].format('YYYY-MM-DD'),
+          },
         })
       }
     >

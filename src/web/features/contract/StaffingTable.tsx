@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TStaffing } from '../../../common/contract.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { usePeopleSearch } from '../org/queries.ts';
+import { contractApi } from '../../../common/contract.api.ts';
 
 function AssignModal({ staffing, onClose }: { staffing: TStaffing | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -27,9 +28,12 @@ function AssignModal({ staffing, onClose }: { staffing: TStaffing | null; onClos
       invalidate={['contract']}
       initialValues={{ since: dayjs() }}
       submit={(v) =>
-        api.post(`/api/staffing/${staffing!.id}/assignments`, {
-          personId: v.personId,
-          since: v.since ? v.since.format('YYYY-MM-DD') : null,
+        call(contractApi.assign, {
+          params: { id: staffing!.id },
+          body: {
+            personId: v.personId,
+            since: v.since ? v.since.format('YYYY-MM-DD') : null,
+          },
         })
       }
     >
@@ -64,7 +68,11 @@ function StaffingModal({ lineId, staffing, onClose }: { lineId: string; staffing
       title={staffing ? t('编辑岗位要求') : t('新增岗位要求')}
       invalidate={['contract']}
       initialValues={staffing ?? { headcount: 1, onsite: true, sort: 0 }}
-      submit={(v) => (staffing ? api.patch(`/api/staffing/${staffing.id}`, v) : api.post(`/api/service-lines/${lineId}/staffing`, v))}
+      submit={(v) =>
+        staffing
+          ? call(contractApi.updateStaffing, { params: { id: staffing.id }, body: v })
+          : call(contractApi.createStaffing, { params: { id: lineId }, body: v })
+      }
     >
       <Row gutter={16}>
         <Col xs={24} sm={12}>
@@ -101,7 +109,7 @@ function Assigned({ s, canWrite }: { s: TStaffing; canWrite: boolean }) {
   const fb = useFeedback();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: (assignmentId: string) => api.delete(`/api/staffing/${s.id}/assignments/${assignmentId}`),
+    mutationFn: (assignmentId: string) => call(contractApi.unassign, { params: { id: s.id, assignmentId } }),
     onSuccess: async () => {
       fb.ok('已离岗');
       await qc.invalidateQueries({ queryKey: ['contract'] });
@@ -208,7 +216,8 @@ export function StaffingTable({ lineId, staffing, canWrite }: { lineId: string; 
                         {t('编辑')}
                       </Button>
                       <DeleteButton
-                        url={`/api/staffing/${s.id}`}
+                        route={contractApi.removeStaffing}
+                        params={{ id: s.id }}
                         invalidate={['contract']}
                         confirm={t('删除岗位要求“{role}”？', { role: s.role })}
                       />

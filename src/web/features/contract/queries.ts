@@ -1,13 +1,10 @@
-// Contract data the screens share.
-import { useQuery } from '@tanstack/react-query';
-import type { TContract, TOverview } from '../../../common/contract.ts';
-import { api, type Paged } from '../../api/client.ts';
+// Contract data the screens share. Kept under ['contract', …]: every edit refreshes that prefix.
+import { contractApi } from '../../../common/contract.api.ts';
+import { useCall } from '../../api/query.ts';
 
-export const useOverview = (enabled = true) =>
-  useQuery({ queryKey: ['contract', 'overview'], queryFn: () => api.get<TOverview>('/api/contract/overview'), enabled });
+export const useOverview = (enabled = true) => useCall(contractApi.overview, {}, { queryKey: ['contract', 'overview'], enabled });
 
-export const useContracts = () =>
-  useQuery({ queryKey: ['contract', 'list'], queryFn: () => api.get<Paged<TContract>>('/api/contracts', { pageSize: 200 }) });
+export const useContracts = () => useCall(contractApi.list, { query: { pageSize: 200 } }, { queryKey: ['contract', 'list'] });
 
 export const useContract = (id: string | null | undefined) =>
-  useQuery({ queryKey: ['contract', 'detail', id], queryFn: () => api.get<TContract>(`/api/contracts/${id}`), enabled: !!id });
+  useCall(contractApi.get, { params: { id: id ?? '' } }, { queryKey: ['contract', 'detail', id], enabled: !!id });

@@ -1,22 +1,16 @@
 // Picks affected assets from the register while a ticket is logged: each pick adds a line
 // "<asset number> <name>" to the ticket's assets text, which the ticket page links to the asset
 // and the asset's history links back to the ticket (R-AST-04).
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import type { TAsset } from '../../../common/assets.ts';
-import { api, type Paged } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { assetsApi } from '../../../common/assets.api.ts';
+import { useCall } from '../../api/query.ts';
 
 export function AssetPicker({ onPick }: { onPick: (line: string) => void }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['assets', 'pick', q],
-    queryFn: ({ signal }) => api.get<Paged<TAsset>>('/api/assets', { q, pageSize: 10 }, signal),
-    enabled: q.trim().length >= 2,
-    staleTime: 30_000,
-  });
+  const found = useCall(assetsApi.list, { query: { q, pageSize: 10 } }, { enabled: q.trim().length >= 2, staleTime: 30_000 });
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}

@@ -15,16 +15,18 @@ import {
   FileWordOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Image, List, Popconfirm, Progress, Skeleton, Space, Typography, Upload } from 'antd';
 import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { UPLOAD_ACCEPT, type FileKind, type TAttachment } from '../../../common/files.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
+import { useCall } from '../../api/query.ts';
 import { uploadForm } from '../../api/upload.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
+import { deskApi } from '../../../common/desk.api.ts';
 
 export const attachmentsKey = (ticketId: string) => ['attachments', ticketId] as const;
 
@@ -58,7 +60,7 @@ function uploadAttachment(
   const form = new FormData();
   if (kind) form.append('kind', kind); // fields before the file, as the server reads them in order
   form.append('file', file, file.name);
-  return uploadForm<TAttachment>(`/api/tickets/${ticketId}/attachments`, form, onProgress);
+  return uploadForm(deskApi.uploadAttachment, { params: { id: ticketId } }, form, onProgress);
 }
 
 interface InFlight {
@@ -75,13 +77,10 @@ export function TicketAttachments({ ticketId, canUpload }: { ticketId: string; c
   const [inFlight, setInFlight] = useState<InFlight[]>([]);
   const [lastError, setLastError] = useState<string | null>(null);
 
-  const list = useQuery({
-    queryKey: attachmentsKey(ticketId),
-    queryFn: () => api.get<TAttachment[]>(`/api/tickets/${ticketId}/attachments`),
-  });
+  const list = useCall(deskApi.attachments, { params: { id: ticketId } }, { queryKey: attachmentsKey(ticketId) });
 
   const remove = useMutation({
-    mutationFn: (a: TAttachment) => api.delete(a.url),
+    mutationFn: (a: TAttachment) => call(deskApi.deleteAttachment, { params: { id: ticketId, fileId: a.id } }),
     onSuccess: async () => {
       fb.ok('已删除');
       await qc.invalidateQueries({ queryKey: attachmentsKey(ticketId) });

@@ -14,6 +14,7 @@ import { pick, useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
 import { SlaCountdown, fmtSpan, mostUrgent } from './clock.tsx';
 import { CATEGORY, SEVERITY, STATUS, TARGET } from './meta.ts';
+import { deskApi } from '../../../common/desk.api.ts';
 
 type Filters = {
   serviceLine?: string;
@@ -161,15 +162,15 @@ export function DeskPage() {
     <div>
       <PageHeader title={t('运维单')} subtitle={t('热线、网页、现场与监控登记的运维单；倒计时为最紧迫的未达成 SLA')} />
       <Card>
-        <DataTable<TTicket>
+        <DataTable
           queryKey="tickets"
-          url="/api/tickets"
+          source={deskApi.listTickets}
           rowKey="id"
           columns={columns}
           params={f}
           searchPlaceholder={t('编号、标题或来电号码')}
           exportName={t('运维单')}
-          exportUrl="/api/tickets/export"
+          exportSource={deskApi.exportTickets}
           filters={
             <>
               <SavedViews scope="desk.queue" current={f} onApply={(q) => setF(q)} />

@@ -1,14 +1,14 @@
 // 回访 (R-SD-07): the follow-up calls due after closure, recorded with reachability, satisfaction
 // 1–5 and comments; and the follow-up rate and satisfaction per service line and per engineer.
 import { PhoneOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Empty, Form, Modal, Rate, Row, Segmented, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { TFollowupItem, TFollowupStats } from '../../../common/desk-flow.ts';
+import type { TFollowupItem } from '../../../common/desk-flow.ts';
 import type { ServiceLineCode } from '../../../common/service-lines.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { useFeedback } from '../../components/feedback.ts';
@@ -19,6 +19,8 @@ import { LINE_COLOR, lineShort } from '../contract/lines.ts';
 import { LineLabel } from './DeskPage.tsx';
 import { useRefresh } from './flow/queries.ts';
 import { FOLLOWUP_INITIAL, FollowupFields, followupBody, type FollowupValues } from './flow/FollowupFields.tsx';
+import { deskFlowApi } from '../../../common/desk-flow.api.ts';
+import { useCall } from '../../api/query.ts';
 
 function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -26,7 +28,7 @@ function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose:
   const refresh = useRefresh(item?.ticketId ?? '');
   const [form] = Form.useForm<FollowupValues>();
   const save = useMutation({
-    mutationFn: (v: FollowupValues) => api.post(`/api/tickets/${item!.ticketId}/followup`, followupBody(v)),
+    mutationFn: (v: FollowupValues) => call(deskFlowApi.followup, { params: { id: item!.ticketId }, body: followupBody(v) }),
     onSuccess: async () => {
       fb.ok('回访已记录');
       onClose();
@@ -135,9 +137,9 @@ function Pending() {
   ];
   return (
     <>
-      <DataTable<TFollowupItem>
+      <DataTable
         queryKey="followups"
-        url="/api/followups"
+        source={deskFlowApi.followups}
         rowKey="ticketId"
         columns={columns}
         params={{ status }}
@@ -165,10 +167,7 @@ function Stats() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const q = useQuery({
-    queryKey: ['followups', 'stats', from, to],
-    queryFn: ({ signal }) => api.get<TFollowupStats>('/api/followups/stats', { from, to }, signal),
-  });
+  const q = useCall(deskFlowApi.followupStats, { query: { from, to } });
   const s = q.data;
   const option = useMemo<EChartOption>(
     () => ({

@@ -12,6 +12,7 @@ import { pick, useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { SlaCountdown, mostUrgent } from './clock.tsx';
 import { SEVERITY, STATUS } from './meta.ts';
+import { deskApi } from '../../../common/desk.api.ts';
 
 function useColumns(): DTColumn<TTicket>[] {
   const { t, lang } = useI18n();
@@ -92,9 +93,9 @@ export function MyWorkPage() {
       <div>
         <PageHeader title={t('我的报修')} subtitle={t('本人提交的报修及处理进度；维修完成后由信息中心测试确认')} extra={fileButton} />
         <Card>
-          <DataTable<TTicket>
+          <DataTable
             queryKey="tickets"
-            url="/api/tickets"
+            source={deskApi.listTickets}
             rowKey="id"
             columns={columns}
             params={{ mine: true }}
@@ -118,13 +119,13 @@ export function MyWorkPage() {
               key: 'assigned',
               label: t('分派给我'),
               children: (
-                <DataTable<TTicket>
+                <DataTable
                   queryKey="tickets"
-                  url="/api/tickets"
+                  source={deskApi.listTickets}
                   rowKey="id"
                   columns={columns}
                   params={{ assignee: 'me', open: true }}
-                  exportUrl="/api/tickets/export"
+                  exportSource={deskApi.exportTickets}
                   exportName={t('我的工作')}
                 />
               ),
@@ -133,13 +134,13 @@ export function MyWorkPage() {
               key: 'new',
               label: t('待处理新单'),
               children: (
-                <DataTable<TTicket>
+                <DataTable
                   queryKey="tickets"
-                  url="/api/tickets"
+                  source={deskApi.listTickets}
                   rowKey="id"
                   columns={columns}
                   params={{ status: 'new' }}
-                  exportUrl="/api/tickets/export"
+                  exportSource={deskApi.exportTickets}
                   exportName={t('待处理新单')}
                 />
               ),
@@ -148,13 +149,13 @@ export function MyWorkPage() {
               key: 'risk',
               label: t('预警或超时'),
               children: (
-                <DataTable<TTicket>
+                <DataTable
                   queryKey="tickets"
-                  url="/api/tickets"
+                  source={deskApi.listTickets}
                   rowKey="id"
                   columns={columns}
                   params={{ sla: 'at_risk', open: true }}
-                  exportUrl="/api/tickets/export"
+                  exportSource={deskApi.exportTickets}
                   exportName={t('预警或超时')}
                 />
               ),

@@ -1,16 +1,16 @@
 // 登记运维单: the duty operator logs a call. The caller is found by phone number and fills in their
 // name and department; the call time defaults to now and may be set earlier for a call logged later.
 import { ArrowLeftOutlined, CheckCircleFilled, PhoneOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import type { TTicket, TTicketCreate } from '../../../common/desk.ts';
-import type { TPerson, TRoom } from '../../../common/org.ts';
+import type { TPerson } from '../../../common/org.ts';
 import { PHONE } from '../../../common/patterns.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
-import { api, type Paged } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { AssetPicker } from './AssetPicker.tsx';
 import { dayjs } from '../../app/dayjs.ts';
@@ -20,6 +20,9 @@ import { pick, useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { useDepartments, useSites } from '../org/queries.ts';
 import { CATEGORY, CHANNEL, SEVERITY, severityHint, useSeverities } from './meta.ts';
+import { orgApi } from '../../../common/org.api.ts';
+import { deskApi } from '../../../common/desk.api.ts';
+import { useCall } from '../../api/query.ts';
 
 type V = Omit<TTicketCreate, 'reportedAt' | 'siteId' | 'roomId'> & {
   reportedAt?: Dayjs | null;
@@ -60,12 +63,11 @@ export function NewTicketPage() {
   // Caller lookup by any part of the phone number (GET /api/people?phone=…), debounced.
   const phone = (Form.useWatch('requesterPhone', form) ?? '').replace(/\D/g, '');
   const digits = useDebounced(phone, 350);
-  const people = useQuery({
-    queryKey: ['people', 'phone', digits],
-    queryFn: ({ signal }) => api.get<Paged<TPerson>>('/api/people', { phone: digits, pageSize: 8 }, signal),
-    enabled: can('org.read') && digits.length >= 4,
-    staleTime: 30_000,
-  });
+  const people = useCall(
+    orgApi.people.list,
+    { query: { phone: digits, pageSize: 8 } },
+    { enabled: can('org.read') && digits.length >= 4, staleTime: 30_000 },
+  );
   const depts = useDepartments(can('org.read'));
   const deptName = new Map((depts.data?.items ?? []).map((d) => [d.id, d.name]));
   const matches = digits.length >= 4 ? (people.data?.items ?? []) : [];
@@ -87,12 +89,11 @@ export function NewTicketPage() {
 
   const sites = useSites(can('org.read'));
   const siteId = Form.useWatch('siteId', form);
-  const rooms = useQuery({
-    queryKey: ['rooms', 'site', siteId],
-    queryFn: ({ signal }) => api.get<Paged<TRoom>>('/api/rooms', { siteId: siteId!, pageSize: 200 }, signal),
-    enabled: !!siteId && can('org.read'),
-    staleTime: 60_000,
-  });
+  const rooms = useCall(
+    orgApi.rooms.list,
+    { query: { siteId: siteId!, pageSize: 200 } },
+    { enabled: !!siteId && can('org.read'), staleTime: 60_000 },
+  );
 
   const severity = Form.useWatch('severity', form);
   // The agency's definitions of the levels (the built-in text until they load).
@@ -101,12 +102,14 @@ export function NewTicketPage() {
 
   const create = useMutation({
     mutationFn: (v: V) =>
-      api.post<TTicket>('/api/tickets', {
-        ...v,
-        reportedAt: v.reportedAt ? v.reportedAt.toISOString() : undefined,
-        siteId: v.siteId ?? null,
-        roomId: v.roomId ?? null,
-      } satisfies TTicketCreate),
+      call(deskApi.createTicket, {
+        body: {
+          ...v,
+          reportedAt: v.reportedAt ? v.reportedAt.toISOString() : undefined,
+          siteId: v.siteId ?? null,
+          roomId: v.roomId ?? null,
+        } satisfies TTicketCreate,
+      }),
     onSuccess: async (tk) => {
       fb.ok(self ? '报修已提交' : '运维单已登记');
       await qc.invalidateQueries({ queryKey: ['tickets'] });

@@ -2,12 +2,10 @@
 // severity, as the agency keeps them, and the definitions of the four severities. Holders of
 // desk.policy (the agency manager) edit both; a change applies to tickets logged afterwards.
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Grid, Row } from 'antd';
 import { useMemo, useState } from 'react';
-import type { TSlaPolicyList, TSlaPolicyRow } from '../../../common/desk-policy.ts';
+import type { TSlaPolicyRow } from '../../../common/desk-policy.ts';
 import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
-import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -15,16 +13,15 @@ import { POLICIES_KEY } from './policy/targets.tsx';
 import { LinePolicies } from './policy/LinePolicies.tsx';
 import { PolicyModal } from './policy/PolicyModal.tsx';
 import { SeverityCard } from './policy/SeverityCard.tsx';
+import { deskPolicyApi } from '../../../common/desk-policy.api.ts';
+import { useCall } from '../../api/query.ts';
 
 export function PolicyPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const canEdit = can('desk.policy');
   const phone = Grid.useBreakpoint().md === false;
-  const q = useQuery({
-    queryKey: [POLICIES_KEY],
-    queryFn: ({ signal }) => api.get<TSlaPolicyList>('/api/sla-policies', undefined, signal),
-  });
+  const q = useCall(deskPolicyApi.policies, {}, { queryKey: [POLICIES_KEY] });
   const [editing, setEditing] = useState<TSlaPolicyRow | null>(null);
   const byLine = useMemo(() => {
     const m = new Map<ServiceLineCode, TSlaPolicyRow[]>();

@@ -1,12 +1,12 @@
 // SLA 风险看板: every clock still counting on an open ticket, the nearest breach first, with live
 // countdowns; a chart of how many are running, in warning or breached per service line.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Card, Col, Empty, Grid, List, Pagination, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { TRiskItem } from '../../../common/desk.ts';
+import type { z } from 'zod';
+import type { ZRiskQuery } from '../../../common/desk.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
-import { api } from '../../api/client.ts';
 import { EChart, type EChartOption } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
@@ -14,12 +14,10 @@ import { lineShort } from '../contract/lines.ts';
 import { SlaCountdown, TONE_COLOR, liveState, useNow } from './clock.tsx';
 import { LineLabel } from './DeskPage.tsx';
 import { SEVERITY, TARGET } from './meta.ts';
+import { deskApi } from '../../../common/desk.api.ts';
+import { useCall } from '../../api/query.ts';
 
-interface Board {
-  items: TRiskItem[];
-  total: number;
-  counts: { serviceLine: string; state: string; n: number }[];
-}
+type RiskQuery = z.input<typeof ZRiskQuery>;
 
 const STATES = [
   { key: 'breached', zh: '已超时', en: 'Breached', color: TONE_COLOR.breached },
@@ -30,15 +28,14 @@ const STATES = [
 export function RiskBoardPage() {
   const { t, lang } = useI18n();
   const phone = Grid.useBreakpoint().md === false;
-  const [line, setLine] = useState<string | undefined>();
-  const [target, setTarget] = useState<string | undefined>();
+  const [line, setLine] = useState<RiskQuery['serviceLine']>();
+  const [target, setTarget] = useState<RiskQuery['target']>();
   const [page, setPage] = useState(1);
-  const q = useQuery({
-    queryKey: ['tickets', 'risk', line, target, page],
-    queryFn: ({ signal }) => api.get<Board>('/api/tickets/risk', { serviceLine: line, target, page, pageSize: 30 }, signal),
-    placeholderData: keepPreviousData,
-    refetchInterval: 30_000,
-  });
+  const q = useCall(
+    deskApi.risk,
+    { query: { serviceLine: line, target, page, pageSize: 30 } },
+    { placeholderData: keepPreviousData, refetchInterval: 30_000 },
+  );
   const nowMs = useNow();
   const counts = useMemo(() => q.data?.counts ?? [], [q.data]);
   const sum = (state: string) => counts.filter((c) => c.state === state).reduce((a, c) => a + c.n, 0);
@@ -69,7 +66,7 @@ export function RiskBoardPage() {
         placeholder={t('服务项目')}
         style={{ width: 120 }}
         value={line}
-        onChange={(v: string | undefined) => (setLine(v), setPage(1))}
+        onChange={(v: RiskQuery['serviceLine']) => (setLine(v), setPage(1))}
         options={SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }))}
       />
       <Select
@@ -77,7 +74,7 @@ export function RiskBoardPage() {
         placeholder={t('计时目标')}
         style={{ width: 110 }}
         value={target}
-        onChange={(v: string | undefined) => (setTarget(v), setPage(1))}
+        onChange={(v: RiskQuery['target']) => (setTarget(v), setPage(1))}
         options={(Object.keys(TARGET) as (keyof typeof TARGET)[]).map((k) => ({ value: k, label: pick(lang, TARGET[k]) }))}
       />
     </Space>

@@ -20,6 +20,8 @@ import { TicketSpares } from './TicketSpares.tsx';
 import { SlaCard } from './ticket/SlaCard.tsx';
 import { TicketActions } from './ticket/TicketActions.tsx';
 import { TicketDetails } from './ticket/TicketDetails.tsx';
+import { deskFlowApi } from '../../../common/desk-flow.api.ts';
+import { urlOf } from '../../api/client.ts';
 
 export function TicketPage() {
   const { id = '' } = useParams();
@@ -77,7 +79,12 @@ export function TicketPage() {
         }
         extra={
           <Space wrap>
-            <Button icon={<PrinterOutlined />} href={`/api/tickets/${tk.id}/word`} download data-testid="ticket-word">
+            <Button
+              icon={<PrinterOutlined />}
+              href={urlOf(deskFlowApi.ticketWord, { params: { id: tk.id } })}
+              download
+              data-testid="ticket-word"
+            >
               {t('导出运维单（Word）')}
             </Button>
             {back}

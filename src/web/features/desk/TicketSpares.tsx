@@ -1,18 +1,14 @@
 // 备件: the spare parts a ticket used (issued, returned, still reserved), from the spare-parts
 // register (R-AST-05); issues and returns are made on the part's page, linked to this ticket.
-import { useQuery } from '@tanstack/react-query';
 import { Empty, Table } from 'antd';
 import { Link } from 'react-router';
-import type { TTicketSpares } from '../../../common/spares.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { sparesApi } from '../../../common/spares.api.ts';
+import { useCall } from '../../api/query.ts';
 
 export function TicketSpares({ ticketId }: { ticketId: string }) {
   const { t } = useI18n();
-  const q = useQuery({
-    queryKey: ['tickets', 'one', ticketId, 'spares'],
-    queryFn: ({ signal }) => api.get<TTicketSpares>(`/api/tickets/${ticketId}/spares`, undefined, signal),
-  });
+  const q = useCall(sparesApi.ofTicket, { params: { id: ticketId } }, { queryKey: ['tickets', 'one', ticketId, 'spares'] });
   const items = q.data?.items ?? [];
   if (!q.isPending && !items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('此运维单没有领用备件')} />;
   return (

@@ -1,10 +1,11 @@
 // How tickets look everywhere: names and colours of categories, severities, statuses, channels and
 // SLA targets, and the queries the desk screens share.
-import { useQuery } from '@tanstack/react-query';
 import type { TTicket } from '../../../common/desk.ts';
 import { DEFAULT_SEVERITY_DEFINITIONS, type TSeverityList } from '../../../common/desk-policy.ts';
-import { api } from '../../api/client.ts';
 import { pick, type Lang } from '../../i18n/index.tsx';
+import { deskPolicyApi } from '../../../common/desk-policy.api.ts';
+import { deskApi } from '../../../common/desk.api.ts';
+import { useCall } from '../../api/query.ts';
 
 type Named = { zh: string; en: string };
 type Coloured = Named & { color: string };
@@ -27,12 +28,7 @@ export const severitiesKey = ['desk', 'severities'] as const;
 
 /** The agency's severity definitions (GET /api/desk/severities); they change rarely. */
 export const useSeverities = (enabled = true) =>
-  useQuery({
-    queryKey: severitiesKey,
-    queryFn: ({ signal }) => api.get<TSeverityList>('/api/desk/severities', undefined, signal),
-    staleTime: 5 * 60_000,
-    enabled,
-  });
+  useCall(deskPolicyApi.severities, {}, { queryKey: severitiesKey, staleTime: 5 * 60_000, enabled });
 
 /**
  * A level's definition as the agency wrote it; the built-in text while it loads (or on failure), and
@@ -73,9 +69,5 @@ export const PAUSE_REASONS = ['等待甲方', '等待厂商', '等待备件', '�
 export const ticketKey = (id: string) => ['tickets', 'one', id] as const;
 
 export const useTicket = (id: string) =>
-  useQuery({
-    queryKey: ticketKey(id),
-    queryFn: ({ signal }) => api.get<TTicket>(`/api/tickets/${id}`, undefined, signal),
-    // The server re-evaluates clocks (a paused 5×9 clock's due time moves; warning at 80 %).
-    refetchInterval: 60_000,
-  });
+  // The server re-evaluates clocks (a paused 5×9 clock's due time moves; warning at 80 %).
+  useCall(deskApi.getTicket, { params: { id } }, { queryKey: ticketKey(id), refetchInterval: 60_000 });

@@ -1,7 +1,7 @@
 // 通知设置: per event, which channels (in-app always, e-mail, the user's own chat robot); the robot
 // itself (WeCom / DingTalk / Feishu / generic JSON); and a test that reports per channel.
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleFilled, SendOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Grid, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import {
@@ -10,16 +10,17 @@ import {
   WEBHOOK_KIND_NAMES,
   type NotifyChannel,
   type TNotifyEvent,
-  type TNotifyPrefs,
   type TNotifyPrefsInput,
   type TTestResults,
 } from '../../../common/notify.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useNotifyEvents } from '../../components/notifyEvents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
+import { notifyApi } from '../../../common/notify.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const KEY = ['notify-prefs'];
 type Kind = (typeof WEBHOOK_KINDS)[number];
@@ -30,7 +31,7 @@ export function NotifyPrefsPage() {
   const phone = Grid.useBreakpoint().md === false;
   const qc = useQueryClient();
   const { ok, fail } = useFeedback();
-  const q = useQuery({ queryKey: KEY, queryFn: () => api.get<TNotifyPrefs>('/api/me/notify-prefs') });
+  const q = useCall(notifyApi.prefs, {}, { queryKey: KEY });
   const catalogue = useNotifyEvents();
   // The user's unsaved ticks over what the server has.
   const [edits, setEdits] = useState<Record<string, NotifyChannel[]>>({});
@@ -40,7 +41,7 @@ export function NotifyPrefsPage() {
   const [results, setResults] = useState<TTestResults['results'] | null>(null);
 
   const save = useMutation({
-    mutationFn: (body: TNotifyPrefsInput) => api.put<TNotifyPrefs>('/api/me/notify-prefs', body),
+    mutationFn: (body: TNotifyPrefsInput) => call(notifyApi.savePrefs, { body }),
     onSuccess: (data) => {
       qc.setQueryData(KEY, data);
       setEdits({});
@@ -50,7 +51,7 @@ export function NotifyPrefsPage() {
     onError: (e) => fail(e, form),
   });
   const test = useMutation({
-    mutationFn: () => api.post<TTestResults>('/api/me/notify-prefs/test'),
+    mutationFn: () => call(notifyApi.testPrefs),
     onSuccess: (r) => setResults(r.results),
     onError: (e) => fail(e),
   });

@@ -1,17 +1,19 @@
 // 我的 API 令牌: personal tokens for integrations, shown once at creation, stored hashed, revocable.
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { ZToken, ZTokenCreated } from '../../../common/auth.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
+import { authApi } from '../../../common/auth.api.ts';
+import { useCall } from '../../api/query.ts';
 
 type Token = z.infer<typeof ZToken>;
 type Created = z.infer<typeof ZTokenCreated>;
@@ -25,7 +27,7 @@ function tokenState(tk: Token): 'revoked' | 'expired' | 'active' {
 export function TokensPage() {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: Token[] }>('/api/auth/tokens') });
+  const q = useCall(authApi.listTokens, {}, { queryKey: ['tokens'] });
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const STATE = { active: [t('有效'), 'green'], expired: [t('已过期'), 'default'], revoked: [t('已撤销'), 'red'] } as const;
@@ -63,7 +65,8 @@ export function TokensPage() {
               render: (_, tk) =>
                 tokenState(tk) === 'active' && (
                   <DeleteButton
-                    url={`/api/auth/tokens/${tk.id}`}
+                    route={authApi.revokeToken}
+                    params={{ id: tk.id }}
                     invalidate={['tokens']}
                     label={t('撤销')}
                     confirm={t('撤销令牌“{name}”？使用它的集成将立即无法访问。', { name: tk.name })}
@@ -82,7 +85,7 @@ export function TokensPage() {
         invalidate={['tokens']}
         initialValues={{ expiresInDays: 90 }}
         onDone={(r) => setCreated(r as Created)}
-        submit={(v) => api.post<Created>('/api/auth/tokens', { name: v.name, expiresInDays: v.expiresInDays ?? null })}
+        submit={(v) => call(authApi.createToken, { body: { name: v.name, expiresInDays: v.expiresInDays ?? null } })}
       >
         <Form.Item
           name="name"

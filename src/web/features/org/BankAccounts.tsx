@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { ZBankAccount } from '../../../common/org.ts';
 import { calendarDaysBetween } from '../../../common/dates.ts';
 import { BANK_ACCOUNT } from '../../../common/patterns.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { todayShanghai } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { orgApi } from '../../../common/org.api.ts';
 
 type Account = z.infer<typeof ZBankAccount>;
 
@@ -32,7 +33,8 @@ function NotifiedButton({ partyId, a }: { partyId: string; a: Account }) {
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(dayjs());
   const m = useMutation({
-    mutationFn: () => api.post(`/api/parties/${partyId}/bank-accounts/${a.id}/notified`, { notifiedOn: date.format('YYYY-MM-DD') }),
+    mutationFn: () =>
+      call(orgApi.bankAccountNotified, { params: { id: partyId, accountId: a.id }, body: { notifiedOn: date.format('YYYY-MM-DD') } }),
     onSuccess: async () => {
       fb.ok('已记录');
       setOpen(false);
@@ -124,11 +126,14 @@ export function BankAccounts({ partyId, accounts, canWrite }: { partyId: string;
         successText="账户变更已登记"
         initialValues={{ changedOn: dayjs() }}
         submit={(v) =>
-          api.post(`/api/parties/${partyId}/bank-accounts`, {
-            bankName: v.bankName,
-            accountName: v.accountName,
-            accountNumber: v.accountNumber,
-            changedOn: v.changedOn ? v.changedOn.format('YYYY-MM-DD') : null,
+          call(orgApi.addBankAccount, {
+            params: { id: partyId },
+            body: {
+              bankName: v.bankName,
+              accountName: v.accountName,
+              accountNumber: v.accountNumber,
+              changedOn: v.changedOn ? v.changedOn.format('YYYY-MM-DD') : null,
+            },
           })
         }
       >

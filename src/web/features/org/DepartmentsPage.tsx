@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { TDepartment } from '../../../common/org.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { partyColumn } from './partyColumn.tsx';
 import { useParties } from './queries.ts';
+import { orgApi } from '../../../common/org.api.ts';
 
 type V = Pick<TDepartment, 'partyId' | 'name' | 'sort'>;
 
@@ -37,7 +38,8 @@ export function DepartmentsPage() {
                   {t('编辑')}
                 </Button>
                 <DeleteButton
-                  url={`/api/departments/${r.id}`}
+                  route={orgApi.departments.remove}
+                  params={{ id: r.id }}
                   invalidate={['departments']}
                   confirm={t('删除部门“{name}”？', { name: r.name })}
                 />
@@ -51,9 +53,9 @@ export function DepartmentsPage() {
     <div>
       <PageHeader title={t('部门')} subtitle={t('各单位的部门，用于人员归属')} />
       <Card>
-        <DataTable<TDepartment>
+        <DataTable
           queryKey="departments"
-          url="/api/departments"
+          source={orgApi.departments.list}
           rowKey="id"
           columns={columns}
           searchPlaceholder={t('搜索部门名称')}
@@ -73,7 +75,9 @@ export function DepartmentsPage() {
         title={dept ? t('编辑部门') : t('新建部门')}
         initialValues={dept ?? { sort: 0 }}
         invalidate={['departments']}
-        submit={(v) => (dept ? api.patch(`/api/departments/${dept.id}`, v) : api.post('/api/departments', v))}
+        submit={(v) =>
+          dept ? call(orgApi.departments.update, { params: { id: dept.id }, body: v }) : call(orgApi.departments.create, { body: v })
+        }
       >
         <Form.Item name="partyId" label={t('所属单位')} rules={[{ required: true, message: t('请选择单位') }]}>
           <Select options={partyOptions} showSearch={{ optionFilterProp: 'label' }} />

@@ -10,6 +10,7 @@ import { pick, useI18n } from '../../i18n/index.tsx';
 import { PartyDrawer } from './PartyDrawer.tsx';
 import { PartyFormModal } from './PartyFormModal.tsx';
 import { PARTY_KIND } from './queries.ts';
+import { orgApi } from '../../../common/org.api.ts';
 
 export function PartiesPage() {
   const { t, lang } = useI18n();
@@ -53,9 +54,9 @@ export function PartiesPage() {
     <div>
       <PageHeader title={t('合同各方')} subtitle={t('合同甲方、乙方及厂商的名称、地址与联系方式，结算账户变更须 7 日内书面告知')} />
       <Card>
-        <DataTable<TParty>
+        <DataTable
           queryKey="parties"
-          url="/api/parties"
+          source={orgApi.listParties}
           rowKey="id"
           columns={columns}
           searchPlaceholder={t('搜索名称或简称')}

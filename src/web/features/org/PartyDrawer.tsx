@@ -1,19 +1,18 @@
 // A party in full: contacts and its settlement accounts.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Grid, Skeleton, Tag } from 'antd';
-import type { TParty } from '../../../common/org.ts';
-import { api } from '../../api/client.ts';
+import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { BankAccounts } from './BankAccounts.tsx';
 import { PARTY_KIND } from './queries.ts';
+import { orgApi } from '../../../common/org.api.ts';
 
 export function PartyDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const phone = Grid.useBreakpoint().md === false;
-  const q = useQuery({ queryKey: ['parties', 'detail', id], queryFn: () => api.get<TParty>(`/api/parties/${id}`), enabled: !!id });
+  const q = useCall(orgApi.getParty, { params: { id: id ?? '' } }, { enabled: !!id });
   const p = q.data;
   return (
     <Drawer open={!!id} onClose={onClose} size={phone ? '100%' : 760} title={p?.name ?? t('单位详情')} destroyOnHidden>

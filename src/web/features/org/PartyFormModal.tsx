@@ -2,11 +2,12 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import type { TParty } from '../../../common/org.ts';
 import { POSTCODE } from '../../../common/patterns.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { PARTY_KIND } from './queries.ts';
 import { EmailField } from '../../components/fields.tsx';
+import { orgApi } from '../../../common/org.api.ts';
 
 type V = Omit<TParty, 'id' | 'createdAt' | 'updatedAt' | 'bankAccounts'>;
 
@@ -20,7 +21,7 @@ export function PartyFormModal({ open, party, onClose }: { open: boolean; party:
       title={party ? t('编辑单位') : t('新建单位')}
       initialValues={party ?? { kind: 'vendor' }}
       invalidate={['parties']}
-      submit={(v) => (party ? api.patch(`/api/parties/${party.id}`, v) : api.post('/api/parties', v))}
+      submit={(v) => (party ? call(orgApi.updateParty, { params: { id: party.id }, body: v }) : call(orgApi.createParty, { body: v }))}
     >
       <Row gutter={16}>
         <Col xs={24} sm={8}>

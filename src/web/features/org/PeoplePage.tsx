@@ -4,7 +4,7 @@ import { Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { TPerson } from '../../../common/org.ts';
 import { PHONE } from '../../../common/patterns.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { partyColumn } from './partyColumn.tsx';
 import { useDepartments, useParties } from './queries.ts';
 import { EmailField } from '../../components/fields.tsx';
+import { orgApi } from '../../../common/org.api.ts';
 
 type V = Omit<TPerson, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -31,7 +32,7 @@ function PersonModal({ person, onClose }: { person: TPerson | null | undefined; 
       invalidate={['people']}
       submit={(v) => {
         const body = { ...v, departmentId: v.departmentId ?? null, username: v.username?.trim() ? v.username.trim() : null };
-        return person ? api.patch(`/api/people/${person.id}`, body) : api.post('/api/people', body);
+        return person ? call(orgApi.people.update, { params: { id: person.id }, body }) : call(orgApi.people.create, { body });
       }}
     >
       {(form) => (
@@ -137,7 +138,12 @@ export function PeoplePage() {
                 <Button type="link" size="small" onClick={() => setPerson(r)}>
                   {t('编辑')}
                 </Button>
-                <DeleteButton url={`/api/people/${r.id}`} invalidate={['people']} confirm={t('删除人员“{name}”？', { name: r.name })} />
+                <DeleteButton
+                  route={orgApi.people.remove}
+                  params={{ id: r.id }}
+                  invalidate={['people']}
+                  confirm={t('删除人员“{name}”？', { name: r.name })}
+                />
               </Space>
             ),
           } satisfies DTColumn<TPerson>,
@@ -148,9 +154,9 @@ export function PeoplePage() {
     <div>
       <PageHeader title={t('人员')} subtitle={t('甲乙双方及厂商人员；值班员可按电话号码的任意部分查找来电人')} />
       <Card>
-        <DataTable<TPerson>
+        <DataTable
           queryKey="people"
-          url="/api/people"
+          source={orgApi.people.list}
           rowKey="id"
           columns={columns}
           params={{ phone: phone || undefined }}

@@ -1,10 +1,9 @@
 // 地点与机房: the sites of the contract and their rooms (expand a site to see its rooms).
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Row, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { TRoom, TSite } from '../../../common/org.ts';
-import { api, type Paged } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
@@ -12,6 +11,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRooms } from './queries.ts';
+import { orgApi } from '../../../common/org.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const CODE = /^[a-z0-9-]{1,60}$/;
 
@@ -24,7 +25,7 @@ function SiteModal({ site, onClose }: { site: TSite | null | undefined; onClose:
       title={site ? t('编辑地点') : t('新建地点')}
       initialValues={site ?? {}}
       invalidate={['sites']}
-      submit={(v) => (site ? api.patch(`/api/sites/${site.id}`, v) : api.post('/api/sites', v))}
+      submit={(v) => (site ? call(orgApi.sites.update, { params: { id: site.id }, body: v }) : call(orgApi.sites.create, { body: v }))}
     >
       <Form.Item
         name="code"
@@ -57,7 +58,11 @@ function RoomModal({ siteId, room, onClose }: { siteId: string; room: TRoom | nu
       title={room ? t('编辑房间') : t('新建房间')}
       initialValues={room ?? { siteId }}
       invalidate={['rooms']}
-      submit={(v) => (room ? api.patch(`/api/rooms/${room.id}`, { ...v, siteId }) : api.post('/api/rooms', { ...v, siteId }))}
+      submit={(v) =>
+        room
+          ? call(orgApi.rooms.update, { params: { id: room.id }, body: { ...v, siteId } })
+          : call(orgApi.rooms.create, { body: { ...v, siteId } })
+      }
     >
       <Row gutter={16}>
         <Col xs={24} sm={12}>
@@ -99,10 +104,7 @@ function Rooms({ site }: { site: TSite }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [room, setRoom] = useState<TRoom | null | undefined>(undefined);
-  const q = useQuery({
-    queryKey: ['rooms', site.id],
-    queryFn: () => api.get<Paged<TRoom>>('/api/rooms', { siteId: site.id, pageSize: 200 }),
-  });
+  const q = useCall(orgApi.rooms.list, { query: { siteId: site.id, pageSize: 200 } });
   return (
     <div style={{ padding: '4px 0' }}>
       <Table<TRoom>
@@ -129,7 +131,12 @@ function Rooms({ site }: { site: TSite }) {
                       <Button type="link" size="small" onClick={() => setRoom(r)}>
                         {t('编辑')}
                       </Button>
-                      <DeleteButton url={`/api/rooms/${r.id}`} invalidate={['rooms']} confirm={t('删除房间“{name}”？', { name: r.name })} />
+                      <DeleteButton
+                        route={orgApi.rooms.remove}
+                        params={{ id: r.id }}
+                        invalidate={['rooms']}
+                        confirm={t('删除房间“{name}”？', { name: r.name })}
+                      />
                     </Space>
                   ),
                 },
@@ -170,7 +177,8 @@ export function SitesPage() {
                   {t('编辑')}
                 </Button>
                 <DeleteButton
-                  url={`/api/sites/${r.id}`}
+                  route={orgApi.sites.remove}
+                  params={{ id: r.id }}
                   invalidate={['sites']}
                   confirm={t('删除地点“{name}”？其下仍有房间时无法删除。', { name: r.name })}
                 />
@@ -184,9 +192,9 @@ export function SitesPage() {
     <div>
       <PageHeader title={t('地点与机房')} subtitle={t('合同约定的服务地点及其机房、弱电间、会议室等房间；展开一行查看房间')} />
       <Card>
-        <DataTable<TSite>
+        <DataTable
           queryKey="sites"
-          url="/api/sites"
+          source={orgApi.sites.list}
           rowKey="id"
           columns={columns}
           searchPlaceholder={t('搜索编号、名称或地址')}

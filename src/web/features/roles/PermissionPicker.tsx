@@ -1,15 +1,15 @@
 // Permission checkboxes grouped as the server's catalogue groups them (GET /api/permissions): the
 // kernel's duties and each module's own group, so a new module's permissions appear here by themselves.
-import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Spin, Typography } from 'antd';
 import type { TPermissionList } from '../../../common/auth.ts';
-import { api } from '../../api/client.ts';
 import { pick, useI18n } from '../../i18n/index.tsx';
+import { rolesApi } from '../../../common/auth.api.ts';
+import { useCall } from '../../api/query.ts';
 
 type Perm = TPermissionList['items'][number];
 
 export function usePermissionCatalogue() {
-  return useQuery({ queryKey: ['permissions'], queryFn: () => api.get<TPermissionList>('/api/permissions'), staleTime: Infinity });
+  return useCall(rolesApi.permissions, {}, { staleTime: Infinity });
 }
 
 function grouped(items: Perm[]): [Perm, Perm[]][] {

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TRole } from '../../../common/auth.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
 import { useFeedback } from '../../components/feedback.ts';
@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { ADMIN_COLOR, roleLabel, useRoles } from '../users/roles.ts';
 import { PermissionPicker } from './PermissionPicker.tsx';
+import { rolesApi } from '../../../common/auth.api.ts';
 
 const ADMIN_NAME: Record<string, string> = { system: '系统管理员', security: '安全管理员', audit: '审计管理员' };
 
@@ -27,7 +28,7 @@ function RoleDetail({ role }: { role: TRole }) {
   const perms = draft?.code === role.code ? draft.perms : role.permissions;
   const dirty = draft?.code === role.code && [...draft.perms].sort().join() !== [...role.permissions].sort().join();
   const m = useMutation({
-    mutationFn: () => api.patch(`/api/roles/${role.code}`, { permissions: perms }),
+    mutationFn: () => call(rolesApi.update, { params: { code: role.code }, body: { permissions: perms } }),
     onSuccess: async () => {
       fb.ok('权限已保存');
       setDraft(null);
@@ -49,7 +50,8 @@ function RoleDetail({ role }: { role: TRole }) {
           <Space>
             {!role.builtin && (
               <DeleteButton
-                url={`/api/roles/${role.code}`}
+                route={rolesApi.remove}
+                params={{ code: role.code }}
                 invalidate={['roles']}
                 confirm={t('删除角色“{name}”？', { name: roleLabel(role, lang) })}
               />
@@ -170,7 +172,7 @@ export function RolesPage() {
         invalidate={['roles']}
         initialValues={{ permissions: [], description: '' }}
         onDone={(r) => setSelected((r as TRole).code)}
-        submit={(v) => api.post<TRole>('/api/roles', v)}
+        submit={(v) => call(rolesApi.create, { body: v })}
       >
         <Row gutter={16}>
           <Col xs={24} sm={8}>

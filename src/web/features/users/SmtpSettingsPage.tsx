@@ -1,16 +1,18 @@
 // 邮件服务器 (system admin, permission notify.admin): the SMTP server notifications are sent with.
 // The password is stored encrypted and never shown again; leaving it empty keeps the stored one.
 import { MailOutlined, SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { TSmtpInput, TSmtpView } from '../../../common/notify.ts';
-import { api } from '../../api/client.ts';
+import type { TSmtpInput } from '../../../common/notify.ts';
+import { call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
+import { notifyApi } from '../../../common/notify.api.ts';
+import { useCall } from '../../api/query.ts';
 
 const KEY = ['notify-smtp'];
 type Values = { host: string; port: number; secure: boolean; user: string; password: string; clearPassword: boolean; from: string };
@@ -22,7 +24,7 @@ export function SmtpSettingsPage() {
   const [form] = Form.useForm<Values>();
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ ok: boolean; to: string; error?: string } | null>(null);
-  const q = useQuery({ queryKey: KEY, queryFn: () => api.get<TSmtpView>('/api/notify/smtp') });
+  const q = useCall(notifyApi.smtp, {}, { queryKey: KEY });
 
   useEffect(() => {
     if (q.data) form.setFieldsValue({ ...q.data, port: q.data.port || 25, password: '', clearPassword: false });
@@ -33,7 +35,7 @@ export function SmtpSettingsPage() {
       const body: TSmtpInput = { host: v.host, port: v.port, secure: v.secure, user: v.user ?? '', from: v.from };
       if (v.password) body.password = v.password;
       else if (v.clearPassword) body.password = null;
-      return api.put<TSmtpView>('/api/notify/smtp', body);
+      return call(notifyApi.saveSmtp, { body });
     },
     onSuccess: (d) => {
       qc.setQueryData(KEY, d);
@@ -42,7 +44,7 @@ export function SmtpSettingsPage() {
     onError: (e) => fail(e, form),
   });
   const test = useMutation({
-    mutationFn: () => api.post<{ ok: boolean; to: string; error?: string }>('/api/notify/smtp/test', to.trim() ? { to: to.trim() } : {}),
+    mutationFn: () => call(notifyApi.testSmtp, { body: to.trim() ? { to: to.trim() } : {} }),
     onSuccess: setResult,
     onError: (e) => fail(e),
   });

@@ -5,12 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Form, Input, Space, type MenuProps } from 'antd';
 import { useState } from 'react';
 import type { TUser } from '../../../common/auth.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { newPasswordRules } from '../auth/PasswordChecklist.tsx';
+import { usersApi } from '../../../common/auth.api.ts';
 
 /** Locked now, by the server's clock. */
 export function isLocked(u: TUser): boolean {
@@ -35,7 +36,7 @@ function ResetPasswordModal({ user, onClose }: { user: TUser | null; onClose: ()
       title={t('重置密码：{name}', { name: user?.displayName ?? '' })}
       invalidate={['users']}
       successText="密码已重置，用户下次登录须修改密码"
-      submit={(v) => api.post(`/api/users/${user!.id}/reset-password`, v)}
+      submit={(v) => call(usersApi.resetPassword, { params: { id: user!.id }, body: v })}
     >
       {(form) => (
         <>
@@ -64,8 +65,7 @@ export function UserActions({ user, onEdit, onRoles }: { user: TUser; onEdit: ()
   const qc = useQueryClient();
   const [resetting, setResetting] = useState(false);
   const op = useMutation({
-    mutationFn: (a: { url: string; body?: unknown; method: 'post' | 'patch'; done: string }) =>
-      a.method === 'post' ? api.post(a.url, a.body) : api.patch(a.url, a.body),
+    mutationFn: (a: { run: () => Promise<unknown>; done: string }) => a.run(),
     onSuccess: async (_r, a) => {
       fb.ok(a.done);
       await qc.invalidateQueries({ queryKey: ['users'] });
@@ -87,21 +87,22 @@ export function UserActions({ user, onEdit, onRoles }: { user: TUser; onEdit: ()
       ]
     : [];
   const onMenu: MenuProps['onClick'] = ({ key }) => {
-    const u = `/api/users/${user.id}`;
+    const u = { params: { id: user.id } };
+    const setDisabled = (disabled: boolean) => () => call(usersApi.update, { ...u, body: { disabled } });
     if (key === 'reset') setResetting(true);
-    if (key === 'unlock') op.mutate({ method: 'post', url: `${u}/unlock`, done: '已解除锁定' });
+    if (key === 'unlock') op.mutate({ run: () => call(usersApi.unlock, u), done: '已解除锁定' });
     if (key === 'totp')
       confirm(t('重置动态口令？'), t('{name} 下次登录时须重新绑定身份验证器。', { name: user.displayName }), () =>
-        op.mutate({ method: 'post', url: `${u}/reset-totp`, done: '动态口令已重置' }),
+        op.mutate({ run: () => call(usersApi.resetTotp, u), done: '动态口令已重置' }),
       );
     if (key === 'disable')
       confirm(
         t('停用账号？'),
         t('{name} 将无法登录，其现有会话立即失效。', { name: user.displayName }),
-        () => op.mutate({ method: 'patch', url: u, body: { disabled: true }, done: '账号已停用' }),
+        () => op.mutate({ run: setDisabled(true), done: '账号已停用' }),
         true,
       );
-    if (key === 'enable') op.mutate({ method: 'patch', url: u, body: { disabled: false }, done: '账号已启用' });
+    if (key === 'enable') op.mutate({ run: setDisabled(false), done: '账号已启用' });
   };
   return (
     <Space size={0}>

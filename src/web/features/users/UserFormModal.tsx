@@ -1,13 +1,14 @@
 // Create a user (username, initial password) or edit one (name, contacts, service lines).
 import { Col, Form, Input, Row, Select } from 'antd';
 import type { TUser } from '../../../common/auth.ts';
-import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
-import { api } from '../../api/client.ts';
+import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
+import { call } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { PasswordChecklist, newPasswordRules } from '../auth/PasswordChecklist.tsx';
 import { EmailField } from '../../components/fields.tsx';
+import { usersApi } from '../../../common/auth.api.ts';
 
 interface V {
   username: string;
@@ -15,7 +16,7 @@ interface V {
   email: string;
   phone: string;
   password: string;
-  serviceLines: string[];
+  serviceLines: ServiceLineCode[];
 }
 
 export function UserFormModal({ user, onClose }: { user: TUser | null | undefined; onClose: () => void }) {
@@ -28,7 +29,11 @@ export function UserFormModal({ user, onClose }: { user: TUser | null | undefine
       width={640}
       title={user ? t('编辑用户') : t('新建用户')}
       invalidate={['users']}
-      initialValues={user ? { ...user, email: user.email ?? '', phone: user.phone ?? '' } : { serviceLines: [] }}
+      initialValues={
+        user
+          ? { ...user, email: user.email ?? '', phone: user.phone ?? '', serviceLines: user.serviceLines as ServiceLineCode[] }
+          : { serviceLines: [] }
+      }
       submit={(v) => {
         const common = {
           displayName: v.displayName,
@@ -37,8 +42,8 @@ export function UserFormModal({ user, onClose }: { user: TUser | null | undefine
           serviceLines: v.serviceLines ?? [],
         };
         return user
-          ? api.patch(`/api/users/${user.id}`, common)
-          : api.post('/api/users', { ...common, username: v.username, password: v.password });
+          ? call(usersApi.update, { params: { id: user.id }, body: common })
+          : call(usersApi.create, { body: { ...common, username: v.username, password: v.password } });
       }}
     >
       {(form) => (

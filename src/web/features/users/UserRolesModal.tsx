@@ -3,11 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TUser } from '../../../common/auth.ts';
-import { api, isApiError } from '../../api/client.ts';
+import { isApiError, call } from '../../api/client.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { ADMIN_COLOR, roleLabel, useRoles } from './roles.ts';
+import { usersApi } from '../../../common/auth.api.ts';
 
 export function UserRolesModal({ user, onClose }: { user: TUser | null; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -17,7 +18,7 @@ export function UserRolesModal({ user, onClose }: { user: TUser | null; onClose:
   const [picked, setPicked] = useState<{ id: string; codes: string[] } | null>(null);
   const codes = picked && picked.id === user?.id ? picked.codes : (user?.roles ?? []);
   const m = useMutation({
-    mutationFn: () => api.put(`/api/users/${user!.id}/roles`, { roles: codes }),
+    mutationFn: () => call(usersApi.setRoles, { params: { id: user!.id }, body: { roles: codes } }),
     onSuccess: async () => {
       fb.ok('角色已更新');
       await qc.invalidateQueries({ queryKey: ['users'] });

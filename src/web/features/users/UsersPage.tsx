@@ -12,6 +12,7 @@ import { isLocked, UserActions } from './UserActions.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 import { UserRolesModal } from './UserRolesModal.tsx';
 import { ADMIN_COLOR, roleLabel, useRoles } from './roles.ts';
+import { usersApi } from '../../../common/auth.api.ts';
 
 function StatusTags({ u }: { u: TUser }) {
   const { t } = useI18n();
@@ -90,9 +91,9 @@ export function UsersPage() {
     <div>
       <PageHeader title={t('用户管理')} subtitle={t('系统管理员维护账号，安全管理员分配角色（三员分立）')} />
       <Card>
-        <DataTable<TUser>
+        <DataTable
           queryKey="users"
-          url="/api/users"
+          source={usersApi.list}
           rowKey="id"
           columns={columns}
           params={{ role, disabled }}

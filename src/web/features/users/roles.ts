@@ -1,11 +1,10 @@
 // Roles as the user screens need them: names in the current language, the three administrators first.
-import { useQuery } from '@tanstack/react-query';
 import type { TRole } from '../../../common/auth.ts';
-import { api } from '../../api/client.ts';
 import type { Lang } from '../../i18n/index.tsx';
+import { rolesApi } from '../../../common/auth.api.ts';
+import { useCall } from '../../api/query.ts';
 
-export const useRoles = (enabled = true) =>
-  useQuery({ queryKey: ['roles'], queryFn: () => api.get<{ items: TRole[]; total: number }>('/api/roles'), enabled, staleTime: 60_000 });
+export const useRoles = (enabled = true) => useCall(rolesApi.list, {}, { enabled, staleTime: 60_000 });
 
 export const roleLabel = (r: TRole, lang: Lang) => (lang === 'en-US' ? r.nameEn : r.nameZh);
 

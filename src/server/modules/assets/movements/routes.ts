@@ -1,18 +1,10 @@
 // Routes of asset movements (R-AST-01): requests approved at the levels they touch.
 import type { FastifyInstance } from 'fastify';
-import { ZIdParams } from '../../../../common/api.ts';
-import {
-  ZAssetRequest,
-  ZAssetRequestList,
-  ZAssetRequestQuery,
-  ZDecideInput,
-  ZMovementInput,
-  ZMovementOptions,
-} from '../../../../common/asset-movements.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { loadAsset } from '../register/records.ts';
 import { getRequest, listRequests, movementOptions } from './reads.ts';
 import { cancelRequest, createRequest, decideRequest } from './service.ts';
+import { movementsApi } from '../../../../common/asset-movements.api.ts';
 
 const READ = 'asset.read';
 const WRITE = 'asset.write';
@@ -21,79 +13,55 @@ const APPROVERS = 'asset.approve|asset.finance|asset.business';
 export async function movementRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['assets: movements'];
   defineRoute(app, {
-    method: 'POST',
-    url: '/assets/:id/requests',
+    ...movementsApi.create,
     summary: '提出资产变动申请（入库、领用、调拨、送修、报废），按涉及的层级审批',
     tags,
     access: WRITE,
-    params: ZIdParams,
-    body: ZMovementInput,
-    response: ZAssetRequest,
-    status: 201,
     handler: (ctx, { params, body }) => createRequest(ctx, params.id, body),
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/assets/:id/requests',
+    ...movementsApi.ofAsset,
     summary: '资产的变动申请',
     tags,
     access: READ,
-    params: ZIdParams,
-    query: ZAssetRequestQuery,
-    response: ZAssetRequestList,
     handler: async (ctx, { params, query }) => {
       await loadAsset(ctx, params.id);
       return listRequests(ctx, { ...query, assetId: params.id });
     },
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/asset-requests',
+    ...movementsApi.list,
     summary: '资产变动申请列表（status、level 待该层级审批、mine 本人提出、todo 待我审批）',
     tags,
     access: READ,
-    query: ZAssetRequestQuery,
-    response: ZAssetRequestList,
     handler: (ctx, { query }) => listRequests(ctx, query),
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/asset-requests/options',
+    ...movementsApi.options,
     summary: '变动申请表单可选的部门、人员、地点和房间',
     tags,
     access: READ,
-    response: ZMovementOptions,
     handler: (ctx) => movementOptions(ctx),
   });
   defineRoute(app, {
-    method: 'GET',
-    url: '/asset-requests/:id',
+    ...movementsApi.get,
     summary: '资产变动申请详情',
     tags,
     access: READ,
-    params: ZIdParams,
-    response: ZAssetRequest,
     handler: (ctx, { params }) => getRequest(ctx, params.id),
   });
   defineRoute(app, {
-    method: 'POST',
-    url: '/asset-requests/:id/decide',
+    ...movementsApi.decide,
     summary: '在一个层级审批（同意或驳回）；各层级均同意后变动生效',
     tags,
     access: APPROVERS,
-    params: ZIdParams,
-    body: ZDecideInput,
-    response: ZAssetRequest,
     handler: (ctx, { params, body }) => decideRequest(ctx, params.id, body),
   });
   defineRoute(app, {
-    method: 'POST',
-    url: '/asset-requests/:id/cancel',
+    ...movementsApi.cancel,
     summary: '申请人撤回待审批的申请',
     tags,
     access: WRITE,
-    params: ZIdParams,
-    response: ZAssetRequest,
     handler: (ctx, { params }) => cancelRequest(ctx, params.id),
   });
 }

@@ -12,11 +12,12 @@ import {
   type MovementKind,
   type TAssetRequest,
 } from '../../../../common/asset-movements.ts';
-import { api } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useFeedback } from '../../../components/feedback.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { LEVEL_SHORT } from './RequestTags.tsx';
+import { movementsApi } from '../../../../common/asset-movements.api.ts';
 
 /** Approve / reject buttons for the levels the signed-in user may decide (never their own request). */
 export function DecideButtons({ r, onDone }: { r: TAssetRequest; onDone?: () => void }) {
@@ -28,7 +29,7 @@ export function DecideButtons({ r, onDone }: { r: TAssetRequest; onDone?: () => 
   const [comment, setComment] = useState('');
   const m = useMutation({
     mutationFn: (b: { level: ApprovalLevel; decision: 'approve' | 'reject'; comment: string }) =>
-      api.post<TAssetRequest>(`/api/asset-requests/${r.id}/decide`, b),
+      call(movementsApi.decide, { params: { id: r.id }, body: b }),
     onSuccess: async (x, b) => {
       fb.ok(b.decision === 'reject' ? '已驳回' : x.status === 'approved' ? '已同意，变动已生效' : '已同意');
       setReject(null);

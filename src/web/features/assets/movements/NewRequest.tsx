@@ -2,19 +2,13 @@
 // it is filled in (R-AST-01).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
-import {
-  LEVEL_ZH,
-  levelsFor,
-  MOVEMENT_KIND_ZH,
-  MOVEMENT_KINDS,
-  type MovementKind,
-  type TAssetRequest,
-} from '../../../../common/asset-movements.ts';
+import { LEVEL_ZH, levelsFor, MOVEMENT_KIND_ZH, MOVEMENT_KINDS, type MovementKind } from '../../../../common/asset-movements.ts';
 import { MONEY } from '../../../../common/patterns.ts';
-import { api } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { useFeedback } from '../../../components/feedback.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useMovementOptions } from './RequestTags.tsx';
+import { movementsApi } from '../../../../common/asset-movements.api.ts';
 
 interface FormValues {
   kind: MovementKind;
@@ -68,7 +62,7 @@ export function NewRequest({
       if (kind === 'assignment' && asset.status === 'in_repair') payload.returnFromRepair = true;
       if (kind === 'repair') put('repairer');
       if (kind === 'retirement') put('method');
-      return api.post<TAssetRequest>(`/api/assets/${assetId}/requests`, { kind, payload, reason: v.reason ?? '' });
+      return call(movementsApi.create, { params: { id: assetId }, body: { kind, payload, reason: v.reason ?? '' } });
     },
     onSuccess: async () => {
       fb.ok('申请已提交，等待审批');

@@ -1,10 +1,10 @@
 // How a movement request reads in a list: its status, each level's decision, and what it changes (R-AST-01).
-import { useQuery } from '@tanstack/react-query';
 import { Space, Tag } from 'antd';
-import { LEVEL_ZH, type ApprovalLevel, type TAssetRequest, type TMovementOptions } from '../../../../common/asset-movements.ts';
-import { api } from '../../../api/client.ts';
+import { LEVEL_ZH, type ApprovalLevel, type TAssetRequest } from '../../../../common/asset-movements.ts';
 import { fmtTime } from '../../../components/format.ts';
 import { useI18n } from '../../../i18n/index.tsx';
+import { movementsApi } from '../../../../common/asset-movements.api.ts';
+import { useCall } from '../../../api/query.ts';
 
 export const LEVEL_SHORT: Record<ApprovalLevel, string> = { it: '信息化', finance: '财务', business: '业务' };
 
@@ -68,9 +68,4 @@ export function PayloadText({ r }: { r: TAssetRequest }) {
 }
 
 export const useMovementOptions = (enabled = true) =>
-  useQuery({
-    queryKey: ['asset-requests', 'options'],
-    queryFn: ({ signal }) => api.get<TMovementOptions>('/api/asset-requests/options', undefined, signal),
-    enabled,
-    staleTime: 300_000,
-  });
+  useCall(movementsApi.options, {}, { queryKey: ['asset-requests', 'options'], enabled, staleTime: 300_000 });

@@ -1,19 +1,22 @@
 // The fault flow's documents (R-SD-05): 故障诊断报告 → 故障恢复方案 → 维护报告. Each save is a new
 // version; earlier versions stay readable; each exports as Word.
 import { EditOutlined, FileWordOutlined, HistoryOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, DatePicker, Descriptions, Empty, Form, Input, Modal, Radio, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DOC_KINDS, type DocKind, type TTicketDocument, type TTicketDocuments, type TTicketFlow } from '../../../../common/desk-flow.ts';
-import { api } from '../../../api/client.ts';
+import { call, urlOf, type CallInput } from '../../../api/client.ts';
+import { useCall } from '../../../api/query.ts';
 import { useFeedback } from '../../../components/feedback.ts';
 import { fmtTime } from '../../../components/format.ts';
 import { pick, useI18n } from '../../../i18n/index.tsx';
 import { SEVERITY } from '../meta.ts';
 import { useDocuments, useRefresh } from './queries.ts';
+import { deskFlowApi } from '../../../../common/desk-flow.api.ts';
 
 type Named = { zh: string; en: string };
+type DocumentBody = CallInput<typeof deskFlowApi.saveDocument>['body'];
 export const DOC: Record<DocKind, Named> = {
   diagnosis: { zh: '故障诊断报告', en: 'Diagnosis report' },
   plan: { zh: '故障恢复方案', en: 'Recovery plan' },
@@ -108,7 +111,8 @@ function DocForm({
         const x = v[f.name];
         body[f.name] = f.kind === 'time' ? (x ? (x as Dayjs).toISOString() : null) : f.kind === 'bool' ? !!x : (x ?? '');
       }
-      return api.put<TTicketDocument>(`/api/tickets/${ticketId}/documents/${kind}`, body);
+      // The kind's own fields (FIELDS[kind]); the server checks them against the kind's schema.
+      return call(deskFlowApi.saveDocument, { params: { id: ticketId, kind }, body: body as DocumentBody });
     },
     onSuccess: async (d) => {
       fb.ok(t('已保存第 {n} 版', { n: d.version }));
@@ -169,11 +173,11 @@ function DocTab({ ticketId, kind, docs, editable }: { ticketId: string; kind: Do
   const [version, setVersion] = useState<number | null>(null);
   const latest = docs[kind];
   const versions = docs.versions[kind];
-  const old = useQuery({
-    queryKey: ['tickets', 'one', ticketId, 'documents', kind, version],
-    queryFn: ({ signal }) => api.get<TTicketDocument>(`/api/tickets/${ticketId}/documents/${kind}/versions/${version}`, undefined, signal),
-    enabled: version !== null && version !== latest?.version,
-  });
+  const old = useCall(
+    deskFlowApi.documentVersion,
+    { params: { id: ticketId, kind, version: version ?? 0 } },
+    { queryKey: ['tickets', 'one', ticketId, 'documents', kind, version], enabled: version !== null && version !== latest?.version },
+  );
   const shown = version !== null && version !== latest?.version ? old.data : latest;
   return (
     <div>
@@ -199,7 +203,12 @@ function DocTab({ ticketId, kind, docs, editable }: { ticketId: string; kind: Do
           />
         )}
         {latest && (
-          <Button size="small" icon={<FileWordOutlined />} href={`/api/tickets/${ticketId}/documents/${kind}/word`} download>
+          <Button
+            size="small"
+            icon={<FileWordOutlined />}
+            href={urlOf(deskFlowApi.documentWord, { params: { id: ticketId, kind } })}
+            download
+          >
             Word
           </Button>
         )}

@@ -10,18 +10,20 @@ import {
   ThunderboltOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Input, Modal, Rate, Select, Space, Steps, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import type { TAssigneeCandidate, TTicket } from '../../../../common/desk.ts';
-import type { TKbDraft, TTicketFlow } from '../../../../common/desk-flow.ts';
-import { api, type Paged } from '../../../api/client.ts';
+import type { TTicketFlow } from '../../../../common/desk-flow.ts';
+import { call, type CallInput } from '../../../api/client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useFeedback } from '../../../components/feedback.ts';
 import { fmtTime } from '../../../components/format.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useRefresh } from './queries.ts';
 import { FOLLOWUP_INITIAL, FollowupFields, followupBody, type FollowupValues } from './FollowupFields.tsx';
+import { deskApi, kbApi } from '../../../../common/desk.api.ts';
+import { deskFlowApi } from '../../../../common/desk-flow.api.ts';
+import { useCall } from '../../../api/query.ts';
 
 function useSteps(flow: TTicketFlow) {
   const { t } = useI18n();
@@ -83,10 +85,12 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
   const [form] = Form.useForm<Record<string, unknown>>();
   const close = () => (setOpen(null), form.resetFields());
   const live = !['closed', 'merged'].includes(tk.status);
+  const self = { params: { id: tk.id } };
+  // The form's values: the fields' own rules make the required ones present.
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
 
   const act = useMutation({
-    mutationFn: async ({ path, body }: { path: string; body: unknown; done: string }) =>
-      api.post<unknown>(`/api/tickets/${tk.id}/${path}`, body),
+    mutationFn: ({ run }: { run: () => Promise<unknown>; done: string }) => run(),
     onSuccess: async (_r, v) => {
       fb.ok(v.done);
       close();
@@ -94,25 +98,27 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
     },
     onError: (e) => fb.fail(e, form),
   });
-  const candidates = useQuery({
-    queryKey: ['tickets', 'one', tk.id, 'assignees'],
-    queryFn: ({ signal }) => api.get<TAssigneeCandidate[]>(`/api/tickets/${tk.id}/assignees`, undefined, signal),
-    enabled: open === 'assign',
-  });
+  const run = (done: string, fn: () => Promise<unknown>) => act.mutate({ run: fn, done });
+  const candidates = useCall(
+    deskApi.assignees,
+    { params: { id: tk.id } },
+    { queryKey: ['tickets', 'one', tk.id, 'assignees'], enabled: open === 'assign' },
+  );
   const [mergeQ, setMergeQ] = useState('');
-  const mergeOptions = useQuery({
-    queryKey: ['tickets', 'merge-search', mergeQ],
-    queryFn: ({ signal }) => api.get<Paged<TTicket>>('/api/tickets', { q: mergeQ, open: true, pageSize: 10 }, signal),
-    enabled: open === 'merge' && mergeQ.length >= 2,
-  });
+  const mergeOptions = useCall(
+    deskApi.listTickets,
+    { query: { q: mergeQ, open: 'true', pageSize: 10 } },
+    { enabled: open === 'merge' && mergeQ.length >= 2 },
+  );
   const kbPost = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api.post('/api/kb', v),
+    // The form holds the draft's fields (GET …/kb-draft), edited.
+    mutationFn: (v: Record<string, unknown>) => call(kbApi.create, { body: v as CallInput<typeof kbApi.create>['body'] }),
     onSuccess: () => (fb.ok('已存入知识库'), close()),
     onError: (e) => fb.fail(e, form),
   });
   const openKb = async () => {
     try {
-      const d = await api.get<TKbDraft>(`/api/tickets/${tk.id}/kb-draft`);
+      const d = await call(deskFlowApi.kbDraft, { params: { id: tk.id } });
       form.setFieldsValue(d);
       setOpen('kb');
     } catch (e) {
@@ -238,7 +244,11 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
       )}
 
       <ActionModal open={open === 'assign'} title={t('派单')} onClose={close} busy={act.isPending} onOk={() => form.submit()}>
-        <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ path: 'assign', body: v, done: t('已派单') })}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => run(t('已派单'), () => call(deskFlowApi.assign, { ...self, body: { assigneeId: text(v.assigneeId) } }))}
+        >
           <Form.Item name="assigneeId" label={t('处理人')} rules={[{ required: true, message: t('请选择处理人') }]}>
             <Select
               loading={candidates.isPending}
@@ -262,7 +272,11 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
         <Typography.Paragraph type="secondary">
           {t('应急模式下先恢复业务，诊断报告、恢复方案和维护报告在解决后 2 个工作日内补齐。')}
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ path: 'emergency', body: v, done: t('已进入应急模式') })}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => run(t('已进入应急模式'), () => call(deskFlowApi.emergency, { ...self, body: { reason: text(v.reason) } }))}
+        >
           <Form.Item name="reason" label={t('原因')} rules={[{ required: true, whitespace: true, message: t('必填') }]}>
             <Input.TextArea rows={2} maxLength={1000} placeholder={t('如：核心交换机宕机，全楼断网')} />
           </Form.Item>
@@ -280,7 +294,9 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
           form={form}
           layout="vertical"
           onFinish={(v) =>
-            act.mutate({ path: 'confirm', body: { outcome: 'confirmed', comment: v.comment ?? '' }, done: t('已确认，运维单关闭') })
+            run(t('已确认，运维单关闭'), () =>
+              call(deskFlowApi.confirm, { ...self, body: { outcome: 'confirmed', comment: text(v.comment) } }),
+            )
           }
         >
           <Form.Item name="comment" label={t('测试情况（可选）')}>
@@ -301,7 +317,9 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
           form={form}
           layout="vertical"
           onFinish={(v) =>
-            act.mutate({ path: 'confirm', body: { outcome: 'rejected', comment: v.comment }, done: t('已驳回，运维单重新打开') })
+            run(t('已驳回，运维单重新打开'), () =>
+              call(deskFlowApi.confirm, { ...self, body: { outcome: 'rejected', comment: text(v.comment) } }),
+            )
           }
         >
           <Form.Item name="comment" label={t('驳回原因')} rules={[{ required: true, whitespace: true, message: t('驳回须填写原因') }]}>
@@ -315,11 +333,7 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
           layout="vertical"
           initialValues={FOLLOWUP_INITIAL}
           onFinish={(v) =>
-            act.mutate({
-              path: 'followup',
-              body: followupBody(v as unknown as FollowupValues),
-              done: t('回访已记录'),
-            })
+            run(t('回访已记录'), () => call(deskFlowApi.followup, { ...self, body: followupBody(v as unknown as FollowupValues) }))
           }
         >
           <FollowupFields />
@@ -327,7 +341,11 @@ export function FlowPanel({ flow }: { flow: TTicketFlow }) {
       </ActionModal>
       <ActionModal open={open === 'merge'} title={t('合并到另一张运维单')} onClose={close} busy={act.isPending} onOk={() => form.submit()}>
         <Typography.Paragraph type="secondary">{t('本单将标记为“已合并”，工作记录移到目标单，SLA 以目标单为准。')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v) => act.mutate({ path: 'merge', body: v, done: t('已合并') })}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => run(t('已合并'), () => call(deskFlowApi.merge, { ...self, body: { intoId: text(v.intoId) } }))}
+        >
           <Form.Item name="intoId" label={t('目标运维单')} rules={[{ required: true, message: t('请选择目标运维单') }]}>
             <Select
               showSearch={{ filterOption: false, onSearch: setMergeQ }}

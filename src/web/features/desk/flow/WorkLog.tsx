@@ -5,14 +5,14 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, DatePicker, Empty, Form, Input, List, Modal, Popconfirm, Radio, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { TWorkLog } from '../../../../common/desk-flow.ts';
-import { api } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useFeedback } from '../../../components/feedback.ts';
 import { fmtTime } from '../../../components/format.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { fmtDuration } from '../clock.tsx';
 import { useRefresh, useWorkLogs } from './queries.ts';
+import { deskFlowApi } from '../../../../common/desk-flow.api.ts';
 
 type V = { mode: 'onsite' | 'remote'; range: [Dayjs, Dayjs]; summary: string };
 
@@ -33,11 +33,14 @@ export function WorkLogPanel({ ticketId, reportedAt, canWrite }: { ticketId: str
   const [form] = Form.useForm<V>();
   const add = useMutation({
     mutationFn: (v: V) =>
-      api.post<TWorkLog>(`/api/tickets/${ticketId}/worklogs`, {
-        mode: v.mode,
-        startAt: v.range[0].toISOString(),
-        endAt: v.range[1].toISOString(),
-        summary: v.summary,
+      call(deskFlowApi.addWorklog, {
+        params: { id: ticketId },
+        body: {
+          mode: v.mode,
+          startAt: v.range[0].toISOString(),
+          endAt: v.range[1].toISOString(),
+          summary: v.summary,
+        },
       }),
     onSuccess: async () => {
       fb.ok('工作记录已保存');
@@ -48,7 +51,7 @@ export function WorkLogPanel({ ticketId, reportedAt, canWrite }: { ticketId: str
     onError: (e) => fb.fail(e, form),
   });
   const remove = useMutation({
-    mutationFn: (logId: string) => api.delete(`/api/tickets/${ticketId}/worklogs/${logId}`),
+    mutationFn: (logId: string) => call(deskFlowApi.deleteWorklog, { params: { id: ticketId, logId } }),
     onSuccess: async () => {
       fb.ok('工作记录已删除');
       await refresh();

@@ -4,7 +4,7 @@ import { Alert, Checkbox, Col, Form, InputNumber, Row, Select, Space, Tag, Typog
 import { useMemo } from 'react';
 import { POLICY_MAX_MS, POLICY_MIN_MS, durationWords, type TSlaPolicyRow } from '../../../../common/desk-policy.ts';
 import { HOTLINE_PROFILE, SLA_TARGETS, type SlaTarget } from '../../../../common/sla.ts';
-import { api } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { fmtTime } from '../../../components/format.ts';
 import { pick, useI18n } from '../../../i18n/index.tsx';
@@ -23,6 +23,7 @@ import {
   contractOf,
   scopeName,
 } from './targets.tsx';
+import { deskPolicyApi } from '../../../../common/desk-policy.api.ts';
 
 type TargetForm = { on: boolean; n: number | null; unit: Unit; profile: Profile };
 type PolicyForm = Record<SlaTarget, TargetForm>;
@@ -136,12 +137,15 @@ export function PolicyModal({ policy, onClose }: { policy: TSlaPolicyRow | null;
       invalidate={[POLICIES_KEY]}
       successText="SLA 策略已保存"
       submit={(v) =>
-        api.put<TSlaPolicyRow>(`/api/sla-policies/${policy.id}`, {
-          targets: SLA_TARGETS.filter((k) => v[k].on).map((k) => ({
-            target: k,
-            durationMs: Math.round((v[k].n ?? 0) * UNITS[v[k].unit].ms),
-            profile: v[k].profile,
-          })),
+        call(deskPolicyApi.updatePolicy, {
+          params: { id: policy.id },
+          body: {
+            targets: SLA_TARGETS.filter((k) => v[k].on).map((k) => ({
+              target: k,
+              durationMs: Math.round((v[k].n ?? 0) * UNITS[v[k].unit].ms),
+              profile: v[k].profile,
+            })),
+          },
         })
       }
     >

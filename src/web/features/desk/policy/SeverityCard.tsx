@@ -4,11 +4,12 @@ import { Button, Card, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { SEVERITY_TEXT_MAX, type TSeverityDefinition, type TSeverityList, type TSeverityUpdate } from '../../../../common/desk-policy.ts';
 import { SEVERITIES } from '../../../../common/sla.ts';
-import { api } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { fmtTime } from '../../../components/format.ts';
 import { pick, useI18n } from '../../../i18n/index.tsx';
 import { SEVERITY, severitiesKey, severityHint, useSeverities } from '../meta.ts';
+import { deskPolicyApi } from '../../../../common/desk-policy.api.ts';
 
 type SeverityForm = Record<TSeverityDefinition['code'], { definition: string; examples?: string }>;
 
@@ -28,13 +29,15 @@ function SeverityModal({ open, list, onClose }: { open: boolean; list: TSeverity
       invalidate={[severitiesKey[0]]}
       successText="严重程度定义已保存"
       submit={(v) =>
-        api.put<TSeverityList>('/api/desk/severities', {
-          items: SEVERITIES.map((code) => ({
-            code,
-            definition: v[code].definition,
-            ...(v[code].examples?.trim() ? { examples: v[code].examples } : {}),
-          })),
-        } satisfies TSeverityUpdate)
+        call(deskPolicyApi.updateSeverities, {
+          body: {
+            items: SEVERITIES.map((code) => ({
+              code,
+              definition: v[code].definition,
+              ...(v[code].examples?.trim() ? { examples: v[code].examples } : {}),
+            })),
+          } satisfies TSeverityUpdate,
+        })
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>

@@ -5,12 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Popconfirm } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { TSla, TTicket, TTicketEvent } from '../../../../common/desk.ts';
-import { api } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { useFeedback } from '../../../components/feedback.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { isOpen } from '../clock.tsx';
 import { ticketKey } from '../meta.ts';
 import { PauseModal } from './PauseModal.tsx';
+import { deskApi } from '../../../../common/desk.api.ts';
 
 interface Action {
   kind: TTicketEvent['kind'];
@@ -56,7 +57,7 @@ export function TicketActions({ tk }: { tk: TTicket }) {
   const phone = Grid.useBreakpoint().md === false;
   const [pausing, setPausing] = useState(false);
   const m = useMutation({
-    mutationFn: (ev: TTicketEvent) => api.post<TTicket>(`/api/tickets/${tk.id}/events`, ev),
+    mutationFn: (ev: TTicketEvent) => call(deskApi.recordEvent, { params: { id: tk.id }, body: ev }),
     onSuccess: async (next, ev) => {
       qc.setQueryData(ticketKey(tk.id), next);
       setPausing(false);
