@@ -20,6 +20,10 @@ const long = files
 for (const x of long) console.error(`${x.f}: ${x.n} lines (at most ${MAX_LINES}; split it by concern)`);
 
 const cpd = spawnSync('jscpd', ['--config', '.jscpd.json'], { encoding: 'utf8', shell: false });
+if (cpd.error) {
+  console.error(`jscpd did not run (${cpd.error.message}): run npm ci first`);
+  process.exit(1);
+}
 // eslint-disable-next-line no-control-regex -- jscpd colours its report
 const plain = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 if (cpd.status !== 0)

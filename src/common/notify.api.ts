@@ -1,5 +1,5 @@
 // Contracts of the in-app bell and its live stream, the user's notification preferences and the
-// system admin's SMTP server.
+// system admin's SMTP server and outbound policy.
 import { z } from 'zod';
 import { ZIdParams } from './api.ts';
 import { endpoint } from './endpoint.ts';
@@ -9,6 +9,7 @@ import {
   ZNotifyEvent,
   ZNotifyPrefs,
   ZNotifyPrefsInput,
+  ZOutboundPolicy,
   ZSmtpInput,
   ZSmtpTest,
   ZSmtpView,
@@ -42,4 +43,6 @@ export const notifyApi = {
     body: ZSmtpTest,
     response: z.object({ ok: z.boolean(), to: z.string(), error: z.string().optional() }),
   }),
+  outbound: endpoint({ method: 'GET', path: '/api/admin/outbound', response: ZOutboundPolicy }),
+  saveOutbound: endpoint({ method: 'PUT', path: '/api/admin/outbound', body: ZOutboundPolicy, response: ZOutboundPolicy }),
 };

@@ -23,7 +23,8 @@ import { multipartOptions } from './kernel/files/upload.ts';
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './kernel/auth/routes.ts';
 import { collectorHealth } from './kernel/collectors/health.ts';
 import { installRegistry } from './kernel/catalogue.ts';
-import { permissionsIn } from './kernel/http.ts';
+import { defineRoute, permissionsIn } from './kernel/http.ts';
+import { systemApi } from '../common/system.api.ts';
 import type { ModuleManifest } from './kernel/module.ts';
 import { ManifestError, type Registry } from './kernel/registry.ts';
 import { registryOf } from './site.ts';
@@ -179,19 +180,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { summary: '健康检查 Health', tags: ['system'] } }, async (req) => {
-        const { nodes } = await collectorHealth(deps.database.db, clock());
-        // Anyone sees each collector's state and lag; counters and the last error (which may name a
-        // device's address) only a signed-in user.
-        const signedIn = !!req.ctx.actor;
-        const collectors = nodes.flatMap((n) =>
-          n.collectors.map((c) =>
-            signedIn ? { ...c, node: n.node, seenAt: n.seenAt } : { id: c.id, node: n.node, state: c.state, lagMs: c.lagMs },
-          ),
-        );
-        return { status: 'ok', database: deps.database.kind, version: VERSION, collectors };
+      defineRoute(api, {
+        ...systemApi.health,
+        summary: '健康检查 Health',
+        tags: ['system'],
+        access: 'public',
+        allowPending: true,
+        handler: async (ctx) => {
+          const { nodes } = await collectorHealth(deps.database.db, clock());
+          // Anyone sees each collector's state and lag; counters and the last error (which may name a
+          // device's address) only a signed-in user.
+          const collectors = nodes.flatMap((n) =>
+            n.collectors.map((c) =>
+              ctx.actor ? { ...c, node: n.node, seenAt: n.seenAt } : { id: c.id, node: n.node, state: c.state, lagMs: c.lagMs },
+            ),
+          );
+          return { status: 'ok' as const, database: deps.database.kind, version: VERSION, collectors };
+        },
       });
-      api.yunweiRoutes.push({ method: 'GET', url: '/api/health', access: 'public', allowPending: true });
       const moduleDeps = { registry, secureCookies: deps.secureCookies ?? false };
       for (const m of registry.modules) for (const plugin of m.routes ?? []) await plugin(api, moduleDeps);
     },

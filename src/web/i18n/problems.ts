@@ -17,7 +17,7 @@ const EN_PROBLEMS: Record<string, string> = {
   'auth.invalid_credentials': 'Wrong username or password.',
   'auth.invalid_token': 'The API token is invalid, revoked or expired.',
   'auth.session_expired': 'Your session has ended after a period of inactivity. Please sign in again.',
-  'auth.locked': 'Too many failed sign-ins: the account is locked until {until}.',
+  'auth.locked': 'Too many failed attempts: the account is locked for 15 minutes.',
   'auth.rate_limited': 'Too many sign-in attempts. Try again in 5 minutes.',
   'auth.disabled': 'This account is disabled. Contact the system administrator.',
   'auth.forbidden': 'You do not have permission to do this.',
@@ -52,6 +52,18 @@ const EN_PROBLEMS: Record<string, string> = {
   'staffing.assignment_not_found': 'Assignment not found.',
   'service_line.period': 'The service period cannot end before it starts.',
   'bank_account.not_found': 'Bank account not found.',
+  bad_url: 'The address of the request is not valid.',
+  uri_too_long: 'The address of the request is too long.',
+  headers_too_large: 'The request headers are too large.',
+  'text.forbidden_chars':
+    'The input holds characters that cannot be stored (NUL, control characters or broken Unicode). Remove them and try again.',
+  'net.outbound_refused':
+    'That address is not allowed (loopback, link-local or an intranet address not allowed by the system administrator).',
+  'net.allow_list': 'Not a valid IP address or range.',
+  'sheet.unreadable': 'The Excel file cannot be read. Use the import template (.xlsx).',
+  'sheet.too_large': 'The Excel file is too large. Split it and import in parts.',
+  'sheet.too_many_rows': 'Too many rows for one import.',
+  'sheet.too_slow': 'Reading the Excel file took too long. Split it and import in parts.',
 };
 
 const EN_OBJECTS: Record<string, string> = {

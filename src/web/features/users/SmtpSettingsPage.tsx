@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { notifyApi } from '../../../common/notify.api.ts';
 import { useCall } from '../../api/query.ts';
+import { OutboundPolicyCard } from './OutboundPolicyCard.tsx';
 
 const KEY = ['notify-smtp'];
 type Values = { host: string; port: number; secure: boolean; user: string; password: string; clearPassword: boolean; from: string };
@@ -113,6 +114,7 @@ export function SmtpSettingsPage() {
           </Space>
         </Form>
       </Card>
+      <OutboundPolicyCard />
       <Card title={t('发送测试邮件')}>
         <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
           <Input value={to} onChange={(e) => setTo(e.target.value)} placeholder={t('收件人（留空发给本人邮箱）')} autoComplete="off" />

@@ -68,4 +68,11 @@ export const EN: Record<string, string> = {
   '测试邮件已发送至 {to}': 'Test e-mail sent to {to}',
   '发送失败：{error}': 'Sending failed: {error}',
   邮件服务器设置已保存: 'Mail server settings saved',
+  外发访问策略: 'Outbound policy',
+  外发访问策略已保存: 'Outbound policy saved',
+  '机器人和邮件服务器只能位于公网地址；本机、链路本地（含云平台元数据）、组播等地址始终禁止。内网服务器须在此放行。':
+    'Chat robots and the mail server may only be at public addresses; loopback, link-local (cloud metadata included) and multicast addresses are always refused. An intranet server must be allowed here.',
+  '允许访问内网地址（10.x、172.16–31.x、192.168.x 等）': 'Allow private addresses (10.x, 172.16–31.x, 192.168.x …)',
+  放行的地址或网段: 'Allowed addresses or ranges',
+  '每行一个，如 10.20.0.0/16 或 10.20.1.5': 'One per line, e.g. 10.20.0.0/16 or 10.20.1.5',
 };
