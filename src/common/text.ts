@@ -3,11 +3,11 @@
 // return), lone UTF-16 surrogates (not text at all), and Unicode non-characters (U+FFFE, U+FFFF,
 // U+FDD0–U+FDEF and the last two of every plane). Refused at the API's edge, once, for every string;
 // removed from text that comes from files and headers, where refusing would lose the rest.
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+/* eslint-disable no-control-regex -- control characters are what these look for */
 const FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
-
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
+/* eslint-enable no-control-regex */
 
 /** True when s holds a character no stored text may hold. */
 export function hasForbiddenText(s: string): boolean {
