@@ -142,7 +142,9 @@ describe('hostile input on every route', () => {
       const cases: [unknown, unknown][] = [[body, query]];
       for (const v of WILD) cases.push([replaceLeaves(body, 'string', v), replaceLeaves(query, 'string', v)]);
       for (const n of NUMBERS) cases.push([replaceLeaves(body, 'number', n), replaceLeaves(query, 'number', n)]);
-      for (const [b, q] of cases) {
+      // A route with no string (or number) leaf would get the same request again: sent once.
+      const distinct = new Map(cases.map((c) => [JSON.stringify(c), c]));
+      for (const [b, q] of distinct.values()) {
         const { res, ms } = await send(r, url, b, q);
         requests++;
         const size = res.rawPayload.length;
@@ -150,7 +152,7 @@ describe('hostile input on every route', () => {
           failures.push(`${r.method} ${r.url} -> ${res.statusCode}, ${size} bytes, ${ms} ms: ${res.body.slice(0, 160)}`);
       }
     }
-    expect(requests).toBeGreaterThan(1000);
+    expect(requests).toBeGreaterThan(600);
     expect(failures).toEqual([]);
   }, 900_000);
 });
