@@ -1,4 +1,4 @@
-// Demo data entered from the 2021 contract: /work/shared/seed/000_a46c794828b2699b.txt
+// Demo data entered from the 2021 contract (its text: docs/contract/BJRBJ2021010.txt).
 // 电子政务运维项目服务合同 BJRBJ2021010「网络安全支持服务运行维护等（2021 年度）」.
 //
 // Sources:

@@ -1,4 +1,4 @@
-// Shapes of the demo data entered from the 2021 contract (../shared/seed). Pure data, no logic.
+// Shapes of the demo data entered from the 2021 contract (docs/contract/BJRBJ2021010.txt). Pure data, no logic.
 // Money is in CNY as a number with two decimals at most; dates are 'YYYY-MM-DD' (Asia/Shanghai).
 
 import type { ServiceLineCode } from '../../common/service-lines.ts';

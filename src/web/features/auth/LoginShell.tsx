@@ -5,6 +5,7 @@ import { useEffect, type ReactNode } from 'react';
 import { LangSwitch } from '../../app/UserMenu.tsx';
 import { LogoMark } from '../../components/Logo.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { ModuleClaims } from './ModuleClaims.tsx';
 
 const BACKDROP = [
   'radial-gradient(1200px 600px at 85% -10%, rgba(64, 140, 255, 0.35), transparent 60%)',
@@ -15,8 +16,6 @@ const BACKDROP = [
 // A faint technical grid over the backdrop.
 const GRID =
   "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='48' height='48'%3E%3Cpath d='M48 0H0v48' fill='none' stroke='rgba(255,255,255,0.06)' stroke-width='1'/%3E%3C/svg%3E\")";
-
-const FEATURES = ['服务台与 SLA 计时', '监控告警与配置备份', '巡检计划与现场记录', '值班排班与应急', '月度考核与报告'];
 
 export function LoginShell({ children, title }: { children: ReactNode; title: string }) {
   const { t } = useI18n();
@@ -64,31 +63,16 @@ export function LoginShell({ children, title }: { children: ReactNode; title: st
           <div style={{ color: '#fff', maxWidth: 560 }}>
             <div style={{ fontSize: 40, fontWeight: 600, letterSpacing: 4, lineHeight: 1.25 }}>{t('运维服务合同管理平台')}</div>
             <div style={{ fontSize: 17, opacity: 0.8, marginTop: 16, lineHeight: 1.8 }}>
-              {t('服务台、监控、巡检、值班、考核，合同约定的每一项义务都有据可查。')}
+              {t('甲乙双方在同一个系统里履行运维服务合同，每一项义务都有据可查。')}
             </div>
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10, marginTop: 32 }}>
-              {FEATURES.map((f) => (
-                <span
-                  key={f}
-                  style={{
-                    border: '1px solid rgba(255,255,255,0.25)',
-                    background: 'rgba(255,255,255,0.06)',
-                    borderRadius: 16,
-                    padding: '4px 14px',
-                    fontSize: 13,
-                  }}
-                >
-                  {t(f)}
-                </span>
-              ))}
-            </div>
+            <ModuleClaims />
           </div>
         )}
         {!wide && (
           <div style={{ color: '#fff', width: '100%', maxWidth: 420, textAlign: 'center', marginBottom: -24 }}>
             <div style={{ fontSize: 22, fontWeight: 600, letterSpacing: 2 }}>{t('运维服务合同管理平台')}</div>
             <div style={{ fontSize: 13, opacity: 0.75, marginTop: 6 }}>
-              {t('服务台、监控、巡检、值班、考核，合同约定的每一项义务都有据可查。')}
+              {t('甲乙双方在同一个系统里履行运维服务合同，每一项义务都有据可查。')}
             </div>
           </div>
         )}
