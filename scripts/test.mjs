@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startThrowawayCluster } from './lib/pgcluster.mjs';
+import { buildWebIfNeeded } from './lib/web-build.mjs';
 import { ensureSystemPackages, pgBinDir } from './lib/system.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,7 +62,11 @@ const steps = [
     env: { YUNWEI_TEST_DB: 'pglite', TEST_DATABASE_URL: undefined },
   },
   { name: 'tests on PostgreSQL', when: selected.has('pg'), cmd: ['vitest', 'run'], env: pgEnv },
-  { name: 'web build', when: selected.has('e2e'), cmd: scriptOr('build:web', ['vite', 'build']) },
+  {
+    name: 'web build (when its sources changed)',
+    when: selected.has('e2e'),
+    fn: () => buildWebIfNeeded(root) || fail('the web build failed'),
+  },
   {
     name: 'end-to-end in Chromium',
     when: selected.has('e2e'),
