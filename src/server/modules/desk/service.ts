@@ -187,10 +187,11 @@ export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'
   // Literal, not parameters: the planner matches it to the partial index tickets_open_idx.
   if (q.open) c.push(OPEN_TICKET);
   if (q.sla) {
-    // Driven from the clocks at risk (the partial index ticket_clocks_at_risk_idx, matched by these
-    // literals), not by probing every ticket.
+    // A semi-join the planner can walk newest first and stop after a page: each ticket probes the
+    // partial index ticket_clocks_at_risk_idx (matched by these literals). An IN over the distinct
+    // clocks at risk read and hashed all of them (60,000 at a million tickets) before the first row.
     const states = SLA_FILTER_STATES[q.sla];
-    c.push(inArray(tickets.id, ctx.db.selectDistinct({ id: ticketClocks.ticketId }).from(ticketClocks).where(states)));
+    c.push(sql`EXISTS (SELECT 1 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets.id} AND ${states})`);
   }
   return c.length ? and(...c) : undefined;
 }
@@ -217,10 +218,12 @@ export async function listTickets(ctx: Ctx, q: TTicketQuery) {
 }
 
 /**
- * The queue's total counts at most this many tickets (500 pages of 20): an exact count(*) of a broad
- * filter over a million tickets costs 100+ ms for a number nobody pages through (docs/performance.md).
+ * The queue's total counts at most this many tickets (50 pages of 20; a deeper page still counts to just
+ * past itself): an exact count(*) of a broad filter over a million tickets costs 100+ ms, and a count to
+ * 10,000 of a filter whose matches are scattered (SLA at risk, a common word) still 150–300 ms, for a
+ * number nobody pages through (docs/performance.md).
  */
-export const TICKET_TOTAL_CAP = 10_000;
+export const TICKET_TOTAL_CAP = 1_000;
 
 /**
  * The total for a page of the queue: exact when the page is the last one (no query at all), else a
@@ -236,10 +239,13 @@ async function ticketTotal(
 ): Promise<{ total: number; totalCapped: boolean }> {
   if (got > 0 && got < pageSize) return { total: offset + got, totalCapped: false };
   const cap = Math.max(TICKET_TOTAL_CAP, offset + pageSize);
+  // In the page's own order: the planner walks the same index newest first and stops at the cap (with
+  // no order it may read every match of a broad filter into a hash first).
   const upTo = ctx.db
     .select({ one: sql`1` })
     .from(tickets)
     .where(where)
+    .orderBy(desc(tickets.reportedAt))
     .limit(cap + 1)
     .as('up_to');
   const [t] = await ctx.db.select({ n: count() }).from(upTo);

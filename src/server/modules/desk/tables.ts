@@ -63,8 +63,14 @@ export const tickets = pgTable(
     index('tickets_open_idx')
       .on(t.serviceLine, t.reportedAt)
       .where(sql`${t.status} NOT IN ('closed', 'merged')`),
+    // With the id, the SLA filter's capped count is an index-only walk probing the clocks at risk.
     index('tickets_open_reported_idx')
-      .on(t.reportedAt)
+      .on(t.reportedAt, t.id)
+      .where(sql`${t.status} NOT IN ('closed', 'merged')`),
+    // The working queue of one line and severity (open SM high, the duty operator's usual view), newest
+    // first, and its capped count, without reading the line's other open tickets (docs/performance.md).
+    index('tickets_open_line_severity_idx')
+      .on(t.serviceLine, t.severity, t.reportedAt)
       .where(sql`${t.status} NOT IN ('closed', 'merged')`),
     // The queue filtered by severity, newest first, and its capped count (docs/performance.md).
     index('tickets_severity_idx').on(t.severity, t.reportedAt),
