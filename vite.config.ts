@@ -14,6 +14,9 @@ export default defineConfig({
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
+    // Hashed bundles under /static/ (cached immutably by kernel/web.ts), not Vite's default /assets/,
+    // which is also a product route (the asset register).
+    assetsDir: 'static',
     // antd 6 with its CSS-in-JS runtime is one ~1.3 MB chunk (≈420 kB gzip), cached immutably.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {

@@ -101,7 +101,7 @@ export function checkAccess(req: FastifyRequest, access: string, allowPending: b
     throw new Forbidden('auth.forbidden', '没有执行此操作的权限', { permission: access });
 }
 
-/** The permissions of an access string: 'desk.read|desk.self' lets in a holder of either. */
+/** The permissions of an access string: 'a.read|a.self' lets in a holder of either. */
 export function permissionsIn(access: string): string[] {
   return access.split('|');
 }

@@ -16,7 +16,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string): Promise
     maxAge: '1h',
     setHeaders(res, path) {
       if (path.endsWith('index.html')) res.header('cache-control', 'no-cache');
-      else if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      else if (path.includes('/static/')) res.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   return true;

@@ -232,7 +232,7 @@ export const notifications = pgTable(
     severity: text('severity').notNull().default('info'),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
-    /** A path inside the product, e.g. /desk/<ticket id>; made absolute for e-mail and robots. */
+    /** A path inside the product, e.g. a record's page; made absolute for e-mail and robots. */
     link: text('link'),
     objectType: text('object_type'),
     objectId: uuid('object_id'),
@@ -266,7 +266,7 @@ export const savedViews = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** Which list: 'desk.queue', later 'assets.list' … */
+    /** Which list: '<module>.<list>', as the module names it. */
     scope: text('scope').notNull(),
     name: text('name').notNull(),
     query: jsonb('query').notNull().$type<Record<string, unknown>>(),

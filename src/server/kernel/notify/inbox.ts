@@ -30,7 +30,7 @@ export interface InAppNotice {
   event: string;
   title: string;
   body?: string;
-  /** Path inside the product, e.g. `/desk/<id>`. */
+  /** Path inside the product, e.g. a record's page. */
   link?: string;
   severity?: Severity;
   objectType?: string;

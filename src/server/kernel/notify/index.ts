@@ -1,5 +1,5 @@
-// kernel/notify: delivery of one notification to e-mail recipients and chat robots. Callers (the
-// desk module's preferences, the SLA job) decide who gets what; this layer only sends, and reports
+// kernel/notify: delivery of one notification to e-mail recipients and chat robots. Callers (a
+// module's event, a scheduled job, the users' preferences) decide who gets what; this layer only sends, and reports
 // per target. Network I/O: call it after the transaction commits, never inside one.
 import type { OutboundPolicy } from '../net/outbound.ts';
 import { sendEmail } from './email.ts';

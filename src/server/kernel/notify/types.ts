@@ -1,5 +1,5 @@
 // Notification delivery (kernel/notify): what a message is, where it can go, and how a failed
-// delivery is reported. No tables here: the desk module owns preferences and the in-app bell.
+// delivery is reported. No tables here: the in-app bell and the outbox keep theirs (inbox.ts, outbox.ts).
 
 export type Severity = 'info' | 'warning' | 'critical';
 
