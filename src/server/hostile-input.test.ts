@@ -29,6 +29,9 @@ const WILD: unknown[] = [
 ];
 const NUMBERS = [-1, 1e308, 0.5, 2 ** 53 + 1];
 const MAX_ANSWER = 1024 * 1024;
+// A hang, not a speed limit (speed lives in bench/): a PDF rendered by Chromium took 41 s on a machine
+// shared by a dozen busy processes, so only an answer that takes minutes counts as hanging.
+const HANG_MS = 180_000;
 
 let t: TestApp;
 let hostile: Agent;
@@ -148,7 +151,7 @@ describe('hostile input on every route', () => {
         const { res, ms } = await send(r, url, b, q);
         requests++;
         const size = res.rawPayload.length;
-        if (res.statusCode >= 500 || size > MAX_ANSWER || ms > 20_000)
+        if (res.statusCode >= 500 || size > MAX_ANSWER || ms > HANG_MS)
           failures.push(`${r.method} ${r.url} -> ${res.statusCode}, ${size} bytes, ${ms} ms: ${res.body.slice(0, 160)}`);
       }
     }
