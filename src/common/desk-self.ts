@@ -28,8 +28,9 @@ export const ZSelfService = z.object({
     /** The usual site: that of the requester's most recent ticket naming one (the person record has none). */
     siteId: z.string().nullable(),
     siteName: z.string(),
-    roomId: z.string().nullable(),
   }),
   lines: z.array(ZSelfLine),
+  /** The sites to choose from (agency staff do not read org's lists themselves). */
+  sites: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type TSelfService = z.infer<typeof ZSelfService>;

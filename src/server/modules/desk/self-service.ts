@@ -9,7 +9,7 @@ import type { Ctx } from '../../kernel/context.ts';
 import { userPhone } from '../../kernel/directory.ts';
 import { Invalid } from '../../kernel/errors.ts';
 import { linesInForce } from '../contract/api.ts';
-import { personOfUser, placeNames } from '../org/api.ts';
+import { listSites, personOfUser } from '../org/api.ts';
 import type { TicketInput } from './service.ts';
 import { tickets } from './tables.ts';
 
@@ -29,13 +29,13 @@ export async function selfServiceInfo(ctx: Ctx): Promise<TSelfService> {
   const { phone, department } = await onFile(ctx);
   // The usual site: where their latest ticket naming a site was (people have no site of their own).
   const [last] = await ctx.db
-    .select({ siteId: tickets.siteId, roomId: tickets.roomId })
+    .select({ siteId: tickets.siteId })
     .from(tickets)
     .where(and(eq(tickets.createdBy, a.id), isNotNull(tickets.siteId)))
     .orderBy(desc(tickets.reportedAt))
     .limit(1);
-  const siteId = last?.siteId ?? null;
-  const names = siteId ? await placeNames(ctx, [siteId], []) : null;
+  const sites = (await listSites(ctx, 200)).map((x) => ({ id: x.id, name: x.name }));
+  const usual = sites.find((x) => x.id === last?.siteId);
   const lines = (await linesInForce(ctx)).flatMap((l) =>
     isServiceLineCode(l.code)
       ? [{ ...l, code: l.code, hoursProfile: l.hoursProfile === '7x24' ? ('7x24' as const) : ('5x9' as const) }]
@@ -47,11 +47,11 @@ export async function selfServiceInfo(ctx: Ctx): Promise<TSelfService> {
       phone,
       phoneOnFile: !!phone,
       department,
-      siteId,
-      siteName: (siteId && names?.sites.get(siteId)?.name) || '',
-      roomId: siteId ? (last?.roomId ?? null) : null,
+      siteId: usual?.id ?? null,
+      siteName: usual?.name ?? '',
     },
     lines,
+    sites,
   };
 }
 
