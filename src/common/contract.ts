@@ -1,6 +1,7 @@
 // The contract and its service lines (R-CON-03), staffing (R-STF-01).
 import { z } from 'zod';
 import { ZDate, ZTimestamp, optText, text } from './api.ts';
+import { ZPhone } from './patterns.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 export const ZHoursProfile = z.enum(['5x9', '7x24']);
@@ -45,6 +46,9 @@ export const ZServiceLine = z.object({
   fee: z.number(),
   hoursProfile: ZHoursProfile,
   hotlineHours: z.string(),
+  hotlinePhone: z.string(),
+  emergencyPhone: z.string(),
+  summary: z.string(),
   scope: z.string(),
   clause: z.string(),
   siteIds: z.array(z.string()),
@@ -60,6 +64,10 @@ export const ZServiceLinePatch = z
     fee: money,
     hoursProfile: ZHoursProfile,
     hotlineHours: optText(500),
+    hotlinePhone: ZPhone,
+    // R-SD-11: the 7×24 emergency number of the line.
+    emergencyPhone: ZPhone,
+    summary: optText(120),
     scope: optText(8000),
     siteIds: z.array(z.uuid()).max(50),
     roomIds: z.array(z.uuid()).max(200),
@@ -114,6 +122,8 @@ export const ZLineOverview = z.object({
   fee: z.number(),
   hoursProfile: ZHoursProfile,
   hotlineHours: z.string(),
+  hotlinePhone: z.string(),
+  emergencyPhone: z.string(),
   staffRequired: z.number().int(),
   staffFilled: z.number().int(),
   sites: z.array(z.string()),

@@ -29,6 +29,9 @@ function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: s
   if (r.demo?.accounts.length) {
     lines.push('', `  演示账号 Demo accounts（密码 password: ${r.demo.generated ? r.demo.password : 'YUNWEI_DEMO_PASSWORD'}）:`);
     lines.push(`    ${r.demo.accounts.join('  ')}`);
+    // 三员分立: the administrators among them sign in with a one-time code as well (等保 level 3).
+    if (r.demo.accounts.some((a) => a.endsWith('.admin')))
+      lines.push('    （sec.admin 安全管理员、audit.admin 审计管理员首次登录须绑定动态口令 / enrol TOTP at first sign-in）');
   }
   if (r.admin.generated || (r.demo?.generated && r.demo.accounts.length))
     lines.push('', '  以上密码只显示这一次，请妥善保存。These passwords are shown only once.');

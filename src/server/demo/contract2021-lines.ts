@@ -11,6 +11,9 @@ export const serviceLines2021: DemoServiceLine[] = [
     periodEnd: '2021-12-31',
     fee: 106800.0,
     hoursProfile: '5x9',
+    hotlinePhone: '010-88142100', // 演示数据（合同未列号码）
+    emergencyPhone: '010-88142199', // R-SD-11 / 附件二1(1)：7×24 应急电话（演示号码）
+    summary: '监控中心的安全、网络、视频设备与系统：故障维修、巡检、策略调整、紧急响应',
     hotlineHours:
       '5x9，由专人提供（星期一至星期五 9:00-18:00，国家法定节假日除外；附件一 一 3.2、附件二1(1)）；附件二1(1) 另有应急电话 7×24',
     scope:
@@ -53,6 +56,9 @@ export const serviceLines2021: DemoServiceLine[] = [
     periodEnd: '2022-09-03',
     fee: 476000.0,
     hoursProfile: '7x24',
+    hotlinePhone: '010-88142100', // 演示数据（合同未列号码）
+    emergencyPhone: '010-88142188', // R-SD-11 / 附件二1(1)：7×24 应急电话（演示号码）
+    summary: '办公楼网络：交换机、路由、楼层配线间、上网与内外网接入故障',
     hotlineHours:
       '7x24（附件一 二 3.2）；日常 5×9 驻场值班（4.2、附件二1(1)）；休息时间及节假日二线值班，故障 2 小时内到场、24 小时内解决（2.2(1)、7.2(1)）',
     scope:
@@ -114,6 +120,9 @@ export const serviceLines2021: DemoServiceLine[] = [
     periodEnd: '2022-09-03',
     fee: 686800.0,
     hoursProfile: '7x24',
+    hotlinePhone: '010-88142100', // 演示数据（合同未列号码）
+    emergencyPhone: '010-88142177', // R-SD-11 / 附件二1(1)：7×24 应急电话（演示号码）
+    summary: '网络安全：防火墙、入侵检测、防病毒、终端安全、安全事件与漏洞处置',
     hotlineHours:
       '7x24（附件一 三 3.2）；日常 5×9 驻场值班（4.2、附件二1(1)）；休息时间及节假日二线值班，故障 2 小时内到场、24 小时内解决（7.2(1)）',
     scope:
@@ -166,6 +175,9 @@ export const serviceLines2021: DemoServiceLine[] = [
     periodEnd: '2022-05-20',
     fee: 280400.0,
     hoursProfile: '7x24',
+    hotlinePhone: '010-88142100', // 演示数据（合同未列号码）
+    emergencyPhone: '010-88142166', // R-SD-11 / 附件二1(1)：7×24 应急电话（演示号码）
+    summary: '视频会议系统：会议终端、MCU、会场音视频设备的保障与故障处理',
     hotlineHours: '7x24，由专人提供（附件一 四 3.2）',
     scope:
       '5 类视频会议系统的维保：与市政府加密视频会议系统、与市政府非加密视频会议系统、市区视频会议系统、应急视频会议和省部视频会议系统。' +

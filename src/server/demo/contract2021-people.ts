@@ -61,6 +61,28 @@ export const people2021: DemoPerson[] = [
     username: 'agency.staff',
   },
 
+  // 三员分立: the agency's security and audit administrators (信息中心), each holding one duty only.
+  {
+    party: 'agency',
+    department: '信息中心',
+    name: '陈志刚',
+    title: '信息中心安全管理员（角色与权限）',
+    phone: '010-63167841',
+    mobile: '13901187352',
+    email: 'chenzhigang@rsj.example.gov.cn',
+    username: 'sec.admin',
+  },
+  {
+    party: 'agency',
+    department: '信息中心',
+    name: '黄丽',
+    title: '信息中心审计管理员（审计日志）',
+    phone: '010-63167842',
+    mobile: '13701092864',
+    email: 'huangli@rsj.example.gov.cn',
+    username: 'audit.admin',
+  },
+
   // contractor (乙方): accounts
   {
     party: 'contractor',

@@ -6,6 +6,7 @@ import { createUser } from '../kernel/auth/users.ts';
 import { inTx, type Ctx } from '../kernel/context.ts';
 import type { DemoEnv, DemoResult } from '../kernel/module.ts';
 import * as org from '../modules/org/service.ts';
+import { loadAdminDemo } from './admins.ts';
 import { contract2021 } from './contract2021.ts';
 
 export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
@@ -21,6 +22,9 @@ export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
   { username: 'eng.vc', role: 'engineer' },
   { username: 'duty', role: 'duty_operator' },
   { username: 'vendor', role: 'third_party' },
+  // 三员分立: the security and audit administrators (the system admin is `admin`, made at first start).
+  { username: 'sec.admin', role: 'security_admin' },
+  { username: 'audit.admin', role: 'audit_admin' },
 ];
 
 export async function loadOrgDemo(ctx: Ctx, env: DemoEnv): Promise<DemoResult> {
@@ -104,5 +108,6 @@ export async function loadOrgDemo(ctx: Ctx, env: DemoEnv): Promise<DemoResult> {
     );
     accounts.push(a.username);
   }
+  await loadAdminDemo(ctx);
   return { accounts };
 }

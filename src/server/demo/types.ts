@@ -61,6 +61,9 @@ export interface DemoServiceLine {
   fee: number; // annual fee for the line (附件三)
   hoursProfile: HoursProfile; // hotline hours (附件一 3.2 / 附件二1)
   hotlineHours: string; // human text, e.g. '5x9（工作日 9:00-18:00）'
+  hotlinePhone: string;
+  emergencyPhone: string; // R-SD-11: answered 7×24 on every line
+  summary: string; // one line: what the line covers (self-service)
   scope: string; // 运维服务范围及内容, condensed
   siteKeys: string[]; // sites where the service is delivered
   roomKeys: string[]; // install locations named for this line

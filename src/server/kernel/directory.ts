@@ -55,3 +55,9 @@ export async function roleHoldersOnLine(ctx: Ctx, roles: string[], serviceLine: 
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => ({ ...r, phone: r.phone ?? '' }));
 }
+
+/** The phone number on a user's account ('' when none is on file). */
+export async function userPhone(ctx: Ctx, id: string): Promise<string> {
+  const [u] = await ctx.db.select({ phone: users.phone }).from(users).where(eq(users.id, id)).limit(1);
+  return u?.phone?.trim() ?? '';
+}

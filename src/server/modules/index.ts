@@ -3,7 +3,8 @@
 import { assets } from './assets/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
+import { improve } from './improve/module.ts';
 import { org } from './org/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve];

@@ -145,4 +145,7 @@ export const EN: Record<string, string> = {
   在用: 'In use',
   维修中: 'In repair',
   备用: 'Spare',
+  // Service line contacts (contract page and self-service; R-SD-11)
+  服务热线: 'Service hotline',
+  '7×24 应急电话': '24/7 emergency phone',
 };

@@ -31,3 +31,30 @@ export async function contractFor(ctx: Ctx, serviceLine: string, day: string): P
     lineName: c.serviceLines.find((l) => l.code === serviceLine)?.name ?? serviceLine,
   };
 }
+
+/** A service line as the people it serves see it: what it covers and how to reach it (R-SD-01, R-SD-11). */
+export interface LineContact {
+  code: string;
+  name: string;
+  summary: string;
+  hoursProfile: string;
+  hotlineHours: string;
+  hotlinePhone: string;
+  emergencyPhone: string;
+}
+
+/** The service lines of the contract in force today, in the contract's order; none without a contract. */
+export async function linesInForce(ctx: Ctx): Promise<LineContact[]> {
+  const id = await currentContractId(ctx);
+  if (!id) return [];
+  const c = await getContract(ctx, id);
+  return c.serviceLines.map((l) => ({
+    code: l.code,
+    name: l.name,
+    summary: l.summary,
+    hoursProfile: l.hoursProfile,
+    hotlineHours: l.hotlineHours,
+    hotlinePhone: l.hotlinePhone,
+    emergencyPhone: l.emergencyPhone,
+  }));
+}

@@ -79,6 +79,18 @@ describe('editing', () => {
     expect(after).toMatchObject({ periodEnd: '2027-09-03', fee: 476000 });
   });
 
+  it('keeps a 7×24 emergency phone on every line, the 5×9 SM line included (R-SD-11), editable', async () => {
+    const o = json<TOverview>(await pm.get('/api/contract/overview'));
+    for (const l of o.lines) expect(l.emergencyPhone, l.code).toMatch(/^010-8814\d{4}$/);
+    const sm = o.lines.find((l) => l.code === 'SM')!;
+    expect(sm.hoursProfile).toBe('5x9');
+    expect((await pm.patch(`/api/service-lines/${sm.id}`, { emergencyPhone: '值班 1234' })).statusCode).toBe(400);
+    const r = await pm.patch(`/api/service-lines/${sm.id}`, { emergencyPhone: '010-88142100 ', summary: '监控中心设备' });
+    expect(json(r)).toMatchObject({ emergencyPhone: '010-88142100', summary: '监控中心设备', fee: 106800 });
+    const after = json<TOverview>(await eng.get('/api/contract/overview')).lines.find((l) => l.code === 'SM')!;
+    expect(after.emergencyPhone).toBe('010-88142100');
+  });
+
   it('fills a vacant post and the home page counts it', async () => {
     const contract = json<TOverview>(await pm.get('/api/contract/overview')).contract!;
     const full = json<TContract>(await pm.get(`/api/contracts/${contract.id}`));

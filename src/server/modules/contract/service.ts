@@ -112,6 +112,8 @@ export async function overview(ctx: Ctx) {
       fee: l.fee,
       hoursProfile: l.hoursProfile,
       hotlineHours: l.hotlineHours,
+      hotlinePhone: l.hotlinePhone,
+      emergencyPhone: l.emergencyPhone,
       staffRequired: l.staffing.reduce((n, s) => n + s.headcount, 0),
       staffFilled: l.staffing.reduce((n, s) => n + Math.min(s.headcount, s.assigned.length), 0),
       sites: l.siteIds.map((s) => siteName.get(s) ?? '').filter(Boolean),

@@ -50,6 +50,12 @@ export const serviceLines = pgTable(
     fee: money('fee').notNull(),
     hoursProfile: text('hours_profile').notNull(), // 5x9 | 7x24
     hotlineHours: text('hotline_hours').notNull().default(''),
+    // The hotline's number for this line (answered in hotlineHours).
+    hotlinePhone: text('hotline_phone').notNull().default(''),
+    // R-SD-11: a phone answered 7 days × 24 hours on every line, the 5×9 SM line included.
+    emergencyPhone: text('emergency_phone').notNull().default(''),
+    // R-SD-01: one line saying what the line covers, for the self-service page's choice of line.
+    summary: text('summary').notNull().default(''),
     scope: text('scope').notNull().default(''),
     clause: text('clause').notNull().default(''),
     siteIds: uuid('site_ids')

@@ -2,19 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { createKb, kbStore, searchKb } from './kb.ts';
 import { defineRoute } from '../../kernel/http.ts';
-import { createTicket, getTicket, listTickets, recordEvent, type TicketInput } from './service.ts';
-import type { Ctx } from '../../kernel/context.ts';
+import { createTicket, getTicket, listTickets, recordEvent } from './service.ts';
+import { selfServiceInfo, selfServiceTicket } from './self-service.ts';
+import { deskSelfApi } from '../../../common/desk-self.api.ts';
 import { deskApi, kbApi } from '../../../common/desk.api.ts';
-
-/**
- * Agency staff filing for themselves (desk.self without desk.create): the ticket comes in over the
- * web in their own name, now; they cannot back-date it or file it as someone else.
- */
-function selfService(ctx: Ctx, body: TicketInput): TicketInput {
-  const a = ctx.actor;
-  if (!a || a.permissions.has('desk.create')) return body;
-  return { ...body, channel: 'web', reportedAt: undefined, requesterName: a.displayName };
-}
 
 export async function deskRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['desk'];
@@ -23,7 +14,14 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
     summary: '登记运维单（热线、网页、现场、监控/API；甲方工作人员自助报修）',
     tags,
     access: 'desk.create|desk.self',
-    handler: async (ctx, { body }) => createTicket(ctx, selfService(ctx, body)),
+    handler: async (ctx, { body }) => createTicket(ctx, await selfServiceTicket(ctx, body)),
+  });
+  defineRoute(app, {
+    ...deskSelfApi.info,
+    summary: '自助报修表单：本人电话、部门、常用地点；各服务项目说明、热线时间与 7×24 应急电话',
+    tags,
+    access: 'desk.create|desk.self',
+    handler: async (ctx) => selfServiceInfo(ctx),
   });
   defineRoute(app, {
     ...deskApi.listTickets,

@@ -83,3 +83,14 @@ export const listPeople = async (ctx: Ctx, limit = 1000): Promise<Person[]> => (
 export async function partiesByKind(ctx: Ctx, kind: string): Promise<Party[]> {
   return ctx.db.select().from(parties).where(eq(parties.kind, kind)).orderBy(asc(parties.createdAt));
 }
+
+/** The person who signs in as `username` (people.username), with their department's name; null if none. */
+export async function personOfUser(ctx: Ctx, username: string): Promise<(Person & { departmentName: string }) | null> {
+  const [row] = await ctx.db
+    .select({ p: people, departmentName: departments.name })
+    .from(people)
+    .leftJoin(departments, eq(departments.id, people.departmentId))
+    .where(sql`lower(${people.username}) = lower(${username})`)
+    .limit(1);
+  return row ? { ...row.p, departmentName: row.departmentName ?? '' } : null;
+}

@@ -1,5 +1,6 @@
 // Edit a service line: period, fee, hours, scope, sites and rooms (PATCH /api/service-lines/:id).
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { PHONE } from '../../../common/patterns.ts';
 import type { TServiceLine } from '../../../common/contract.ts';
 import { call } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
@@ -15,6 +16,9 @@ interface V {
   fee: number;
   hoursProfile: '5x9' | '7x24';
   hotlineHours: string;
+  hotlinePhone: string;
+  emergencyPhone: string;
+  summary: string;
   scope: string;
   siteIds: string[];
   roomIds: string[];
@@ -99,6 +103,27 @@ export function LineEditModal({ line, open, onClose }: { line: TServiceLine; ope
           </Form.Item>
           <Form.Item name="hotlineHours" label={t('热线服务时间说明')}>
             <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="hotlinePhone" label={t('服务热线')} rules={[{ pattern: PHONE.re, message: t(PHONE.message) }]}>
+                <Input maxLength={40} inputMode="tel" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              {/* R-SD-11: every line, the 5×9 one included, has a number answered 7×24. */}
+              <Form.Item
+                name="emergencyPhone"
+                label={t('7×24 应急电话')}
+                rules={[{ pattern: PHONE.re, message: t(PHONE.message) }]}
+                extra={t('全天候有人接听，5×9 服务项目也须提供')}
+              >
+                <Input maxLength={40} inputMode="tel" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="summary" label={t('一句话说明')} extra={t('自助报修时帮助用户选择服务项目')}>
+            <Input maxLength={120} showCount />
           </Form.Item>
           <Form.Item name="scope" label={t('服务范围')}>
             <Input.TextArea rows={5} maxLength={8000} />

@@ -49,6 +49,14 @@ export function ServiceLinePane({ line }: { line: TServiceLine }) {
             ),
           },
           { key: 'hotline', label: t('热线服务时间'), span: 'filled', children: line.hotlineHours || '—' },
+          { key: 'hotlinePhone', label: t('服务热线'), children: line.hotlinePhone || '—' },
+          {
+            key: 'emergency',
+            label: t('7×24 应急电话'),
+            span: 2,
+            children: line.emergencyPhone || <Typography.Text type="danger">{t('未填写（R-SD-11 要求每个服务项目都有）')}</Typography.Text>,
+          },
+          { key: 'summary', label: t('一句话说明'), span: 'filled', children: line.summary || '—' },
           {
             key: 'sites',
             label: t('服务地点'),

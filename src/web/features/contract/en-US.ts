@@ -55,4 +55,8 @@ export const EN: Record<string, string> = {
   采购编号: 'Procurement no.',
   项目名称: 'Name',
   驻场: 'On site',
+  '全天候有人接听，5×9 服务项目也须提供': 'Answered round the clock; required on 5×9 lines too',
+  一句话说明: 'In one line',
+  自助报修时帮助用户选择服务项目: 'Helps users choose the line when they report a problem themselves',
+  '未填写（R-SD-11 要求每个服务项目都有）': 'Missing (R-SD-11 requires one on every line)',
 };

@@ -1,5 +1,6 @@
 // 登记运维单: the duty operator logs a call. The caller is found by phone number and fills in their
 // name and department; the call time defaults to now and may be set earlier for a call logged later.
+// Agency staff reporting for themselves get the self-service form (new/SelfServicePage.tsx).
 import { ArrowLeftOutlined, CheckCircleFilled, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
@@ -12,14 +13,15 @@ import { PHONE } from '../../../common/patterns.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { call } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { AssetPicker } from './AssetPicker.tsx';
+import { SelfServicePage } from './new/SelfServicePage.tsx';
+import { TicketFields } from './new/TicketFields.tsx';
 import { dayjs } from '../../app/dayjs.ts';
 import { useFeedback } from '../../components/feedback.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
 import { useDepartments, useSites } from '../org/queries.ts';
-import { CATEGORY, CHANNEL, SEVERITY, severityHint, useSeverities } from './meta.ts';
+import { CHANNEL } from './meta.ts';
 import { orgApi } from '../../../common/org.api.ts';
 import { deskApi } from '../../../common/desk.api.ts';
 import { useCall } from '../../api/query.ts';
@@ -29,8 +31,6 @@ type V = Omit<TTicketCreate, 'reportedAt' | 'siteId' | 'roomId'> & {
   siteId?: string | null;
   roomId?: string | null;
 };
-
-const SEV_DOT: Record<TTicket['severity'], string> = { critical: '#f5222d', high: '#fa8c16', medium: '#1677ff', low: '#bfbfbf' };
 
 /** The value after it has stopped changing for `ms`. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -43,22 +43,25 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function NewTicketPage() {
+  const { can } = useAuth();
+  return can('desk.create') ? <OperatorForm /> : <SelfServicePage />;
+}
+
+function OperatorForm() {
   const { t, lang } = useI18n();
-  const { can, me } = useAuth();
-  // Agency staff filing for themselves (desk.self): no channel, call time or caller lookup.
-  const self = !can('desk.create');
+  const { can } = useAuth();
   const fb = useFeedback();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<V>();
   const [initial] = useState<Partial<V>>(() => ({
-    serviceLine: 'NET',
+    // No service line is chosen for the operator either: the caller's problem decides it.
     category: 'fault',
     severity: 'medium',
     channel: 'hotline',
     reportedAt: dayjs(),
   }));
-  const home = self ? '/desk/mine' : '/desk';
+  const home = '/desk';
 
   // Caller lookup by any part of the phone number (GET /api/people?phone=…), debounced.
   const phone = (Form.useWatch('requesterPhone', form) ?? '').replace(/\D/g, '');
@@ -95,11 +98,6 @@ export function NewTicketPage() {
     { enabled: !!siteId && can('org.read'), staleTime: 60_000 },
   );
 
-  const severity = Form.useWatch('severity', form);
-  // The agency's definitions of the levels (the built-in text until they load).
-  const severities = useSeverities();
-  const examples = severity ? severities.data?.items.find((x) => x.code === severity)?.examples : undefined;
-
   const create = useMutation({
     mutationFn: (v: V) =>
       call(deskApi.createTicket, {
@@ -111,7 +109,7 @@ export function NewTicketPage() {
         } satisfies TTicketCreate,
       }),
     onSuccess: async (tk) => {
-      fb.ok(self ? '报修已提交' : '运维单已登记');
+      fb.ok('运维单已登记');
       await qc.invalidateQueries({ queryKey: ['tickets'] });
       void navigate(`/desk/${tk.id}`, { replace: true });
     },
@@ -123,7 +121,7 @@ export function NewTicketPage() {
     <Space wrap>
       <Button onClick={back}>{t('取消')}</Button>
       <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-        {self ? t('提交报修') : t('登记')}
+        {t('登记')}
       </Button>
     </Space>
   );
@@ -131,11 +129,11 @@ export function NewTicketPage() {
   return (
     <div style={{ maxWidth: 1180 }}>
       <PageHeader
-        title={self ? t('我要报修') : t('登记运维单')}
-        subtitle={self ? t('提交后运维服务热线将在 5 分钟内回电联系您') : t('来电登记后即开始 SLA 计时：回电、到场、解决、报告甲方')}
+        title={t('登记运维单')}
+        subtitle={t('来电登记后即开始 SLA 计时：回电、到场、解决、报告甲方')}
         extra={
           <Button icon={<ArrowLeftOutlined />} onClick={back}>
-            {self ? t('返回') : t('返回列表')}
+            {t('返回列表')}
           </Button>
         }
       />
@@ -150,86 +148,12 @@ export function NewTicketPage() {
                   options={SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }))}
                 />
               </Form.Item>
-              <Row gutter={16}>
-                <Col xs={24} sm={10}>
-                  <Form.Item name="category" label={t('类别')} rules={[{ required: true, message: t('请选择类别') }]}>
-                    <Select
-                      options={(Object.keys(CATEGORY) as TTicket['category'][]).map((k) => ({ value: k, label: pick(lang, CATEGORY[k]) }))}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} sm={14}>
-                  <Form.Item
-                    name="severity"
-                    label={t('级别')}
-                    rules={[{ required: true, message: t('请选择级别') }]}
-                    extra={
-                      severity ? (
-                        <span data-testid="severity-hint">
-                          {severityHint(severity, lang, severities.data)}
-                          {examples && (
-                            <>
-                              <br />
-                              {t('例如')}：{examples}
-                            </>
-                          )}
-                        </span>
-                      ) : undefined
-                    }
-                  >
-                    <Radio.Group
-                      optionType="button"
-                      options={(Object.keys(SEVERITY) as TTicket['severity'][]).map((k) => ({
-                        value: k,
-                        label: (
-                          <span style={{ whiteSpace: 'nowrap' }}>
-                            <span
-                              style={{
-                                display: 'inline-block',
-                                width: 8,
-                                height: 8,
-                                borderRadius: 4,
-                                background: SEV_DOT[k],
-                                marginInlineEnd: 6,
-                              }}
-                            />
-                            {pick(lang, SEVERITY[k])}
-                          </span>
-                        ),
-                        title: severityHint(k, lang, severities.data),
-                      }))}
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Form.Item name="title" label={t('标题')} rules={[{ required: true, whitespace: true, message: t('请输入标题') }]}>
-                <Input maxLength={200} showCount placeholder={t('一句话说明问题，如：3 楼东侧交换机端口全部不通')} />
-              </Form.Item>
-              <Form.Item name="description" label={t('问题描述')}>
-                <Input.TextArea rows={5} maxLength={8000} placeholder={t('现象、影响范围、已做的处理……')} />
-              </Form.Item>
-              {can('asset.read') && (
-                <AssetPicker
-                  onPick={(line) => {
-                    const cur = (form.getFieldValue('assetsText') as string | undefined)?.trim() ?? '';
-                    if (!cur.split('\n').some((l) => l.startsWith(line.split(' ')[0]!)))
-                      form.setFieldValue('assetsText', cur ? `${cur}\n${line}` : line);
-                  }}
-                />
-              )}
-              <Form.Item name="assetsText" label={t('涉及设备')} style={{ marginBottom: 0 }}>
-                <Input.TextArea rows={2} maxLength={2000} placeholder={t('设备名称、型号、资产编号或 IP，每行一项')} />
-              </Form.Item>
+              <TicketFields form={form} />
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card title={self ? t('联系方式') : t('来电人与地点')} style={{ height: '100%' }}>
-              {self && (
-                <Typography.Paragraph type="secondary">
-                  {t('报修人')}：{me?.displayName}
-                </Typography.Paragraph>
-              )}
-              <Row gutter={16} style={self ? { display: 'none' } : undefined}>
+            <Card title={t('来电人与地点')} style={{ height: '100%' }}>
+              <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="channel" label={t('来源')}>
                     <Select
@@ -256,7 +180,7 @@ export function NewTicketPage() {
               </Row>
               <Form.Item
                 name="requesterPhone"
-                label={self ? t('联系电话') : t('来电号码')}
+                label={t('来电号码')}
                 rules={[{ pattern: PHONE.re, message: t(PHONE.message) }]}
                 extra={
                   digits.length >= 4 && !people.isFetching && can('org.read') ? (
@@ -300,24 +224,24 @@ export function NewTicketPage() {
                   <Input
                     prefix={<PhoneOutlined style={{ color: '#9ca3af' }} />}
                     maxLength={40}
-                    placeholder={self ? t('便于工程师联系您的电话') : t('输入号码查找来电人')}
+                    placeholder={t('输入号码查找来电人')}
                     inputMode="tel"
                   />
                 </AutoComplete>
               </Form.Item>
               <Row gutter={16}>
-                <Col xs={24} sm={10} style={self ? { display: 'none' } : undefined}>
+                <Col xs={24} sm={10}>
                   <Form.Item name="requesterName" label={t('来电人')}>
                     <Input maxLength={60} />
                   </Form.Item>
                 </Col>
-                <Col xs={24} sm={self ? 24 : 14}>
+                <Col xs={24} sm={14}>
                   <Form.Item name="requesterDepartment" label={t('部门')}>
                     <Input maxLength={100} />
                   </Form.Item>
                 </Col>
               </Row>
-              <Row gutter={16} style={self ? { display: 'none' } : undefined}>
+              <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="siteId" label={t('地点')}>
                     <Select

@@ -256,4 +256,8 @@ export const EN: Record<string, string> = {
   实际使用: 'Used',
   预留: 'Reserved',
   备件: 'Spare parts',
+  选择服务项目: 'Choose the service line',
+  '您的账号未登记电话，请填写便于工程师回电的号码': 'Your account has no phone number: give one the engineer can call you back on',
+  请填写联系电话: 'Enter a contact phone',
+  已按您上次报修的地点填写: 'Filled in from your last report',
 };
