@@ -3,19 +3,15 @@
 // it points at nothing outside the repository.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { registryOf } from './site.ts';
+import { readmeModuleLines } from './readme-modules.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-
-/** The block's lines (Prettier puts blank lines around a list between comments: they do not count). */
-const expectedLines = () =>
-  registryOf().modules.map((m) => `- **${m.name.zh} ${m.name.en}**: ${m.summary?.zh ?? ''} — ${m.summary?.en ?? ''}`);
 
 describe('README', () => {
   it('lists exactly the modules this build runs, from their manifests', () => {
     const block = /<!-- modules:start -->([\s\S]*?)<!-- modules:end -->/.exec(readme)?.[1] ?? '';
-    // On failure, put the expected lines between the markers in README.md.
-    expect(block.split('\n').filter((l) => l.trim() !== '')).toEqual(expectedLines());
+    // On failure: node scripts/readme-modules.ts (Prettier puts blank lines around the list: they do not count).
+    expect(block.split('\n').filter((l) => l.trim() !== '')).toEqual(readmeModuleLines());
   });
 
   it('points at nothing outside the repository', () => {
