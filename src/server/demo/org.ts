@@ -8,7 +8,7 @@ import type { DemoEnv, DemoResult } from '../kernel/module.ts';
 import * as org from '../modules/org/service.ts';
 import { contract2021 } from './contract2021.ts';
 
-export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
+export const DEMO_ACCOUNTS: { username: string; role: string; name?: string }[] = [
   { username: 'agency.manager', role: 'agency_manager' },
   { username: 'agency.contact', role: 'agency_contact' },
   { username: 'agency.staff', role: 'agency_staff' },
@@ -21,6 +21,9 @@ export const DEMO_ACCOUNTS: { username: string; role: string }[] = [
   { username: 'eng.vc', role: 'engineer' },
   { username: 'duty', role: 'duty_operator' },
   { username: 'vendor', role: 'third_party' },
+  // 三员分立: the system administrator is the bootstrap account `admin`; the other two, so a new user sees all three.
+  { username: 'sec.admin', role: 'security_admin', name: '安全管理员（演示）' },
+  { username: 'audit.admin', role: 'audit_admin', name: '审计管理员（演示）' },
 ];
 
 export async function loadOrgDemo(ctx: Ctx, env: DemoEnv): Promise<DemoResult> {
@@ -90,7 +93,7 @@ export async function loadOrgDemo(ctx: Ctx, env: DemoEnv): Promise<DemoResult> {
       ctx,
       {
         username: a.username,
-        displayName: person?.name ?? a.username,
+        displayName: person?.name ?? a.name ?? a.username,
         email: person?.email ?? null,
         phone: person?.mobile ?? null,
         password: env.password,
