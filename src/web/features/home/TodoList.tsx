@@ -83,7 +83,8 @@ function SectionCard({ s }: { s: TTodoSection }) {
     <Card
       size="small"
       data-testid={`todo-${s.id}`}
-      style={{ height: '100%' }}
+      // A section with items fills its row; an empty one stays one line high (no empty boxes).
+      style={s.items.length ? { height: '100%' } : undefined}
       styles={{ body: { paddingTop: 4, paddingBottom: 8 } }}
       title={
         <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
@@ -138,7 +139,11 @@ export function TodoList() {
       </Card>
     );
   if (q.isError) return <Alert type="error" showIcon title={problemMessage(q.error, lang)} />;
-  const sections = q.data.sections;
+  // What waits first, the sections with nothing to do after them (each group in page order).
+  const sections = [
+    ...q.data.sections.filter((s) => s.count > 0 || s.items.length),
+    ...q.data.sections.filter((s) => !s.count && !s.items.length),
+  ];
   const total = sections.reduce((n, s) => n + s.count, 0);
   return (
     <section data-testid="todo-list" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
