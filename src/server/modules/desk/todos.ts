@@ -54,6 +54,7 @@ async function ticketSection(ctx: Ctx, where: SQL | undefined, order: Order, lim
     .where(and0(scope(ctx), where))
     .orderBy(...ORDERS[order])
     .limit(limit);
+  const now = ctx.now().getTime();
   return {
     count: rows[0]?.total ?? 0,
     items: rows.map((r): TodoItem => ({
@@ -62,7 +63,12 @@ async function ticketSection(ctx: Ctx, where: SQL | undefined, order: Order, lim
       tag: STATUS_NAMES[r.status as keyof typeof STATUS_NAMES] ?? r.status,
       at: r.reportedAt.toISOString(),
       ...(r.due !== null && r.status !== 'resolved' ? { due: new Date(r.due).toISOString() } : {}),
-      ...(r.risk === 2 ? { risk: 'breached' as const } : r.risk === 1 ? { risk: 'warning' as const } : {}),
+      // Past its deadline is breached even before the SLA job has stored the clock's new state.
+      ...(r.risk === 2 || (r.due !== null && r.due < now)
+        ? { risk: 'breached' as const }
+        : r.risk === 1
+          ? { risk: 'warning' as const }
+          : {}),
       url: `/desk/${r.id}`,
     })),
   };
