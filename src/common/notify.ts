@@ -72,8 +72,12 @@ export const ZNotification = z.object({
   link: z.string().nullable(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** What the notice asks of its recipient (null: it only informs). */
+  action: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  /** When what it asked for was done, by anyone (the bell shows it as handled). */
+  resolvedAt: z.string().nullable(),
 });
 export type TNotification = z.infer<typeof ZNotification>;
 

@@ -14,6 +14,7 @@ import { outboundRoutes } from './net/routes.ts';
 import { inboxRoutes } from './notify/inbox-routes.ts';
 import { savedViewRoutes } from './saved-views.ts';
 import { systemRoutes } from './system-routes.ts';
+import { KERNEL_TODOS } from './todos.ts';
 
 const ADMINS = ['system_admin', 'security_admin', 'audit_admin'] as const;
 
@@ -42,6 +43,7 @@ export const kernelModule = defineModule({
   },
   routes: [systemRoutes, authRoutes, userRoutes, roleRoutes, auditRoutes, calendarRoutes, inboxRoutes, outboundRoutes, savedViewRoutes],
   jobs: kernelJobs,
+  todos: KERNEL_TODOS,
   // Accounts without their credentials (kernel/export.ts drops those columns), the audit trail, the
   // calendar and the files' records; not settings or preferences, which hold sealed secrets.
   exportTables: [users, roles, rolePermissions, userRoles, auditLog, calendarDays, files],

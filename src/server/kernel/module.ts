@@ -66,6 +66,48 @@ export interface SearchProvider {
   search(ctx: Ctx, q: string, limit: number): Promise<SearchHit[]>;
 }
 
+/** One entry of a home-page to-do section. `url` is a path inside the product. */
+export interface TodoItem {
+  title: string;
+  subtitle?: string;
+  /** When it is due (ISO instant), if it has a deadline. */
+  due?: string | null;
+  /** When it happened or was filed (ISO instant), for items without a deadline. */
+  at?: string;
+  /** How urgent: 'breached' past due, 'warning' close to it; omitted: ordinary. */
+  risk?: 'warning' | 'breached';
+  /** A short state label (状态), e.g. 待确认. */
+  tag?: string;
+  url: string;
+}
+export interface TodoSection {
+  /** How many there are in all (the items are only the first few). */
+  count: number;
+  items: TodoItem[];
+}
+/**
+ * A section of the signed-in user's to-do list on the home page (issue 11 point 10): what waits for
+ * them in a module, read with the user's own scope (service lines, party), in one or two queries.
+ */
+export interface TodoProvider {
+  id: string;
+  title: Bilingual;
+  /** Who may see the section: a permission, several joined by '|', or 'user'. */
+  access: string;
+  /**
+   * The built-in roles whose work this is (omitted: anyone with `access`). Permissions say what a
+   * user may see; this says whose to-do it is, so a duty operator is not shown an engineer's queue.
+   */
+  roles?: readonly string[];
+  /** Position on the page, smaller first. */
+  order: number;
+  /** The full list behind the section (a web route), if there is one. */
+  url?: string;
+  /** Shown when the count is 0. */
+  empty?: Bilingual;
+  read(ctx: Ctx, limit: number): Promise<TodoSection>;
+}
+
 /**
  * A named, typed read the reports and the assessment call to prove an obligation from what happened
  * (ARCHITECTURE.md principle 4). Parameters are validated with `params` before `read` runs.
@@ -118,6 +160,8 @@ export interface ModuleManifest {
   /** Demo data: runs once per database, in dependency order, when the demo is enabled. */
   demo?: (ctx: Ctx, env: DemoEnv) => Promise<DemoResult | void>;
   search?: readonly SearchProvider[];
+  /** Sections of the home page's to-do list (GET /api/home), each shown to the users it concerns. */
+  todos?: readonly TodoProvider[];
   /** The tables a complete export hands over (the module's own data, nothing else). */
   exportTables?: readonly PgTable[];
   purge?: (ctx: Ctx, req: PurgeRequest) => Promise<PurgeReport>;

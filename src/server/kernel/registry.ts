@@ -7,7 +7,7 @@ import type { NotifyEventDef } from '../../common/notify.ts';
 import type { JobDef } from './jobs.ts';
 import { seriesMaintenanceJob } from './timeseries/maintain.ts';
 import type { SeriesDef } from './timeseries/define.ts';
-import type { EvidenceProvider, ModuleManifest, PermissionDef, RoleDef, SearchProvider } from './module.ts';
+import type { EvidenceProvider, ModuleManifest, PermissionDef, RoleDef, SearchProvider, TodoProvider } from './module.ts';
 
 export class ManifestError extends Error {
   constructor(message: string) {
@@ -26,6 +26,8 @@ export interface Registry {
   /** Every module's time series (kernel/timeseries), created at start and kept by the kernel's hourly job. */
   series: readonly SeriesDef[];
   search: readonly (SearchProvider & { module: string })[];
+  /** The home page's to-do sections, in page order. */
+  todos: readonly (TodoProvider & { module: string })[];
   evidence: ReadonlyMap<string, EvidenceProvider & { module: string }>;
   /** The manifest of one module; throws for an id that is not in the list. */
   module(id: string): ModuleManifest;
@@ -111,6 +113,13 @@ export function buildRegistry(list: readonly ModuleManifest[]): Registry {
   );
   collect(modules, '采集器', (m) => (m.collectors ?? []).map((c) => [c.id, { id: c.id }] as [string, { id: string }]));
   const search = collect(modules, '搜索来源', (m) => (m.search ?? []).map((s) => [s.id, s] as [string, SearchProvider]));
+  const todos = collect(modules, '待办', (m) => (m.todos ?? []).map((t) => [t.id, t] as [string, TodoProvider]));
+  for (const t of todos.values()) {
+    for (const r of t.roles ?? [])
+      if (!roleIds.has(r)) throw new ManifestError(`模块 "${t.module}" 的待办 "${t.id}" 指向不存在的角色 "${r}"`);
+    for (const p of t.access.split('|'))
+      if (p !== 'user' && !permissions.has(p)) throw new ManifestError(`模块 "${t.module}" 的待办 "${t.id}" 需要未声明的权限 "${p}"`);
+  }
   const evidence = collect(modules, '证据', (m) => (m.evidence ?? []).map((e) => [e.id, e] as [string, EvidenceProvider]));
   const byId = new Map(modules.map((m) => [m.id, m]));
   return {
@@ -121,6 +130,7 @@ export function buildRegistry(list: readonly ModuleManifest[]): Registry {
     jobs: [...jobs.values()],
     series: seriesList,
     search: [...search.values()],
+    todos: [...todos.values()].sort((a, b) => a.order - b.order),
     evidence,
     module(id) {
       const m = byId.get(id);

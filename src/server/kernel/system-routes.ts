@@ -1,9 +1,12 @@
 // The platform's own routes: the modules this site runs, and one search box across every module that
-// declares a search provider (each provider answers only to those its `access` lets in).
+// declares a search provider (each provider answers only to those its `access` lets in), and the
+// home page's to-do list gathered the same way from every module's to-do providers.
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, permissionsIn } from './http.ts';
 import type { ModuleDeps } from './module.ts';
 import { systemApi } from '../../common/system.api.ts';
+import { homeApi } from '../../common/home.api.ts';
+import { openTodos, TODO_ITEMS } from './todos.ts';
 
 export async function systemRoutes(app: FastifyInstance, { registry }: ModuleDeps): Promise<void> {
   const tags = ['system'];
@@ -35,6 +38,31 @@ export async function systemRoutes(app: FastifyInstance, { registry }: ModuleDep
         open.map(async (s) => ({ id: s.id, zh: s.label.zh, en: s.label.en, hits: await s.search(ctx, query.q, query.limit) })),
       );
       return { groups: groups.filter((g) => g.hits.length > 0) };
+    },
+  });
+  defineRoute(app, {
+    ...homeApi.todos,
+    summary: '首页待办（各模块的待办来源，按权限与角色）The signed-in user’s to-do list',
+    tags,
+    access: 'user',
+    handler: async (ctx) => {
+      const sections = await Promise.all(
+        openTodos(registry.todos, ctx.actor!).map(async (p) => {
+          const s = await p.read(ctx, TODO_ITEMS);
+          return {
+            id: p.id,
+            module: p.module,
+            zh: p.title.zh,
+            en: p.title.en,
+            url: p.url ?? null,
+            emptyZh: p.empty?.zh ?? null,
+            emptyEn: p.empty?.en ?? null,
+            count: s.count,
+            items: s.items.slice(0, TODO_ITEMS),
+          };
+        }),
+      );
+      return { sections };
     },
   });
 }

@@ -3,7 +3,7 @@
 // panel with the latest notifications — a popover on desktop, a full-width drawer on phones.
 import { BellOutlined, CheckOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Drawer, Empty, Popover, Spin, Typography } from 'antd';
+import { App, Badge, Button, Drawer, Empty, Popover, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { TNotification } from '../../common/notify.ts';
@@ -162,6 +162,8 @@ function NotificationList({ onDone }: { onDone: () => void }) {
                 borderBottom: '1px solid #f5f5f5',
                 cursor: 'pointer',
                 background: n.readAt ? undefined : '#f6f9ff',
+                // What it asked for was done (by anyone): kept for the record, visibly settled.
+                opacity: n.resolvedAt ? 0.65 : undefined,
               }}
             >
               <span
@@ -176,7 +178,14 @@ function NotificationList({ onDone }: { onDone: () => void }) {
                 }}
               />
               <div style={{ minWidth: 0, flex: 1 }}>
-                <div style={{ fontWeight: n.readAt ? 400 : 600, color: '#1f2937', wordBreak: 'break-word' }}>{n.title}</div>
+                <div style={{ fontWeight: n.readAt ? 400 : 600, color: '#1f2937', wordBreak: 'break-word' }}>
+                  {n.resolvedAt && (
+                    <Tag color="success" style={{ marginInlineEnd: 6 }} data-testid="notice-resolved">
+                      {t('已处理')}
+                    </Tag>
+                  )}
+                  {n.title}
+                </div>
                 {n.body && (
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '2px 0 0', fontSize: 12 }}>
                     {n.body}

@@ -113,6 +113,7 @@ export const EN: Record<string, string> = {
   我要报修: 'Report a problem',
   通知: 'Notifications',
   全部已读: 'Mark all read',
+  已处理: 'Done',
   暂无通知: 'No notifications',
   通知设置: 'Notification settings',
   未设置: 'Not set',

@@ -236,14 +236,28 @@ export const notifications = pgTable(
     link: text('link'),
     objectType: text('object_type'),
     objectId: uuid('object_id'),
+    /**
+     * What the notice asks its recipient to do about the object (e.g. 'confirm', 'approve'); null for
+     * a notice that only informs. resolveNotices() marks it done for every recipient once done.
+     */
+    action: text('action'),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
+    /** When the action the notice asked for was done (by anyone): the bell shows it as handled. */
+    resolvedAt: ts('resolved_at'),
     /** External delivery: pending | done | failed | none, with the per-channel results. */
     delivery: text('delivery').notNull().default('none'),
     deliveryResults: jsonb('delivery_results'),
     attempts: integer('attempts').notNull().default(0),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_delivery_idx').on(t.delivery, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_delivery_idx').on(t.delivery, t.createdAt),
+    // resolveNotices: the open asks about one object, found without reading anyone's whole bell.
+    index('notifications_open_action_idx')
+      .on(t.objectId, t.action)
+      .where(sql`${t.action} IS NOT NULL AND ${t.resolvedAt} IS NULL`),
+  ],
 );
 
 // Per user and per event: which channels (inapp, email, webhook). The user's own robot is sealed.

@@ -35,6 +35,11 @@ export interface InAppNotice {
   severity?: Severity;
   objectType?: string;
   objectId?: string;
+  /**
+   * What the recipient is asked to do about the object ('confirm', 'approve', …); the module that
+   * completes it calls resolveNotices() with the same object and action (notify/resolve.ts).
+   */
+  action?: string;
 }
 
 /** What the outbox keeps in notifications.delivery_results. */
@@ -75,6 +80,7 @@ function noticeRow(
     link: n.link ?? null,
     objectType: n.objectType ?? null,
     objectId: n.objectId ?? null,
+    action: n.action ?? null,
     createdAt: now,
     delivery: want.length ? 'pending' : 'none',
     deliveryResults: state,
@@ -123,8 +129,8 @@ export function noticeInStatement(
     activeHolders(ctx, to.roles, to.serviceLine),
     ctx.actor && ctx.actor.via !== 'system' ? sql`${users.id} <> ${ctx.actor.id}::uuid` : undefined,
   );
-  const insert = sql`INSERT INTO ${notifications} (id, user_id, event, severity, title, body, link, object_type, object_id, created_at, delivery, delivery_results)
-    SELECT gen_random_uuid(), ${users.id}, ${n.event}::text, ${n.severity ?? 'info'}::text, ${n.title}, ${n.body}, ${n.link ?? null}::text, ${n.objectType ?? null}::text, ${n.objectId ?? null}::uuid, ${ctx.now().toISOString()}::timestamptz,
+  const insert = sql`INSERT INTO ${notifications} (id, user_id, event, severity, title, body, link, object_type, object_id, action, created_at, delivery, delivery_results)
+    SELECT gen_random_uuid(), ${users.id}, ${n.event}::text, ${n.severity ?? 'info'}::text, ${n.title}, ${n.body}, ${n.link ?? null}::text, ${n.objectType ?? null}::text, ${n.objectId ?? null}::uuid, ${n.action ?? null}::text, ${ctx.now().toISOString()}::timestamptz,
       CASE WHEN cardinality(w.want) > 0 THEN 'pending' ELSE 'none' END,
       CASE WHEN cardinality(w.want) > 0 THEN jsonb_build_object('want', to_jsonb(w.want), 'nextAt', NULL, 'channels', '{}'::jsonb) END
     FROM ${n.from}, ${users} LEFT JOIN ${notificationPrefs} p ON p.user_id = ${users.id} CROSS JOIN LATERAL (SELECT ${want} AS want OFFSET 0) w
@@ -171,8 +177,10 @@ export function notificationView(r: NotificationRow) {
     link: r.link,
     objectType: r.objectType,
     objectId: r.objectId,
+    action: r.action,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt ? r.readAt.toISOString() : null,
+    resolvedAt: r.resolvedAt ? r.resolvedAt.toISOString() : null,
   };
 }
 

@@ -19,6 +19,7 @@ import { listAssets } from './register/search.ts';
 import * as registerTables from './register/tables.ts';
 import { spareRoutes } from './spares/routes.ts';
 import * as spareTables from './spares/tables.ts';
+import { ASSET_TODOS } from './todos.ts';
 import { topologyRoutes } from './topology/routes.ts';
 import * as topologyTables from './topology/tables.ts';
 
@@ -97,5 +98,6 @@ export const assets = defineModule({
     await loadSparesDemo(ctx);
   },
   search: [assetSearch],
+  todos: ASSET_TODOS,
   exportTables: [...new Set([registerTables, movementTables, topologyTables, eosTables, spareTables, procurementTables].flatMap(tablesIn))],
 });

@@ -16,6 +16,7 @@ import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { noticeInStatement, notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { ticketClocks, tickets } from './tables.ts';
+import { TICKET_ACTIONS } from './timeline.ts';
 
 const HOUR_MS = 3_600_000;
 export const TARGET_NAMES: Record<string, string> = { callback: '回电', onsite: '到场', resolve: '解决', report: '报告甲方' };
@@ -181,6 +182,7 @@ export function ticketCreatedNotice(
       severity: t.severity === 'critical' ? 'critical' : 'warning',
       objectType: 'ticket',
       objectId: t.id,
+      action: TICKET_ACTIONS.take,
       from,
       name,
     },

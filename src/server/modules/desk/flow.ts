@@ -12,7 +12,7 @@ import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { reopenResolveClock } from './clocks.ts';
 import { getTicket, readTicket, scope } from './service.ts';
 import { ticketClocks, ticketDocuments, ticketEvents, ticketFollowups, tickets, ticketWorkLogs } from './tables.ts';
-import { appendEvent, confirmBlocker, docVersions, missingDocs } from './timeline.ts';
+import { appendEvent, confirmBlocker, docVersions, missingDocs, TICKET_ACTIONS, ticketAsksDone } from './timeline.ts';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -96,6 +96,8 @@ export async function assignTicket(ctx: Ctx, id: string, assigneeId: string) {
     await tx.db.update(tickets).set({ assigneeId, updatedAt: tx.now() }).where(eq(tickets.id, id));
     await audit(tx, { action: 'ticket.assign', objectType: 'ticket', objectId: id, detail: { from: t.assigneeId, to: assigneeId } });
     await appendEvent(tx, id, 'assigned', `派单给 ${name}`, { from: t.assigneeId, to: assigneeId, toName: name });
+    // Whoever was asked to take it before (the line's engineers, an earlier assignee) no longer is.
+    await ticketAsksDone(tx, id, TICKET_ACTIONS.take);
     await notifyUsers(tx, {
       userIds: [assigneeId],
       event: 'ticket.assigned',
@@ -104,6 +106,7 @@ export async function assignTicket(ctx: Ctx, id: string, assigneeId: string) {
       link: `/desk/${id}`,
       objectType: 'ticket',
       objectId: id,
+      action: TICKET_ACTIONS.take,
     });
   });
   return ticketFlow(ctx, id);
@@ -141,6 +144,8 @@ export async function confirmTicket(ctx: Ctx, id: string, c: TConfirm) {
     const blocker = confirmBlocker(t, await docVersions(tx, id));
     if (blocker) throw new Conflict(blocker.code, blocker.message);
     const now = tx.now();
+    // Confirmed or rejected, the agency's "please confirm" is answered for every contact.
+    await ticketAsksDone(tx, id, TICKET_ACTIONS.confirm);
     if (c.outcome === 'confirmed') {
       await tx.db.update(tickets).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(tickets.id, id));
       // R-SD-07: the follow-up call is due 2 working days after closing.
@@ -178,6 +183,7 @@ export async function confirmTicket(ctx: Ctx, id: string, c: TConfirm) {
       severity: 'warning',
       objectType: 'ticket',
       objectId: id,
+      action: TICKET_ACTIONS.rework,
     });
   });
   return ticketFlow(ctx, id);
@@ -205,6 +211,7 @@ export async function mergeTicket(ctx: Ctx, id: string, intoId: string) {
     // The surviving ticket carries the SLAs.
     await tx.db.delete(ticketClocks).where(eq(ticketClocks.ticketId, src.id));
     await tx.db.update(tickets).set({ status: 'merged', mergedIntoId: dst.id, updatedAt: now }).where(eq(tickets.id, src.id));
+    await ticketAsksDone(tx, src.id); // a duplicate asks nothing of anyone any more
     await tx.db.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, dst.id));
     await audit(tx, {
       action: 'ticket.merge',

@@ -12,6 +12,7 @@ import { deskRoutes, kbRoutes } from './routes.ts';
 import { seedSlaPolicies } from './policy.ts';
 import { listTickets } from './service.ts';
 import * as tables from './tables.ts';
+import { DESK_TODOS } from './todos.ts';
 import { viewRoutes } from './view-routes.ts';
 
 const AGENCY = ['agency_manager', 'agency_contact'];
@@ -98,6 +99,7 @@ export const desk = defineModule({
   },
   demo: loadDeskDemo,
   search: [ticketSearch],
+  todos: DESK_TODOS,
   evidence: [ticketCounts, slaAttainment],
   exportTables: tablesIn(tables),
 });

@@ -16,7 +16,7 @@ import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { clockMet, clockView, evaluate, type ClockRow, type StoredEvent } from './clocks.ts';
 import { activePolicies } from './policy.ts';
 import { ticketClocks, ticketEvents, tickets } from './tables.ts';
-import { appendEvent, confirmBlocker, docVersions, eventValues, notifyToConfirm } from './timeline.ts';
+import { appendEvent, confirmBlocker, docVersions, eventValues, notifyToConfirm, TICKET_ACTIONS, ticketAsksDone } from './timeline.ts';
 import { ticketCreatedNotice } from './escalate.ts';
 
 const CHANNEL_NAMES = { hotline: '热线', web: '网页', onsite: '现场', monitoring: '监控/API' } as const;
@@ -371,6 +371,9 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
     { clocks: touched.map((c) => c.target), ...(at.getTime() !== now.getTime() ? { loggedAt: now.toISOString() } : {}) },
     at,
   );
+  // Someone has taken the ticket on (or fixed it): the asks to take it, or to rework it, are answered.
+  if (ev.kind === 'callback' || ev.kind === 'arrive' || ev.kind === 'resolve')
+    await ticketAsksDone(tx, id, ev.kind === 'resolve' ? [TICKET_ACTIONS.take, TICKET_ACTIONS.rework] : TICKET_ACTIONS.take);
   if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id)))
     await notifyToConfirm(tx, t);
 }

@@ -4,6 +4,7 @@ import { asc, eq, max } from 'drizzle-orm';
 import { DOC_KINDS, DOC_NAMES, type DocKind } from '../../../common/desk-flow.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
+import { resolveNotices } from '../../kernel/notify/resolve.ts';
 import { ticketDocuments, ticketEvents, type tickets } from './tables.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -80,5 +81,19 @@ export async function notifyToConfirm(tx: Ctx, t: Pick<TicketRow, 'id' | 'number
     link: `/desk/${t.id}`,
     objectType: 'ticket',
     objectId: t.id,
+    action: TICKET_ACTIONS.confirm,
   });
+}
+
+/**
+ * What the desk's notices ask of their recipients (InAppNotice.action), cleared by resolveNotices
+ * when done: take the ticket on (a new critical fault, an assignment: done at the first call-back,
+ * arrival or resolution, or when someone else is assigned), confirm the fix (the agency: confirmed
+ * or rejected), and rework a rejected fix (done when it is resolved again).
+ */
+export const TICKET_ACTIONS = { take: 'take', confirm: 'confirm', rework: 'rework' } as const;
+
+/** Clears the ticket's open asks (all of them when `action` is omitted). Call it in the write's transaction. */
+export async function ticketAsksDone(tx: Ctx, ticketId: string, action?: string | string[]): Promise<void> {
+  await resolveNotices(tx, { entity: { type: 'ticket', id: ticketId }, ...(action ? { action } : {}) });
 }

@@ -1,4 +1,5 @@
-// Home: the contract at a glance (R-CON-03), or a welcome for users who do not read contracts.
+// Home: the signed-in user's to-do list first, for every role (issue 11 point 10); below it the
+// contract at a glance (R-CON-03), or the user's roles and shortcuts for those who do not read contracts.
 import { ArrowRightOutlined, CalendarOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -11,6 +12,7 @@ import { problemMessage } from '../../i18n/problems.ts';
 import { useOverview } from '../contract/queries.ts';
 import { HomeCharts } from './HomeCharts.tsx';
 import { LineCard } from './LineCard.tsx';
+import { TodoList } from './TodoList.tsx';
 
 function ContractCard({ o }: { o: TOverview }) {
   const { t } = useI18n();
@@ -71,10 +73,7 @@ function Welcome() {
     { to: '/me/tokens', label: '我的 API 令牌' },
   ].filter((x): x is { to: string; label: string } => !!x);
   return (
-    <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('您好，{name}', { name: me?.displayName ?? '' })}
-      </Typography.Title>
+    <Card size="small" title={t('您的角色与常用入口')}>
       <Typography.Paragraph type="secondary">{t('欢迎使用运维服务合同管理平台。您当前的角色：')}</Typography.Paragraph>
       <Descriptions
         column={1}
@@ -107,8 +106,11 @@ export function HomePage() {
     <div>
       <PageHeader
         title={t('首页')}
-        subtitle={readsContract ? t('合同履行一览：各服务项目的服务期、费用、热线时间与人员到岗情况') : undefined}
+        subtitle={readsContract ? t('您的待办事项，以及合同履行一览：各服务项目的服务期、费用、热线时间与人员到岗情况') : t('您的待办事项')}
       />
+      <div style={{ marginBottom: 16 }}>
+        <TodoList />
+      </div>
       {!readsContract ? (
         <Welcome />
       ) : q.isPending ? (

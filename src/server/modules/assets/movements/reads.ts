@@ -78,7 +78,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<TAssetRequest> {
   return view(x, await namesFor(ctx, [x.r]));
 }
 
-const pendingAt = (level: ApprovalLevel): SQL =>
+export const pendingAt = (level: ApprovalLevel): SQL =>
   sql`${assetRequests.approvals} @> ${JSON.stringify([{ level, status: 'pending' }])}::jsonb`;
 
 export interface RequestQuery {

@@ -28,6 +28,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { usersWithPermission } from '../../../kernel/directory.ts';
+import { resolveNotices } from '../../../kernel/notify/resolve.ts';
 import { notifyUsers } from '../../../kernel/notify/inbox.ts';
 import { getDepartment, getPerson, getRoom, getSite } from '../../org/api.ts';
 import { appendHistory } from '../register/history.ts';
@@ -88,19 +89,32 @@ async function checkReferences(ctx: Ctx, p: Record<string, unknown>): Promise<vo
   }
 }
 
+/** The action of a level's "please approve" notice, cleared when that level decides (or the request ends). */
+const approveAt = (l: ApprovalLevel) => `approve.${l}`;
+
+/** One notice per level, to that level's approvers: each is done when its own level has decided. */
 async function notifyApprovers(tx: Ctx, r: RequestRow, a: AssetRow, levels: ApprovalLevel[]): Promise<void> {
-  const ids = new Set<string>();
-  for (const l of levels) for (const u of await usersWithPermission(tx, LEVEL_PERMISSION[l])) ids.add(u);
-  if (r.requestedBy) ids.delete(r.requestedBy);
-  await notifyUsers(tx, {
-    userIds: [...ids],
-    event: 'asset.request',
-    title: `资产变动待审批：${a.number} ${a.name}（${MOVEMENT_KIND_ZH[r.kind as MovementKind]}）`,
-    body: `${r.requestedByName} 提出；需${levels.map((l) => LEVEL_ZH[l]).join('、')}审批。${r.reason}`,
-    link: '/assets/requests',
-    objectType: 'asset_request',
-    objectId: r.id,
-  });
+  const told = new Set<string>(r.requestedBy ? [r.requestedBy] : []);
+  for (const l of levels) {
+    const ids = (await usersWithPermission(tx, LEVEL_PERMISSION[l])).filter((u) => !told.has(u));
+    for (const u of ids) told.add(u);
+    await notifyUsers(tx, {
+      userIds: ids,
+      event: 'asset.request',
+      title: `资产变动待审批：${a.number} ${a.name}（${MOVEMENT_KIND_ZH[r.kind as MovementKind]}）`,
+      body: `${r.requestedByName} 提出；需${levels.map((x) => LEVEL_ZH[x]).join('、')}审批。${r.reason}`,
+      link: '/assets/requests',
+      objectType: 'asset_request',
+      objectId: r.id,
+      action: approveAt(l),
+    });
+  }
+}
+
+/** Clears the request's "please approve" notices: one level's, or (ended) all of them. */
+async function approvalAsksDone(tx: Ctx, id: string, level?: ApprovalLevel): Promise<void> {
+  const all = Object.keys(LEVEL_PERMISSION) as ApprovalLevel[];
+  await resolveNotices(tx, { entity: { type: 'asset_request', id }, action: (level ? [level] : all).map(approveAt) });
 }
 
 /** POST /api/assets/:id/requests (asset.write). */
@@ -197,6 +211,7 @@ export async function decideRequest(ctx: Ctx, id: string, d: TDecideInput): Prom
       .update(assetRequests)
       .set({ approvals, status, decidedAt: status === 'pending' ? null : now })
       .where(eq(assetRequests.id, id));
+    await approvalAsksDone(tx, id, status === 'pending' ? d.level : undefined);
     let changes: Record<string, [unknown, unknown]> | null = null;
     if (status === 'approved') {
       if (a.status === 'retired') throw new Conflict('asset.retired', '资产已报废，不能再办理变动');
@@ -240,6 +255,7 @@ export async function cancelRequest(ctx: Ctx, id: string): Promise<TAssetRequest
     if (r.requestedBy !== tx.actor?.id) throw new Forbidden('asset_request.not_requester', '只有申请人可以撤回申请');
     if (r.status !== 'pending') throw new Conflict('asset_request.closed', '申请已办结，不能撤回');
     await tx.db.update(assetRequests).set({ status: 'cancelled', decidedAt: tx.now() }).where(eq(assetRequests.id, id));
+    await approvalAsksDone(tx, id);
     await appendHistory(tx, r.assetId, 'request', `撤回${MOVEMENT_KIND_ZH[r.kind as MovementKind]}申请`, { requestId: id });
     await audit(tx, { action: 'asset.request.cancel', objectType: 'asset_request', objectId: id, detail: { assetId: r.assetId } });
   });

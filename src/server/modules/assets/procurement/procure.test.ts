@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TProcurement } from '../../../../common/procure.ts';
+import type { THome } from '../../../../common/home.api.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
 import { json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { assetClasses, assetHistory, assets } from '../register/tables.ts';
@@ -12,6 +13,7 @@ let t: TestApp;
 let pm: Agent;
 let eng: Agent;
 let manager: Agent;
+let manager2: Agent;
 let finance: Agent;
 let id: string;
 const CLASS = 'TEST-SW';
@@ -21,6 +23,7 @@ beforeAll(async () => {
   pm = await t.userAgent('pm.p', ['contractor_pm']);
   eng = await t.userAgent('eng.p', ['engineer'], { serviceLines: ['NET'] });
   manager = await t.userAgent('mgr.p', ['agency_manager']);
+  manager2 = await t.userAgent('mgr.q', ['agency_manager']);
   finance = await t.userAgent('fin.p', ['agency_finance']);
   await t.ctx.db
     .insert(assetClasses)
@@ -87,8 +90,14 @@ describe('procurement consulting', () => {
     expect((await pm.post(`/api/procurements/${id}/decide`, { decision: 'approve' })).statusCode).toBe(403);
     // Receipt before approval is refused.
     expect((await pm.post(`/api/procurements/${id}/receive`, { assets: [{ serial: 'A' }, { serial: 'B' }] })).statusCode).toBe(409);
+    const waiting = async (a: Agent) => json<THome>(await a.get('/api/home')).sections.find((s) => s.id === 'assets.purchases')!.count;
+    expect(await waiting(manager2)).toBe(1);
     const r = await manager.post(`/api/procurements/${id}/decide`, { decision: 'approve', comment: '同意，按锐捷报价采购' });
     expect(r.statusCode, r.body).toBe(200);
+    // Decided by one manager: off the other's to-do list, and their "please approve" shows as handled and read.
+    expect(await waiting(manager2)).toBe(0);
+    const ask = json<TNotificationList>(await manager2.get('/api/notifications')).items.find((n) => n.event === 'procurement.requested')!;
+    expect([ask.action, typeof ask.resolvedAt, typeof ask.readAt]).toEqual(['approve', 'string', 'string']);
     expect(json<TProcurement>(r)).toMatchObject({ status: 'approved', decidedByName: 'mgr.p', requestedByName: 'pm.p' });
     expect((await manager.post(`/api/procurements/${id}/decide`, { decision: 'approve' })).statusCode).toBe(409);
     expect((await manager.post(`/api/procurements/${id}/decide`, { decision: 'reject', comment: '改主意' })).statusCode).toBe(409);

@@ -16,6 +16,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../../kernel/notify/inbox.ts';
+import { resolveNotices } from '../../../kernel/notify/resolve.ts';
 import { ZAssetInput } from '../../../../common/assets.ts';
 import { createAsset } from '../register/records.ts';
 import { assetHistory } from '../register/tables.ts';
@@ -163,6 +164,7 @@ export async function requestPurchase(ctx: Ctx, id: string, quoteId: string): Pr
       link: `/assets/procurements/${id}`,
       objectType: 'procurement',
       objectId: id,
+      action: 'approve',
     });
     await audit(tx, {
       action: 'procure.request',
@@ -192,6 +194,8 @@ export async function decidePurchase(ctx: Ctx, id: string, input: z.output<typeo
         updatedAt: now,
       })
       .where(eq(procurements.id, id));
+    // Approved or rejected: the managers' "please approve" is answered for all of them.
+    await resolveNotices(tx, { entity: { type: 'procurement', id }, action: 'approve' });
     if (p.requestedBy)
       await notifyUsers(tx, {
         userIds: [p.requestedBy],
