@@ -163,7 +163,7 @@ describe('the desk sections follow the ticket, within each user’s scope', () =
   });
 
   it('the staff member sees their own requests and their state, nobody else’s', async () => {
-    const own = await newTicket({ title: '我的电脑上不了网', channel: 'web' }, staff);
+    const own = await newTicket({ title: '我的电脑上不了网', channel: 'web', requesterPhone: '13800001111' }, staff);
     const mine = await section(staff, 'desk.my_requests');
     expect(mine).toMatchObject({ count: 1, items: [{ tag: '待处理' }] });
     expect(mine!.items[0]!.title).toContain('我的电脑上不了网');
