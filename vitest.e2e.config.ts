@@ -11,5 +11,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // A page on a busy 2-core machine may take seconds to show: polls wait up to 15 s (a wait, not a
+    // speed target; speed lives in bench/).
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -43,7 +43,7 @@ describe('first sign-in of the system administrator', () => {
     await expect.poll(() => page.getByText('¥1,550,000.00').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'e2e-home.png'), fullPage: true });
 
-    await page.getByText('系统管理员').last().click();
+    await page.locator('.ant-layout-header').getByText('系统管理员', { exact: true }).click(); // the user menu, not the greeting
     await page.getByText('退出登录').click();
     await page.waitForURL(/\/login/);
     const me = await page.request.get(`${env.base}/api/auth/me`);
