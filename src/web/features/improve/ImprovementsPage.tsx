@@ -1,7 +1,7 @@
 // 改进建议 (R-SD-12): every improvement request with where it stands, filtered by state, service line,
 // keyword or 我提出的; a request opens in a drawer (also from a notification's link, ?open=<id>).
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Grid, Input, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
@@ -60,6 +60,11 @@ export function ImprovementsPage() {
   const [mine, setMine] = useState(false);
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
+  const wide = Grid.useBreakpoint().md === true;
+  const stateOptions = [
+    { value: 'all' as const, label: t('全部') },
+    ...IMPROVEMENT_STATES.map((s) => ({ value: s, label: pick(lang, IMPROVEMENT_STATE_NAMES[s]) })),
+  ];
   const query = {
     page,
     pageSize: 20,
@@ -85,16 +90,19 @@ export function ImprovementsPage() {
           )
         }
       />
-      <Card styles={{ body: { paddingBottom: 8 } }}>
+      <Card styles={{ body: { paddingBottom: 8, ...(wide ? {} : { paddingInline: 12 }) } }}>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Segmented
-            value={status}
-            onChange={(v) => (setStatus(v as ImprovementState | 'all'), setPage(1))}
-            options={[
-              { value: 'all', label: t('全部') },
-              ...IMPROVEMENT_STATES.map((s) => ({ value: s, label: pick(lang, IMPROVEMENT_STATE_NAMES[s]) })),
-            ]}
-          />
+          {/* Seven states do not fit a phone's width as buttons: a select there. */}
+          {wide ? (
+            <Segmented value={status} onChange={(v) => (setStatus(v), setPage(1))} options={stateOptions} />
+          ) : (
+            <Select
+              style={{ width: 140 }}
+              value={status}
+              onChange={(v: ImprovementState | 'all') => (setStatus(v), setPage(1))}
+              options={stateOptions}
+            />
+          )}
           <Select
             allowClear
             placeholder={t('服务项目')}
@@ -129,12 +137,18 @@ export function ImprovementsPage() {
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           scroll={{ x: 'max-content' }}
           columns={[
-            { key: 'n', title: t('编号'), width: 96, render: (_, r) => <span className="yw-mono">{r.number}</span> },
+            {
+              key: 'n',
+              title: t('编号'),
+              width: 96,
+              responsive: ['md'],
+              render: (_, r) => <span className="yw-mono">{r.number}</span>,
+            },
             {
               key: 't',
               title: t('改进建议'),
               render: (_, r) => (
-                <div style={{ minWidth: 220, maxWidth: 460 }}>
+                <div style={{ minWidth: wide ? 220 : 150, maxWidth: 460 }}>
                   <Typography.Text strong>{r.title}</Typography.Text>
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0, fontSize: 12 }}>
                     {r.reason}
@@ -146,6 +160,7 @@ export function ImprovementsPage() {
               key: 'l',
               title: t('服务项目'),
               width: 110,
+              responsive: ['md'],
               render: (_, r) => (
                 <span style={{ whiteSpace: 'nowrap' }}>
                   <span
@@ -173,11 +188,12 @@ export function ImprovementsPage() {
                 </Space>
               ),
             },
-            { key: 'b', title: t('提出人'), width: 100, render: (_, r) => r.submittedByName },
+            { key: 'b', title: t('提出人'), width: 100, responsive: ['lg'], render: (_, r) => r.submittedByName },
             {
               key: 'c',
               title: t('提出时间'),
               width: 150,
+              responsive: ['md'],
               render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(r.createdAt)}</span>,
             },
           ]}
