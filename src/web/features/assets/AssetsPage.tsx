@@ -149,7 +149,7 @@ export function AssetsPage() {
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
           <Input.Search
             allowClear
-            placeholder={t('编号、名称、型号、序列号或 IP')}
+            placeholder={t('厂商、型号、序列号、IP、位置…（空格分隔多个词）')}
             defaultValue={f.q}
             key={`q:${f.q ?? ''}`}
             onSearch={(v) => set('q')(v.trim())}
