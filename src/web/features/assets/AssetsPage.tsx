@@ -16,6 +16,8 @@ import {
 } from '../../../common/assets.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { urlOf } from '../../api/client.ts';
+import { downloadFile } from '../../api/download.ts';
+import { useFeedback } from '../../components/feedback.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
@@ -58,6 +60,8 @@ export function AssetsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const fb = useFeedback();
   const classes = useAssetClasses();
   const options = useAssetOptions();
   const set = (k: keyof Filters) => (v: string | undefined) => {
@@ -125,7 +129,16 @@ export function AssetsPage() {
   ];
 
   const labels = () => window.open(urlOf(assetsApi.labels, { query: { ids: selected.join(',') } }), '_blank', 'noopener');
-  const exportHref = urlOf(assetsApi.export, { query: f });
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await downloadFile(assetsApi.export, { query: f });
+    } catch (e) {
+      fb.fail(e);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <div>
@@ -218,7 +231,7 @@ export function AssetsPage() {
         <Button icon={<PrinterOutlined />} disabled={!selected.length} onClick={labels}>
           {selected.length ? t('打印标签（{n}）', { n: selected.length }) : t('打印标签')}
         </Button>
-        <Button icon={<DownloadOutlined />} href={exportHref} download disabled={!q.data?.total}>
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} disabled={!q.data?.total}>
           {t('导出 Excel')}
         </Button>
       </div>

@@ -86,14 +86,12 @@ export function DeskPage() {
       responsive: ['md'],
       dataIndex: 'serviceLine',
       render: (v: ServiceLineCode) => <LineLabel code={v} />,
-      exportValue: (r) => lineShort(r.serviceLine, lang),
     },
     {
       title: t('类别'),
       responsive: ['md'],
       dataIndex: 'category',
       render: (v: TTicket['category']) => pick(lang, CATEGORY[v]),
-      exportValue: (r) => pick(lang, CATEGORY[r.category]),
     },
     {
       title: t('级别'),
@@ -103,7 +101,6 @@ export function DeskPage() {
           {pick(lang, SEVERITY[v])}
         </Tag>
       ),
-      exportValue: (r) => pick(lang, SEVERITY[r.severity]),
     },
     {
       title: t('标题'),
@@ -132,7 +129,6 @@ export function DeskPage() {
       responsive: ['md'],
       dataIndex: 'reportedAt',
       render: (v: string) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{fmtTime(v)}</span>,
-      exportValue: (r) => fmtTime(r.reportedAt),
     },
     {
       title: t('状态'),
@@ -143,7 +139,6 @@ export function DeskPage() {
           {pick(lang, STATUS[v])}
         </Tag>
       ),
-      exportValue: (r) => pick(lang, STATUS[r.status]),
     },
     {
       title: t('SLA 计时'),
@@ -151,7 +146,6 @@ export function DeskPage() {
       width: 190,
       responsive: ['md'],
       render: (_: unknown, r) => <SlaCell r={r} />,
-      exportValue: slaExport,
     },
   ];
 
@@ -169,7 +163,6 @@ export function DeskPage() {
           columns={columns}
           params={f}
           searchPlaceholder={t('编号、标题或来电号码')}
-          exportName={t('运维单')}
           exportSource={deskApi.exportTickets}
           filters={
             <>

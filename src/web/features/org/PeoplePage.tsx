@@ -114,7 +114,6 @@ export function PeoplePage() {
       title: t('部门'),
       dataIndex: 'departmentId',
       render: (v: string | null) => (v ? (deptName.get(v) ?? '—') : '—'),
-      exportValue: (r) => (r.departmentId ? deptName.get(r.departmentId) : ''),
     },
     { title: t('职务/岗位'), dataIndex: 'title' },
     { title: t('手机'), dataIndex: 'mobile' },
@@ -132,7 +131,6 @@ export function PeoplePage() {
             title: t('操作'),
             key: 'op',
             fixed: 'right',
-            noExport: true,
             render: (_: unknown, r: TPerson) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setPerson(r)}>
@@ -157,12 +155,12 @@ export function PeoplePage() {
         <DataTable
           queryKey="people"
           source={orgApi.people.list}
+          exportSource={orgApi.people.export}
           rowKey="id"
           columns={columns}
           params={{ phone: phone || undefined }}
           searchPlaceholder={t('搜索姓名、职务、邮箱')}
           filters={<Input.Search allowClear placeholder={t('按电话查找')} onSearch={(v) => setPhone(v.trim())} style={{ width: 200 }} />}
-          exportName={t('人员')}
           actions={
             can('org.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setPerson(null)}>
