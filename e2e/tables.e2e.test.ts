@@ -42,6 +42,7 @@ describe('big tables at 1440×900 and 390×844', () => {
   for (const p of PAGES)
     it(`${p.title} fits 1440 px without horizontal scrolling`, async () => {
       const page = await open({ width: 1440, height: 900 }, p);
+      await page.screenshot({ path: join(SHOTS, `e2e-table-${p.name}-1440.png`) });
       const w = await widths(page);
       expect(w).not.toBeNull();
       expect(w!.scroll, `${p.title}: table ${w!.scroll}px in ${w!.client}px`).toBeLessThanOrEqual(w!.client);
@@ -49,7 +50,6 @@ describe('big tables at 1440×900 and 390×844', () => {
       // No service-line code as a cell's whole text.
       const cells = await page.locator('.ant-table-tbody td').allInnerTexts();
       expect(cells.filter((c) => /^(SM|NET|SEC|VC)(\s*\/\s*(SM|NET|SEC|VC))*$/.test(c.trim()))).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `e2e-table-${p.name}-1440.png`) });
       // The same session on a phone (an administrator signs in with TOTP once enrolled).
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();

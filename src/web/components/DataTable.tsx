@@ -1,15 +1,14 @@
 // A server-paged antd Table: keyword search, column filters that become query parameters, and an
 // "导出 Excel" button where the list has an export route (issue 11 point 14: the server writes the
 // .xlsx from the same list query with the same filters, kernel/office/list-export.ts; never CSV).
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Table, Tooltip, type TableColumnType, type TableProps } from 'antd';
+import { Grid, Input, Table, type TableColumnType, type TableProps } from 'antd';
 import { useState, type Key, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { call, type Callable, type Query } from '../api/client.ts';
-import { downloadFile, type FileRoute } from '../api/download.ts';
+import type { FileRoute } from '../api/download.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { useFeedback } from './feedback.ts';
+import { ExportButton, RefreshButton } from './ListButtons.tsx';
 
 export type DTColumn<T> = TableColumnType<T> & {
   /** With `filters`: the query parameter the chosen filter value is sent as. */
@@ -48,18 +47,16 @@ const list = call as unknown as (
   input: { query: Query },
   o?: { signal: AbortSignal },
 ) => Promise<{ items: never[]; total: number }>;
-const download = downloadFile as unknown as (e: FileRoute, input: { query: Query }) => Promise<void>;
 
 export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: DataTableProps<E, T>) {
   const { t } = useI18n();
-  const fb = useFeedback();
+  const wide = Grid.useBreakpoint().xl === true;
   const [keyword, setKeyword] = useState('');
   const [colFilters, setColFilters] = useState<Record<string, string>>({});
   const params: Query = { ...p.params, ...colFilters, [p.searchParam ?? 'q']: keyword || undefined };
   const sig = JSON.stringify(params);
   const [paging, setPaging] = useState({ sig, page: 1, pageSize: p.defaultPageSize ?? 20 });
   const page = paging.sig === sig ? paging.page : 1; // new filters start at page 1
-  const [exporting, setExporting] = useState(false);
 
   const q = useQuery({
     queryKey: [p.queryKey, p.source.path, params, page, paging.pageSize],
@@ -86,17 +83,6 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
     setPaging({ sig: nextSig, page: nextSig === sig ? (pg.current ?? 1) : 1, pageSize: pg.pageSize ?? paging.pageSize });
   };
 
-  const exportFile = async (route: FileRoute) => {
-    setExporting(true);
-    try {
-      await download(route, { query: params });
-    } catch (e) {
-      fb.fail(e);
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12, alignItems: 'center' }}>
@@ -111,19 +97,8 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
         )}
         {p.filters}
         <div style={{ flex: 1 }} />
-        <Tooltip title={t('刷新')}>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => void q.refetch()}
-            loading={q.isFetching && !q.isPending}
-            aria-label={t('刷新')}
-          />
-        </Tooltip>
-        {p.exportSource && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportFile(p.exportSource!)} disabled={!q.data?.total}>
-            {t('导出 Excel')}
-          </Button>
-        )}
+        <RefreshButton q={q} />
+        {p.exportSource && <ExportButton route={p.exportSource} query={params} disabled={!q.data?.total} />}
         {p.actions}
       </div>
       <Table<T>
@@ -132,7 +107,9 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         size="middle"
-        scroll={{ x: 'max-content' }}
+        // Wide screens fit the table to the page (columns cut with ellipsis, issue 11 point 12); narrow
+        // ones scroll sideways rather than crush the columns.
+        scroll={wide ? undefined : { x: 'max-content' }}
         expandable={p.expandable}
         onChange={onChange}
         locale={q.isError ? { emptyText: t('加载失败，请刷新重试') } : undefined}

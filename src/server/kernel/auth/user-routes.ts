@@ -37,7 +37,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
             header: '状态',
             width: 16,
             value: (u) =>
-              [u.disabled ? '已停用' : '正常', u.locked ? '已锁定' : '', u.mustChangePassword ? '须改密码' : '', u.totpEnabled ? 'TOTP' : '']
+              [
+                u.disabled ? '已停用' : '正常',
+                u.locked ? '已锁定' : '',
+                u.mustChangePassword ? '须改密码' : '',
+                u.totpEnabled ? 'TOTP' : '',
+              ]
                 .filter(Boolean)
                 .join('、'),
           },

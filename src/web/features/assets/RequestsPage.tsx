@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   LEVEL_PERMISSION,
-  LEVEL_ZH,
   MOVEMENT_KIND_ZH,
   MOVEMENT_KINDS,
   type ApprovalLevel,

@@ -12,8 +12,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
-import { SlaCountdown, fmtSpan, mostUrgent } from './clock.tsx';
-import { CATEGORY, SEVERITY, STATUS, TARGET } from './meta.ts';
+import { SlaCountdown, mostUrgent } from './clock.tsx';
+import { CATEGORY, SEVERITY, STATUS } from './meta.ts';
 import { deskApi } from '../../../common/desk.api.ts';
 
 type Filters = {
@@ -58,17 +58,6 @@ export function DeskPage() {
   const who = f.assignee === 'me' ? 'assigned' : f.mine ? 'mine' : 'all';
   const setWho = (w: string) =>
     setF((p) => ({ ...p, assignee: w === 'assigned' ? 'me' : undefined, mine: w === 'mine' ? true : undefined }));
-
-  const slaExport = (r: TTicket) => {
-    const s = mostUrgent(r.slas);
-    if (!s) return r.slas.length ? t('全部达成') : '';
-    const due = s.dueAt ? Date.parse(s.dueAt) : null;
-    const name = pick(lang, TARGET[s.target]);
-    if (s.state === 'paused') return `${name} ${t('已暂停')}`;
-    if (due === null) return name;
-    const left = due - Date.now();
-    return left >= 0 ? `${name} ${t('剩余')} ${fmtSpan(left, lang)}` : `${name} ${t('已超时')} ${fmtSpan(-left, lang)}`;
-  };
 
   const columns: DTColumn<TTicket>[] = [
     {

@@ -66,7 +66,7 @@ function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose:
 }
 
 function Pending() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState<'pending' | 'done'>('pending');
   const [open, setOpen] = useState<TFollowupItem | null>(null);
   const [nowMs] = useState(() => Date.now());

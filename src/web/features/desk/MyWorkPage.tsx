@@ -90,13 +90,7 @@ export function MyWorkPage() {
       <div>
         <PageHeader title={t('我的报修')} subtitle={t('本人提交的报修及处理进度；维修完成后由信息中心测试确认')} extra={fileButton} />
         <Card>
-          <DataTable
-            queryKey="tickets"
-            source={deskApi.listTickets}
-            rowKey="id"
-            columns={columns}
-            params={{ mine: true }}
-          />
+          <DataTable queryKey="tickets" source={deskApi.listTickets} rowKey="id" columns={columns} params={{ mine: true }} />
         </Card>
       </div>
     );

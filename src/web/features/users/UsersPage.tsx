@@ -56,6 +56,7 @@ export function UsersPage() {
     {
       title: t('角色'),
       dataIndex: 'roles',
+      width: 220,
       render: (codes: string[]) =>
         codes.length ? (
           <Space size={[4, 4]} wrap>
@@ -89,7 +90,7 @@ export function UsersPage() {
       render: (v: string | null) => v ?? '—',
     },
     { title: t('手机'), dataIndex: 'phone', width: 120, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
-    { title: t('最近登录'), dataIndex: 'lastLoginAt', width: 140, responsive: ['xl'], render: fmtTime },
+    { title: t('最近登录'), dataIndex: 'lastLoginAt', width: 140, responsive: ['xxl'], render: fmtTime },
     {
       title: t('操作'),
       key: 'op',
