@@ -6,9 +6,7 @@
 // change their password to NEW_ADMIN_PASSWORD and enrol TOTP on the way; PNGs go to screenshots/.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { OUT, PHONE, newPage, shot, signInAt } from './shots.ts';
-
-import { totpNow } from '../src/server/kernel/auth/totp.ts';
+import { OUT, PHONE, firstAdminSteps, newPage, shot, signInAt } from './shots.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8099';
 const signIn = (page: Page, username: string, password: string) => signInAt(BASE, page, username, password);
@@ -16,27 +14,8 @@ const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Pass1';
 const NEW_ADMIN_PASSWORD = process.env.NEW_ADMIN_PASSWORD ?? 'Admin-Pass-2026!';
 
 /** Administrators: forced password change and TOTP enrolment, screenshotting each step once. */
-async function adminSteps(page: Page, password: string, prefix: string | null): Promise<void> {
-  if (page.url().endsWith('/login/password')) {
-    if (prefix) await shot(page, `${prefix}-change-password`);
-    await page.getByLabel('当前密码').fill(password);
-    await page.getByLabel('新密码', { exact: true }).fill(NEW_ADMIN_PASSWORD);
-    await page.getByLabel('确认新密码').fill(NEW_ADMIN_PASSWORD);
-    if (prefix) await shot(page, `${prefix}-change-password-filled`);
-    await page.getByRole('button', { name: '保存并继续' }).click();
-    await page.waitForURL((u) => u.pathname !== '/login/password');
-  }
-  if (page.url().endsWith('/login/totp-enroll')) {
-    const secretEl = page.locator('.yw-mono').first();
-    await secretEl.waitFor();
-    if (prefix) await shot(page, `${prefix}-totp-enroll`);
-    const secret = (await secretEl.innerText()).replace(/\s/g, '');
-    await page.locator('.ant-otp input').first().click();
-    await page.keyboard.type(totpNow(secret.replace(/\s/g, ''), new Date()));
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
-  }
-  await page.waitForLoadState('networkidle');
-}
+const adminSteps = (page: Page, password: string, prefix: string | null) =>
+  firstAdminSteps(page, password, NEW_ADMIN_PASSWORD, prefix ? (step) => shot(page, `${prefix}-${step}`) : undefined);
 
 async function visit(page: Page, path: string, name: string): Promise<void> {
   await page.goto(`${BASE}${path}`);

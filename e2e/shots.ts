@@ -1,6 +1,7 @@
 // Helpers of the screenshot scripts and end-to-end tests: a page with console errors echoed, sign-in,
 // an API call as the signed-in page makes it, and a settled full-page screenshot into screenshots/.
 import { mkdirSync } from 'node:fs';
+import { totpNow } from '../src/server/kernel/auth/totp.ts';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const OUT = 'screenshots';
@@ -61,4 +62,35 @@ export async function call<T>(page: Page, method: string, path: string, body?: u
     },
     { method, path, body },
   );
+}
+
+/**
+ * An administrator's first sign-in steps, where the page is on them: the forced password change
+ * (to `newPassword`) and the TOTP enrolment (the code computed from the shown secret).
+ */
+export async function firstAdminSteps(
+  page: Page,
+  password: string,
+  newPassword: string,
+  onStep?: (step: string) => Promise<void>,
+): Promise<void> {
+  if (page.url().endsWith('/login/password')) {
+    await onStep?.('change-password');
+    await page.getByLabel('当前密码').fill(password);
+    await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+    await page.getByLabel('确认新密码').fill(newPassword);
+    await onStep?.('change-password-filled');
+    await page.getByRole('button', { name: '保存并继续' }).click();
+    await page.waitForURL((u) => u.pathname !== '/login/password');
+  }
+  if (page.url().endsWith('/login/totp-enroll')) {
+    const secretEl = page.locator('.yw-mono').first();
+    await secretEl.waitFor();
+    await onStep?.('totp-enroll');
+    const secret = (await secretEl.innerText()).replace(/\s/g, '');
+    await page.locator('.ant-otp input').first().click();
+    await page.keyboard.type(totpNow(secret, new Date()));
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+  }
+  await page.waitForLoadState('networkidle');
 }

@@ -46,6 +46,8 @@ export const authApi = {
 
 export const usersApi = {
   list: endpoint({ method: 'GET', path: '/api/users', query: ZUserQuery, response: paged(ZUser) }),
+  /** The list with the same filters as an .xlsx (issue 11 point 14). */
+  export: endpoint({ method: 'GET', path: '/api/users/export', query: ZUserQuery, raw: true }),
   create: endpoint({ method: 'POST', path: '/api/users', body: ZUserCreate, response: ZUser, status: 201 }),
   get: endpoint({ method: 'GET', path: '/api/users/:id', params: ZIdParams, response: ZUser }),
   update: endpoint({ method: 'PATCH', path: '/api/users/:id', params: ZIdParams, body: ZUserUpdate, response: ZUser }),

@@ -24,7 +24,7 @@ import {
   ZSiteInput,
 } from './org.ts';
 
-/** list / get / create / update / delete of one kind of record under /api/<name>. */
+/** list / export / get / create / update / delete of one kind of record under /api/<name>. */
 function resource<N extends string, I extends z.ZodObject, T extends z.ZodType, Q extends z.ZodType>(
   name: N,
   o: { input: I; item: T; query: Q },
@@ -33,6 +33,8 @@ function resource<N extends string, I extends z.ZodObject, T extends z.ZodType, 
   const one = `/api/${name}/:id` as const;
   return {
     list: endpoint({ method: 'GET', path: all, query: o.query, response: paged(o.item) }),
+    /** The list with the same filters as an .xlsx (issue 11 point 14). */
+    export: endpoint({ method: 'GET', path: `${all}/export`, query: o.query, raw: true }),
     get: endpoint({ method: 'GET', path: one, params: ZIdParams, response: o.item }),
     create: endpoint({ method: 'POST', path: all, body: o.input, response: o.item, status: 201 }),
     update: endpoint({ method: 'PATCH', path: one, params: ZIdParams, body: patchOf(o.input), response: o.item }),
@@ -43,6 +45,7 @@ export type ResourceApi = ReturnType<typeof resource>;
 
 export const orgApi = {
   listParties: endpoint({ method: 'GET', path: '/api/parties', query: ZListQuery, response: paged(ZParty) }),
+  exportParties: endpoint({ method: 'GET', path: '/api/parties/export', query: ZListQuery, raw: true }),
   /** With the party's bank accounts. */
   getParty: endpoint({ method: 'GET', path: '/api/parties/:id', params: ZIdParams, response: ZParty }),
   createParty: endpoint({ method: 'POST', path: '/api/parties', body: ZPartyInput, response: ZParty, status: 201 }),

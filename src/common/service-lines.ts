@@ -19,3 +19,6 @@ export const SERVICE_LINE_SHORT: Record<ServiceLineCode, { zh: string; en: strin
 };
 
 export const isServiceLineCode = (s: string): s is ServiceLineCode => (SERVICE_LINE_CODES as readonly string[]).includes(s);
+
+/** A line's short Chinese name (安全监控 …) for exports and messages; an unknown code as it is. */
+export const lineLabel = (code: string): string => (isServiceLineCode(code) ? SERVICE_LINE_SHORT[code].zh : code);

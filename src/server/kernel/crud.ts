@@ -119,5 +119,5 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
     );
   }
 
-  return { get, list, create, update, remove };
+  return { get, list, create, update, remove, objectType: o.objectType };
 }

@@ -104,7 +104,17 @@ interface RequestOptions extends CallOptions {
 }
 
 async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const res = await send(method, url, 'application/json, application/problem+json', opts);
+  if (res.status === 204) return undefined as T;
+  return ((res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : await res.text()) as T;
+}
+
+/**
+ * One request with the session cookie and, on writes, the CSRF header: the response when it
+ * succeeds, else its problem as an ApiError (a 401 also told to the app, a pending step too).
+ */
+export async function send(method: string, url: string, accept: string, opts: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE.has(method)) headers['X-CSRF-Token'] = csrfToken();
   let res: Response;
@@ -120,10 +130,9 @@ async function request<T>(method: string, url: string, opts: RequestOptions = {}
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, { code: 'network', detail: '无法连接服务器，请检查网络后重试' });
   }
-  if (res.status === 204) return undefined as T;
+  if (res.ok) return res;
   const type = res.headers.get('content-type') ?? '';
   const data: unknown = type.includes('json') ? await res.json().catch(() => null) : await res.text();
-  if (res.ok) return data as T;
   const problem = (
     data && typeof data === 'object' ? data : { detail: typeof data === 'string' ? data.slice(0, 200) : '' }
   ) as Partial<TProblem>;

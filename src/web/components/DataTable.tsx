@@ -1,22 +1,18 @@
 // A server-paged antd Table: keyword search, column filters that become query parameters, and an
-// "导出 Excel" button (the API's own export where there is one, else the filtered rows as CSV).
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+// "导出 Excel" button where the list has an export route (issue 11 point 14: the server writes the
+// .xlsx from the same list query with the same filters, kernel/office/list-export.ts; never CSV).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Table, Tooltip, type TableColumnType, type TableProps } from 'antd';
+import { Grid, Input, Table, type TableColumnType, type TableProps } from 'antd';
 import { useState, type Key, type ReactNode } from 'react';
 import type { z } from 'zod';
-import type { Endpoint } from '../../common/endpoint.ts';
-import { call, urlOf, type Callable, type Query } from '../api/client.ts';
+import { call, type Callable, type Query } from '../api/client.ts';
+import type { FileRoute } from '../api/download.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { downloadText, toCsv } from './exportCsv.ts';
-import { useFeedback } from './feedback.ts';
+import { ExportButton, RefreshButton } from './ListButtons.tsx';
 
 export type DTColumn<T> = TableColumnType<T> & {
   /** With `filters`: the query parameter the chosen filter value is sent as. */
   filterParam?: string;
-  /** The value written to the CSV export; default: the dataIndex value. */
-  exportValue?: (row: T) => unknown;
-  noExport?: boolean;
 };
 
 /** A paged list route (`{ items, total }`) without path parameters. */
@@ -38,18 +34,10 @@ export interface DataTableProps<E extends ListSource, T = RowOf<E>> {
   filters?: ReactNode;
   /** Buttons on the right of the toolbar (create …). */
   actions?: ReactNode;
-  /** The route's own Excel export (a raw route taking the same filters); else the rows as CSV. */
-  exportSource?: Endpoint & { raw: true };
-  exportName?: string;
+  /** The list's Excel export (a file route taking the same filters); none: no export button. */
+  exportSource?: FileRoute;
   expandable?: TableProps<T>['expandable'];
   defaultPageSize?: number;
-}
-
-const EXPORT_LIMIT = 10_000;
-
-function dataKey(di: unknown): string {
-  if (Array.isArray(di)) return di.map((x) => dataKey(x)).join('.');
-  return typeof di === 'string' || typeof di === 'number' ? String(di) : '';
 }
 
 // The filters are the page's own (column filters, search box) and go out as they are: the route's
@@ -59,18 +47,16 @@ const list = call as unknown as (
   input: { query: Query },
   o?: { signal: AbortSignal },
 ) => Promise<{ items: never[]; total: number }>;
-const exportUrl = urlOf as unknown as (e: Endpoint, input: { query: Query }) => string;
 
 export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: DataTableProps<E, T>) {
   const { t } = useI18n();
-  const fb = useFeedback();
+  const wide = Grid.useBreakpoint().xl === true;
   const [keyword, setKeyword] = useState('');
   const [colFilters, setColFilters] = useState<Record<string, string>>({});
   const params: Query = { ...p.params, ...colFilters, [p.searchParam ?? 'q']: keyword || undefined };
   const sig = JSON.stringify(params);
   const [paging, setPaging] = useState({ sig, page: 1, pageSize: p.defaultPageSize ?? 20 });
   const page = paging.sig === sig ? paging.page : 1; // new filters start at page 1
-  const [exporting, setExporting] = useState(false);
 
   const q = useQuery({
     queryKey: [p.queryKey, p.source.path, params, page, paging.pageSize],
@@ -97,39 +83,6 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
     setPaging({ sig: nextSig, page: nextSig === sig ? (pg.current ?? 1) : 1, pageSize: pg.pageSize ?? paging.pageSize });
   };
 
-  const exportRows = async () => {
-    setExporting(true);
-    try {
-      const rows: T[] = [];
-      for (let pageNo = 1; rows.length < EXPORT_LIMIT; pageNo++) {
-        const r: { items: T[]; total: number } = await list(p.source, { query: { ...params, page: pageNo, pageSize: 200 } });
-        rows.push(...r.items);
-        if (r.items.length < 200 || rows.length >= r.total) break;
-      }
-      const cols = p.columns
-        .filter((c) => !c.noExport && (c.exportValue || c.dataIndex !== undefined) && typeof c.title === 'string')
-        .map((c) => ({
-          title: c.title as string,
-          value: c.exportValue ?? ((r: T) => (r as Record<string, unknown>)[dataKey(c.dataIndex)]),
-        }));
-      downloadText(`${p.exportName ?? p.queryKey}-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(cols, rows));
-    } catch (e) {
-      fb.fail(e);
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const exportButton = p.exportSource ? (
-    <Button icon={<DownloadOutlined />} href={exportUrl(p.exportSource, { query: params })} download>
-      {t('导出 Excel')}
-    </Button>
-  ) : (
-    <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportRows()} disabled={!q.data?.total}>
-      {t('导出 Excel')}
-    </Button>
-  );
-
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12, alignItems: 'center' }}>
@@ -144,15 +97,8 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
         )}
         {p.filters}
         <div style={{ flex: 1 }} />
-        <Tooltip title={t('刷新')}>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => void q.refetch()}
-            loading={q.isFetching && !q.isPending}
-            aria-label={t('刷新')}
-          />
-        </Tooltip>
-        {exportButton}
+        <RefreshButton q={q} />
+        {p.exportSource && <ExportButton route={p.exportSource} query={params} disabled={!q.data?.total} />}
         {p.actions}
       </div>
       <Table<T>
@@ -161,7 +107,9 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         size="middle"
-        scroll={{ x: 'max-content' }}
+        // Wide screens fit the table to the page (columns cut with ellipsis, issue 11 point 12); narrow
+        // ones scroll sideways rather than crush the columns.
+        scroll={wide ? undefined : { x: 'max-content' }}
         expandable={p.expandable}
         onChange={onChange}
         locale={q.isError ? { emptyText: t('加载失败，请刷新重试') } : undefined}

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../http.ts';
 import { createUser, getUser, listUsers, resetPassword, resetTotp, setUserRoles, unlockUser, updateUser } from './users.ts';
 import { usersApi } from '../../../common/auth.api.ts';
+import { lineLabel } from '../../../common/service-lines.ts';
+import { listXlsx, shanghaiTime } from '../office/list-export.ts';
+import { listRoles } from '../rbac.ts';
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['users'];
@@ -12,6 +15,43 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'user.read',
     handler: async (ctx, { query }) => listUsers(ctx, query),
+  });
+  defineRoute(app, {
+    ...usersApi.export,
+    summary: '导出用户列表（Excel，筛选同列表）Export users',
+    tags,
+    access: 'user.read',
+    handler: async (ctx, { query }) => {
+      const roleName = new Map((await listRoles(ctx)).map((r) => [r.code, r.nameZh]));
+      return listXlsx(ctx, {
+        title: '用户',
+        objectType: 'user',
+        query,
+        list: (page, pageSize) => listUsers(ctx, { ...query, page, pageSize }),
+        columns: [
+          { header: '用户名', width: 16, value: (u) => u.username },
+          { header: '姓名', width: 12, value: (u) => u.displayName },
+          { header: '角色', width: 30, value: (u) => u.roles.map((c) => roleName.get(c) ?? c).join('、') },
+          { header: '服务项目', width: 20, value: (u) => u.serviceLines.map(lineLabel).join('、') },
+          {
+            header: '状态',
+            width: 16,
+            value: (u) =>
+              [
+                u.disabled ? '已停用' : '正常',
+                u.locked ? '已锁定' : '',
+                u.mustChangePassword ? '须改密码' : '',
+                u.totpEnabled ? 'TOTP' : '',
+              ]
+                .filter(Boolean)
+                .join('、'),
+          },
+          { header: '电子邮箱', width: 24, value: (u) => u.email ?? '' },
+          { header: '手机', width: 14, value: (u) => u.phone ?? '' },
+          { header: '最近登录', width: 17, value: (u) => shanghaiTime(u.lastLoginAt) },
+        ],
+      });
+    },
   });
   defineRoute(app, {
     ...usersApi.create,

@@ -4,6 +4,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { queryRows } from '../../kernel/db/client.ts';
+import { compactSql, likeContains } from '../../kernel/db/like.ts';
 import { departmentStore, partyStore, personStore, roomStore, siteStore } from './service.ts';
 import { departments, parties, people, rooms, sites } from './tables.ts';
 
@@ -64,6 +65,23 @@ export async function placeNames(
     else out.rooms.set(p.id, { name: p.name });
   }
   return out;
+}
+
+/**
+ * The sites and rooms a search term names (the asset register's q=, issue 11 point 12): a site by
+ * name or code, a room by name, code, building or floor (4 as 4层), compared as searches compare
+ * (lower case, spaces ignored). Small tables: read whole.
+ */
+export async function placesMatching(ctx: Ctx, term: string): Promise<{ siteIds: string[]; roomIds: string[] }> {
+  const like = likeContains(term);
+  const floor = sql`CASE WHEN ${rooms.floor} = '' OR ${rooms.floor} ~* '(层|f$)' THEN ${rooms.floor} ELSE ${rooms.floor} || '层' END`;
+  const rows = await queryRows<{ kind: string; id: string }>(
+    ctx.db,
+    sql`SELECT 's' AS kind, id FROM sites WHERE ${compactSql(sql`${sites.name} || '|' || ${sites.code}`)} LIKE ${like}
+        UNION ALL SELECT 'r', id FROM rooms
+        WHERE ${compactSql(sql`${rooms.name} || '|' || ${rooms.code} || '|' || ${rooms.building} || '|' || ${floor}`)} LIKE ${like}`,
+  );
+  return { siteIds: rows.filter((r) => r.kind === 's').map((r) => r.id), roomIds: rows.filter((r) => r.kind === 'r').map((r) => r.id) };
 }
 
 // ---- whole lists, in org's own order, for forms and imports that choose among them --------------

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { defineRoute } from '../../kernel/http.ts';
 import type { crud } from '../../kernel/crud.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { listXlsx } from '../../kernel/office/list-export.ts';
 import { departments, rooms } from './tables.ts';
+import { orgColumns, partyColumns, type OrgList } from './exports.ts';
 import {
   addBankAccount,
   departmentStore,
@@ -18,6 +21,7 @@ import {
 import { orgApi, type ResourceApi } from '../../../common/org.api.ts';
 
 type Store = ReturnType<typeof crud>;
+type Row = Record<string, unknown>;
 
 /** list / get / create / update / delete for one kind of record (its five contracts: common/org.api.ts). */
 function resource(
@@ -27,17 +31,36 @@ function resource(
     tag: string;
     name: string;
     store: Store;
+    list: OrgList;
     where?: (q: Record<string, unknown>) => ReturnType<typeof peopleWhere>;
   },
 ): void {
+  const list = (ctx: Ctx, q: Record<string, unknown>, page: number, pageSize: number) =>
+    o.store.list(ctx, { q: q.q as string | undefined, page, pageSize, where: o.where?.(q) }) as Promise<{ items: Row[]; total: number }>;
   defineRoute(app, {
     ...o.api.list,
     summary: `${o.name}列表`,
     tags: [o.tag],
     access: 'org.read',
-    handler: async (ctx, { query: q }) => {
-      const args = q as { q?: string; page: number; pageSize: number };
-      return o.store.list(ctx, { q: args.q, page: args.page, pageSize: args.pageSize, where: o.where?.(q as Record<string, unknown>) });
+    handler: async (ctx, { query }) => {
+      const q = query as Row & { page: number; pageSize: number };
+      return list(ctx, q, q.page, q.pageSize);
+    },
+  });
+  defineRoute(app, {
+    ...o.api.export,
+    summary: `导出${o.name}列表（Excel，筛选同列表）`,
+    tags: [o.tag],
+    access: 'org.read',
+    handler: async (ctx, { query }) => {
+      const q = query as Row;
+      return listXlsx<Row>(ctx, {
+        title: o.name,
+        objectType: o.store.objectType,
+        query: q,
+        list: (page, pageSize) => list(ctx, q, page, pageSize),
+        columns: (rows) => orgColumns(ctx, o.list, rows),
+      });
     },
   });
   defineRoute(app, {
@@ -83,6 +106,20 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     handler: async (ctx, { query }) => partyStore.list(ctx, query),
   });
   defineRoute(app, {
+    ...orgApi.exportParties,
+    summary: '导出合同各方（Excel，筛选同列表）',
+    tags: [tag],
+    access: 'org.read',
+    handler: async (ctx, { query }) =>
+      listXlsx(ctx, {
+        title: '单位',
+        objectType: 'party',
+        query,
+        list: async (page, pageSize) => (await partyStore.list(ctx, { ...query, page, pageSize })) as { items: Row[]; total: number },
+        columns: partyColumns,
+      }),
+  });
+  defineRoute(app, {
     ...orgApi.getParty,
     summary: '单位详情（含银行账户）',
     tags: [tag],
@@ -118,9 +155,10 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     handler: async (ctx, { params, body }) => markBankAccountNotified(ctx, params.id, params.accountId, body.notifiedOn),
   });
 
-  resource(app, { api: orgApi.sites, tag, name: '地点', store: siteStore as unknown as Store });
+  resource(app, { api: orgApi.sites, tag, name: '地点', list: 'sites', store: siteStore as unknown as Store });
   resource(app, {
     api: orgApi.rooms,
+    list: 'rooms',
     tag,
     name: '房间',
     store: roomStore as unknown as Store,
@@ -128,6 +166,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   });
   resource(app, {
     api: orgApi.departments,
+    list: 'departments',
     tag,
     name: '部门',
     store: departmentStore as unknown as Store,
@@ -135,6 +174,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   });
   resource(app, {
     api: orgApi.people,
+    list: 'people',
     tag,
     name: '人员',
     store: personStore as unknown as Store,

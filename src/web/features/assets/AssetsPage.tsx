@@ -1,9 +1,9 @@
 // 资产台账: the register, filtered by class (subtree), status, site, service line, network domain
 // and warranty, searched by number, name, model, serial or IP; saved filters, Excel export and
 // import, and label sheets for the selected rows.
-import { DownloadOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Button, Card, Grid, Input, Select, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnType } from 'antd';
+import { Button, Card, Grid, Input, Select, Table, Tag, TreeSelect, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../../common/assets.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { urlOf } from '../../api/client.ts';
+import { ExportButton, RefreshButton } from '../../components/ListButtons.tsx';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
@@ -49,7 +50,8 @@ export function StatusTag({ status }: { status: string }) {
 }
 
 export function AssetsPage() {
-  const phone = Grid.useBreakpoint().md === false;
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -67,9 +69,12 @@ export function AssetsPage() {
   const q = useCall(assetsApi.list, { query: { ...f, ...paging } }, { placeholderData: keepPreviousData });
 
   const columns: TableColumnType<TAsset>[] = [
+    // Fits 1440 px without scrolling (issue 11 point 12): fixed widths, long text cut with a tooltip,
+    // the management IP only on wide screens; on a phone the number cell carries name and place.
     {
       title: t('资产编号'),
       dataIndex: 'number',
+      width: phone ? undefined : 150,
       fixed: phone ? undefined : 'left',
       render: (v: string, r) => (
         <div style={{ minWidth: phone ? 150 : 0 }}>
@@ -90,12 +95,15 @@ export function AssetsPage() {
     {
       title: t('名称'),
       dataIndex: 'name',
+      width: 220,
       responsive: ['md'],
       render: (v: string, r) => (
-        <div style={{ minWidth: 160, maxWidth: 280 }}>
-          <Link to={`/assets/${r.id}`} style={{ color: 'inherit' }}>
-            {v}
-          </Link>
+        <div>
+          <Typography.Text ellipsis={{ tooltip: v }} style={{ display: 'block' }}>
+            <Link to={`/assets/${r.id}`} style={{ color: 'inherit' }}>
+              {v}
+            </Link>
+          </Typography.Text>
           <div>
             <DueTag due={r.warranty} label="保修" />
             <DueTag due={r.eos} label="停保" />
@@ -103,30 +111,37 @@ export function AssetsPage() {
         </div>
       ),
     },
-    { title: t('分类'), dataIndex: 'className', responsive: ['lg'] },
+    { title: t('分类'), dataIndex: 'className', width: 110, ellipsis: true, responsive: ['lg'] },
     {
       title: t('厂商 / 型号'),
       key: 'model',
+      width: 190,
+      ellipsis: true,
       responsive: ['md'],
-      render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{[r.vendor, r.model].filter(Boolean).join(' ') || '—'}</span>,
+      render: (_: unknown, r) => {
+        const v = [r.vendor, r.model].filter(Boolean).join(' ');
+        return <Typography.Text ellipsis={{ tooltip: v }}>{v || '—'}</Typography.Text>;
+      },
     },
-    { title: t('管理 IP'), dataIndex: 'mgmtIp', responsive: ['lg'], render: (v: string) => <span className="yw-mono">{v || '—'}</span> },
+    {
+      title: t('管理 IP'),
+      dataIndex: 'mgmtIp',
+      width: 130,
+      responsive: ['xl'],
+      render: (v: string) => <span className="yw-mono">{v || '—'}</span>,
+    },
     {
       title: t('位置'),
       dataIndex: 'location',
+      width: 220,
+      ellipsis: true,
       responsive: ['md'],
-      render: (v: string) => (
-        <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 260, display: 'block' }}>
-          {v || '—'}
-        </Typography.Text>
-      ),
+      render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v || '—'}</Typography.Text>,
     },
-    { title: t('状态'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+    { title: t('状态'), dataIndex: 'status', width: 88, render: (v: string) => <StatusTag status={v} /> },
   ];
 
   const labels = () => window.open(urlOf(assetsApi.labels, { query: { ids: selected.join(',') } }), '_blank', 'noopener');
-  const exportHref = urlOf(assetsApi.export, { query: f });
-
   return (
     <div>
       <PageHeader
@@ -149,7 +164,7 @@ export function AssetsPage() {
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
           <Input.Search
             allowClear
-            placeholder={t('编号、名称、型号、序列号或 IP')}
+            placeholder={t('厂商、型号、序列号、IP、位置…（空格分隔多个词）')}
             defaultValue={f.q}
             key={`q:${f.q ?? ''}`}
             onSearch={(v) => set('q')(v.trim())}
@@ -207,20 +222,11 @@ export function AssetsPage() {
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12, alignItems: 'center' }}>
         <Typography.Text type="secondary">{t('共 {n} 条', { n: q.data?.total ?? 0 })}</Typography.Text>
         <div style={{ flex: 1 }} />
-        <Tooltip title={t('刷新')}>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => void q.refetch()}
-            loading={q.isFetching && !q.isPending}
-            aria-label={t('刷新')}
-          />
-        </Tooltip>
+        <RefreshButton q={q} />
         <Button icon={<PrinterOutlined />} disabled={!selected.length} onClick={labels}>
           {selected.length ? t('打印标签（{n}）', { n: selected.length }) : t('打印标签')}
         </Button>
-        <Button icon={<DownloadOutlined />} href={exportHref} download disabled={!q.data?.total}>
-          {t('导出 Excel')}
-        </Button>
+        <ExportButton route={assetsApi.export} query={f} disabled={!q.data?.total} />
       </div>
       <Table<TAsset>
         rowKey="id"
@@ -228,7 +234,7 @@ export function AssetsPage() {
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         size="middle"
-        scroll={{ x: 'max-content' }}
+        scroll={screens.xl ? undefined : { x: 'max-content' }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
         onRow={(r) =>
           phone

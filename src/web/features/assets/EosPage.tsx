@@ -210,20 +210,17 @@ function CasesTab() {
           </Typography.Text>
         </Link>
       ),
-      exportValue: (c) => `${c.assetNumber} ${c.assetName}`,
     },
     {
       title: t('阶段'),
       dataIndex: 'stage',
       render: (s: EosStage) => <Tag color={s === 'closed' ? 'default' : 'blue'}>{t(EOS_STAGE_ZH[s])}</Tag>,
-      exportValue: (c) => EOS_STAGE_ZH[c.stage],
     },
     {
       title: t('替代设备'),
       key: 's',
       render: (_: unknown, c) =>
         c.successorId ? <Link to={`/assets/${c.successorId}`}>{`${c.successorNumber ?? ''} ${c.successorName ?? ''}`}</Link> : '—',
-      exportValue: (c) => c.successorNumber ?? '',
     },
     { title: t('原因'), dataIndex: 'reason', ellipsis: true, width: 220, responsive: ['lg'] },
     {
@@ -232,7 +229,7 @@ function CasesTab() {
       responsive: ['md'],
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span>,
     },
-    { title: t('操作'), key: 'act', noExport: true, render: (_: unknown, c) => <Advance c={c} /> },
+    { title: t('操作'), key: 'act', render: (_: unknown, c) => <Advance c={c} /> },
   ];
   return (
     <DataTable
@@ -240,7 +237,6 @@ function CasesTab() {
       source={eosApi.list}
       rowKey="id"
       columns={columns}
-      exportName={t('终止支持处置')}
       expandable={{ expandedRowRender: (c) => <CaseSteps c={c} /> }}
     />
   );

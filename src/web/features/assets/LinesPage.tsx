@@ -49,26 +49,22 @@ export function LinesPage() {
       title: t('类型'),
       dataIndex: 'kind',
       render: (k: TLine['kind']) => <Tag color={KIND_COLOR[k]}>{t(LINE_KIND_ZH[k])}</Tag>,
-      exportValue: (r) => LINE_KIND_ZH[r.kind],
     },
-    { title: t('网络域'), dataIndex: 'networkDomain', render: domainName, exportValue: (r) => domainName(r.networkDomain) },
+    { title: t('网络域'), dataIndex: 'networkDomain', render: domainName },
     {
       title: t('A 端'),
       key: 'from',
       render: (_: unknown, r) => <End id={r.fromAssetId} number={r.fromAssetNumber} name={r.fromAssetName} port={r.fromPort} />,
-      noExport: true,
     },
     {
       title: t('Z 端'),
       key: 'to',
       render: (_: unknown, r) => <End id={r.toAssetId} number={r.toAssetNumber} name={r.toAssetName} port={r.toPort} />,
-      noExport: true,
     },
     {
       title: t('运营商 / 电路'),
       key: 'carrier',
       render: (_: unknown, r) => [r.carrier, r.circuitId].filter(Boolean).join(' ') || '—',
-      noExport: true,
     },
     { title: t('带宽'), dataIndex: 'bandwidth', render: (v: string) => v || '—' },
     ...(can('asset.write')
@@ -76,7 +72,6 @@ export function LinesPage() {
           {
             title: t('操作'),
             key: 'act',
-            noExport: true,
             render: (_: unknown, r: TLine) => (
               <Space size={0}>
                 <Button type="text" size="small" icon={<EditOutlined />} onClick={() => setEdit(r)} aria-label={t('修改')} />
@@ -105,7 +100,6 @@ export function LinesPage() {
         params={{ kind, networkDomain: domain }}
         searchPlaceholder={t('标签、电路编号、设备编号')}
         exportSource={topologyApi.exportLines}
-        exportName={t('线路')}
         filters={
           <>
             <Select

@@ -48,7 +48,6 @@ export function ProcurementsPage() {
       title: t('状态'),
       dataIndex: 'status',
       render: (v: ProcurementStatus) => <StatusTag s={v} />,
-      exportValue: (r) => pick(lang, PROCUREMENT_STATUS[r.status]),
     },
     { title: t('数量'), dataIndex: 'quantity', align: 'right', responsive: ['md'] },
     {
@@ -69,7 +68,6 @@ export function ProcurementsPage() {
       title: t('申请采购'),
       key: 'chosen',
       render: (_: unknown, r) => (r.chosenVendor ? `${r.chosenVendor} · ${fmtMoney(r.chosenTotal)}` : '—'),
-      exportValue: (r) => (r.chosenVendor ? `${r.chosenVendor} ${r.chosenTotal}` : ''),
     },
     { title: t('更新时间'), dataIndex: 'updatedAt', responsive: ['lg'], render: (v: string) => fmtTime(v) },
   ];
@@ -84,7 +82,6 @@ export function ProcurementsPage() {
           columns={columns}
           params={{ status: status === 'all' ? undefined : status }}
           searchPlaceholder={t('采购事项')}
-          exportName={t('采购咨询')}
           filters={
             <Segmented
               value={status}

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   LEVEL_PERMISSION,
-  LEVEL_ZH,
   MOVEMENT_KIND_ZH,
   MOVEMENT_KINDS,
   type ApprovalLevel,
@@ -42,20 +41,17 @@ export function RequestsPage() {
           </Typography.Text>
         </Link>
       ),
-      exportValue: (r) => `${r.assetNumber} ${r.assetName}`,
     },
     {
       title: t('变动'),
       dataIndex: 'kind',
       render: (k: TAssetRequest['kind']) => t(MOVEMENT_KIND_ZH[k]),
-      exportValue: (r) => MOVEMENT_KIND_ZH[r.kind],
     },
-    { title: t('内容'), key: 'payload', responsive: ['md'], render: (_: unknown, r) => <PayloadText r={r} />, noExport: true },
+    { title: t('内容'), key: 'payload', responsive: ['md'], render: (_: unknown, r) => <PayloadText r={r} /> },
     {
       title: t('审批层级'),
       key: 'levels',
       render: (_: unknown, r) => <ApprovalTags r={r} />,
-      exportValue: (r) => r.approvals.map((a) => `${LEVEL_ZH[a.level]}:${a.status}`).join(' '),
     },
     { title: t('状态'), dataIndex: 'status', responsive: ['sm'], render: (s: TAssetRequest['status']) => <RequestStatusTag s={s} /> },
     {
@@ -70,10 +66,9 @@ export function RequestsPage() {
           </Typography.Text>
         </div>
       ),
-      exportValue: (r) => r.requestedByName,
     },
     { title: t('理由'), dataIndex: 'reason', ellipsis: true, width: 180, responsive: ['xl'] },
-    { title: t('操作'), key: 'act', fixed: 'right', noExport: true, render: (_: unknown, r) => <DecideButtons r={r} /> },
+    { title: t('操作'), key: 'act', fixed: 'right', render: (_: unknown, r) => <DecideButtons r={r} /> },
   ];
   const params = { todo: view === 'todo' || undefined, mine: view === 'mine' || undefined, status, kind };
   return (
@@ -98,7 +93,6 @@ export function RequestsPage() {
         rowKey="id"
         columns={columns}
         params={params}
-        exportName={t('资产变动申请')}
         filters={
           <Space wrap>
             <Segmented<View>

@@ -157,7 +157,6 @@ export function SparesPage() {
         ) : (
           <Typography.Text type="secondary">{t('无库存')}</Typography.Text>
         ),
-      exportValue: (r) => r.locations.map((l) => `${l.location} ${l.onHand}`).join('；'),
     },
   ];
 
@@ -176,7 +175,6 @@ export function SparesPage() {
           params={f}
           searchPlaceholder={t('编号、名称、厂商或型号')}
           exportSource={sparesApi.export}
-          exportName={t('备品备件')}
           filters={
             <>
               <Select

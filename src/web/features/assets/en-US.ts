@@ -248,7 +248,7 @@ export const EN: Record<string, string> = {
   财务信息: 'Finance record',
   使用信息: 'Usage record',
   履历: 'History',
-  '编号、名称、型号、序列号或 IP': 'Number, name, model, serial or IP',
+  '厂商、型号、序列号、IP、位置…（空格分隔多个词）': 'Vendor, model, serial, IP, place… (several words: all must match)',
   '90 天内到期': 'Due within 90 days',
   已过保: 'Warranty expired',
   '{what}已过期': '{what} expired',

@@ -12,8 +12,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
-import { SlaCountdown, fmtSpan, mostUrgent } from './clock.tsx';
-import { CATEGORY, SEVERITY, STATUS, TARGET } from './meta.ts';
+import { SlaCountdown, mostUrgent } from './clock.tsx';
+import { CATEGORY, SEVERITY, STATUS } from './meta.ts';
 import { deskApi } from '../../../common/desk.api.ts';
 
 type Filters = {
@@ -59,17 +59,6 @@ export function DeskPage() {
   const setWho = (w: string) =>
     setF((p) => ({ ...p, assignee: w === 'assigned' ? 'me' : undefined, mine: w === 'mine' ? true : undefined }));
 
-  const slaExport = (r: TTicket) => {
-    const s = mostUrgent(r.slas);
-    if (!s) return r.slas.length ? t('全部达成') : '';
-    const due = s.dueAt ? Date.parse(s.dueAt) : null;
-    const name = pick(lang, TARGET[s.target]);
-    if (s.state === 'paused') return `${name} ${t('已暂停')}`;
-    if (due === null) return name;
-    const left = due - Date.now();
-    return left >= 0 ? `${name} ${t('剩余')} ${fmtSpan(left, lang)}` : `${name} ${t('已超时')} ${fmtSpan(-left, lang)}`;
-  };
-
   const columns: DTColumn<TTicket>[] = [
     {
       title: t('编号'),
@@ -86,14 +75,12 @@ export function DeskPage() {
       responsive: ['md'],
       dataIndex: 'serviceLine',
       render: (v: ServiceLineCode) => <LineLabel code={v} />,
-      exportValue: (r) => lineShort(r.serviceLine, lang),
     },
     {
       title: t('类别'),
       responsive: ['md'],
       dataIndex: 'category',
       render: (v: TTicket['category']) => pick(lang, CATEGORY[v]),
-      exportValue: (r) => pick(lang, CATEGORY[r.category]),
     },
     {
       title: t('级别'),
@@ -103,7 +90,6 @@ export function DeskPage() {
           {pick(lang, SEVERITY[v])}
         </Tag>
       ),
-      exportValue: (r) => pick(lang, SEVERITY[r.severity]),
     },
     {
       title: t('标题'),
@@ -132,7 +118,6 @@ export function DeskPage() {
       responsive: ['md'],
       dataIndex: 'reportedAt',
       render: (v: string) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{fmtTime(v)}</span>,
-      exportValue: (r) => fmtTime(r.reportedAt),
     },
     {
       title: t('状态'),
@@ -143,7 +128,6 @@ export function DeskPage() {
           {pick(lang, STATUS[v])}
         </Tag>
       ),
-      exportValue: (r) => pick(lang, STATUS[r.status]),
     },
     {
       title: t('SLA 计时'),
@@ -151,7 +135,6 @@ export function DeskPage() {
       width: 190,
       responsive: ['md'],
       render: (_: unknown, r) => <SlaCell r={r} />,
-      exportValue: slaExport,
     },
   ];
 
@@ -169,7 +152,6 @@ export function DeskPage() {
           columns={columns}
           params={f}
           searchPlaceholder={t('编号、标题或来电号码')}
-          exportName={t('运维单')}
           exportSource={deskApi.exportTickets}
           filters={
             <>

@@ -66,7 +66,7 @@ function FollowupModal({ item, onClose }: { item: TFollowupItem | null; onClose:
 }
 
 function Pending() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState<'pending' | 'done'>('pending');
   const [open, setOpen] = useState<TFollowupItem | null>(null);
   const [nowMs] = useState(() => Date.now());
@@ -93,7 +93,6 @@ function Pending() {
       title: t('服务项目'),
       dataIndex: 'serviceLine',
       render: (v: ServiceLineCode) => <LineLabel code={v} />,
-      exportValue: (r) => lineShort(r.serviceLine, lang),
     },
     {
       title: t('报修人'),
@@ -105,7 +104,7 @@ function Pending() {
       dataIndex: 'requesterPhone',
       render: (v: string) => (v ? <a href={`tel:${v.replace(/[^\d+]/g, '')}`}>{v}</a> : '—'),
     },
-    { title: t('关闭时间'), dataIndex: 'closedAt', render: (v: string | null) => fmtTime(v), exportValue: (r) => fmtTime(r.closedAt) },
+    { title: t('关闭时间'), dataIndex: 'closedAt', render: (v: string | null) => fmtTime(v) },
     status === 'pending'
       ? {
           title: t('回访期限'),
@@ -113,20 +112,17 @@ function Pending() {
           render: (v: string) => (
             <span style={{ color: Date.parse(v) < nowMs ? '#cf1322' : undefined, whiteSpace: 'nowrap' }}>{fmtTime(v)}</span>
           ),
-          exportValue: (r) => fmtTime(r.dueAt),
         }
       : {
           title: t('结果'),
           key: 'result',
           render: (_: unknown, r) =>
             r.reachable ? <Rate disabled value={r.satisfaction ?? 0} style={{ fontSize: 13 }} /> : <Tag>{t('未联系上')}</Tag>,
-          exportValue: (r) => (r.reachable ? String(r.satisfaction) : t('未联系上')),
         },
     status === 'pending'
       ? {
           title: '',
           key: 'act',
-          noExport: true,
           render: (_: unknown, r) => (
             <Button size="small" type="primary" icon={<PhoneOutlined />} onClick={() => setOpen(r)}>
               {t('回访')}
@@ -143,7 +139,6 @@ function Pending() {
         rowKey="ticketId"
         columns={columns}
         params={{ status }}
-        exportName={t('回访')}
         filters={
           <Segmented
             value={status}

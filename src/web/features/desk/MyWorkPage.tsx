@@ -55,13 +55,11 @@ function useColumns(): DTColumn<TTicket>[] {
       title: t('级别'),
       dataIndex: 'severity',
       render: (v: TTicket['severity']) => <Tag color={SEVERITY[v].color}>{pick(lang, SEVERITY[v])}</Tag>,
-      exportValue: (r) => pick(lang, SEVERITY[r.severity]),
     },
     {
       title: t('状态'),
       dataIndex: 'status',
       render: (v: TTicket['status']) => <Tag color={STATUS[v].color}>{pick(lang, STATUS[v])}</Tag>,
-      exportValue: (r) => pick(lang, STATUS[r.status]),
     },
     {
       title: t('SLA 计时'),
@@ -71,7 +69,6 @@ function useColumns(): DTColumn<TTicket>[] {
         const s = mostUrgent(r.slas);
         return s ? <SlaCountdown sla={s} /> : <Typography.Text type="secondary">—</Typography.Text>;
       },
-      noExport: true,
     },
   ];
 }
@@ -93,14 +90,7 @@ export function MyWorkPage() {
       <div>
         <PageHeader title={t('我的报修')} subtitle={t('本人提交的报修及处理进度；维修完成后由信息中心测试确认')} extra={fileButton} />
         <Card>
-          <DataTable
-            queryKey="tickets"
-            source={deskApi.listTickets}
-            rowKey="id"
-            columns={columns}
-            params={{ mine: true }}
-            exportName={t('我的报修')}
-          />
+          <DataTable queryKey="tickets" source={deskApi.listTickets} rowKey="id" columns={columns} params={{ mine: true }} />
         </Card>
       </div>
     );
@@ -126,7 +116,6 @@ export function MyWorkPage() {
                   columns={columns}
                   params={{ assignee: 'me', open: true }}
                   exportSource={deskApi.exportTickets}
-                  exportName={t('我的工作')}
                 />
               ),
             },
@@ -141,7 +130,6 @@ export function MyWorkPage() {
                   columns={columns}
                   params={{ status: 'new' }}
                   exportSource={deskApi.exportTickets}
-                  exportName={t('待处理新单')}
                 />
               ),
             },
@@ -156,7 +144,6 @@ export function MyWorkPage() {
                   columns={columns}
                   params={{ sla: 'at_risk', open: true }}
                   exportSource={deskApi.exportTickets}
-                  exportName={t('预警或超时')}
                 />
               ),
             },

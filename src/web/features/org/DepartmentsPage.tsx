@@ -31,7 +31,6 @@ export function DepartmentsPage() {
           {
             title: t('操作'),
             key: 'op',
-            noExport: true,
             render: (_: unknown, r: TDepartment) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setDept(r)}>
@@ -56,10 +55,10 @@ export function DepartmentsPage() {
         <DataTable
           queryKey="departments"
           source={orgApi.departments.list}
+          exportSource={orgApi.departments.export}
           rowKey="id"
           columns={columns}
           searchPlaceholder={t('搜索部门名称')}
-          exportName={t('部门')}
           actions={
             can('org.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDept(null)}>

@@ -23,7 +23,6 @@ export function PartiesPage() {
       dataIndex: 'kind',
       width: 90,
       render: (k: string) => (PARTY_KIND[k] ? <Tag color={PARTY_KIND[k].color}>{pick(lang, PARTY_KIND[k])}</Tag> : k),
-      exportValue: (r) => (PARTY_KIND[r.kind] ? pick(lang, PARTY_KIND[r.kind]!) : r.kind),
     },
     { title: t('单位名称'), dataIndex: 'name', render: (v: string, r) => <a onClick={() => setDetail(r.id)}>{v}</a> },
     { title: t('简称'), dataIndex: 'shortName' },
@@ -35,7 +34,6 @@ export function PartiesPage() {
       title: t('操作'),
       key: 'op',
       fixed: 'right',
-      noExport: true,
       render: (_, r) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setDetail(r.id)}>
@@ -57,10 +55,10 @@ export function PartiesPage() {
         <DataTable
           queryKey="parties"
           source={orgApi.listParties}
+          exportSource={orgApi.exportParties}
           rowKey="id"
           columns={columns}
           searchPlaceholder={t('搜索名称或简称')}
-          exportName={t('合同各方')}
           actions={
             can('org.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ party: null })}>

@@ -1,6 +1,6 @@
 // 人员: people of every party, found by name or by any part of a phone number.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { TPerson } from '../../../common/org.ts';
 import { PHONE } from '../../../common/patterns.ts';
@@ -107,24 +107,41 @@ export function PeoplePage() {
   const deptName = new Map((depts.data?.items ?? []).map((d) => [d.id, d.name]));
   const [phone, setPhone] = useState('');
   const [person, setPerson] = useState<TPerson | null | undefined>(undefined);
+  // Fits 1440 px without scrolling (issue 11 point 12): fixed widths, long text cut with a tooltip,
+  // the office phone, account and e-mail only on wide screens.
+  const cut = (v: string | null | undefined) => v || '—';
   const columns: DTColumn<TPerson>[] = [
-    { title: t('姓名'), dataIndex: 'name', fixed: 'left' },
-    partyColumn<TPerson>(parties.data?.items, t('所属单位')),
+    { title: t('姓名'), dataIndex: 'name', fixed: 'left', width: 96, ellipsis: true },
+    { ...partyColumn<TPerson>(parties.data?.items, t('所属单位')), width: 120, ellipsis: true },
     {
       title: t('部门'),
       dataIndex: 'departmentId',
+      width: 130,
+      ellipsis: true,
+      responsive: ['md'],
       render: (v: string | null) => (v ? (deptName.get(v) ?? '—') : '—'),
-      exportValue: (r) => (r.departmentId ? deptName.get(r.departmentId) : ''),
     },
-    { title: t('职务/岗位'), dataIndex: 'title' },
-    { title: t('手机'), dataIndex: 'mobile' },
-    { title: t('办公电话'), dataIndex: 'phone' },
-    { title: t('电子邮箱'), dataIndex: 'email' },
-    { title: t('关联账号'), dataIndex: 'username', render: (v: string | null) => v ?? '—' },
+    { title: t('职务/岗位'), dataIndex: 'title', width: 150, ellipsis: true, render: cut },
+    { title: t('手机'), dataIndex: 'mobile', width: 124, render: cut },
+    { title: t('办公电话'), dataIndex: 'phone', width: 124, responsive: ['xl'], render: cut },
+    { title: t('电子邮箱'), dataIndex: 'email', width: 190, ellipsis: true, responsive: ['xxl'], render: cut },
+    { title: t('关联账号'), dataIndex: 'username', width: 110, ellipsis: true, responsive: ['xxl'], render: cut },
     {
       title: t('资质证书'),
       dataIndex: 'qualifications',
-      render: (v: string[]) => (v.length ? v.map((q) => <Tag key={q}>{q}</Tag>) : '—'),
+      width: 160,
+      ellipsis: true,
+      responsive: ['lg'],
+      render: (v: string[]) =>
+        v.length ? (
+          <Tooltip title={v.join('、')}>
+            {v.map((q) => (
+              <Tag key={q}>{q}</Tag>
+            ))}
+          </Tooltip>
+        ) : (
+          '—'
+        ),
     },
     ...(can('org.write')
       ? [
@@ -132,7 +149,7 @@ export function PeoplePage() {
             title: t('操作'),
             key: 'op',
             fixed: 'right',
-            noExport: true,
+            width: 120,
             render: (_: unknown, r: TPerson) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setPerson(r)}>
@@ -157,12 +174,12 @@ export function PeoplePage() {
         <DataTable
           queryKey="people"
           source={orgApi.people.list}
+          exportSource={orgApi.people.export}
           rowKey="id"
           columns={columns}
           params={{ phone: phone || undefined }}
           searchPlaceholder={t('搜索姓名、职务、邮箱')}
           filters={<Input.Search allowClear placeholder={t('按电话查找')} onSearch={(v) => setPhone(v.trim())} style={{ width: 200 }} />}
-          exportName={t('人员')}
           actions={
             can('org.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setPerson(null)}>

@@ -164,13 +164,12 @@ export function SitesPage() {
     { title: t('编号'), dataIndex: 'code', render: (v: string) => <span className="yw-mono">{v}</span> },
     { title: t('地点名称'), dataIndex: 'name' },
     { title: t('地址'), dataIndex: 'address' },
-    { title: t('房间数'), key: 'rooms', align: 'center', render: (_, r) => roomCount(r.id), exportValue: (r) => roomCount(r.id) },
+    { title: t('房间数'), key: 'rooms', align: 'center', render: (_, r) => roomCount(r.id) },
     ...(can('org.write')
       ? [
           {
             title: t('操作'),
             key: 'op',
-            noExport: true,
             render: (_: unknown, r: TSite) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setSite(r)}>
@@ -195,10 +194,10 @@ export function SitesPage() {
         <DataTable
           queryKey="sites"
           source={orgApi.sites.list}
+          exportSource={orgApi.sites.export}
           rowKey="id"
           columns={columns}
           searchPlaceholder={t('搜索编号、名称或地址')}
-          exportName={t('地点')}
           expandable={{ expandedRowRender: (r) => <Rooms site={r} /> }}
           actions={
             can('org.write') && (

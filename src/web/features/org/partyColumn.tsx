@@ -11,6 +11,5 @@ export function partyColumn<R extends { partyId: string }>(parties: TParty[] | u
     filterParam: 'partyId',
     filters: (parties ?? []).map((p) => ({ text: p.shortName || p.name, value: p.id })),
     render: (v: string) => name.get(v) ?? '—',
-    exportValue: (r) => name.get(r.partyId) ?? '',
   };
 }

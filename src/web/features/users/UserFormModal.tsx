@@ -21,7 +21,7 @@ interface V {
 
 export function UserFormModal({ user, onClose }: { user: TUser | null | undefined; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const lineOptions = SERVICE_LINE_CODES.map((c) => ({ value: c, label: `${c} · ${lineShort(c, lang)}` }));
+  const lineOptions = SERVICE_LINE_CODES.map((c) => ({ value: c, label: lineShort(c, lang) }));
   return (
     <FormModal<V>
       open={user !== undefined}

@@ -6,6 +6,7 @@ import type { TUser } from '../../../common/auth.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';
+import { LineTags } from '../../components/LineTags.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { isLocked, UserActions } from './UserActions.tsx';
@@ -40,19 +41,29 @@ export function UsersPage() {
   const [editing, setEditing] = useState<TUser | null | undefined>(undefined);
   const [rolesFor, setRolesFor] = useState<TUser | null>(null);
 
+  // Fits 1440 px without scrolling (issue 11 point 12): fixed widths, long text cut with a tooltip,
+  // the less used columns only on wide screens.
   const columns: DTColumn<TUser>[] = [
-    { title: t('用户名'), dataIndex: 'username', fixed: 'left', render: (v: string) => <span className="yw-mono">{v}</span> },
-    { title: t('姓名'), dataIndex: 'displayName' },
+    {
+      title: t('用户名'),
+      dataIndex: 'username',
+      fixed: 'left',
+      width: 130,
+      ellipsis: { showTitle: true },
+      render: (v: string) => <span className="yw-mono">{v}</span>,
+    },
+    { title: t('姓名'), dataIndex: 'displayName', width: 100, ellipsis: true },
     {
       title: t('角色'),
       dataIndex: 'roles',
+      width: 220,
       render: (codes: string[]) =>
         codes.length ? (
           <Space size={[4, 4]} wrap>
             {codes.map((c) => {
               const r = byCode.get(c);
               return (
-                <Tag key={c} color={r?.adminKind ? ADMIN_COLOR[r.adminKind] : 'blue'}>
+                <Tag key={c} color={r?.adminKind ? ADMIN_COLOR[r.adminKind] : 'blue'} style={{ marginInlineEnd: 0 }}>
                   {r ? roleLabel(r, lang) : c}
                 </Tag>
               );
@@ -61,29 +72,30 @@ export function UsersPage() {
         ) : (
           <Tag>{t('未分配')}</Tag>
         ),
-      exportValue: (u) => u.roles.map((c) => (byCode.get(c) ? roleLabel(byCode.get(c)!, lang) : c)),
     },
-    { title: t('服务项目'), dataIndex: 'serviceLines', render: (v: string[]) => (v.length ? v.join(' / ') : '—') },
     {
-      title: t('状态'),
-      key: 'status',
-      render: (_, u) => <StatusTags u={u} />,
-      exportValue: (u) =>
-        [
-          u.disabled ? t('已停用') : t('正常'),
-          isLocked(u) ? t('已锁定') : '',
-          u.mustChangePassword ? t('须改密码') : '',
-          u.totpEnabled ? 'TOTP' : '',
-        ].filter(Boolean),
+      title: t('服务项目'),
+      dataIndex: 'serviceLines',
+      width: 170,
+      responsive: ['lg'],
+      render: (v: string[]) => <LineTags codes={v} />,
     },
-    { title: t('电子邮箱'), dataIndex: 'email', render: (v: string | null) => v ?? '—' },
-    { title: t('手机'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-    { title: t('最近登录'), dataIndex: 'lastLoginAt', render: fmtTime, exportValue: (u) => fmtTime(u.lastLoginAt) },
+    { title: t('状态'), key: 'status', width: 150, render: (_, u) => <StatusTags u={u} /> },
+    {
+      title: t('电子邮箱'),
+      dataIndex: 'email',
+      width: 180,
+      responsive: ['xxl'],
+      ellipsis: { showTitle: true },
+      render: (v: string | null) => v ?? '—',
+    },
+    { title: t('手机'), dataIndex: 'phone', width: 120, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
+    { title: t('最近登录'), dataIndex: 'lastLoginAt', width: 140, responsive: ['xxl'], render: fmtTime },
     {
       title: t('操作'),
       key: 'op',
       fixed: 'right',
-      noExport: true,
+      width: 200,
       render: (_, u) => <UserActions user={u} onEdit={() => setEditing(u)} onRoles={() => setRolesFor(u)} />,
     },
   ];
@@ -94,11 +106,11 @@ export function UsersPage() {
         <DataTable
           queryKey="users"
           source={usersApi.list}
+          exportSource={usersApi.export}
           rowKey="id"
           columns={columns}
           params={{ role, disabled }}
           searchPlaceholder={t('搜索用户名、姓名')}
-          exportName={t('用户')}
           filters={
             <>
               <Select

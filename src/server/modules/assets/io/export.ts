@@ -3,6 +3,7 @@
 // imported elsewhere.
 import { asc, count } from 'drizzle-orm';
 import { ASSET_STATUS_NAMES, NETWORK_DOMAIN_NAMES, type TAsset, type TAssetQuery } from '../../../../common/assets.ts';
+import { lineLabel } from '../../../../common/service-lines.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { Invalid } from '../../../kernel/errors.ts';
@@ -37,7 +38,7 @@ export function exportColumns(): Column<TAsset>[] {
     { header: '固件版本', width: 16, value: (r) => r.firmware },
     { header: '端口数', width: 8, value: (r) => r.portCount },
     { header: '网络域', width: 12, value: (r) => (r.networkDomain ? NETWORK_DOMAIN_NAMES[r.networkDomain as 'egov'] : '') },
-    { header: '服务项目', width: 8, value: (r) => r.serviceLine ?? '' },
+    { header: '服务项目', width: 10, value: (r) => (r.serviceLine ? lineLabel(r.serviceLine) : '') },
     { header: '地点', width: 14, value: (r) => r.siteName ?? '' },
     { header: '楼宇', width: 14, value: (r) => r.building },
     { header: '楼层', width: 8, value: (r) => r.floor },

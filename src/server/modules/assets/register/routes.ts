@@ -44,7 +44,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
   // --- records (R-AST-04, R-AST-01)
   defineRoute(app, {
     ...assetsApi.list,
-    summary: '资产台账：筛选与搜索（编号、名称、型号、序列号、管理 IP）',
+    summary: '资产台账：筛选与搜索（编号、名称、厂商、型号、序列号、管理 IP、地点、房间、楼层；空格分隔的多个词须同时匹配）',
     tags,
     access: 'asset.read',
     handler: async (ctx, { query }) => listAssets(ctx, query),

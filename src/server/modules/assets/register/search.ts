@@ -1,29 +1,42 @@
-// Search and filtered list of the register: GET /api/assets?q=… searches number, name, model,
-// serial and management IP through the trigram index assets_search_trgm — the WHERE repeats the
-// index's expression exactly, so PostgreSQL can use it for terms of 3+ characters (shorter ones scan).
+// Search and filtered list of the register. GET /api/assets?q=… (issue 11 point 12): every term
+// (split at spaces) must match, each in any of: the stored search_text (number, name, vendor,
+// model, serial, IP, building, floor, rack — lower case, spaces removed, so 4层 = 4 层; its trigram
+// index assets_search_trgm serves terms of 3+ characters, shorter ones scan), the vendor written
+// otherwise (华为 = Huawei, common/vendors.ts, by the index on lower(vendor)), or the site or room
+// the term names (org's placesMatching, by the site and room indexes).
 //
 // The list page (bench/assets.ts, docs/performance.md "Assets at scale"): the count and the page run
 // side by side, the classification is read once per request (the filter and the views share it),
 // and the views name only the sites, rooms, departments and people of the page's 20 rows
 // (records.ts namesFor, through org's read functions) instead of listing every site and room.
-import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../../common/dates.ts';
 import type { TAsset, TAssetQuery } from '../../../../common/assets.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { queryRows } from '../../../kernel/db/client.ts';
-import { likeContains } from '../../../kernel/db/like.ts';
+import { likeContains, searchTerms } from '../../../kernel/db/like.ts';
+import { vendorWritings } from '../../../../common/vendors.ts';
+import { placesMatching } from '../../org/api.ts';
 import { classIndex, type ClassIndex } from './classes.ts';
 import { DUE_SOON_DAYS, namesFor, toView, type AssetRow } from './records.ts';
 import { assets } from './tables.ts';
 
-/** The indexed search expression (tables.ts, assets_search_trgm), written the same way. */
-export const SEARCH_EXPR = sql`(${assets.number} || ' ' || ${assets.name} || ' ' || ${assets.model} || ' ' || ${assets.serial} || ' ' || ${assets.mgmtIp})`;
+/** One search term: in the search text, a writing of the maker it names, or the place it names. */
+async function termMatch(ctx: Ctx, term: string): Promise<SQL> {
+  const alts: SQL[] = [sql`${assets.searchText} LIKE ${likeContains(term)}`];
+  const writings = vendorWritings(term);
+  if (writings.length) alts.push(inArray(sql`lower(${assets.vendor})`, writings));
+  const places = await placesMatching(ctx, term);
+  if (places.siteIds.length) alts.push(inArray(assets.siteId, places.siteIds));
+  if (places.roomIds.length) alts.push(inArray(assets.roomId, places.roomIds));
+  return alts.length === 1 ? alts[0]! : or(...alts)!;
+}
 
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function assetFilter(ctx: Ctx, q: Omit<TAssetQuery, 'page' | 'pageSize'>, idx?: ClassIndex): Promise<SQL | undefined> {
   const c: SQL[] = [];
-  if (q.q) c.push(sql`${SEARCH_EXPR} ILIKE ${likeContains(q.q)}`);
+  if (q.q) c.push(...(await Promise.all(searchTerms(q.q).map((t) => termMatch(ctx, t)))));
   if (q.classCode) {
     const codes = (idx ?? (await classIndex(ctx))).descendants(q.classCode);
     c.push(codes.length ? inArray(assets.classCode, codes) : sql`false`);

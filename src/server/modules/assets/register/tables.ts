@@ -2,7 +2,7 @@
 // asset records with their three levels (IT, finance, business) and their history. The single
 // source of truth for the agency's equipment: movements, topology, end of support and
 // procurement (sub-folders beside this one) point here.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -79,6 +79,15 @@ export const assets = pgTable(
     usingDepartmentId: uuid('using_department_id'),
     custodianPersonId: uuid('custodian_person_id'),
     notes: text('notes').notNull().default(''),
+    /**
+     * What q= searches (search.ts, issue 11 point 12): number, name, vendor, model, serial, IP,
+     * building, floor (as 4层), rack — lower case, without spaces (so 4层 finds 4 层 and the reverse).
+     * Written by the database; its trigram index serves terms of 3+ characters.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      (): SQL =>
+        sql`translate(lower(${assets.number} || '|' || ${assets.name} || '|' || ${assets.vendor} || '|' || ${assets.model} || '|' || ${assets.serial} || '|' || ${assets.mgmtIp} || '|' || ${assets.building} || '|' || CASE WHEN ${assets.floor} = '' OR ${assets.floor} ~* '(层|f$)' THEN ${assets.floor} ELSE ${assets.floor} || '层' END || '|' || ${assets.rack}), ' ' || chr(9) || chr(12288), '')`,
+    ),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -87,14 +96,13 @@ export const assets = pgTable(
     index('assets_class_idx').on(t.classCode, t.status),
     index('assets_status_idx').on(t.status, t.number),
     index('assets_site_idx').on(t.siteId, t.roomId),
+    index('assets_room_idx').on(t.roomId),
+    index('assets_vendor_idx').on(sql`lower(${t.vendor})`),
     index('assets_line_idx').on(t.serviceLine, t.status),
     index('assets_eos_idx').on(t.endOfSupport),
     index('assets_warranty_idx').on(t.warrantyUntil),
-    // q= searches number, name, model, serial and management IP (ILIKE '%…%', trigram for 3+ characters)
-    index('assets_search_trgm').using(
-      'gin',
-      sql`(${t.number} || ' ' || ${t.name} || ' ' || ${t.model} || ' ' || ${t.serial} || ' ' || ${t.mgmtIp}) gin_trgm_ops`,
-    ),
+    // q= (LIKE '%…%' on search_text, trigram for terms of 3+ characters; vendor writings by lower(vendor))
+    index('assets_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

@@ -2,6 +2,7 @@
 // first, every error reported by row and column, then all rows written in one transaction or none —
 // and the export of a filtered list.
 import { eq, inArray, sql } from 'drizzle-orm';
+import { lineLabel } from '../../../../common/service-lines.ts';
 import { SPARE_IMPORT_COLUMNS, type TImportError, type TSparePart, type TSpareImportResult } from '../../../../common/spares.ts';
 import { isServiceLineCode, SERVICE_LINE_CODES } from '../../../../common/service-lines.ts';
 import { audit } from '../../../kernel/audit.ts';
@@ -227,7 +228,7 @@ export function exportColumns(): Column<TSparePart>[] {
     { header: '厂商', value: (p) => p.vendor },
     { header: '型号', width: 22, value: (p) => p.model },
     { header: '单位', width: 8, value: (p) => p.unit },
-    { header: '服务项目', width: 10, value: (p) => p.serviceLine ?? '' },
+    { header: '服务项目', width: 10, value: (p) => (p.serviceLine ? lineLabel(p.serviceLine) : '') },
     { header: '在库', width: 8, value: (p) => p.onHand },
     { header: '已预留', width: 8, value: (p) => p.reserved },
     { header: '可用', width: 8, value: (p) => p.available },

@@ -111,22 +111,6 @@ export async function listSpares(ctx: Ctx, q: TSpareQuery): Promise<{ items: TSp
   };
 }
 
-/** Every part of the filter (export), capped. */
-export async function allSpares(ctx: Ctx, f: SpareFilter, cap = 20_000): Promise<TSparePart[]> {
-  const t = totals(ctx.db);
-  const rows = await ctx.db
-    .select({ p: spareParts })
-    .from(spareParts)
-    .leftJoin(t, eq(t.partId, spareParts.id))
-    .where(spareWhere(f, t))
-    .orderBy(asc(spareParts.partNumber))
-    .limit(cap);
-  return viewsOf(
-    ctx,
-    rows.map((r) => r.p),
-  );
-}
-
 export async function loadPart(ctx: Ctx, id: string, lock = false): Promise<PartRow> {
   const q = ctx.db.select().from(spareParts).where(eq(spareParts.id, id)).limit(1);
   const [p] = lock ? await q.for('update') : await q;

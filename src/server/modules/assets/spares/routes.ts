@@ -1,15 +1,14 @@
 // Routes of the spare parts (stock, minimum levels, issues and returns per ticket, reservations),
 // their Excel import and export, and the parts a ticket used.
 import type { FastifyInstance } from 'fastify';
-import { dateOf } from '../../../../common/dates.ts';
-import { xlsxDownload } from '../../../kernel/office/xlsx.ts';
+import { listXlsx } from '../../../kernel/office/list-export.ts';
 import { checkFile } from '../../../kernel/files/check.ts';
 import { readUpload } from '../../../kernel/files/upload.ts';
 import { defineRoute } from '../../../kernel/http.ts';
 import { UnsupportedMediaType } from '../../../kernel/errors.ts';
 import { exportColumns, importSpares, spareTemplate } from './io.ts';
 import { listMoves, moveSpare, ticketSpares } from './moves.ts';
-import { allSpares, createSpare, deleteSpare, getSpare, listSpares, updateSpare } from './parts.ts';
+import { createSpare, deleteSpare, getSpare, listSpares, updateSpare } from './parts.ts';
 import { sparesApi } from '../../../../common/spares.api.ts';
 
 const READ = 'asset.read|spare.write';
@@ -30,7 +29,13 @@ export async function spareRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     handler: async (ctx, { query }) =>
-      xlsxDownload(`备品备件-${dateOf(ctx.now())}.xlsx`, '备品备件', exportColumns(), await allSpares(ctx, query)),
+      listXlsx(ctx, {
+        title: '备品备件',
+        objectType: 'spare_part',
+        query,
+        list: (page, pageSize) => listSpares(ctx, { ...query, page, pageSize }),
+        columns: exportColumns(),
+      }),
   });
   defineRoute(app, {
     ...sparesApi.importTemplate,

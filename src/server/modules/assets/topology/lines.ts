@@ -104,11 +104,6 @@ export async function listLines(ctx: Ctx, q: z.output<typeof ZLineFilter> & { pa
 }
 
 /** Every line of a filter, for the export (capped). */
-export async function allLines(ctx: Ctx, f: z.output<typeof ZLineFilter>): Promise<TLine[]> {
-  const rows = await base(ctx).where(whereOf(f)).orderBy(asc(assetLines.label)).limit(50_000);
-  return rows.map(view);
-}
-
 export async function getLine(ctx: Ctx, id: string): Promise<TLine> {
   const [x] = await base(ctx).where(eq(assetLines.id, id)).limit(1);
   if (!x) throw new NotFound('asset_line.not_found', '线路不存在');

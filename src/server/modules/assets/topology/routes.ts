@@ -1,10 +1,9 @@
 // Routes of the asset topology: relations between assets (the two-hop map) and lines with their
 // labels (R-AST-03).
 import type { FastifyInstance } from 'fastify';
-import { dateOf } from '../../../../common/dates.ts';
-import { xlsxDownload } from '../../../kernel/office/xlsx.ts';
+import { listXlsx } from '../../../kernel/office/list-export.ts';
 import { defineRoute } from '../../../kernel/http.ts';
-import { allLines, createLine, deleteLine, getLine, lineColumns, listLines, updateLine } from './lines.ts';
+import { createLine, deleteLine, getLine, lineColumns, listLines, updateLine } from './lines.ts';
 import { addRelation, neighbours, removeRelation } from './relations.ts';
 import { topologyApi } from '../../../../common/asset-movements.api.ts';
 
@@ -50,7 +49,14 @@ export async function topologyRoutes(app: FastifyInstance): Promise<void> {
     summary: '导出筛选后的线路（Excel）',
     tags,
     access: READ,
-    handler: async (ctx, { query }) => xlsxDownload(`线路-${dateOf(ctx.now())}.xlsx`, '线路', lineColumns(), await allLines(ctx, query)),
+    handler: async (ctx, { query }) =>
+      listXlsx(ctx, {
+        title: '线路',
+        objectType: 'asset_line',
+        query,
+        list: (page, pageSize) => listLines(ctx, { ...query, page, pageSize }),
+        columns: lineColumns(),
+      }),
   });
   defineRoute(app, {
     ...topologyApi.line,

@@ -1,0 +1,5 @@
+DROP INDEX "assets_search_trgm";--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "search_text" text GENERATED ALWAYS AS (translate(lower("assets"."number" || '|' || "assets"."name" || '|' || "assets"."vendor" || '|' || "assets"."model" || '|' || "assets"."serial" || '|' || "assets"."mgmt_ip" || '|' || "assets"."building" || '|' || CASE WHEN "assets"."floor" = '' OR "assets"."floor" ~* '(层|f$)' THEN "assets"."floor" ELSE "assets"."floor" || '层' END || '|' || "assets"."rack"), ' ' || chr(9) || chr(12288), '')) STORED;--> statement-breakpoint
+CREATE INDEX "assets_room_idx" ON "assets" USING btree ("room_id");--> statement-breakpoint
+CREATE INDEX "assets_vendor_idx" ON "assets" USING btree (lower("vendor"));--> statement-breakpoint
+CREATE INDEX "assets_search_trgm" ON "assets" USING gin ("search_text" gin_trgm_ops);

@@ -1,0 +1,113 @@
+// "导出 Excel" of list pages (issue 11 point 14) on both databases: a real .xlsx (read back with
+// exceljs, and opened by LibreOffice when it is installed), the filtered rows only, names instead of
+// ids, formulas neutralised, audited with the filters, refused with a message above the cap.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../db/tables.ts';
+import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { departmentStore, partyStore, personStore } from '../../modules/org/service.ts';
+import { listXlsx } from './list-export.ts';
+
+let t: TestApp;
+let admin: Agent;
+let reader: Agent;
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.userAgent('sys.x', ['system_admin']);
+  reader = await t.userAgent('pm.x', ['contractor_pm']);
+  const party = await partyStore.create(t.ctx, { kind: 'contractor', name: '北京国信博飞科技发展有限公司', shortName: '国信博飞' });
+  const dept = await departmentStore.create(t.ctx, { partyId: party.id, name: '运维服务部', sort: 1 });
+  const person = (name: string, mobile: string) =>
+    personStore.create(t.ctx, { partyId: party.id, departmentId: dept.id, name, mobile, title: '网络工程师', qualifications: ['CCNP'] });
+  await person('张伟', '13800001111');
+  await person('=HYPERLINK("http://127.0.0.1/x","张强")', '13800002222');
+  await person('李娜', '13900003333');
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
+
+async function sheet(body: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  return wb.worksheets[0]!;
+}
+const rowsOf = (ws: ExcelJS.Worksheet) =>
+  ws
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (Array.isArray(r) ? r.slice(1).map((c) => (c === undefined ? null : c)) : []));
+
+describe('list export (issue 11 point 14)', () => {
+  it('gives a real .xlsx of the filtered people, names for ids, formulas neutralised, audited', async () => {
+    const r = await reader.get('/api/people/export?phone=138');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml.sheet');
+    expect(String(r.headers['content-disposition'])).toContain('.xlsx');
+    const body = r.rawPayload;
+    expect(body.subarray(0, 2).toString()).toBe('PK'); // a zip, not CSV text
+    const ws = await sheet(body);
+    expect(ws.name).toBe('人员');
+    const rows = rowsOf(ws);
+    expect(rows[0]!.slice(0, 4)).toEqual(['姓名', '所属单位', '部门', '职务/岗位']);
+    expect(rows.slice(1).map((x) => x[0])).toEqual(['\'=HYPERLINK("http://127.0.0.1/x","张强")', '张伟']);
+    expect(rows[2]!.slice(1, 5)).toEqual(['国信博飞', '运维服务部', '网络工程师', '13800001111']);
+    for (const row of ws.getRows(2, 2) ?? []) for (const c of row.model?.cells ?? []) expect(c.formula).toBeUndefined();
+
+    const [a] = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'person.export')).orderBy(desc(auditLog.seq)).limit(1);
+    expect(a).toMatchObject({ actorName: expect.stringContaining('pm.x') as string, objectType: 'person' });
+    expect(a!.detail).toMatchObject({ filters: { phone: '138' }, rows: 2 });
+
+    // LibreOffice opens it (where it is installed, as on the build machine).
+    if (existsSync('/usr/bin/soffice')) {
+      const dir = mkdtempSync(join(tmpdir(), 'yw-xlsx-'));
+      try {
+        writeFileSync(join(dir, 'people.xlsx'), body);
+        execFileSync(
+          '/usr/bin/soffice',
+          ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv', '--outdir', dir, join(dir, 'people.xlsx')],
+          {
+            timeout: 120_000,
+            stdio: 'ignore',
+          },
+        );
+        const csv = readFileSync(join(dir, 'people.csv'), 'utf8');
+        expect(csv).toContain('张伟,国信博飞,运维服务部');
+        expect(csv).not.toContain('李娜');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }, 180_000);
+
+  it('exports users with role and service-line names, as the filter says', async () => {
+    await t.userAgent('eng.x', ['engineer'], { serviceLines: ['SM', 'NET'] });
+    const r = await admin.get('/api/users/export?role=engineer');
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = rowsOf(await sheet(r.rawPayload));
+    expect(rows[0]!.slice(0, 4)).toEqual(['用户名', '姓名', '角色', '服务项目']);
+    expect(rows.slice(1).map((x) => x[0])).toEqual(['eng.x']);
+    expect(rows[1]![3]).toBe('安全监控、办公网络');
+    expect(rows[1]![2]).toBe('乙方工程师');
+  });
+
+  it('refuses more rows than the cap with the count and the cap, before writing anything', async () => {
+    const big = listXlsx(t.ctx, {
+      title: '人员',
+      objectType: 'person',
+      query: {},
+      max: 2,
+      list: (page, pageSize) => personStore.list(t.ctx, { page, pageSize }),
+      columns: [{ header: '姓名', value: (p) => p.name }],
+    });
+    await expect(big).rejects.toMatchObject({ code: 'export.too_many', message: expect.stringContaining('3 条') as string });
+    const r = await reader.get('/api/people/export?q=%E6%B2%A1%E6%9C%89'); // 没有: nobody — an empty sheet, headers only
+    expect(rowsOf(await sheet(r.rawPayload))).toHaveLength(1);
+    expect(json<unknown>(await reader.get('/api/people?q=%E6%B2%A1%E6%9C%89'))).toMatchObject({ total: 0 });
+  });
+});
