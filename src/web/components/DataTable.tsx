@@ -60,7 +60,7 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
 
   const q = useQuery({
     queryKey: [p.queryKey, p.source.path, params, page, paging.pageSize],
-    queryFn: ({ signal }): Promise<{ items: T[]; total: number }> =>
+    queryFn: ({ signal }): Promise<{ items: T[]; total: number; totalCapped?: boolean }> =>
       list(p.source, { query: { ...params, page, pageSize: paging.pageSize } }, { signal }),
     placeholderData: keepPreviousData,
   });
@@ -119,7 +119,8 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
           total: q.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('共 {n} 条', { n }),
+          // A capped total (the desk's queue counts to 1,000 at most) says there are more.
+          showTotal: (n) => (q.data?.totalCapped ? t('超过 {n} 条', { n }) : t('共 {n} 条', { n })),
         }}
       />
     </div>

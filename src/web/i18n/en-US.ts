@@ -9,6 +9,7 @@ export const EN: Record<string, string> = {
   保存: 'Save',
   修改密码: 'Change password',
   '共 {n} 条': '{n} in total',
+  '超过 {n} 条': 'more than {n}',
   删除: 'Delete',
   刷新: 'Refresh',
   '加载失败，请刷新重试': 'Failed to load. Refresh to try again.',
