@@ -46,8 +46,8 @@ describe('faults of devices', () => {
     expect(refused.device).toMatchObject({
       hostKey: trusted,
       lastFailure: 'hostkey_changed',
-      pendingHostKey: expect.stringMatching(/^SHA256:/),
     });
+    expect(refused.device.pendingHostKey).toMatch(/^SHA256:/);
     expect(refused.device.pendingHostKey).not.toBe(trusted);
     // Still refused on the next run: nothing is trusted by itself.
     expect((await backup(eng, dev.id)).run.failure).toBe('hostkey_changed');

@@ -100,16 +100,23 @@ export const VENDOR_PROFILES: Record<TVendor, VendorProfile> = {
   },
 };
 
+/* eslint-disable no-control-regex -- terminal control characters are what these remove */
 // Terminal noise: ANSI escape sequences, backspace erasures and paging markers some devices send anyway.
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]/g;
-const BACKSPACED = /[^\n]\x08/g;
+const BACKSPACED = /[^\n\x08]\x08/g;
+const BACKSPACE = /\x08/g;
 const MORE = /^\s*-{2,} ?More ?-{2,}\s*|^\s*--More--\s*/;
+
+/* eslint-enable no-control-regex */
 
 /** Text as a terminal prints it: LF line ends, no escape sequences, no erased characters. */
 export function terminalText(raw: string): string {
   let s = raw.replace(ANSI, '').replace(/\r+\n/g, '\n').replace(/\r/g, '\n');
-  while (BACKSPACED.test(s)) s = s.replace(BACKSPACED, '');
-  return s.replace(/\x08/g, '');
+  for (let before = ''; before !== s;) {
+    before = s;
+    s = s.replace(BACKSPACED, '');
+  }
+  return s.replace(BACKSPACE, '');
 }
 
 /**

@@ -71,7 +71,7 @@ export async function startSshd(): Promise<Sshd> {
   writeFileSync(join(dir, 'sshd_config'), `${conf.join('\n')}\n`);
   mkdirSync('/run/sshd', { recursive: true }); // sshd's privilege-separation directory
   const child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', () => undefined);
+  child.stderr.on('data', () => undefined);
   await listening(port, child);
   return {
     port,
