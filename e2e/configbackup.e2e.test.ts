@@ -26,7 +26,7 @@ describe('configuration backup', () => {
         password: DOUBLE_PASSWORD,
       });
       const backup = async () => {
-        await call(page, 'POST', `/api/config-backup/devices/${dev.id}/run`);
+        await call(page, 'POST', `/api/config-backup/devices/${dev.id}/run`, {});
         await expect
           .poll(async () => (await call<{ lastState: string }>(page, 'GET', `/api/config-backup/devices/${dev.id}`)).lastState, {
             timeout: 20_000,
