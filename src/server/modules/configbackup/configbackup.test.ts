@@ -58,7 +58,7 @@ describe('backup over SSH from a real sshd', () => {
     expect(v2.items[0]!.id).toBe(changed.run.versionId); // newest first
     const diff = await agency.get(`${BASE}/${dev.id}/versions/${v2.items[1]!.id}/diff/${v2.items[0]!.id}`);
     expect(diff.headers['content-type']).toMatch(/^text\/plain/);
-    expect(diff.body).toMatch(/^={10,}\n--- /); // the text itself, not a JSON string
+    expect(diff.body).toMatch(/^Index: 核心交换机\n={10,}\n--- /); // the text itself, not a JSON string
     expect(diff.body).toContain('\n+ description to-core\n');
     expect(diff.body).not.toContain('Last configuration was updated');
 
