@@ -107,7 +107,7 @@ describe('backup over SSH from a real sshd', () => {
     const base = { name: 'x', address: '127.0.0.1', protocol: 'ssh', vendor: 'huawei-vrp', username: 'u', password: 'p' };
     expect((await agency.post(BASE, base)).statusCode).toBe(403);
     expect((await agency.get(BASE)).statusCode).toBe(200);
-    for (const bad of [{ address: 'not an address!' }, { port: 0 }, { port: 65536 }, { password: undefined }])
+    for (const bad of [{ address: 'not an address!' }, { port: 0 }, { port: 65536 }, { password: undefined }, { privateKey: 'not a key' }])
       expect((await eng.post(BASE, { ...base, ...bad })).statusCode, JSON.stringify(bad)).toBe(400);
     const telnet = await eng.post(BASE, { ...base, protocol: 'telnet' });
     expect(telnet.statusCode).toBe(400);

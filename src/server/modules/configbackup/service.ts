@@ -1,6 +1,7 @@
 // Devices of configuration backup (R-MON-05): registered with sealed credentials that no answer ever
 // carries again, listed with their last run, and their host key accepted again by an administrator
 // after it changed (trust on first use).
+import { utils } from 'ssh2';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
@@ -50,6 +51,11 @@ const audited = (r: DeviceRow) => {
 export async function createDevice(ctx: Ctx, input: z.output<typeof ZDeviceInput>): Promise<TDevice> {
   if (input.protocol === 'telnet')
     throw new Invalid('configbackup.telnet', '暂不支持 Telnet，请使用 SSH', [{ path: 'body.protocol', message: '暂不支持 Telnet' }]);
+  // A key ssh2 cannot read (or one locked with a passphrase) is refused now, not at 2 a.m.
+  if (input.privateKey && utils.parseKey(input.privateKey) instanceof Error)
+    throw new Invalid('configbackup.private_key', '私钥无法读取（应为未加密的 OpenSSH 或 PEM 格式私钥）', [
+      { path: 'body.privateKey', message: '私钥无法读取' },
+    ]);
   const secrets: Credentials = {
     ...(input.password ? { password: input.password } : {}),
     ...(input.privateKey ? { privateKey: input.privateKey } : {}),
