@@ -38,6 +38,8 @@ const CHECKS = {
   chromium: { ok: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
   fonts: { ok: hasCjkFonts, packages: ['fonts-noto-cjk'] },
   postgresql: { ok: () => pgBinDir() !== null, packages: ['postgresql', 'postgresql-contrib'] },
+  // The configuration-backup tests start their own sshd on a loopback port (issue 12, real peers).
+  openssh: { ok: () => existsSync('/usr/sbin/sshd') && existsSync('/usr/bin/ssh-keygen'), packages: ['openssh-server'] },
 };
 
 /** @param {string[]} args */

@@ -39,7 +39,7 @@ describe('a module that exists only in a test', () => {
     expect(r.statusCode).toBe(200);
     expect(json<{ items: { body: string }[] }>(r).items.map((n) => n.body)).toEqual(['机房空调滤网已清洗', '核心交换机风扇声音异常']);
     const [row] = await t.ctx.db.select().from(settings).where(eq(settings.key, 'demo.modules'));
-    expect(row?.value).toEqual(['kernel', 'org', 'contract', 'desk', 'assets', 'improve', 'sample']);
+    expect(row?.value).toEqual(['kernel', 'org', 'contract', 'desk', 'assets', 'improve', 'configbackup', 'sample']);
   });
 
   it('answers only those its permissions let in, and its writes are audited and notified', async () => {
@@ -65,7 +65,7 @@ describe('a module that exists only in a test', () => {
     expect(roles.find((r) => r.code === 'engineer')?.permissions).toContain('sample.read');
     expect(roles.find((r) => r.code === 'engineer')?.permissions).not.toContain('sample.write');
     const mods = json<{ items: { id: string; zh: string }[] }>(await t.agent().get('/api/modules')).items;
-    expect(mods.map((x) => x.id)).toEqual(['kernel', 'org', 'contract', 'desk', 'assets', 'improve', 'sample']);
+    expect(mods.map((x) => x.id)).toEqual(['kernel', 'org', 'contract', 'desk', 'assets', 'improve', 'configbackup', 'sample']);
     const events = json<{ items: { code: string; module: string }[] }>(await pm.get('/api/notify/events')).items;
     expect(events).toContainEqual(expect.objectContaining({ code: 'sample.noted', module: 'sample' }));
   });

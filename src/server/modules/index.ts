@@ -1,10 +1,11 @@
 // The modules this site runs, the one list the kernel iterates (docs/modules.md). Adding a module is
 // one entry here; the order does not matter: the kernel sorts by each manifest's `dependsOn`.
 import { assets } from './assets/module.ts';
+import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
 import { improve } from './improve/module.ts';
 import { org } from './org/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup];

@@ -6,6 +6,7 @@ import { assets } from './assets/feature.tsx';
 import { audit } from './audit/feature.tsx';
 import { auth } from './auth/feature.tsx';
 import { calendar } from './calendar/feature.tsx';
+import { configbackup } from './configbackup/feature.tsx';
 import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
 import { home } from './home/feature.tsx';
@@ -15,4 +16,18 @@ import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { users } from './users/feature.tsx';
 
-export const features: readonly WebFeature[] = [home, contract, desk, improve, assets, org, calendar, users, roles, audit, me, auth];
+export const features: readonly WebFeature[] = [
+  home,
+  contract,
+  desk,
+  improve,
+  assets,
+  configbackup,
+  org,
+  calendar,
+  users,
+  roles,
+  audit,
+  me,
+  auth,
+];

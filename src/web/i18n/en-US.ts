@@ -58,6 +58,8 @@ export const EN: Record<string, string> = {
   楼层: 'Floor',
   热线: 'Hotline',
   状态: 'Status',
+  成功: 'Succeeded',
+  端口: 'Port',
   用户: 'Users',
   用户名: 'Username',
   用户管理: 'Users',

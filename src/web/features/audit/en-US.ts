@@ -11,7 +11,6 @@ export const EN: Record<string, string> = {
   对象编号: 'Object ID',
   '已校验 {n} 条记录（至第 {seq} 条），未发现篡改或缺失。': '{n} records checked (up to #{seq}); nothing changed or missing.',
   序号: 'Seq',
-  成功: 'Succeeded',
   操作人: 'Actor',
   无详情: 'No detail',
   '来源 IP': 'Source IP',

@@ -51,7 +51,6 @@ export const EN: Record<string, string> = {
     'Notification e-mails (SLA breaches, escalations…) are sent through this SMTP server; the password is stored encrypted and never shown again',
   服务器地址: 'Server',
   '请输入 SMTP 服务器地址': 'Enter the SMTP server',
-  端口: 'Port',
   请输入端口: 'Enter the port',
   '端口 465 通常使用 SSL/TLS；587 或 25 使用 STARTTLS（自动）': 'Port 465 usually uses SSL/TLS; 587 or 25 use STARTTLS (automatic)',
   '使用 SSL/TLS 连接': 'Connect with SSL/TLS',

@@ -1,0 +1,48 @@
+// Contracts of configuration backup (issue 12, "Public API (stable)"): devices, runs, versions, diffs.
+import { z } from 'zod';
+import { ZIdParams, ZPage, paged } from './api.ts';
+import {
+  ZDevice,
+  ZDeviceInput,
+  ZDeviceQuery,
+  ZDiffParams,
+  ZHostKeyAccept,
+  ZRun,
+  ZRunStarted,
+  ZVersion,
+  ZVersionParams,
+  ZVersionText,
+} from './configbackup.ts';
+import { endpoint } from './endpoint.ts';
+
+export const configBackupApi = {
+  list: endpoint({ method: 'GET', path: '/api/config-backup/devices', query: ZDeviceQuery, response: paged(ZDevice) }),
+  create: endpoint({ method: 'POST', path: '/api/config-backup/devices', body: ZDeviceInput, response: ZDevice, status: 201 }),
+  get: endpoint({ method: 'GET', path: '/api/config-backup/devices/:id', params: ZIdParams, response: ZDevice }),
+  /** Backs up now: answers at once, the run goes on in the background. */
+  run: endpoint({ method: 'POST', path: '/api/config-backup/devices/:id/run', params: ZIdParams, response: ZRunStarted, status: 202 }),
+  runs: endpoint({ method: 'GET', path: '/api/config-backup/devices/:id/runs', params: ZIdParams, query: ZPage, response: paged(ZRun) }),
+  /** Trust the host key the device now offers (audited). */
+  acceptHostKey: endpoint({
+    method: 'POST',
+    path: '/api/config-backup/devices/:id/host-key',
+    params: ZIdParams,
+    body: ZHostKeyAccept,
+    response: ZDevice,
+  }),
+  versions: endpoint({
+    method: 'GET',
+    path: '/api/config-backup/devices/:id/versions',
+    params: ZIdParams,
+    query: ZPage,
+    response: paged(ZVersion),
+  }),
+  version: endpoint({
+    method: 'GET',
+    path: '/api/config-backup/devices/:id/versions/:versionId',
+    params: ZVersionParams,
+    response: ZVersionText,
+  }),
+  /** A unified diff as text/plain, from version a to version b. */
+  diff: endpoint({ method: 'GET', path: '/api/config-backup/devices/:id/versions/:a/diff/:b', params: ZDiffParams, response: z.string() }),
+};

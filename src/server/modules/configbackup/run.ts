@@ -1,0 +1,168 @@
+// Backup runs (R-MON-05): one now on request (answered at once, carried on in the background of the
+// node that took the request) or every device each night (a `global` job: one node runs it). Each run
+// ends as ok or failed with its reason and transcript; a new version that is not the device's first
+// and that no approved change covers raises the alert to the line's engineers.
+import { and, eq, gt } from 'drizzle-orm';
+import { audit } from '../../kernel/audit.ts';
+import { SYSTEM_ACTOR, inTx, type Ctx } from '../../kernel/context.ts';
+import { Conflict } from '../../kernel/errors.ts';
+import type { GlobalJob } from '../../kernel/jobs.ts';
+import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
+import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
+import { coverageOf } from './api.ts';
+import { deviceRow, openSecrets } from './service.ts';
+import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
+import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
+import { VENDOR_PROFILES, stripVolatile } from './vendors.ts';
+import { storeVersion } from './versions.ts';
+
+let limits: SessionLimits = DEFAULT_LIMITS;
+/** The session limits of every run from now on (tests shorten them; a setting may one day). */
+export function setBackupLimits(l: Partial<SessionLimits>): void {
+  limits = { ...DEFAULT_LIMITS, ...l };
+}
+
+/** Runs carried on by this node, by device: a second request for the same device joins the first. */
+const inflight = new Map<string, { runId: string; done: Promise<void> }>();
+
+/** Waits for this node's runs (tests, and an orderly stop). */
+export async function settleRuns(): Promise<void> {
+  await Promise.all([...inflight.values()].map((r) => r.done));
+}
+
+/**
+ * Starts a backup of one device and answers at once with the run's id. A run of the device still
+ * going (on this node, or on another within the session time limit) is answered instead of a second.
+ */
+export async function startRun(ctx: Ctx, deviceId: string): Promise<{ runId: string; state: 'running' }> {
+  const mine = inflight.get(deviceId);
+  if (mine) return { runId: mine.runId, state: 'running' };
+  const runId = await inTx(ctx, async (tx) => {
+    const [device] = await tx.db.select().from(cfgDevices).where(eq(cfgDevices.id, deviceId)).for('update');
+    if (!device) return null;
+    if (device.protocol !== 'ssh') throw new Conflict('configbackup.telnet', '暂不支持 Telnet');
+    const since = new Date(tx.now().getTime() - limits.totalMs - 60_000);
+    const [busy] = await tx.db
+      .select({ id: cfgRuns.id })
+      .from(cfgRuns)
+      .where(and(eq(cfgRuns.deviceId, deviceId), eq(cfgRuns.state, 'running'), gt(cfgRuns.startedAt, since)));
+    if (busy) return busy.id;
+    const [run] = await tx.db.insert(cfgRuns).values({ deviceId, startedAt: tx.now(), state: 'running' }).returning({ id: cfgRuns.id });
+    await tx.db.update(cfgDevices).set({ lastRunAt: tx.now(), lastState: 'running' }).where(eq(cfgDevices.id, deviceId));
+    await audit(tx, { action: 'configbackup.run', objectType: 'cfg_device', objectId: deviceId, detail: { runId: run!.id } });
+    return run!.id;
+  });
+  if (runId === null) await deviceRow(ctx, deviceId); // throws the NotFound
+  const system: Ctx = { ...ctx, actor: SYSTEM_ACTOR, trail: { audited: false } };
+  const done = executeRun(system, deviceId, runId!).finally(() => inflight.delete(deviceId));
+  inflight.set(deviceId, { runId: runId!, done });
+  return { runId: runId!, state: 'running' };
+}
+
+/** Carries a started run to its end; never throws (a fault of its own is recorded as the run's failure). */
+async function executeRun(ctx: Ctx, deviceId: string, runId: string): Promise<void> {
+  try {
+    const device = await deviceRow(ctx, deviceId);
+    const profile = VENDOR_PROFILES[device.vendor as TVendor];
+    const result = await backupSession(
+      { address: device.address, port: device.port, username: device.username, secrets: openSecrets(ctx, device), hostKey: device.hostKey },
+      profile,
+      limits,
+    );
+    const outcome: SessionResult =
+      result.ok && stripVolatile(profile, result.config) === ''
+        ? { ok: false, failure: 'prompt', message: '设备未返回配置内容', transcript: result.transcript }
+        : result;
+    await inTx(ctx, (tx) =>
+      outcome.ok ? succeed(tx, device, runId, stripVolatile(profile, outcome.config), outcome.hostKey) : fail(tx, deviceId, runId, outcome),
+    );
+  } catch (err) {
+    ctx.log.error({ err, deviceId, runId }, 'configuration backup run failed');
+    await inTx(ctx, (tx) =>
+      fail(tx, deviceId, runId, { ok: false, failure: 'error', message: '备份过程出错，详见服务器日志', transcript: '' }),
+    ).catch((e: unknown) => ctx.log.error({ err: e }, 'could not record the failed run'));
+  }
+}
+
+type DeviceRow = typeof cfgDevices.$inferSelect;
+
+async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, hostKey: string): Promise<void> {
+  const stored = await storeVersion(tx, device.id, text);
+  const now = tx.now();
+  await tx.db
+    .update(cfgRuns)
+    .set({ state: 'ok', finishedAt: now, message: stored ? '已保存新配置版本' : '配置无变化', versionId: stored?.version.id ?? null })
+    .where(eq(cfgRuns.id, runId));
+  await tx.db
+    .update(cfgDevices)
+    // Trust on first use: the first key seen is the device's from now on.
+    .set({ lastState: 'ok', lastFailure: null, lastSuccessAt: now, ...(device.hostKey ? {} : { hostKey }) })
+    .where(eq(cfgDevices.id, device.id));
+  if (!device.hostKey)
+    await audit(tx, { action: 'configbackup.hostkey.trust', objectType: 'cfg_device', objectId: device.id, after: { hostKey } });
+  if (!stored) return;
+  const v = stored.version;
+  await audit(tx, {
+    action: 'configbackup.version',
+    objectType: 'cfg_device',
+    objectId: device.id,
+    after: { versionId: v.id, sha256: v.sha256, lines: v.lines },
+  });
+  if (stored.first) return;
+  const coveredBy = await coverageOf(tx, { deviceId: device.id, versionId: v.id, takenAt: v.takenAt });
+  if (coveredBy) {
+    await tx.db.update(cfgVersions).set({ coveredBy }).where(eq(cfgVersions.id, v.id));
+    return;
+  }
+  // Issue 12: a configuration change no approved change covers is an alert (the ticket comes with the desk link).
+  await notifyUsers(tx, {
+    userIds: await usersWithRoles(tx, ['engineer'], { serviceLine: device.serviceLine }),
+    event: 'configbackup.unexplained_change',
+    severity: 'warning',
+    title: `设备配置发生未经批准的变化：${device.name}`,
+    body: `${device.name}（${device.address}，${VENDOR_NAMES[device.vendor as TVendor] ?? device.vendor}）的配置与上一版本不同，且没有已批准的变更覆盖。`,
+    link: `/config-backup/${device.id}?version=${v.id}`,
+    objectType: 'cfg_device',
+    objectId: device.id,
+  });
+}
+
+async function fail(tx: Ctx, deviceId: string, runId: string, r: Extract<SessionResult, { ok: false }>): Promise<void> {
+  await tx.db
+    .update(cfgRuns)
+    .set({ state: 'failed', finishedAt: tx.now(), failure: r.failure, message: r.message, transcript: r.transcript })
+    .where(eq(cfgRuns.id, runId));
+  await tx.db
+    .update(cfgDevices)
+    .set({
+      lastState: 'failed',
+      lastFailure: r.failure,
+      ...(r.failure === 'hostkey_changed' && r.offeredHostKey ? { pendingHostKey: r.offeredHostKey } : {}),
+    })
+    .where(eq(cfgDevices.id, deviceId));
+  await audit(tx, {
+    action: 'configbackup.run_failed',
+    objectType: 'cfg_device',
+    objectId: deviceId,
+    success: false,
+    detail: { runId, failure: r.failure },
+  });
+}
+
+/** R-MON-05: every SSH device each night, a few at a time, on one node (pg-boss decides which). */
+export const nightlyBackup: GlobalJob = {
+  name: 'configbackup-nightly',
+  scope: 'global',
+  cron: '30 2 * * *',
+  handler: async (ctx) => {
+    const devices = await ctx.db.select({ id: cfgDevices.id }).from(cfgDevices).where(eq(cfgDevices.protocol, 'ssh'));
+    const queue = devices.map((d) => d.id);
+    const worker = async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        await startRun(ctx, id);
+        await inflight.get(id)?.done;
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+  },
+};
