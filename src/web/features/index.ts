@@ -9,9 +9,10 @@ import { calendar } from './calendar/feature.tsx';
 import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
 import { home } from './home/feature.tsx';
+import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { users } from './users/feature.tsx';
 
-export const features: readonly WebFeature[] = [home, contract, desk, assets, org, calendar, users, roles, audit, me, auth];
+export const features: readonly WebFeature[] = [home, contract, desk, kb, assets, org, calendar, users, roles, audit, me, auth];

@@ -145,4 +145,6 @@ export const EN: Record<string, string> = {
   在用: 'In use',
   维修中: 'In repair',
   备用: 'Spare',
+  知识库: 'Knowledge base',
+  整理为知识库文章: 'File as a knowledge base article',
 };
