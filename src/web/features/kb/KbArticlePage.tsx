@@ -38,18 +38,11 @@ export function KbArticlePage() {
       {t('返回知识库')}
     </Button>
   );
-  if (q.isPending)
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  if (q.isError)
-    return (
-      <div>
-        <PageHeader title={t('知识库')} extra={back} />
-        <Alert type="error" showIcon title={problemMessage(q.error, lang)} />
-      </div>
+  if (!q.data)
+    return q.isError ? (
+      <Alert type="error" showIcon title={problemMessage(q.error, lang)} action={back} />
+    ) : (
+      <Skeleton active paragraph={{ rows: 8 }} style={{ padding: 24 }} />
     );
   const a = q.data;
   return (
