@@ -39,6 +39,7 @@ const mentionsOf = async (a: Agent) =>
 describe('who reads and writes the thread', () => {
   it('lets the contractor and the agency talk on a ticket both see, newest first', async () => {
     expect((await engNet.post(url(net), { body: '已远程查看，怀疑光模块老化' })).statusCode).toBe(201);
+    t.clock.advance(60_000); // the test clock stands still: a minute between the two, as people write
     expect((await contact.post(url(net), { body: '请尽快到场处理' })).statusCode).toBe(201);
     const r = await list(duty, net);
     expect(r.total).toBe(2);
