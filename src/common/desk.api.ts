@@ -5,6 +5,7 @@ import { ZIdParams, paged, patchOf } from './api.ts';
 import {
   ZAssigneeCandidate,
   ZKbArticle,
+  ZKbFacets,
   ZKbInput,
   ZKbQuery,
   ZRiskQuery,
@@ -56,6 +57,7 @@ export const deskApi = {
 
 export const kbApi = {
   search: endpoint({ method: 'GET', path: '/api/kb', query: ZKbQuery, response: paged(ZKbArticle) }),
+  facets: endpoint({ method: 'GET', path: '/api/kb/facets', response: ZKbFacets }),
   get: endpoint({ method: 'GET', path: '/api/kb/:id', params: ZIdParams, response: ZKbArticle }),
   create: endpoint({ method: 'POST', path: '/api/kb', body: ZKbInput, response: ZKbArticle, status: 201 }),
   update: endpoint({ method: 'PATCH', path: '/api/kb/:id', params: ZIdParams, body: patchOf(ZKbInput), response: ZKbArticle }),

@@ -155,6 +155,12 @@ export const ZKbInput = z.object({
   problem: text(8000),
   cause: optText(8000).default(''),
   solution: text(8000),
+  /** Labels to browse by; each a short phrase, without commas or spaces at the ends. */
+  tags: z
+    .array(text(20).regex(/^[^,，;；]+$/, '标签不能含逗号或分号'))
+    .max(10)
+    .transform((l) => [...new Set(l)])
+    .default([]),
   sourceTicketId: z.uuid().nullable().default(null),
 });
 export const ZKbArticle = z.object({
@@ -164,6 +170,7 @@ export const ZKbArticle = z.object({
   problem: z.string(),
   cause: z.string(),
   solution: z.string(),
+  tags: z.array(z.string()),
   sourceTicketId: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: ZTimestamp,
@@ -174,6 +181,17 @@ export type TKbArticle = z.infer<typeof ZKbArticle>;
 export const ZKbQuery = z.object({
   q: z.string().trim().max(100).optional(),
   serviceLine: z.enum(SERVICE_LINE_CODES).optional(),
+  tag: z.string().trim().max(20).optional(),
+  /** Articles filed from this ticket. */
+  sourceTicketId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** What there is to browse: articles per service line and per tag (the most used tags first). */
+export const ZKbFacets = z.object({
+  total: z.number().int(),
+  lines: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+});
+export type TKbFacets = z.infer<typeof ZKbFacets>;

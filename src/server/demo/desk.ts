@@ -299,7 +299,8 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
       serviceLine: 'NET',
       problem: '核心交换机端口频繁 up/down，楼层网络时断时续',
       cause: '光模块老化、跳线松动或对端设备环路',
-      solution: '查看端口日志与光功率；更换光模块或跳线；开启环路检测并核对生成树状态',
+      solution: '1. 查看端口日志与光功率\n2. 更换光模块或跳线\n3. 开启环路检测并核对生成树状态',
+      tags: ['交换机', '光模块'],
     },
     {
       title: '接入交换机断电的应急处置',
@@ -307,6 +308,7 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
       problem: '楼层接入交换机断电，整层信息点断网',
       cause: '电源模块损坏或 UPS 输出异常',
       solution: '先改接备用交换机恢复业务，再更换电源模块并逐端口测试',
+      tags: ['交换机', '电源'],
     },
     {
       title: '防病毒病毒库不更新',
@@ -314,6 +316,23 @@ export async function loadDeskDemo(ctx: Ctx): Promise<void> {
       problem: '防病毒服务器病毒库多日未更新',
       cause: '升级代理证书过期或外网代理不通',
       solution: '检查升级日志，更换证书或修复代理后手动触发升级',
+      tags: ['防病毒'],
+    },
+    {
+      title: '视频会议终端入会无声音',
+      serviceLine: 'VC',
+      problem: '会议室终端能看到画面，对端听不到本端声音',
+      cause: '音频线松动或终端音频输入选错',
+      solution: '1. 检查麦克风与终端之间的音频线\n2. 在终端菜单中将音频输入切换为会议麦克风\n3. 与对端互相试音后再开会',
+      tags: ['会议终端', '音频'],
+    },
+    {
+      title: '监控录像机硬盘告警',
+      serviceLine: 'SM',
+      problem: '硬盘录像机提示硬盘异常，部分通道无录像',
+      cause: '硬盘坏道或硬盘已满且未开启循环覆盖',
+      solution: '查看录像机硬盘状态；坏盘更换同型号硬盘并初始化；确认开启循环覆盖',
+      tags: ['录像机', '硬盘'],
     },
   ])
     await createKb(pm, { ...a, sourceTicketId: null });

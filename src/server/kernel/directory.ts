@@ -1,6 +1,7 @@
 // Who the users are, for modules, which never read the kernel's users, roles or grants tables
 // themselves (ARCHITECTURE.md): display names, and the active holders of a role or permission.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { likeContains } from './db/like.ts';
 import type { Ctx } from './context.ts';
 import { rolePermissions, userRoles, users } from './db/tables.ts';
 import { usersWithRoles } from './notify/inbox.ts';
@@ -60,4 +61,62 @@ export async function roleHoldersOnLine(ctx: Ctx, roles: string[], serviceLine: 
 export async function userPhone(ctx: Ctx, id: string): Promise<string> {
   const [u] = await ctx.db.select({ phone: users.phone }).from(users).where(eq(users.id, id)).limit(1);
   return u?.phone?.trim() ?? '';
+}
+
+/**
+ * Who may see an object, as a module states it: holders of `permission` (through any role), narrowed
+ * to the users assigned to `serviceLine` and/or to the one user `userId` when given.
+ */
+export interface Audience {
+  permission: string;
+  serviceLine?: string;
+  userId?: string | null;
+}
+
+export interface DirectoryUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+/**
+ * Active users in any of the audiences: those whose username or display name contains `q`, or those
+ * named in `usernames` (case-insensitive), by display name, at most `limit` (the @mention lookup of
+ * the desk's comments: only people who can see the ticket are offered or told).
+ */
+export async function usersInAudience(
+  ctx: Ctx,
+  audiences: Audience[],
+  opts: { q?: string | undefined; usernames?: string[]; limit: number },
+): Promise<DirectoryUser[]> {
+  const any = audiences
+    .filter((a) => a.userId !== null)
+    .map((a) =>
+      and(
+        inArray(
+          users.id,
+          ctx.db
+            .select({ id: userRoles.userId })
+            .from(userRoles)
+            .innerJoin(rolePermissions, eq(rolePermissions.roleCode, userRoles.roleCode))
+            .where(eq(rolePermissions.permission, a.permission)),
+        ),
+        a.serviceLine ? sql`${a.serviceLine}::text = ANY(${users.serviceLines})` : undefined,
+        a.userId ? eq(users.id, a.userId) : undefined,
+      ),
+    );
+  if (!any.length || (opts.usernames && !opts.usernames.length)) return [];
+  const named = opts.usernames
+    ? inArray(
+        sql`lower(${users.username})`,
+        opts.usernames.map((u) => u.toLowerCase()),
+      )
+    : undefined;
+  const like = opts.q ? or(ilike(users.username, likeContains(opts.q)), ilike(users.displayName, likeContains(opts.q))) : undefined;
+  return ctx.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.disabled, false), or(...any), named, like))
+    .orderBy(asc(users.displayName), asc(users.username))
+    .limit(opts.limit);
 }

@@ -12,7 +12,7 @@ describe('the real feature list', () => {
     expect(outline(menuItems(features, every, id))).toEqual([
       '首页',
       '合同',
-      '服务台[我的工作 运维单 SLA 风险看板 回访 SLA 策略 改进建议]',
+      '服务台[我的工作 运维单 SLA 风险看板 回访 SLA 策略 知识库 改进建议]',
       '资产[资产台账 备品备件 采购咨询 变动审批 线路 过保与停止支持 资产分类]',
       '配置备份',
       '单位与人员[合同各方 地点与机房 部门 人员]',
@@ -35,6 +35,8 @@ describe('the real feature list', () => {
     ['/desk/policies', '/desk/policies', 'desk'],
     ['/desk/new', '/desk', 'desk'],
     ['/desk/0b6c6f5e-1c1d-4c51-9d0e-2a7f3f1b9e11', '/desk', 'desk'],
+    ['/kb', '/kb', 'desk'],
+    ['/kb/0b6c6f5e-1c1d-4c51-9d0e-2a7f3f1b9e11/edit', '/kb', 'desk'],
     ['/assets', '/assets', 'assets'],
     ['/assets/spares', '/assets/spares', 'assets'],
     ['/assets/spares/0b6c6f5e', '/assets', 'assets'],

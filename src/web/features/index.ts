@@ -11,6 +11,7 @@ import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
 import { home } from './home/feature.tsx';
 import { improve } from './improve/feature.tsx';
+import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
@@ -20,6 +21,7 @@ export const features: readonly WebFeature[] = [
   home,
   contract,
   desk,
+  kb,
   improve,
   assets,
   configbackup,

@@ -152,4 +152,6 @@ export const EN: Record<string, string> = {
   // Service line contacts (contract page and self-service; R-SD-11)
   服务热线: 'Service hotline',
   '7×24 应急电话': '24/7 emergency phone',
+  知识库: 'Knowledge base',
+  整理为知识库文章: 'File as a knowledge base article',
 };

@@ -64,6 +64,12 @@ const EN_PROBLEMS: Record<string, string> = {
   'sheet.too_large': 'The Excel file is too large. Split it and import in parts.',
   'sheet.too_many_rows': 'Too many rows for one import.',
   'sheet.too_slow': 'Reading the Excel file took too long. Split it and import in parts.',
+  'comment.mention_unseen': 'Someone you mentioned does not exist or cannot see this ticket; nobody was notified.',
+  'comment.too_many_mentions': 'Mention at most 10 people in one comment.',
+  'comment.not_author': 'You can delete only your own comments.',
+  'comment.too_late': 'A comment can be deleted only within 10 minutes of posting it.',
+  'comment.not_found': 'The comment does not exist.',
+  'comment.person_only': 'Only a signed-in person can comment.',
 };
 
 const EN_OBJECTS: Record<string, string> = {

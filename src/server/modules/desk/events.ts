@@ -59,4 +59,11 @@ export const DESK_EVENTS = {
     descEn: 'A follow-up call on a closed ticket is due',
     defaults: ['inapp'],
   },
+  'ticket.mentioned': {
+    zh: '评论中提到我',
+    en: 'Mentioned in a comment',
+    descZh: '有人在运维单评论中 @ 了本人',
+    descEn: 'Someone @mentioned you in a ticket comment',
+    defaults: ['inapp'],
+  },
 } as const satisfies Record<string, NotifyEventDef>;

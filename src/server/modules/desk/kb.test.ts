@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../../kernel/db/client.ts';
-import type { TKbArticle } from '../../../common/desk.ts';
+import type { TKbArticle, TKbFacets, TTicket } from '../../../common/desk.ts';
 
 let t: TestApp;
 let eng: Agent;
@@ -19,6 +19,7 @@ beforeAll(async () => {
       problem: '核心交换机 Gi1/0/24 端口 down，三层办公区断网',
       cause: '光模块老化',
       solution: '更换光模块并检查端口错误计数',
+      tags: ['交换机', '光模块', '交换机'],
     },
     {
       title: '接入交换机掉电',
@@ -26,6 +27,7 @@ beforeAll(async () => {
       problem: '楼层接入交换机无电源指示',
       cause: '电源适配器损坏',
       solution: '更换电源，检查 UPS 输出',
+      tags: ['交换机'],
     },
     {
       title: '防火墙策略误拦截',
@@ -73,5 +75,50 @@ describe('knowledge base search', () => {
       sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'kb_articles_text_trgm'`,
     );
     expect(idx[0]!.indexdef).toContain('gin_trgm_ops');
+  });
+});
+
+describe('browsing and writing the knowledge base', () => {
+  it('browses by tag and service line, and counts what there is', async () => {
+    const byTag = json<{ items: TKbArticle[]; total: number }>(await eng.get(`/api/kb?tag=${encodeURIComponent('交换机')}`));
+    expect(byTag.items.map((a) => a.title).sort()).toEqual(['接入交换机掉电', '核心交换机端口故障']);
+    expect(byTag.items.find((a) => a.title === '核心交换机端口故障')!.tags).toEqual(['交换机', '光模块']);
+    expect(json<{ total: number }>(await eng.get('/api/kb?serviceLine=VC')).total).toBe(1);
+    const f = json<TKbFacets>(await eng.get('/api/kb/facets'));
+    expect(f.total).toBe(4);
+    expect(f.lines).toEqual(
+      expect.arrayContaining([
+        { code: 'NET', count: 2 },
+        { code: 'SEC', count: 1 },
+        { code: 'VC', count: 1 },
+      ]),
+    );
+    expect(f.tags[0]).toEqual({ tag: '交换机', count: 2 });
+  });
+
+  it('keeps the tags when a PATCH does not name them, and replaces them when it does', async () => {
+    const a = (await search('接入交换机掉电')).items[0]!;
+    const kept = json<TKbArticle>(await eng.patch(`/api/kb/${a.id}`, { cause: '电源适配器损坏（已确认）' }));
+    expect(kept.tags).toEqual(['交换机']);
+    expect(json<TKbArticle>(await eng.patch(`/api/kb/${a.id}`, { tags: ['电源'] })).tags).toEqual(['电源']);
+    expect((await eng.patch(`/api/kb/${a.id}`, { tags: ['a,b'] })).statusCode).toBe(400);
+  });
+
+  it('lets readers read but not write, and files a ticket only the writer can see', async () => {
+    const staff = await t.userAgent('kb.staff', ['agency_staff']);
+    expect((await staff.get('/api/kb?q=交换机')).statusCode).toBe(200);
+    const a = { title: '打印机卡纸', problem: '卡纸', solution: '取出纸张' };
+    expect((await staff.post('/api/kb', a)).statusCode).toBe(403);
+    const duty = await t.userAgent('kb.duty', ['duty_operator']);
+    const sm = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'SM', category: 'fault', severity: 'low', title: '摄像头黑屏' }),
+    );
+    const net = json<TTicket>(
+      await duty.post('/api/tickets', { serviceLine: 'NET', category: 'fault', severity: 'low', title: '网口松动' }),
+    );
+    expect((await eng.post('/api/kb', { ...a, sourceTicketId: sm.id })).statusCode).toBe(404);
+    expect((await eng.post('/api/kb', { ...a, sourceTicketId: net.id })).statusCode).toBe(201);
+    const filed = json<{ items: TKbArticle[] }>(await eng.get(`/api/kb?sourceTicketId=${net.id}`));
+    expect(filed.items.map((x) => x.title)).toEqual(['打印机卡纸']);
   });
 });

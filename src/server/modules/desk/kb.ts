@@ -1,9 +1,10 @@
 // Knowledge base (R-SD-08): problem / cause / solution articles, filed from resolved tickets and
 // found again by Chinese substring search on both databases.
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
+import { readTicket } from './service.ts';
 import { kbArticles } from './tables.ts';
 import { likeContains as like } from '../../kernel/db/like.ts';
 
@@ -13,10 +14,22 @@ export const kbStore = crud(kbArticles, { objectType: 'kb_article', label: 'çŸ¥è
 const allText = sql`(${kbArticles.title} || ' ' || ${kbArticles.problem} || ' ' || ${kbArticles.cause} || ' ' || ${kbArticles.solution})`;
 
 /** Terms split on whitespace; an article must contain every term; the best matches come first. */
-export async function searchKb(ctx: Ctx, q: { q?: string | undefined; serviceLine?: string | undefined; page: number; pageSize: number }) {
+export async function searchKb(
+  ctx: Ctx,
+  q: {
+    q?: string | undefined;
+    serviceLine?: string | undefined;
+    tag?: string | undefined;
+    sourceTicketId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   const terms = (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
   const c: SQL[] = terms.map((t) => sql`${allText} ILIKE ${like(t)}`);
   if (q.serviceLine) c.push(eq(kbArticles.serviceLine, q.serviceLine));
+  if (q.tag) c.push(arrayContains(kbArticles.tags, [q.tag]));
+  if (q.sourceTicketId) c.push(eq(kbArticles.sourceTicketId, q.sourceTicketId));
   const where = c.length ? and(...c) : undefined;
   // Title hits weigh most, then problem, then solution; a title that is the query itself tops all.
   const score = terms.length
@@ -42,8 +55,18 @@ export async function searchKb(ctx: Ctx, q: { q?: string | undefined; serviceLin
 
 export async function createKb(
   ctx: Ctx,
-  input: { title: string; serviceLine: string | null; problem: string; cause: string; solution: string; sourceTicketId: string | null },
+  input: {
+    title: string;
+    serviceLine: string | null;
+    problem: string;
+    cause: string;
+    solution: string;
+    tags: string[];
+    sourceTicketId: string | null;
+  },
 ) {
+  // Filed from a ticket: one the writer can see (readTicket answers 404 otherwise).
+  if (input.sourceTicketId) await readTicket(ctx, input.sourceTicketId);
   const now = ctx.now();
   return inTx(ctx, async (tx) => {
     const [row] = await tx.db
@@ -54,4 +77,32 @@ export async function createKb(
     await audit(tx, { action: 'kb_article.create', objectType: 'kb_article', objectId: row.id, after: row });
     return row;
   });
+}
+
+/** The browse panel: how many articles per service line and per tag (the 30 most used tags). */
+export async function kbFacets(ctx: Ctx) {
+  const [all] = await ctx.db.select({ n: count() }).from(kbArticles);
+  const lines = await ctx.db
+    .select({ code: kbArticles.serviceLine, n: count() })
+    .from(kbArticles)
+    .where(isNotNull(kbArticles.serviceLine))
+    .groupBy(kbArticles.serviceLine);
+  const tag = sql<string>`unnest(${kbArticles.tags})`;
+  const tags = await ctx.db
+    .select({ tag, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(kbArticles)
+    .groupBy(sql`1`)
+    .orderBy(sql`2 DESC`, sql`1`)
+    .limit(30);
+  return {
+    total: Number(all?.n ?? 0),
+    lines: lines.map((l) => ({ code: l.code ?? '', count: Number(l.n) })),
+    tags: tags.map((t) => ({ tag: t.tag, count: t.n })),
+  };
+}
+
+/** kbStore.update, with a newly named source ticket checked like createKb's. */
+export async function updateKb(ctx: Ctx, id: string, patch: Partial<Parameters<typeof createKb>[1]>) {
+  if (patch.sourceTicketId) await readTicket(ctx, patch.sourceTicketId);
+  return kbStore.update(ctx, id, patch);
 }

@@ -3,6 +3,7 @@
 import { defineModule, tablesIn, type SearchProvider } from '../../kernel/module.ts';
 import { loadDeskDemo } from '../../demo/desk.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
+import { commentRoutes } from './comment-routes.ts';
 import { DESK_EVENTS } from './events.ts';
 import { slaAttainment, ticketCounts } from './evidence.ts';
 import { flowRoutes } from './flow-routes.ts';
@@ -92,7 +93,7 @@ export const desk = defineModule({
     },
   },
   events: DESK_EVENTS,
-  routes: [deskRoutes, flowRoutes, attachmentRoutes, viewRoutes, policyRoutes, kbRoutes],
+  routes: [deskRoutes, flowRoutes, attachmentRoutes, commentRoutes, viewRoutes, policyRoutes, kbRoutes],
   jobs: deskJobs,
   seed: async (ctx) => {
     await seedSlaPolicies(ctx);

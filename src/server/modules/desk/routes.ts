@@ -1,6 +1,6 @@
 // Desk routes, first slice: log a ticket (also machine intake with an API token), list, read, record events.
 import type { FastifyInstance } from 'fastify';
-import { createKb, kbStore, searchKb } from './kb.ts';
+import { createKb, kbFacets, kbStore, searchKb, updateKb } from './kb.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { createTicket, getTicket, listTickets, recordEvent } from './service.ts';
 import { selfServiceInfo, selfServiceTicket } from './self-service.ts';
@@ -56,6 +56,13 @@ export async function kbRoutes(app: FastifyInstance): Promise<void> {
     handler: async (ctx, { query }) => searchKb(ctx, query),
   });
   defineRoute(app, {
+    ...kbApi.facets,
+    summary: '知识库分类：各服务项目与标签的文章数',
+    tags,
+    access: 'kb.read',
+    handler: async (ctx) => kbFacets(ctx),
+  });
+  defineRoute(app, {
     ...kbApi.get,
     summary: '知识库文章',
     tags,
@@ -74,6 +81,6 @@ export async function kbRoutes(app: FastifyInstance): Promise<void> {
     summary: '修改知识库文章',
     tags,
     access: 'kb.write',
-    handler: async (ctx, { params, body }) => kbStore.update(ctx, params.id, body),
+    handler: async (ctx, { params, body }) => updateKb(ctx, params.id, body),
   });
 }

@@ -138,6 +138,11 @@ export const kbArticles = pgTable(
     problem: text('problem').notNull(),
     cause: text('cause').notNull().default(''),
     solution: text('solution').notNull(),
+    /** Free labels to browse by (设备型号, 故障现象…), besides the service line. */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sourceTicketId: uuid('source_ticket_id'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
@@ -148,6 +153,8 @@ export const kbArticles = pgTable(
       'gin',
       sql`(${t.title} || ' ' || ${t.problem} || ' ' || ${t.cause} || ' ' || ${t.solution}) gin_trgm_ops`,
     ),
+    index('kb_articles_tags_idx').using('gin', t.tags),
+    index('kb_articles_source_idx').on(t.sourceTicketId),
   ],
 );
 
@@ -230,4 +237,22 @@ export const ticketFollowups = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('ticket_followups_status_idx').on(t.status, t.dueAt)],
+);
+
+// Comments on a ticket (issue 11 point 11): agency and contractor discuss it; mentions are the
+// users told, as named when posted. Never edited; the author may delete within a few minutes.
+export const ticketComments = pgTable(
+  'ticket_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id'),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    mentions: jsonb('mentions').notNull().$type<{ id: string; username: string; displayName: string }[]>(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('ticket_comments_ticket_idx').on(t.ticketId, t.createdAt)],
 );

@@ -2,7 +2,7 @@
 // (ticket/TicketActions), the flow documents, work log, spares, attachments, timeline and fields.
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Tabs, Tag } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
@@ -20,6 +20,8 @@ import { TicketSpares } from './TicketSpares.tsx';
 import { SlaCard } from './ticket/SlaCard.tsx';
 import { TicketActions } from './ticket/TicketActions.tsx';
 import { TicketDetails } from './ticket/TicketDetails.tsx';
+import { CommentsPanel, useComments } from './ticket/Comments.tsx';
+import { TicketKb } from './ticket/TicketKb.tsx';
 import { deskFlowApi } from '../../../common/desk-flow.api.ts';
 import { urlOf } from '../../api/client.ts';
 
@@ -30,6 +32,10 @@ export function TicketPage() {
   const navigate = useNavigate();
   const q = useTicket(id);
   const flow = useFlow(id);
+  const comments = useComments(id);
+  // A mention's notification opens the thread (?tab=comments).
+  const [sp] = useSearchParams();
+  const tab = sp.get('tab') ?? undefined;
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/desk')}>
       {t('返回列表')}
@@ -128,6 +134,7 @@ export function TicketPage() {
         <Col xs={24} xl={16}>
           <Card size="small" styles={{ body: { padding: '4px 16px 16px' } }}>
             <Tabs
+              defaultActiveKey={tab}
               items={[
                 ...(flow.data
                   ? [{ key: 'docs', label: t('处理文档'), children: <DocumentsPanel flow={flow.data} canWrite={can('desk.work')} /> }]
@@ -158,11 +165,21 @@ export function TicketPage() {
                     />
                   ),
                 },
+                {
+                  key: 'comments',
+                  label: comments.data?.total ? `${t('评论')} ${comments.data.total}` : t('评论'),
+                  children: <CommentsPanel ticketId={tk.id} focus={tab === 'comments'} />,
+                },
               ]}
             />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={8} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+          {can('kb.read') && (
+            <Card size="small" title={t('知识库')} styles={{ body: { padding: 16 } }}>
+              <TicketKb tk={tk} />
+            </Card>
+          )}
           <Card size="small" title={t('时间线')} styles={{ body: { padding: 16, maxHeight: 560, overflowY: 'auto' } }}>
             <TimelinePanel ticketId={tk.id} />
           </Card>

@@ -260,4 +260,19 @@ export const EN: Record<string, string> = {
   '您的账号未登记电话，请填写便于工程师回电的号码': 'Your account has no phone number: give one the engineer can call you back on',
   请填写联系电话: 'Enter a contact phone',
   已按您上次报修的地点填写: 'Filled in from your last report',
+  // Comments and the knowledge base card on the ticket page.
+  评论: 'Comments',
+  发表评论: 'Post comment',
+  请输入评论内容: 'Enter a comment',
+  '补充情况或提问；输入 @ 提及能查看此单的人，对方会收到通知':
+    'Add details or ask; type @ to mention someone who can see this ticket and they will be notified',
+  评论已发表: 'Comment posted',
+  '评论已发表，已通知 {names}': 'Comment posted; notified {names}',
+  评论已删除: 'Comment deleted',
+  '删除这条评论？': 'Delete this comment?',
+  还没有评论: 'No comments yet',
+  '加载中…': 'Loading…',
+  由此单整理的文章: 'Articles filed from this ticket',
+  本服务项目的最新文章: "Latest articles of this ticket's service line",
+  在知识库中查找: 'Look in the knowledge base',
 };
