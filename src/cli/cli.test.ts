@@ -195,7 +195,7 @@ describe(`yunwei on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it(
     'admin create makes an account with a one-time random password it must change; refuses two of the three admin roles',
     async () => {
-      const r = await ok(['admin', 'create', '--user', 'sec.admin', '--role', 'security_admin', '--name', '安全管理员'], s.env);
+      const r = await ok(['admin', 'create', '--user', 'secadmin.cli', '--role', 'security_admin', '--name', '安全管理员'], s.env);
       const pw = /Initial password: (\S+)/.exec(r.stdout)?.[1];
       expect(pw).toBeTruthy();
       expect(passwordProblem(pw!)).toBeNull();
@@ -206,7 +206,7 @@ describe(`yunwei on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
       expect(weak.code).toBe(1);
       expect(weak.stderr).toContain('password.weak');
       await withDb(s, async (d) => {
-        const [u] = await d.db.select().from(users).where(eq(users.username, 'sec.admin'));
+        const [u] = await d.db.select().from(users).where(eq(users.username, 'secadmin.cli'));
         expect(u).toMatchObject({ displayName: '安全管理员', mustChangePassword: true });
         expect(await d.db.select().from(users).where(eq(users.username, 'twohats'))).toHaveLength(0);
         // lock pm out, for the reset below
@@ -236,7 +236,7 @@ describe(`yunwei on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it(
     'token create prints a token once and stores only its hash',
     async () => {
-      const r = await ok(['token', 'create', '--user', 'sec.admin', '--name', 'zabbix'], s.env);
+      const r = await ok(['token', 'create', '--user', 'secadmin.cli', '--name', 'zabbix'], s.env);
       const token = /^(yw_\S+)$/m.exec(r.stdout)?.[1];
       expect(token).toBeTruthy();
       expect((await yunwei(['token', 'create', '--user', 'nobody', '--name', 'x'], s.env)).code).toBe(1);

@@ -32,7 +32,7 @@ describe('bootstrap', () => {
     const first = await bootstrap(ctxWith(1), { adminPassword: null, demo: true, demoPassword: null });
     expect(first.admin).toMatchObject({ created: true, generated: true });
     expect(first.admin.password).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/);
-    expect(first.demo?.accounts).toHaveLength(12);
+    expect(first.demo?.accounts).toHaveLength(14);
     const second = await bootstrap(ctxWith(1), { adminPassword: null, demo: true, demoPassword: null });
     expect(second.admin.created).toBe(false);
     expect(second.demo).toBeNull();

@@ -24,8 +24,8 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database (the kernel's stream, then the given modules' own). */
-export async function testDb(modules: readonly ModuleMigrations[] = []): Promise<TestDb> {
+/** A fresh, migrated database (the kernel's stream, then the given modules' own; by default this site's). */
+export async function testDb(modules: readonly ModuleMigrations[] = moduleMigrations(registryOf())): Promise<TestDb> {
   if (onPostgres) {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('YUNWEI_TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -78,7 +78,7 @@ export interface TestApp {
   ctx: Ctx;
   agent(): Agent;
   /** Creates a user (not forced to change the password) and returns an agent signed in as them. */
-  userAgent(username: string, roles: string[], opts?: { serviceLines?: string[] }): Promise<Agent>;
+  userAgent(username: string, roles: string[], opts?: { serviceLines?: string[]; phone?: string }): Promise<Agent>;
   close(): Promise<void>;
 }
 
@@ -117,7 +117,7 @@ export async function testApp(
     async userAgent(username, roles, o = {}) {
       await createUser(
         ctx,
-        { username, displayName: username, password: TEST_PASSWORD, roles, serviceLines: o.serviceLines ?? [] },
+        { username, displayName: username, password: TEST_PASSWORD, roles, serviceLines: o.serviceLines ?? [], phone: o.phone ?? null },
         { mustChangePassword: false, allowRoles: true },
       );
       const a = new Agent(app);

@@ -1,7 +1,8 @@
 // Devices of configuration backup (R-MON-05): registered with sealed credentials that no answer ever
 // carries again, listed with their last run, and their host key accepted again by an administrator
 // after it changed (trust on first use).
-import { utils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader exposes only some of its names (not `utils`), so from the default.
+import ssh2 from 'ssh2';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
@@ -12,6 +13,8 @@ import type { TDevice, TRun, ZDeviceInput } from '../../../common/configbackup.t
 import type { TPage } from '../../../common/api.ts';
 import type { Credentials } from './session.ts';
 import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
+
+const { utils } = ssh2;
 
 type DeviceRow = typeof cfgDevices.$inferSelect;
 

@@ -50,8 +50,8 @@ beforeAll(async () => {
   engNet = await t.userAgent('eng.net1', ['engineer'], { serviceLines: ['NET'] });
   engNet2 = await t.userAgent('eng.net2', ['engineer'], { serviceLines: ['NET'] });
   engSm = await t.userAgent('eng.sm1', ['engineer'], { serviceLines: ['SM'] });
-  staff = await t.userAgent('staff.zhang', ['agency_staff']);
-  staff2 = await t.userAgent('staff.li', ['agency_staff']);
+  staff = await t.userAgent('staff.zhang', ['agency_staff'], { phone: '13800000003' });
+  staff2 = await t.userAgent('staff.li', ['agency_staff'], { phone: '13800000004' });
   netTicket = json<TTicket>(
     await duty.post('/api/tickets', { serviceLine: 'NET', category: 'fault', severity: 'high', title: '三层弱电间交换机掉电' }),
   );

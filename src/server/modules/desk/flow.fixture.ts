@@ -27,7 +27,7 @@ export function useFlowApp(): void {
     engNet2 = await t.userAgent('eng.net2', ['engineer'], { serviceLines: ['NET'] });
     engSm = await t.userAgent('eng.sm1', ['engineer'], { serviceLines: ['SM'] });
     contact = await t.userAgent('agency.tech', ['agency_contact']);
-    staff = await t.userAgent('agency.clerk', ['agency_staff']);
+    staff = await t.userAgent('agency.clerk', ['agency_staff'], { phone: '13800000005' });
     for (const u of await t.db.database.db.select({ id: users.id, username: users.username }).from(users)) id[u.username] = u.id;
   });
   afterAll(async () => {

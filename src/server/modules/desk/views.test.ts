@@ -33,8 +33,8 @@ beforeAll(async () => {
   duty = await t.userAgent('duty.v', ['duty_operator']);
   engNet = await t.userAgent('eng.net.v', ['engineer'], { serviceLines: ['NET'] });
   engNetId = await me(engNet);
-  staff = await t.userAgent('staff.v', ['agency_staff']);
-  staff2 = await t.userAgent('staff2.v', ['agency_staff']);
+  staff = await t.userAgent('staff.v', ['agency_staff'], { phone: '13800000001' });
+  staff2 = await t.userAgent('staff2.v', ['agency_staff'], { phone: '13800000002' });
   // A NET critical fault 3 hours ago: its 2-hour on-site target is breached; call-back too.
   ids.late = (
     await file(duty, {

@@ -1,7 +1,9 @@
 // An SSH device double on ssh2's own Server, for what a real sshd cannot be made to do on cue: a
 // host key that changes, a device that stops mid-output, one that floods, one that echoes the enable
 // password it is given. Password authentication with a known password.
-import { Server, utils, type ServerChannel } from 'ssh2';
+import ssh2, { type ServerChannel } from 'ssh2';
+
+const { Server, utils } = ssh2;
 
 export type Behaviour = 'vrp' | 'hang' | 'flood' | 'echo-enable';
 
