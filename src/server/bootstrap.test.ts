@@ -40,7 +40,7 @@ describe('bootstrap', () => {
     const [c] = await db.database.db.select({ n: count() }).from(contracts);
     expect(Number(c!.n)).toBe(2);
     const [u] = await db.database.db.select({ n: count() }).from(users);
-    expect(Number(u!.n)).toBe(13); // admin + 12 demo accounts
+    expect(Number(u!.n)).toBe(15); // admin + 14 demo accounts
   });
 
   it('reports a secret key other than the one the database was created with', async () => {
