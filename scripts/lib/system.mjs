@@ -40,6 +40,13 @@ const CHECKS = {
   postgresql: { ok: () => pgBinDir() !== null, packages: ['postgresql', 'postgresql-contrib'] },
   // The configuration-backup tests start their own sshd on a loopback port (issue 12, real peers).
   openssh: { ok: () => existsSync('/usr/sbin/sshd') && existsSync('/usr/bin/ssh-keygen'), packages: ['openssh-server'] },
+  // The monitoring tests poll real agents (snmpd, snmpsim), compare with snmpget/snmpbulkwalk and ping
+  // loopback addresses with fping (issue 12, real peers).
+  snmp: {
+    ok: () =>
+      ['/usr/sbin/snmpd', '/usr/bin/snmpget', '/usr/bin/snmpbulkwalk', '/usr/bin/snmpsimd', '/usr/bin/fping'].every((f) => existsSync(f)),
+    packages: ['snmpd', 'snmp', 'snmpsim', 'fping'],
+  },
 };
 
 /** @param {string[]} args */
