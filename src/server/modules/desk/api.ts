@@ -1,9 +1,13 @@
-// What other modules may read of the desk (ARCHITECTURE.md: a module uses another only through its
-// read functions): a ticket's summary for whoever links to it (spare parts, asset history).
+// What other modules may use of the desk (ARCHITECTURE.md: a module uses another only through its
+// api.ts): a ticket's summary for whoever links to it (spare parts, asset history), and tickets that
+// a module opens for what it detects and resolves when the condition clears (monitoring alerts,
+// unexplained configuration changes: issue 12).
 import { desc, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
-import { readTicket } from './service.ts';
+import { inTx } from '../../kernel/context.ts';
+import { getCalendar } from '../../kernel/calendar/service.ts';
+import { applyTicketEvent, createTicket, readTicket } from './service.ts';
 import { tickets } from './tables.ts';
 
 export interface TicketSummary {
@@ -42,4 +46,50 @@ export async function ticketsMentioning(
     .where(or(...c))
     .orderBy(desc(tickets.reportedAt))
     .limit(limit + ids.length);
+}
+
+export interface DetectedTicket {
+  serviceLine: string;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  title: string;
+  description: string;
+  /** Asset numbers or device names, so the asset's history finds the ticket (ticketsMentioning). */
+  assetsText?: string;
+}
+
+/**
+ * Opens a fault ticket for something a module detected, through the desk's own path (SLA clocks from
+ * the line's policy, the engineers' notice, timeline, audit), with channel `monitoring`.
+ */
+export async function openDetectedTicket(ctx: Ctx, t: DetectedTicket): Promise<TicketSummary> {
+  const row = await createTicket(ctx, {
+    serviceLine: t.serviceLine,
+    category: 'fault',
+    severity: t.severity,
+    title: t.title.slice(0, 200),
+    description: t.description.slice(0, 8000),
+    channel: 'monitoring',
+    requesterName: '',
+    requesterPhone: '',
+    requesterDepartment: '',
+    siteId: null,
+    roomId: null,
+    assetsText: (t.assetsText ?? '').slice(0, 2000),
+  });
+  return { id: row.id, number: row.number, title: row.title, status: row.status, serviceLine: row.serviceLine, reportedAt: row.reportedAt };
+}
+
+/**
+ * Records that the condition behind a detected ticket cleared: the ticket is resolved with the note
+ * (the agency still confirms it, as for any fault). Answers false, changing nothing, when the ticket
+ * is already resolved, closed or merged (someone got there first).
+ */
+export async function resolveDetectedTicket(ctx: Ctx, id: string, note: string): Promise<boolean> {
+  const cal = await getCalendar(ctx);
+  return inTx(ctx, async (tx) => {
+    const t = await readTicket(tx, id);
+    if (t.status === 'resolved' || t.status === 'closed' || t.status === 'merged') return false;
+    await applyTicketEvent(tx, t, { kind: 'resolve', reason: note.slice(0, 500) }, tx.now(), cal);
+    return true;
+  });
 }
