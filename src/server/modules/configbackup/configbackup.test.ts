@@ -66,6 +66,12 @@ describe('backup over SSH from a real sshd', () => {
     expect(bell.items).toHaveLength(1);
     expect(bell.items[0]!.event).toBe('configbackup.unexplained_change');
     expect(bell.items[0]!.title).toContain('核心交换机');
+    // …and a fault ticket on the device's line, named in the notice (issue 12: notification + ticket).
+    const tickets = json<{ items: { number: string; title: string; channel: string }[] }>(await eng.get('/api/tickets?q=核心交换机'));
+    expect(tickets.items).toHaveLength(1);
+    expect(tickets.items[0]!.channel).toBe('monitoring');
+    expect(tickets.items[0]!.title).toContain('未经批准');
+    expect(json<{ items: { body: string }[] }>(await eng.get('/api/notifications')).items[0]!.body).toContain(tickets.items[0]!.number);
   });
 
   it.each([

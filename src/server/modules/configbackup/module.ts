@@ -13,7 +13,7 @@ export const configbackup = defineModule({
   id: 'configbackup',
   name: { zh: '配置备份', en: 'Configuration backup' },
   summary: { zh: '网络与安全设备配置的定时备份、版本与比对', en: 'Scheduled backup, versions and diffs of device configurations' },
-  dependsOn: ['org'],
+  dependsOn: ['org', 'desk'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {
     'configbackup.read': {

@@ -9,6 +9,7 @@ import { Conflict } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
+import { openDetectedTicket } from '../desk/api.ts';
 import { coverageOf } from './api.ts';
 import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
@@ -114,13 +115,22 @@ async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, 
     await tx.db.update(cfgVersions).set({ coveredBy }).where(eq(cfgVersions.id, v.id));
     return;
   }
-  // Issue 12: a configuration change no approved change covers is an alert (the ticket comes with the desk link).
+  // Issue 12: a configuration change no approved change covers is an alert: a fault ticket on the
+  // device's line (the desk's SLA applies) and a notice to its engineers naming the ticket.
+  const vendor = VENDOR_NAMES[device.vendor as TVendor] ?? device.vendor;
+  const ticket = await openDetectedTicket(tx, {
+    serviceLine: device.serviceLine,
+    severity: 'medium',
+    title: `设备配置发生未经批准的变化：${device.name}`,
+    description: `${device.name}（${device.address}，${vendor}）的配置在 ${v.takenAt.toISOString()} 的备份中与上一版本不同，且没有已批准的变更覆盖。请核实变化内容：/config-backup/${device.id}?version=${v.id}`,
+    assetsText: device.name,
+  });
   await notifyUsers(tx, {
     userIds: await usersWithRoles(tx, ['engineer'], { serviceLine: device.serviceLine }),
     event: 'configbackup.unexplained_change',
     severity: 'warning',
     title: `设备配置发生未经批准的变化：${device.name}`,
-    body: `${device.name}（${device.address}，${VENDOR_NAMES[device.vendor as TVendor] ?? device.vendor}）的配置与上一版本不同，且没有已批准的变更覆盖。`,
+    body: `${device.name}（${device.address}，${vendor}）的配置与上一版本不同，且没有已批准的变更覆盖。已登记运维单 ${ticket.number}。`,
     link: `/config-backup/${device.id}?version=${v.id}`,
     objectType: 'cfg_device',
     objectId: device.id,
