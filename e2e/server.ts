@@ -1,9 +1,9 @@
 // Starts the product as `npm start` would (embedded database, demo data) for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../scripts/lib/net.mjs';
 
@@ -13,11 +13,18 @@ export const SHOTS = join(process.cwd(), 'screenshots');
 
 export interface Running {
   base: string;
+  dir: string;
   stop(): Promise<void>;
+  remove(): void;
 }
 
-export async function startProduct(): Promise<Running> {
+/**
+ * Starts the product on a fresh data directory; with `from`, a copy of that one (a product started
+ * once and stopped: migrated, demo loaded), which saves every test file the first start.
+ */
+export async function startProduct(from?: string): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'yw-e2e-'));
+  if (from) cpSync(from, dir, { recursive: true });
   const port = await freePort();
   const out: string[] = [];
   const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
@@ -34,6 +41,7 @@ export async function startProduct(): Promise<Running> {
   });
   proc.stdout?.on('data', (b: Buffer) => out.push(b.toString()));
   proc.stderr?.on('data', (b: Buffer) => out.push(b.toString()));
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out.join('')}`);
@@ -46,9 +54,14 @@ export async function startProduct(): Promise<Running> {
   }
   return {
     base,
+    dir,
     async stop() {
       proc.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 1000));
+      // An orderly stop closes the embedded database, so the directory can be copied afterwards.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+    },
+    remove() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -74,12 +87,13 @@ export function useProduct(): { readonly base: string; readonly browser: Browser
   let server: Running | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startProduct();
+    server = await startProduct(inject('productTemplate'));
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    server?.remove();
   });
   return {
     get base() {

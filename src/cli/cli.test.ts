@@ -137,7 +137,8 @@ afterAll(async () => {
   }
 });
 
-describe('yunwei: usage', () => {
+// Usage does not touch a database: checked once, in the PGlite run.
+describe.skipIf(onPostgres)('yunwei: usage', () => {
   it('prints help in Chinese and English, per command too', async () => {
     const all = await ok(['--help'], {});
     expect(all.stdout).toContain('用法 Usage: yunwei');

@@ -111,7 +111,7 @@ describe.skipIf(!onPostgres)('two nodes on one PostgreSQL', () => {
   });
 
   it('runs the every-minute job once per minute across both nodes', async () => {
-    // Wait until three distinct minutes have runs.
+    // Wait until two distinct minutes have runs (both nodes running every occurrence would show 4 runs).
     const deadline = Date.now() + 200_000;
     let minutes: { m: string; n: number; nodes: number }[] = [];
     while (Date.now() < deadline) {
@@ -120,10 +120,10 @@ describe.skipIf(!onPostgres)('two nodes on one PostgreSQL', () => {
         sql`SELECT to_char(date_trunc('minute', started_at), 'HH24:MI') AS m, count(*)::int AS n, count(DISTINCT node)::int AS nodes
             FROM job_runs WHERE job = 'kernel-heartbeat' GROUP BY 1 ORDER BY 1`,
       );
-      if (minutes.length >= 3) break;
+      if (minutes.length >= 2) break;
       await new Promise((r) => setTimeout(r, 5000));
     }
-    expect(minutes.length).toBeGreaterThanOrEqual(3);
+    expect(minutes.length).toBeGreaterThanOrEqual(2);
     // A run can start late on a loaded machine (pg-boss then also sends the occurrence it missed), so
     // one wall-clock minute may hold two runs and the one before none. Both nodes running every
     // occurrence would double the count; a late run adds at most one to it.

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { openDatabase, type Database, type ModuleMigrations } from '../kernel/db/client.ts';
+import { migratedSnapshot } from './pglite-snapshot.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 import { ensureAllSeries, moduleMigrations, registryOf } from '../site.ts';
 import { keyring } from '../kernel/crypto.ts';
@@ -50,8 +51,7 @@ export async function testDb(modules: readonly ModuleMigrations[] = moduleMigrat
       },
     };
   }
-  const database = await openDatabase({ url: null, pgliteDir: null });
-  await database.migrate(modules);
+  const database = await openDatabase({ url: null, pgliteDir: null, loadDataDir: await migratedSnapshot(modules) });
   return { database, url: null, drop: () => database.close() };
 }
 

@@ -96,6 +96,8 @@ export interface OpenOptions {
   /** PGlite data directory; null = in memory (tests). */
   pgliteDir: string | null;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data directory (dumpDataDir) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -138,6 +140,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     client = await PGlite.create(opts.pgliteDir ?? undefined, {
       extensions: { pg_trgm },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       // PostgreSQL's default 128 MB of shared buffers lives in the WASM heap and doubles the process's
       // resident memory; an embedded site's working set fits in 32 MB (docs/performance.md).
       startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
