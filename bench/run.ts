@@ -24,6 +24,10 @@
 // BRIN vs b-tree on PGlite. `--only=series` runs only that part. Knobs: BENCH_SERIES_PG_DAYS (14),
 // BENCH_SERIES_PG_ROWS_PER_DAY (100000), BENCH_SERIES_LITE_DAYS (14), BENCH_SERIES_LITE_ROWS_PER_DAY
 // (25000), BENCH_SERIES_BATCH (2000), BENCH_SERIES_QUERIES (15).
+//
+// Then network operations (bench/network.ts): configuration backup of many devices from a real sshd,
+// against OpenSSH's ssh client fetching the same. `--only=network`. Knobs: BENCH_NET_DEVICES (200),
+// BENCH_NET_CONCURRENCY (8), BENCH_NET_CONFIG_LINES (2000).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +50,7 @@ import { benchAssets, type AssetsConfig, type AssetsRun } from './assets.ts';
 import { ASSETS_BEGIN, ASSETS_END, renderAssets } from './lib/assets-report.ts';
 import { benchSeries, type SeriesConfig, type SeriesRun } from './timeseries.ts';
 import { SERIES_BEGIN, SERIES_END, renderSeries } from './lib/series-report.ts';
+import { NETWORK_BEGIN, NETWORK_END, benchNetwork, renderNetwork, type NetworkConfig } from './network.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The product's Node (the npm package node@24), as `npm start` runs it.
@@ -67,8 +72,13 @@ const COLD_START = process.env.BENCH_COLD_START !== '0';
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** `--only=desk` / `--only=http`: one part of the bench. */
 const PART = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (PART !== undefined && PART !== 'desk' && PART !== 'http' && PART !== 'assets' && PART !== 'series')
-  throw new Error(`--only=${PART}: expected --only=desk, --only=assets, --only=series or --only=http`);
+if (PART !== undefined && !['desk', 'http', 'assets', 'series', 'network'].includes(PART))
+  throw new Error(`--only=${PART}: expected --only=desk, --only=assets, --only=series, --only=network or --only=http`);
+const NETWORK: Omit<NetworkConfig, 'log'> = {
+  devices: intEnv('BENCH_NET_DEVICES', 200),
+  concurrency: intEnv('BENCH_NET_CONCURRENCY', 8),
+  configLines: intEnv('BENCH_NET_CONFIG_LINES', 2000),
+};
 const DESK: Omit<DeskConfig, 'log'> = {
   readConnections: intEnv('BENCH_DESK_CLIENTS', 4),
   writeConnections: intEnv('BENCH_DESK_WRITERS', 8),
@@ -233,6 +243,7 @@ async function main(): Promise<number> {
     const oldDesk = section(current, DESK_BEGIN, DESK_END);
     const oldAssets = section(current, ASSETS_BEGIN, ASSETS_END);
     const oldSeries = section(current, SERIES_BEGIN, SERIES_END);
+    const oldNetwork = section(current, NETWORK_BEGIN, NETWORK_END);
 
     let deskMd: string | null = null;
     const runDesk = async () => {
@@ -258,6 +269,13 @@ async function main(): Promise<number> {
       log(s.text);
       return seriesRuns.length === 2 ? s.markdown : null;
     };
+    let networkMd: string | null = null;
+    const runNetwork = async () => {
+      const runs = await benchNetwork(pgUrl, wantLite, { ...NETWORK, log });
+      const n = renderNetwork(runs, { ...NETWORK, log }, new Date());
+      log(n.text);
+      return runs.length === 2 ? n.markdown : null;
+    };
     /** One part alone: its section of the doc rewritten, the rest left as it was. */
     const onePart = async (name: string, run: () => Promise<string | null>, old: string | null) => {
       const md = await run();
@@ -270,6 +288,7 @@ async function main(): Promise<number> {
     if (PART === 'assets') return await onePart('Assets', runAssets, oldAssets);
     if (PART === 'desk') return await onePart('Desk', runDesk, oldDesk);
     if (PART === 'series') return await onePart('Series', runSeries, oldSeries);
+    if (PART === 'network') return await onePart('Network', runNetwork, oldNetwork);
 
     let coldStart: ColdStartResult | null = null;
     if (COLD_START) {
@@ -283,6 +302,7 @@ async function main(): Promise<number> {
     if (PART !== 'http') deskMd = await runDesk();
     if (PART !== 'http') assetsMd = await runAssets();
     if (PART !== 'http') seriesMd = await runSeries();
+    if (PART !== 'http') networkMd = await runNetwork();
 
     const out = render({
       date: new Date(),
@@ -300,7 +320,9 @@ async function main(): Promise<number> {
     if (coldStart && runs.length === 2) {
       mkdirSync(dirname(file), { recursive: true });
       // A run without the desk, assets or series part keeps the section of the last run that had it.
-      const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets, seriesMd ?? oldSeries].filter((x): x is string => !!x);
+      const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets, seriesMd ?? oldSeries, networkMd ?? oldNetwork].filter(
+        (x): x is string => !!x,
+      );
       await writeDoc(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
       log(`Written to ${file}`);
     } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);
