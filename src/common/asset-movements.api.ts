@@ -45,6 +45,7 @@ export const movementsApi = {
     response: ZAssetRequestList,
   }),
   list: endpoint({ method: 'GET', path: '/api/asset-requests', query: ZAssetRequestQuery, response: ZAssetRequestList }),
+  export: endpoint({ method: 'GET', path: '/api/asset-requests/export', query: ZAssetRequestQuery, raw: true }),
   options: endpoint({ method: 'GET', path: '/api/asset-requests/options', response: ZMovementOptions }),
   get: endpoint({ method: 'GET', path: '/api/asset-requests/:id', params: ZIdParams, response: ZAssetRequest }),
   decide: endpoint({
@@ -88,6 +89,7 @@ export const eosApi = {
   due: endpoint({ method: 'GET', path: '/api/assets/eos', query: ZEosQuery, response: ZEosDueList }),
   open: endpoint({ method: 'POST', path: '/api/assets/:id/eos', params: ZIdParams, body: ZEosOpen, response: ZEosCase, status: 201 }),
   list: endpoint({ method: 'GET', path: '/api/asset-eos', query: ZEosCaseQuery, response: ZEosCaseList }),
+  export: endpoint({ method: 'GET', path: '/api/asset-eos/export', query: ZEosCaseQuery, raw: true }),
   get: endpoint({ method: 'GET', path: '/api/asset-eos/:id', params: ZIdParams, response: ZEosCase }),
   advance: endpoint({ method: 'POST', path: '/api/asset-eos/:id/advance', params: ZIdParams, body: ZEosAdvance, response: ZEosCase }),
 };

@@ -68,6 +68,7 @@ export const deskFlowApi = {
   deleteWorklog: endpoint({ method: 'DELETE', path: '/api/tickets/:id/worklogs/:logId', params: ZWorkLogParams, status: 204 }),
 
   followups: endpoint({ method: 'GET', path: '/api/followups', query: ZFollowupQuery, response: paged(ZFollowupItem) }),
+  followupsExport: endpoint({ method: 'GET', path: '/api/followups/export', query: ZFollowupQuery, raw: true }),
   followupStats: endpoint({ method: 'GET', path: '/api/followups/stats', query: ZFollowupStatsQuery, response: ZFollowupStats }),
   followup: endpoint({ method: 'POST', path: '/api/tickets/:id/followup', params: ZIdParams, body: ZFollowupInput, response: ZFollowup }),
 

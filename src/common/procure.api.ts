@@ -15,6 +15,7 @@ import {
 
 export const procureApi = {
   list: endpoint({ method: 'GET', path: '/api/procurements', query: ZProcurementQuery, response: ZProcurementList }),
+  export: endpoint({ method: 'GET', path: '/api/procurements/export', query: ZProcurementQuery, raw: true }),
   create: endpoint({ method: 'POST', path: '/api/procurements', body: ZProcurementInput, response: ZProcurement, status: 201 }),
   /** With the quotes compared (total, price rank, fit score, recommendation). */
   get: endpoint({ method: 'GET', path: '/api/procurements/:id', params: ZIdParams, response: ZProcurement }),

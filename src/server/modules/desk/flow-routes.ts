@@ -10,8 +10,29 @@ import { listTimeline } from './timeline.ts';
 import { docxDownload, documentDocx, ticketDocx } from './word.ts';
 import { addWorkLog, deleteWorkLog, listWorkLogs } from './worklog.ts';
 import { deskFlowApi } from '../../../common/desk-flow.api.ts';
+import { lineLabel } from '../../../common/service-lines.ts';
+import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
+import type { Column } from '../../kernel/office/xlsx.ts';
 
 const READ = 'desk.read|desk.self';
+
+type FollowupRow = Awaited<ReturnType<typeof listFollowups>>['items'][number];
+const FOLLOWUP_COLUMNS: Column<FollowupRow>[] = [
+  { header: '运维单编号', width: 18, value: (r) => r.number },
+  { header: '标题', width: 36, value: (r) => r.title },
+  { header: '服务项目', width: 10, value: (r) => lineLabel(r.serviceLine) },
+  { header: '报修人', width: 12, value: (r) => r.requesterName },
+  { header: '部门', width: 16, value: (r) => r.requesterDepartment },
+  { header: '电话', width: 16, value: (r) => r.requesterPhone },
+  { header: '关闭时间', width: 17, value: (r) => shanghaiTime(r.closedAt) },
+  { header: '回访期限', width: 17, value: (r) => shanghaiTime(r.dueAt) },
+  { header: '状态', width: 8, value: (r) => (r.status === 'done' ? '已回访' : '待回访') },
+  { header: '回访时间', width: 17, value: (r) => shanghaiTime(r.doneAt) },
+  { header: '回访人', width: 10, value: (r) => r.doneByName ?? '' },
+  { header: '联系上', width: 8, value: (r) => (r.reachable === null ? '' : r.reachable ? '是' : '否') },
+  { header: '满意度（1–5）', width: 12, value: (r) => r.satisfaction },
+  { header: '意见与建议', width: 40, value: (r) => r.comment },
+];
 
 export async function flowRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['desk flow'];
@@ -127,6 +148,20 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'desk.manage',
     handler: async (ctx, { query }) => listFollowups(ctx, query),
+  });
+  defineRoute(app, {
+    ...deskFlowApi.followupsExport,
+    summary: '导出回访列表（Excel，与列表相同的筛选）',
+    tags,
+    access: 'desk.manage',
+    handler: async (ctx, { query }) =>
+      listXlsx(ctx, {
+        title: query.status === 'done' ? '已回访' : query.status === 'pending' ? '待回访' : '回访',
+        objectType: 'ticket_followup',
+        query,
+        list: (page, pageSize) => listFollowups(ctx, { ...query, page, pageSize }),
+        columns: FOLLOWUP_COLUMNS,
+      }),
   });
   defineRoute(app, {
     ...deskFlowApi.followupStats,

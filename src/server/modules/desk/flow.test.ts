@@ -3,6 +3,7 @@
 // mode. Work logs, merging, permissions and bad input: flow-rules.test.ts.
 import { describe, expect, it } from 'vitest';
 import { json } from '../../test/harness.ts';
+import { xlsxRows } from '../../test/xlsx.ts';
 import type { TTicket } from '../../../common/desk.ts';
 import type {
   TFollowup,
@@ -128,6 +129,9 @@ describe('a NET fault through the whole flow (acceptance)', () => {
     expect(again.statusCode).toBe(409);
     expect(json(again).code).toBe('followup.done');
     expect(json<{ items: TFollowupItem[] }>(await pm.get('/api/followups?status=done')).items.map((i) => i.ticketId)).toContain(tk.id);
+    // 导出 Excel of the same list: an .xlsx whose rows are the done follow-ups, with the satisfaction.
+    const rows = await xlsxRows(await pm.get('/api/followups/export?status=done'));
+    expect(rows.find((r) => r[1] === tk.number)?.slice(9, 14)).toEqual(['已回访', expect.any(String), 'pm.li', '是', 5]);
     const stats = json<TFollowupStats>(await pm.get('/api/followups/stats?from=2021-10-12&to=2021-10-12'));
     expect(stats.total).toEqual({ closed: 1, followedUp: 1, followupRate: 1, reachable: 1, avgSatisfaction: 5 });
     expect(stats.byServiceLine).toEqual([

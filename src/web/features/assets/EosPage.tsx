@@ -235,6 +235,7 @@ function CasesTab() {
     <DataTable
       queryKey="asset-eos"
       source={eosApi.list}
+      exportSource={eosApi.export}
       rowKey="id"
       columns={columns}
       expandable={{ expandedRowRender: (c) => <CaseSteps c={c} /> }}

@@ -78,6 +78,7 @@ export function ProcurementsPage() {
         <DataTable
           queryKey="procurements"
           source={procureApi.list}
+          exportSource={procureApi.export}
           rowKey="id"
           columns={columns}
           params={{ status: status === 'all' ? undefined : status }}

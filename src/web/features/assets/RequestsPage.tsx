@@ -90,6 +90,7 @@ export function RequestsPage() {
       <DataTable
         queryKey="asset-requests"
         source={movementsApi.list}
+        exportSource={movementsApi.export}
         rowKey="id"
         columns={columns}
         params={params}

@@ -136,6 +136,7 @@ function Pending() {
       <DataTable
         queryKey="followups"
         source={deskFlowApi.followups}
+        exportSource={deskFlowApi.followupsExport}
         rowKey="ticketId"
         columns={columns}
         params={{ status }}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dateOf } from '../../../../common/dates.ts';
 import type { TEosCase, TEosDue } from '../../../../common/asset-movements.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
+import { xlsxRows } from '../../../test/xlsx.ts';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { announceDue } from './service.ts';
 import { assetHistoryOf, assetRow, insertAsset } from '../register/assets.fixture.ts';
@@ -143,6 +144,8 @@ describe('end of support (R-AST-06)', () => {
     expect((await adv(manager, { stage: 'closed' })).statusCode).toBe(409);
     const list = json<{ items: TEosCase[] }>(await finance.get(`/api/asset-eos?assetId=${newId}`));
     expect(list.items.map((x) => x.id)).toEqual([caseId]);
+    const exported = await xlsxRows(await finance.get(`/api/asset-eos/export?assetId=${newId}`));
+    expect(exported.map((r) => r[3])).toEqual(['已关闭']);
     expect((await history(newId)).some((h) => h.kind === 'eos' && h.note.includes('安装联调'))).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAssetRequest, TAssetRequestList } from '../../../../common/asset-movements.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
+import { xlsxRows } from '../../../test/xlsx.ts';
 import { json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { departmentStore, partyStore, personStore, roomStore, siteStore } from '../../org/service.ts';
 import { assetHistoryOf, assetRow, insertAsset } from '../register/assets.fixture.ts';
@@ -234,6 +235,8 @@ describe('movement requests (R-AST-01)', () => {
     expect(json<TAssetRequestList>(await eng.get('/api/asset-requests?level=business')).items.map((x) => x.id)).toEqual([asg.id]);
     expect(json<TAssetRequestList>(await finance.get('/api/asset-requests?mine=true')).total).toBe(0);
     expect(json<TAssetRequestList>(await eng.get('/api/asset-requests?mine=true&status=pending')).total).toBe(2);
+    const exported = await xlsxRows(await eng.get('/api/asset-requests/export?level=business'));
+    expect(exported.map((r) => [r[3], r[5]])).toEqual([['领用（分配）', '审批中']]);
     const per = json<TAssetRequestList>(await dept.get(`/api/assets/${a2}/requests`));
     expect(per.items.map((x) => x.id)).toEqual([asg.id]);
     expect(per.items[0]!.names[d1]).toBe('就业促进处');

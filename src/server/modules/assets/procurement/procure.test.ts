@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TProcurement } from '../../../../common/procure.ts';
 import type { THome } from '../../../../common/home.api.ts';
 import type { TNotificationList } from '../../../../common/notify.ts';
+import { xlsxRows } from '../../../test/xlsx.ts';
 import { json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { assetClasses, assetHistory, assets } from '../register/tables.ts';
 
@@ -137,5 +138,8 @@ describe('procurement consulting', () => {
     expect((await manager.post(`/api/procurements/${p2.id}/decide`, { decision: 'reject', comment: '库存已有' })).statusCode).toBe(200);
     expect((await pm.post(`/api/procurements/${p2.id}/request`, { quoteId: withQ.quotes[0]!.id })).statusCode).toBe(200);
     expect(json<{ total: number }>(await pm.get('/api/procurements?status=requested')).total).toBe(1);
+    // 导出 Excel with the same filter: the requested one only, its status and chosen vendor in Chinese.
+    const rows = await xlsxRows(await pm.get('/api/procurements/export?status=requested'));
+    expect(rows.map((r) => [r[1], r[5], r[8]])).toEqual([['会议室摄像机遥控器', '待审批', '宝利通']]);
   });
 });

@@ -1,11 +1,28 @@
 // Routes of the procurement consulting (inquiries, quotes, purchase requests, receipt).
 import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../../../kernel/http.ts';
+import { listXlsx, shanghaiTime } from '../../../kernel/office/list-export.ts';
+import { PROCUREMENT_STATUS, type TProcurementSummary } from '../../../../common/procure.ts';
+import type { Column } from '../../../kernel/office/xlsx.ts';
 import { getProcurement, listProcurements } from './reads.ts';
 import { addQuote, createProcurement, decidePurchase, deleteQuote, receivePurchase, requestPurchase } from './service.ts';
 import { procureApi } from '../../../../common/procure.api.ts';
 
 const READ = 'asset.read|procure.write|procure.approve';
+
+const PROCUREMENT_COLUMNS: Column<TProcurementSummary>[] = [
+  { header: '采购事项', width: 30, value: (r) => r.title },
+  { header: '需求', width: 40, value: (r) => r.needs },
+  { header: '资产分类代码', width: 14, value: (r) => r.classCode ?? '' },
+  { header: '数量', width: 8, value: (r) => r.quantity },
+  { header: '状态', width: 10, value: (r) => PROCUREMENT_STATUS[r.status].zh },
+  { header: '报价数', width: 8, value: (r) => r.quoteCount },
+  { header: '最低单价（元）', width: 14, value: (r) => r.lowestUnitPrice },
+  { header: '选定供应商', width: 24, value: (r) => r.chosenVendor ?? '' },
+  { header: '选定总价（元）', width: 14, value: (r) => r.chosenTotal },
+  { header: '创建时间', width: 17, value: (r) => shanghaiTime(r.createdAt) },
+  { header: '更新时间', width: 17, value: (r) => shanghaiTime(r.updatedAt) },
+];
 
 export async function procureRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['procurement'];
@@ -15,6 +32,20 @@ export async function procureRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     handler: (ctx, { query }) => listProcurements(ctx, query),
+  });
+  defineRoute(app, {
+    ...procureApi.export,
+    summary: '导出采购咨询列表（Excel，与列表相同的筛选）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) =>
+      listXlsx(ctx, {
+        title: '采购咨询',
+        objectType: 'procurement',
+        query,
+        list: (page, pageSize) => listProcurements(ctx, { ...query, page, pageSize }),
+        columns: PROCUREMENT_COLUMNS,
+      }),
   });
   defineRoute(app, {
     ...procureApi.create,
