@@ -145,4 +145,12 @@ describe('SLA escalation of a NET critical fault (on site within 2 h)', () => {
     expect(await bell(eng, 'ticket.sla_warning')).toHaveLength(1);
     expect(await bell(pm, 'ticket.sla_breached')).toHaveLength(1);
   });
+
+  it('clears the on-site warnings and breaches from the bells once the engineer arrives (issue 11 point 10)', async () => {
+    const open = async (a: Agent, event: string) => (await bell(a, event)).filter((n) => n.objectId === tk.id && !n.resolvedAt);
+    expect(await open(pm, 'ticket.sla_breached')).toHaveLength(1);
+    expect((await eng.post(`/api/tickets/${tk.id}/events`, { kind: 'arrive' })).statusCode).toBe(200);
+    expect(await open(eng, 'ticket.sla_warning')).toHaveLength(0);
+    expect(await open(pm, 'ticket.sla_breached')).toHaveLength(0);
+  });
 });

@@ -16,7 +16,7 @@ import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { noticeInStatement, notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { ticketClocks, tickets } from './tables.ts';
-import { TICKET_ACTIONS } from './timeline.ts';
+import { TICKET_ACTIONS, slaAction } from './timeline.ts';
 
 const HOUR_MS = 3_600_000;
 export const TARGET_NAMES: Record<string, string> = { callback: '回电', onsite: '到场', resolve: '解决', report: '报告甲方' };
@@ -93,6 +93,8 @@ async function climb(ctx: Ctx, cal: BusinessCalendar, key: { ticketId: string; t
       severity: step === 1 ? 'warning' : 'critical',
       objectType: 'ticket',
       objectId: t.id,
+      // Answered when the clock is met (or the ticket closed): the bell then clears it (issue 11 point 10).
+      action: slaAction(c.target),
     });
     await tx.db
       .update(ticketClocks)

@@ -147,6 +147,7 @@ export async function confirmTicket(ctx: Ctx, id: string, c: TConfirm) {
     // Confirmed or rejected, the agency's "please confirm" is answered for every contact.
     await ticketAsksDone(tx, id, TICKET_ACTIONS.confirm);
     if (c.outcome === 'confirmed') {
+      await ticketAsksDone(tx, id); // closed: nothing about it is asked of anyone any more
       await tx.db.update(tickets).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(tickets.id, id));
       // R-SD-07: the follow-up call is due 2 working days after closing.
       const dueAt = cal.addWorkingDaysDuration(now, WORKING_DAY_FOLLOWUP);

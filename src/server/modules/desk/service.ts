@@ -16,7 +16,16 @@ import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { clockMet, clockView, evaluate, type ClockRow, type StoredEvent } from './clocks.ts';
 import { activePolicies } from './policy.ts';
 import { ticketClocks, ticketEvents, tickets } from './tables.ts';
-import { appendEvent, confirmBlocker, docVersions, eventValues, notifyToConfirm, TICKET_ACTIONS, ticketAsksDone } from './timeline.ts';
+import {
+  appendEvent,
+  confirmBlocker,
+  docVersions,
+  eventValues,
+  notifyToConfirm,
+  slaAction,
+  TICKET_ACTIONS,
+  ticketAsksDone,
+} from './timeline.ts';
 import { ticketCreatedNotice } from './escalate.ts';
 
 const CHANNEL_NAMES = { hotline: '热线', web: '网页', onsite: '现场', monitoring: '监控/API' } as const;
@@ -374,6 +383,8 @@ export async function applyTicketEvent(tx: Ctx, t: TicketRow, ev: TTicketEvent, 
   // Someone has taken the ticket on (or fixed it): the asks to take it, or to rework it, are answered.
   if (ev.kind === 'callback' || ev.kind === 'arrive' || ev.kind === 'resolve')
     await ticketAsksDone(tx, id, ev.kind === 'resolve' ? [TICKET_ACTIONS.take, TICKET_ACTIONS.rework] : TICKET_ACTIONS.take);
+  // A clock met answers its SLA warnings and breaches: they leave the bell.
+  if (meets) await ticketAsksDone(tx, id, slaAction(meets));
   if (ev.kind === 'resolve' && !confirmBlocker({ status: 'resolved', emergency: t.emergency }, await docVersions(tx, id)))
     await notifyToConfirm(tx, t);
 }

@@ -92,6 +92,8 @@ export async function notifyToConfirm(tx: Ctx, t: Pick<TicketRow, 'id' | 'number
  * or rejected), and rework a rejected fix (done when it is resolved again).
  */
 export const TICKET_ACTIONS = { take: 'take', confirm: 'confirm', rework: 'rework' } as const;
+/** The ask of an SLA warning or breach notice: meet that clock. */
+export const slaAction = (target: string): string => `sla.${target}`;
 
 /** Clears the ticket's open asks (all of them when `action` is omitted). Call it in the write's transaction. */
 export async function ticketAsksDone(tx: Ctx, ticketId: string, action?: string | string[]): Promise<void> {
