@@ -84,7 +84,7 @@ export function AssetsPage() {
           {phone && (
             <>
               <div>{r.name}</div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
                 {r.location || '—'}
               </Typography.Text>
             </>
@@ -234,7 +234,8 @@ export function AssetsPage() {
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         size="middle"
-        scroll={screens.xl ? undefined : { x: 'max-content' }}
+        // A phone shows one column that wraps; between phone and 1440 px the wide table scrolls.
+        scroll={screens.xl || phone ? undefined : { x: 'max-content' }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
         onRow={(r) =>
           phone

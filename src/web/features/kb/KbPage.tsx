@@ -3,7 +3,7 @@
 // to a search (/kb?q=…&line=…) and the back button returns to the same list.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Button, Card, Grid, Input, Segmented, Table, Tag, Typography, type TableColumnType } from 'antd';
+import { Button, Card, Grid, Input, Segmented, Select, Table, Tag, Typography, type TableColumnType } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TKbArticle } from '../../../common/desk.ts';
 import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
@@ -47,6 +47,10 @@ export function KbPage() {
     { placeholderData: keepPreviousData },
   );
   const count = (code: string) => facets.data?.lines.find((l) => l.code === code)?.count ?? 0;
+  const lineOptions = [
+    { value: '', label: `${t('全部')} ${facets.data?.total ?? ''}`.trim() },
+    ...SERVICE_LINE_CODES.map((c) => ({ value: c, label: `${lineShort(c, lang)} ${count(c)}` })),
+  ];
 
   const columns: TableColumnType<TKbArticle>[] = [
     {
@@ -112,16 +116,18 @@ export function KbPage() {
           data-testid="kb-search"
         />
         <div style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 10 }}>
-          <div style={{ overflowX: 'auto' }}>
-            <Segmented
+          {/* Five choices do not fit a phone's width in one row: a drop-down there, tabs elsewhere. */}
+          {phone ? (
+            <Select
               value={line ?? ''}
-              onChange={(v) => set({ line: String(v) || undefined })}
-              options={[
-                { value: '', label: `${t('全部')} ${facets.data?.total ?? ''}`.trim() },
-                ...SERVICE_LINE_CODES.map((c) => ({ value: c, label: `${lineShort(c, lang)} ${count(c)}` })),
-              ]}
+              onChange={(v: string) => set({ line: v || undefined })}
+              options={lineOptions}
+              style={{ width: '100%' }}
+              aria-label={t('服务项目')}
             />
-          </div>
+          ) : (
+            <Segmented value={line ?? ''} onChange={(v) => set({ line: String(v) || undefined })} options={lineOptions} />
+          )}
           {!!facets.data?.tags.length && (
             <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 }}>
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
