@@ -248,13 +248,14 @@ async function ticketTotal(
 ): Promise<{ total: number; totalCapped: boolean }> {
   if (got > 0 && got < pageSize) return { total: offset + got, totalCapped: false };
   const cap = Math.max(TICKET_TOTAL_CAP, offset + pageSize);
-  // In the page's own order: the planner walks the same index newest first and stops at the cap (with
-  // no order it may read every match of a broad filter into a hash first).
+  // In no particular order, so the planner takes the cheapest way to cap+1 matches. Measured at a
+  // million tickets (PostgreSQL 15): open and SLA at risk 250 ms walking newest first and probing each
+  // ticket's clocks, 15–40 ms hashing the 59,000 clocks at risk instead; "交换机" 31 → 17 ms; the broad
+  // filters (all, one severity, a line's queue) about 1 ms either way.
   const upTo = ctx.db
     .select({ one: sql`1` })
     .from(tickets)
     .where(where)
-    .orderBy(desc(tickets.reportedAt))
     .limit(cap + 1)
     .as('up_to');
   const [t] = await ctx.db.select({ n: count() }).from(upTo);
