@@ -9,12 +9,14 @@ import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import type { TMonDevice, TMonDeviceDetail, TMonInterface, ZMonDeviceInput, ZMonDeviceQuery } from '../../../common/monitoring.ts';
 import { pollNow } from './collectors.ts';
-import { monAlerts, monDevices, monInterfaces } from './tables.ts';
+import { monDevices, monInterfaces } from './tables.ts';
 
 type DeviceRow = typeof monDevices.$inferSelect;
 type Query = z.output<typeof ZMonDeviceQuery>;
 
-const openAlerts = sql<number>`(SELECT count(*)::int FROM ${monAlerts} WHERE ${monAlerts.deviceId} = ${monDevices.id} AND ${monAlerts.state} = 'open')`;
+// Written out: in a select from one table Drizzle leaves column names unqualified, and an unqualified
+// "id" inside the subquery would be the alert's own.
+const openAlerts = sql<number>`(SELECT count(*)::int FROM mon_alerts a WHERE a.device_id = "mon_devices"."id" AND a.state = 'open')`;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const OPER = ['', 'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'];
 
