@@ -38,7 +38,7 @@ export function AlertsTable({ deviceId }: { deviceId?: string }) {
       dataIndex: 'ticketNumber',
       render: (v: string | null, r) => (v && r.ticketId ? <Link to={`/tickets/${r.ticketId}`}>{v}</Link> : ''),
     },
-    { title: t('解除'), dataIndex: 'closedAt', responsive: ['md'], render: (v: string | null) => fmtTime(v) },
+    { title: t('解除时间'), dataIndex: 'closedAt', responsive: ['md'], render: (v: string | null) => fmtTime(v) },
   ];
   const table = (
     <DataTable

@@ -23,15 +23,25 @@ function spanOf(range: Range): { from: string; to: string } {
   return { from: new Date(to.getTime() - RANGES[range]).toISOString(), to: to.toISOString() };
 }
 
-function option(m: TMetrics | undefined, series: { key: 'latencyMs' | 'inBps' | 'outBps'; name: string }[], unit: string): EChartOption {
+function option(
+  m: TMetrics | undefined,
+  span: { from: string; to: string },
+  series: { key: 'latencyMs' | 'inBps' | 'outBps'; name: string }[],
+  unit: string,
+): EChartOption {
   const pts = m?.points ?? [];
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 32, bottom: 28 },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', min: span.from, max: span.to },
     yAxis: { type: 'value', name: unit, axisLabel: { formatter: unit === 'bit/s' ? (v: number) => fmtBps(v) : undefined } },
-    series: series.map((s) => ({ name: s.name, type: 'line', showSymbol: false, data: pts.map((p) => [p.at, p[s.key] ?? null]) })),
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'line',
+      showSymbol: pts.length < 60,
+      data: pts.map((p) => [p.at, p[s.key] ?? null]),
+    })),
   };
 }
 
@@ -59,7 +69,7 @@ function Charts({ id, interfaces }: { id: string; interfaces: TMonInterface[] })
         />
       }
     >
-      <EChart option={option(latency.data, [{ key: 'latencyMs', name: t('时延') }], 'ms')} height={220} />
+      <EChart option={option(latency.data, span, [{ key: 'latencyMs', name: t('时延') }], 'ms')} height={220} />
       {interfaces.length > 0 && (
         <>
           <Space style={{ margin: '12px 0 4px' }}>
@@ -75,6 +85,7 @@ function Charts({ id, interfaces }: { id: string; interfaces: TMonInterface[] })
           <EChart
             option={option(
               rates.data,
+              span,
               [
                 { key: 'inBps', name: t('入方向') },
                 { key: 'outBps', name: t('出方向') },

@@ -150,7 +150,7 @@ export function DevicesPage() {
                 value={f.state}
                 onChange={(v?: string) => setF((p) => ({ ...p, state: v }))}
                 options={[
-                  { value: 'up', label: t('正常') },
+                  { value: 'up', label: t('状态正常') },
                   { value: 'down', label: t('异常') },
                   { value: 'alerting', label: t('有告警') },
                 ]}

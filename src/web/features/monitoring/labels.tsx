@@ -4,7 +4,7 @@ import type { TMonDevice, TSnmpState } from '../../../common/monitoring.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export const SNMP_TEXT: Record<TSnmpState, string> = {
-  ok: '正常',
+  ok: '采集正常',
   timeout: '请求超时',
   auth_failed: '认证失败',
   garbage: '应答无法解析',
