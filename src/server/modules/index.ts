@@ -5,7 +5,8 @@ import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
 import { improve } from './improve/module.ts';
+import { monitoring } from './monitoring/module.ts';
 import { org } from './org/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring];

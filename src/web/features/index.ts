@@ -13,6 +13,7 @@ import { home } from './home/feature.tsx';
 import { improve } from './improve/feature.tsx';
 import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
+import { monitoring } from './monitoring/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { users } from './users/feature.tsx';
@@ -25,6 +26,7 @@ export const features: readonly WebFeature[] = [
   improve,
   assets,
   configbackup,
+  monitoring,
   org,
   calendar,
   users,

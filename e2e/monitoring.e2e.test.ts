@@ -1,0 +1,49 @@
+// Monitoring in Chromium (issue 12 point 4): an engineer registers a device polled over SNMP from a
+// real snmpd on 127.0.0.1; the device list shows its live state and the device page its interfaces
+// and charts, at 1440×900 and on a 390×844 phone.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startSnmpd, COMMUNITY } from '../src/server/modules/monitoring/test/agents.ts';
+import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
+import { PHONE, call, newPage, signInAt } from './shots.ts';
+
+const env = useProduct();
+
+describe('monitoring', () => {
+  it('shows the device list and a device page with interfaces and charts', async () => {
+    const snmpd = await startSnmpd();
+    const { ctx, page } = await newPage(env.browser);
+    const phone = await newPage(env.browser, PHONE);
+    try {
+      await signInAt(env.base, page, 'eng.net', DEMO_PASSWORD);
+      const dev = await call<{ id: string }>(page, 'POST', '/api/monitoring/devices', {
+        name: '本机 snmpd',
+        address: '127.0.0.1',
+        icmp: true,
+        snmp: { version: '2c', community: COMMUNITY, port: snmpd.port },
+      });
+      await expect
+        .poll(async () => (await call<{ snmpState: string | null }>(page, 'GET', `/api/monitoring/devices/${dev.id}`)).snmpState, {
+          timeout: 20_000,
+        })
+        .toBe('ok');
+      await page.goto(`${env.base}/monitoring`);
+      await page.getByText('本机 snmpd').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-list.png'), fullPage: true });
+      await page.goto(`${env.base}/monitoring/${dev.id}`);
+      await page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device.png'), fullPage: true });
+      await signInAt(env.base, phone.page, 'eng.net', DEMO_PASSWORD);
+      await phone.page.goto(`${env.base}/monitoring/${dev.id}`);
+      await phone.page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });
+      await phone.page.waitForTimeout(1000);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device-phone.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+      await phone.ctx.close();
+      await snmpd.stop();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,37 @@
+// Contracts of monitoring (issue 12, "Public API (stable)"): devices with their live state and
+// interfaces, chart data, alerts and thresholds.
+import { z } from 'zod';
+import { ZIdParams, paged } from './api.ts';
+import { endpoint } from './endpoint.ts';
+import {
+  ZMetrics,
+  ZMetricsQuery,
+  ZMonAlert,
+  ZMonAlertQuery,
+  ZMonDevice,
+  ZMonDeviceDetail,
+  ZMonDeviceInput,
+  ZMonDeviceQuery,
+  ZThreshold,
+  ZThresholdInput,
+} from './monitoring.ts';
+
+export const monitoringApi = {
+  list: endpoint({ method: 'GET', path: '/api/monitoring/devices', query: ZMonDeviceQuery, response: paged(ZMonDevice) }),
+  /** The list with the same filters as an .xlsx (issue 11 point 14). */
+  export: endpoint({ method: 'GET', path: '/api/monitoring/devices/export', query: ZMonDeviceQuery, raw: true }),
+  /** Registers a device; its first poll starts at once. */
+  create: endpoint({ method: 'POST', path: '/api/monitoring/devices', body: ZMonDeviceInput, response: ZMonDeviceDetail, status: 201 }),
+  get: endpoint({ method: 'GET', path: '/api/monitoring/devices/:id', params: ZIdParams, response: ZMonDeviceDetail }),
+  metrics: endpoint({
+    method: 'GET',
+    path: '/api/monitoring/devices/:id/metrics',
+    params: ZIdParams,
+    query: ZMetricsQuery,
+    response: ZMetrics,
+  }),
+  alerts: endpoint({ method: 'GET', path: '/api/monitoring/alerts', query: ZMonAlertQuery, response: paged(ZMonAlert) }),
+  thresholds: endpoint({ method: 'GET', path: '/api/monitoring/thresholds', response: z.object({ items: z.array(ZThreshold) }) }),
+  /** A per-device (or per-interface) override of a default threshold. */
+  addThreshold: endpoint({ method: 'POST', path: '/api/monitoring/thresholds', body: ZThresholdInput, response: ZThreshold, status: 201 }),
+};

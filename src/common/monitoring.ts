@@ -1,0 +1,188 @@
+// Monitoring (R-MON-01/02/07, issue 12 point 3): devices watched by ICMP (fping) and SNMP (v2c, v3),
+// their interfaces' state and rates, and the alerts thresholds raise. Counters, speeds and bit rates
+// are decimal strings: 64-bit counters exceed 2^53 and must stay exact.
+import { z } from 'zod';
+import { ZDateTime, ZPage, ZTimestamp, text } from './api.ts';
+import { ADDRESS_RE } from './configbackup.ts';
+import { SERVICE_LINE_CODES } from './service-lines.ts';
+
+export const SNMP_AUTH = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+export const SNMP_PRIV = ['des', 'aes', 'aes256b', 'aes256r'] as const;
+
+const port = z.number().int().min(1, '端口应在 1–65535 之间').max(65535, '端口应在 1–65535 之间');
+const secret = (min: number) => z.string().min(min, `至少 ${min} 个字符`).max(200);
+
+export const ZSnmpInput = z
+  .object({
+    version: z.enum(['2c', '3']),
+    community: secret(1).optional(),
+    port: port.optional(),
+    user: text(100).optional(),
+    authProtocol: z.enum(SNMP_AUTH).optional(),
+    authKey: secret(8).optional(),
+    privProtocol: z.enum(SNMP_PRIV).optional(),
+    privKey: secret(8).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.version === '2c' && !s.community) ctx.addIssue({ code: 'custom', path: ['community'], message: 'SNMP v2c 需要团体名' });
+    if (s.version === '3' && !s.user) ctx.addIssue({ code: 'custom', path: ['user'], message: 'SNMP v3 需要用户名' });
+    if (s.version === '3' && s.privKey && !s.authKey)
+      ctx.addIssue({ code: 'custom', path: ['authKey'], message: '加密需要同时提供认证密钥' });
+  });
+export type TSnmpInput = z.input<typeof ZSnmpInput>;
+
+export const ZMonDeviceInput = z.object({
+  name: text(100),
+  address: z.string().trim().min(1).max(253).regex(ADDRESS_RE, '地址应为 IP 地址或主机名'),
+  snmp: ZSnmpInput.optional(),
+  icmp: z.boolean().default(true),
+  /** Seconds between polls (R-MON-01): at least 10. */
+  intervalSec: z.number().int().min(10, '轮询间隔至少 10 秒').max(86_400, '轮询间隔至多 1 天').default(60),
+  serviceLine: z.enum(SERVICE_LINE_CODES).default('NET'),
+  assetId: z.uuid().optional(),
+});
+export type TMonDeviceInput = z.input<typeof ZMonDeviceInput>;
+
+/** Why a poll did not give values; each shown in words on the device page (labels in the web feature). */
+export const ICMP_STATES = ['ok', 'unreachable', 'unresolved', 'no_fping', 'error'] as const;
+export const SNMP_STATES = ['ok', 'timeout', 'auth_failed', 'garbage', 'error', 'restarted', 'counter_backwards'] as const;
+export type TIcmpState = (typeof ICMP_STATES)[number];
+export type TSnmpState = (typeof SNMP_STATES)[number];
+
+export const ZMonInterface = z.object({
+  ifIndex: z.number().int(),
+  name: z.string(),
+  /** IF-MIB ifOperStatus: up, down, testing, unknown, dormant, notPresent, lowerLayerDown. */
+  operStatus: z.string(),
+  speedBps: z.string().nullable(),
+  inOctets: z.string().nullable(),
+  outOctets: z.string().nullable(),
+  inBps: z.string().nullable(),
+  outBps: z.string().nullable(),
+  /** Percent of the speed, max(in, out); null without a rate or a speed. */
+  utilisation: z.number().nullable(),
+  inErrors: z.string().nullable(),
+  outErrors: z.string().nullable(),
+  inDiscards: z.string().nullable(),
+  outDiscards: z.string().nullable(),
+  /** 64 = ifHC*Octets, 32 = ifIn/OutOctets (wraps at 2^32). */
+  counterBits: z.number().int().nullable(),
+  /** Why this round has no rate: 'restarted', 'counter_backwards', 'wrapped' (rate kept), or null. */
+  counterNote: z.string().nullable(),
+  sampledAt: ZTimestamp.nullable(),
+});
+export type TMonInterface = z.infer<typeof ZMonInterface>;
+
+export const ZMonDevice = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  serviceLine: z.string(),
+  assetId: z.string().nullable(),
+  icmp: z.boolean(),
+  intervalSec: z.number().int(),
+  /** SNMP without its secrets: version, port, user and protocols; whether secrets are stored. */
+  snmp: z
+    .object({
+      version: z.enum(['2c', '3']),
+      port: z.number().int(),
+      user: z.string().nullable(),
+      authProtocol: z.string().nullable(),
+      privProtocol: z.string().nullable(),
+      hasCommunity: z.boolean(),
+      hasAuthKey: z.boolean(),
+      hasPrivKey: z.boolean(),
+    })
+    .nullable(),
+  reachable: z.boolean().nullable(),
+  latencyMs: z.number().nullable(),
+  lossPct: z.number().nullable(),
+  icmpState: z.enum(ICMP_STATES).nullable(),
+  snmpState: z.enum(SNMP_STATES).nullable(),
+  /** The SNMP library's own words for the failure (e.g. the v3 report kind), short. */
+  snmpError: z.string().nullable(),
+  sysUpTime: z.string().nullable(),
+  cpuPct: z.number().nullable(),
+  memPct: z.number().nullable(),
+  polledAt: ZTimestamp.nullable(),
+  openAlerts: z.number().int(),
+  createdAt: ZTimestamp,
+});
+export type TMonDevice = z.infer<typeof ZMonDevice>;
+
+export const ZMonDeviceDetail = ZMonDevice.extend({ interfaces: z.array(ZMonInterface) });
+export type TMonDeviceDetail = z.infer<typeof ZMonDeviceDetail>;
+
+export const ZMonDeviceQuery = ZPage.extend({
+  q: z.string().trim().max(100).optional(),
+  serviceLine: z.enum(SERVICE_LINE_CODES).optional(),
+  /** 'down': unreachable or SNMP failing; 'alerting': with open alerts. */
+  state: z.enum(['up', 'down', 'alerting']).optional(),
+});
+
+export const ZMetricsQuery = z.object({
+  from: ZDateTime,
+  to: ZDateTime,
+  /** An interface's rates; without it, the device's latency and loss. */
+  ifIndex: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+});
+/** One point of a chart: raw samples for ranges up to two days, 5-minute rollups beyond. */
+export const ZMetricPoint = z.object({
+  at: ZTimestamp,
+  latencyMs: z.number().nullable().optional(),
+  lossPct: z.number().nullable().optional(),
+  inBps: z.number().nullable().optional(),
+  outBps: z.number().nullable().optional(),
+});
+export const ZMetrics = z.object({ source: z.enum(['raw', 'rollup']), points: z.array(ZMetricPoint) });
+export type TMetrics = z.infer<typeof ZMetrics>;
+
+export const ALERT_RULES = ['unreachable', 'if_down', 'utilisation', 'snmp_failing'] as const;
+export type TAlertRule = (typeof ALERT_RULES)[number];
+export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
+
+export const ZMonAlert = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+  rule: z.enum(ALERT_RULES),
+  /** The interface's ifIndex as text, or '' for the device itself. */
+  object: z.string(),
+  state: z.enum(ALERT_STATES),
+  message: z.string(),
+  value: z.number().nullable(),
+  since: ZTimestamp,
+  openedAt: ZTimestamp.nullable(),
+  closedAt: ZTimestamp.nullable(),
+  ticketId: z.string().nullable(),
+  ticketNumber: z.string().nullable(),
+});
+export type TMonAlert = z.infer<typeof ZMonAlert>;
+export const ZMonAlertQuery = ZPage.extend({
+  deviceId: z.uuid().optional(),
+  state: z.enum(ALERT_STATES).optional(),
+});
+
+export const ZThreshold = z.object({
+  id: z.string(),
+  rule: z.enum(ALERT_RULES),
+  deviceId: z.string().nullable(),
+  ifIndex: z.number().int().nullable(),
+  /** Raise at this value (utilisation: percent); clear below `clearValue` (hysteresis). */
+  raiseValue: z.number().nullable(),
+  clearValue: z.number().nullable(),
+  minDurationSec: z.number().int(),
+  severity: z.enum(['critical', 'high', 'medium', 'low']),
+  enabled: z.boolean(),
+});
+export type TThreshold = z.infer<typeof ZThreshold>;
+export const ZThresholdInput = z.object({
+  rule: z.enum(ALERT_RULES),
+  deviceId: z.uuid(),
+  ifIndex: z.number().int().min(0).max(2_147_483_647).optional(),
+  raiseValue: z.number().min(0).max(100).optional(),
+  clearValue: z.number().min(0).max(100).optional(),
+  minDurationSec: z.number().int().min(0).max(86_400).default(0),
+  severity: z.enum(['critical', 'high', 'medium', 'low']).default('medium'),
+  enabled: z.boolean().default(true),
+});

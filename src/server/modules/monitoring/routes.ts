@@ -1,0 +1,89 @@
+// Routes of monitoring (issue 12, "Public API (stable)"): thin, each from its contract.
+import type { FastifyInstance } from 'fastify';
+import { defineRoute } from '../../kernel/http.ts';
+import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
+import type { Column } from '../../kernel/office/xlsx.ts';
+import { monitoringApi as api } from '../../../common/monitoring.api.ts';
+import type { TMonDevice } from '../../../common/monitoring.ts';
+import { createDevice, getDevice, listDevices } from './devices.ts';
+import { metrics } from './rollups.ts';
+import { addThreshold, listAlerts, listThresholds } from './thresholds.ts';
+
+const READ = 'monitoring.read';
+const WRITE = 'monitoring.write';
+
+const exportColumns: Column<TMonDevice>[] = [
+  { header: '名称', width: 24, value: (d) => d.name },
+  { header: '管理地址', width: 18, value: (d) => d.address },
+  { header: '服务项目', width: 10, value: (d) => d.serviceLine },
+  { header: '可达', width: 8, value: (d) => (d.reachable === null ? '' : d.reachable ? '是' : '否') },
+  { header: '时延 (ms)', width: 10, value: (d) => d.latencyMs },
+  { header: '丢包率 (%)', width: 10, value: (d) => d.lossPct },
+  { header: 'SNMP 状态', width: 14, value: (d) => d.snmpState ?? '' },
+  { header: 'SNMP 说明', width: 30, value: (d) => d.snmpError ?? '' },
+  { header: 'CPU (%)', width: 8, value: (d) => d.cpuPct },
+  { header: '内存 (%)', width: 8, value: (d) => d.memPct },
+  { header: '未关闭告警', width: 10, value: (d) => d.openAlerts },
+  { header: '最近采集', width: 18, value: (d) => shanghaiTime(d.polledAt) },
+];
+
+export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
+  const tags = ['monitoring'];
+  defineRoute(app, {
+    ...api.list,
+    summary: '监控设备列表（含实时状态）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => listDevices(ctx, query),
+  });
+  defineRoute(app, {
+    ...api.export,
+    summary: '导出筛选后的监控设备（Excel）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) =>
+      listXlsx(ctx, {
+        title: '监控设备',
+        objectType: 'mon_device',
+        query,
+        list: (page, pageSize) => listDevices(ctx, { ...query, page, pageSize }),
+        columns: exportColumns,
+      }),
+  });
+  defineRoute(app, {
+    ...api.create,
+    summary: '登记监控设备（SNMP 密钥加密保存，此后不再显示；立即开始首次采集）',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => createDevice(ctx, body),
+  });
+  defineRoute(app, {
+    ...api.get,
+    summary: '监控设备详情与接口',
+    tags,
+    access: READ,
+    handler: (ctx, { params }) => getDevice(ctx, params.id),
+  });
+  defineRoute(app, {
+    ...api.metrics,
+    summary: '时延或接口速率曲线（两天内为原始样本，更长为 5 分钟汇总）',
+    tags,
+    access: READ,
+    handler: (ctx, { params, query }) => metrics(ctx, params.id, query),
+  });
+  defineRoute(app, { ...api.alerts, summary: '监控告警', tags, access: READ, handler: (ctx, { query }) => listAlerts(ctx, query) });
+  defineRoute(app, {
+    ...api.thresholds,
+    summary: '告警阈值（默认值与设备、接口的单独设置）',
+    tags,
+    access: READ,
+    handler: (ctx) => listThresholds(ctx),
+  });
+  defineRoute(app, {
+    ...api.addThreshold,
+    summary: '为设备或接口单独设置告警阈值',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => addThreshold(ctx, body),
+  });
+}

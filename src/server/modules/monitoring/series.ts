@@ -1,0 +1,95 @@
+// Time series of monitoring (issue 12: "raw 30 days, 5-minute rollups kept 13 months"), kept by the
+// kernel's time-series slot (docs/decisions/0008). Counters as numeric (exact beyond 2^53); rates in
+// the raw rows as numeric too, in rollups as float8 (a chart's average needs no 20 digits).
+import { boolean, doublePrecision, integer, numeric, pgTable, primaryKey, smallint, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { defineSeries } from '../../kernel/timeseries/index.ts';
+
+const at = () => timestamp('at', { withTimezone: true, mode: 'date' }).notNull();
+const big = (name: string) => numeric(name, { precision: 40, scale: 0 });
+/** 13 months and a little: the annual report reads the whole past year of rollups. */
+export const ROLLUP_DAYS = 400;
+export const RAW_DAYS = 30;
+export const BUCKET_MS = 5 * 60_000;
+
+export const monIcmpSamples = pgTable('mon_icmp_samples', {
+  at: at(),
+  deviceId: uuid('device_id').notNull(),
+  reachable: boolean('reachable').notNull(),
+  latencyMs: doublePrecision('latency_ms'),
+  lossPct: doublePrecision('loss_pct'),
+});
+
+export const monIfSamples = pgTable('mon_if_samples', {
+  at: at(),
+  deviceId: uuid('device_id').notNull(),
+  ifIndex: integer('if_index').notNull(),
+  operStatus: smallint('oper_status').notNull(),
+  inOctets: big('in_octets'),
+  outOctets: big('out_octets'),
+  inBps: big('in_bps'),
+  outBps: big('out_bps'),
+  utilisation: doublePrecision('utilisation'),
+  inErrors: big('in_errors'),
+  outErrors: big('out_errors'),
+});
+
+export const monIcmp5m = pgTable(
+  'mon_icmp_5m',
+  {
+    at: at(),
+    deviceId: uuid('device_id').notNull(),
+    latencyAvg: doublePrecision('latency_avg'),
+    latencyMax: doublePrecision('latency_max'),
+    lossAvg: doublePrecision('loss_avg'),
+    samples: integer('samples').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.at] })],
+);
+
+export const monIf5m = pgTable(
+  'mon_if_5m',
+  {
+    at: at(),
+    deviceId: uuid('device_id').notNull(),
+    ifIndex: integer('if_index').notNull(),
+    inBpsAvg: doublePrecision('in_bps_avg'),
+    inBpsMax: doublePrecision('in_bps_max'),
+    outBpsAvg: doublePrecision('out_bps_avg'),
+    outBpsMax: doublePrecision('out_bps_max'),
+    utilMax: doublePrecision('util_max'),
+    samples: integer('samples').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.ifIndex, t.at] })],
+);
+
+export const icmpSeries = defineSeries({
+  name: 'mon_icmp_samples',
+  table: monIcmpSamples,
+  timeColumn: 'at',
+  retentionDays: RAW_DAYS,
+  indexes: [{ columns: ['deviceId', 'at'] }],
+});
+export const ifSeries = defineSeries({
+  name: 'mon_if_samples',
+  table: monIfSamples,
+  timeColumn: 'at',
+  retentionDays: RAW_DAYS,
+  indexes: [{ columns: ['deviceId', 'ifIndex', 'at'] }],
+});
+// A week per partition: the year of rollups is ~57 partitions, not 400 (0008, "Consequences").
+export const icmpRollups = defineSeries({
+  name: 'mon_icmp_5m',
+  table: monIcmp5m,
+  timeColumn: 'at',
+  retentionDays: ROLLUP_DAYS,
+  partitionDays: 7,
+});
+export const ifRollups = defineSeries({
+  name: 'mon_if_5m',
+  table: monIf5m,
+  timeColumn: 'at',
+  retentionDays: ROLLUP_DAYS,
+  partitionDays: 7,
+});
+
+export const MONITORING_SERIES = [icmpSeries, ifSeries, icmpRollups, ifRollups];

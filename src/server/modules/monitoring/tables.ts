@@ -1,0 +1,139 @@
+// Tables of monitoring (issue 12, R-MON-01/02/07): the registered devices with sealed SNMP secrets and
+// their latest state, the latest state of each interface (the previous sample rates are computed
+// from), thresholds as data and the alerts they raise. Samples and rollups are time series (series.ts).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** Counters, speeds and rates: exact integers beyond 2^53 (decimal strings in Node). */
+const big = (name: string) => numeric(name, { precision: 40, scale: 0 });
+
+export const monDevices = pgTable(
+  'mon_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    serviceLine: text('service_line').notNull(),
+    assetId: uuid('asset_id'),
+    icmp: boolean('icmp').notNull(),
+    intervalSec: integer('interval_sec').notNull(),
+    snmpVersion: text('snmp_version'),
+    snmpPort: integer('snmp_port'),
+    snmpUser: text('snmp_user'),
+    snmpAuthProtocol: text('snmp_auth_protocol'),
+    snmpPrivProtocol: text('snmp_priv_protocol'),
+    /** {community?, authKey?, privKey?} as JSON, sealed with the kernel's keyring; null without SNMP. */
+    secretBox: text('secret_box'),
+    hasCommunity: boolean('has_community').notNull().default(false),
+    hasAuthKey: boolean('has_auth_key').notNull().default(false),
+    hasPrivKey: boolean('has_priv_key').notNull().default(false),
+    createdAt: ts('created_at').notNull(),
+    // Latest state (the device page; alerts read it).
+    reachable: boolean('reachable'),
+    latencyMs: doublePrecision('latency_ms'),
+    lossPct: doublePrecision('loss_pct'),
+    icmpState: text('icmp_state'),
+    icmpAt: ts('icmp_at'),
+    snmpState: text('snmp_state'),
+    snmpError: text('snmp_error'),
+    snmpAt: ts('snmp_at'),
+    /** sysUpTime (hundredths of a second) at the last SNMP sample: it going back means a restart. */
+    sysUpTime: bigint('sys_up_time', { mode: 'number' }),
+    cpuPct: doublePrecision('cpu_pct'),
+    memPct: doublePrecision('mem_pct'),
+  },
+  (t) => [uniqueIndex('mon_devices_name_uq').on(t.name)],
+);
+
+export const monInterfaces = pgTable(
+  'mon_interfaces',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    ifIndex: integer('if_index').notNull(),
+    name: text('name').notNull(),
+    operStatus: smallint('oper_status').notNull(),
+    adminStatus: smallint('admin_status').notNull(),
+    /** When it was last seen up: an interface that never was is not "gone down". */
+    lastUpAt: ts('last_up_at'),
+    speedBps: big('speed_bps'),
+    counterBits: smallint('counter_bits'),
+    inOctets: big('in_octets'),
+    outOctets: big('out_octets'),
+    inErrors: big('in_errors'),
+    outErrors: big('out_errors'),
+    inDiscards: big('in_discards'),
+    outDiscards: big('out_discards'),
+    inBps: big('in_bps'),
+    outBps: big('out_bps'),
+    utilisation: doublePrecision('utilisation'),
+    counterNote: text('counter_note'),
+    sampledAt: ts('sampled_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.ifIndex] })],
+);
+
+/**
+ * Thresholds as data: a default per rule (device and interface null, seeded), overridden for a device
+ * or one of its interfaces. Raise at raiseValue, clear below clearValue (hysteresis), after the
+ * condition has held minDurationSec.
+ */
+export const monThresholds = pgTable(
+  'mon_thresholds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rule: text('rule').notNull(),
+    deviceId: uuid('device_id').references(() => monDevices.id, { onDelete: 'cascade' }),
+    ifIndex: integer('if_index'),
+    raiseValue: doublePrecision('raise_value'),
+    clearValue: doublePrecision('clear_value'),
+    minDurationSec: integer('min_duration_sec').notNull(),
+    severity: text('severity').notNull(),
+    enabled: boolean('enabled').notNull(),
+  },
+  (t) => [index('mon_thresholds_rule_idx').on(t.rule, t.deviceId)],
+);
+
+/** One alert per device, rule and object while not closed: pending (condition seen), open, closed. */
+export const monAlerts = pgTable(
+  'mon_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    /** The interface's ifIndex as text, '' for the device itself. */
+    object: text('object').notNull(),
+    state: text('state').notNull(),
+    since: ts('since').notNull(),
+    openedAt: ts('opened_at'),
+    closedAt: ts('closed_at'),
+    value: doublePrecision('value'),
+    message: text('message').notNull(),
+    ticketId: uuid('ticket_id'),
+    ticketNumber: text('ticket_number'),
+  },
+  (t) => [
+    uniqueIndex('mon_alerts_live_uq')
+      .on(t.deviceId, t.rule, t.object)
+      .where(sql`state <> 'closed'`),
+    index('mon_alerts_device_idx').on(t.deviceId, t.since),
+  ],
+);

@@ -1,0 +1,79 @@
+// 监控告警: alerts raised by thresholds, the ticket each opened, and when they cleared.
+import { Card, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { monitoringApi as api } from '../../../common/monitoring.api.ts';
+import type { TMonAlert } from '../../../common/monitoring.ts';
+import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
+import { fmtTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { ALERT_STATE_TEXT, RULE_TEXT } from './labels.tsx';
+
+export function AlertsTable({ deviceId }: { deviceId?: string }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<string | undefined>(undefined);
+  const columns: DTColumn<TMonAlert>[] = [
+    { title: t('开始'), dataIndex: 'since', render: (v: string) => fmtTime(v) },
+    ...(deviceId
+      ? []
+      : [
+          {
+            title: t('设备'),
+            dataIndex: 'deviceName',
+            render: (v: string, r: TMonAlert) => <Link to={`/monitoring/${r.deviceId}`}>{v}</Link>,
+          },
+        ]),
+    { title: t('规则'), dataIndex: 'rule', render: (v: string) => t(RULE_TEXT[v] ?? v) },
+    {
+      title: t('状态'),
+      dataIndex: 'state',
+      render: (v: string) => (
+        <Tag color={v === 'open' ? 'error' : v === 'pending' ? 'warning' : 'default'}>{t(ALERT_STATE_TEXT[v] ?? v)}</Tag>
+      ),
+    },
+    { title: t('说明'), dataIndex: 'message', responsive: ['md'] },
+    {
+      title: t('运维单'),
+      dataIndex: 'ticketNumber',
+      render: (v: string | null, r) => (v && r.ticketId ? <Link to={`/tickets/${r.ticketId}`}>{v}</Link> : ''),
+    },
+    { title: t('解除时间'), dataIndex: 'closedAt', responsive: ['md'], render: (v: string | null) => fmtTime(v) },
+  ];
+  const table = (
+    <DataTable
+      queryKey="monitoring-alerts"
+      source={api.alerts}
+      rowKey="id"
+      columns={columns}
+      params={{ deviceId, state }}
+      filters={
+        <Select
+          allowClear
+          placeholder={t('状态')}
+          style={{ width: 120 }}
+          value={state}
+          onChange={setState}
+          options={Object.entries(ALERT_STATE_TEXT).map(([value, label]) => ({ value, label: t(label) }))}
+        />
+      }
+    />
+  );
+  return deviceId ? (
+    <Card size="small" title={t('告警')}>
+      {table}
+    </Card>
+  ) : (
+    <Card>{table}</Card>
+  );
+}
+
+export function AlertsPage() {
+  const { t } = useI18n();
+  return (
+    <div>
+      <PageHeader title={t('监控告警')} subtitle={t('阈值触发的告警：持续达到阈值时自动登记运维单，条件解除后自动处理')} />
+      <AlertsTable />
+    </div>
+  );
+}
