@@ -56,6 +56,9 @@ describe('backup over SSH from a real sshd', () => {
     const v2 = await versionsOf(agency, dev.id);
     expect(v2.total).toBe(2);
     expect(v2.items[0]!.id).toBe(changed.run.versionId); // newest first
+    // The device list counts them too.
+    const listed = json<{ items: { id: string; versions: number }[] }>(await eng.get(`${BASE}?pageSize=100`));
+    expect(listed.items.find((d) => d.id === dev.id)?.versions).toBe(2);
     const diff = await agency.get(`${BASE}/${dev.id}/versions/${v2.items[1]!.id}/diff/${v2.items[0]!.id}`);
     expect(diff.headers['content-type']).toMatch(/^text\/plain/);
     expect(diff.body).toMatch(/^Index: 核心交换机\n={10,}\n--- /); // the text itself, not a JSON string

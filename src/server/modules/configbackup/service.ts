@@ -18,7 +18,9 @@ const { utils } = ssh2;
 
 type DeviceRow = typeof cfgDevices.$inferSelect;
 
-const versionCount = sql<number>`(SELECT count(*)::int FROM ${cfgVersions} WHERE ${cfgVersions.deviceId} = ${cfgDevices.id})`;
+// Qualified by hand: in a select from one table Drizzle writes columns unqualified, and a bare "id"
+// inside the subquery would be the version's own id (the count was always 0).
+const versionCount = sql<number>`(SELECT count(*)::int FROM ${cfgVersions} v WHERE v.device_id = ${cfgDevices}.id)`;
 
 /** What a device looks like to the API: whether secrets exist, never the secrets (or their box). */
 function view(r: DeviceRow, versions: number): TDevice {

@@ -200,7 +200,7 @@ export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'
     // partial index ticket_clocks_at_risk_idx (matched by these literals). An IN over the distinct
     // clocks at risk read and hashed all of them (60,000 at a million tickets) before the first row.
     const states = SLA_FILTER_STATES[q.sla];
-    c.push(sql`EXISTS (SELECT 1 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets.id} AND ${states})`);
+    c.push(sql`EXISTS (SELECT 1 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets}.id AND ${states})`);
   }
   return c.length ? and(...c) : undefined;
 }

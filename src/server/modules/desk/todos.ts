@@ -19,8 +19,8 @@ const UNMET = sql`${ticketClocks.state} IN ('running', 'paused', 'warning', 'bre
 /** The nearest deadline of the ticket's clocks not yet met (epoch ms), and how bad the worst is (2 breached, 1 warning). */
 const DUE_MS = sql<
   number | null
->`(SELECT extract(epoch FROM min(${ticketClocks.dueAt})) * 1000 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets.id} AND ${UNMET})`;
-const RISK = sql<number>`(SELECT coalesce(max(CASE ${ticketClocks.state} WHEN 'breached' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END), 0) FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets.id} AND ${UNMET})`;
+>`(SELECT extract(epoch FROM min(${ticketClocks.dueAt})) * 1000 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets}.id AND ${UNMET})`;
+const RISK = sql<number>`(SELECT coalesce(max(CASE ${ticketClocks.state} WHEN 'breached' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END), 0) FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets}.id AND ${UNMET})`;
 // Literal states: the planner matches the partial index ticket_clocks_at_risk_idx (as the queue's sla= filter).
 const AT_RISK = sql`${tickets.id} IN (SELECT ${ticketClocks.ticketId} FROM ${ticketClocks} WHERE ${ticketClocks.state} IN ('warning', 'breached'))`;
 
@@ -129,7 +129,7 @@ const unhandled: TodoProvider = {
         eq(tickets.status, 'new'),
         or(
           isNull(tickets.assigneeId),
-          sql`EXISTS (SELECT 1 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets.id} AND ${ticketClocks.target} = 'callback' AND ${UNMET})`,
+          sql`EXISTS (SELECT 1 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets}.id AND ${ticketClocks.target} = 'callback' AND ${UNMET})`,
         ),
       ),
       'due',
@@ -151,7 +151,7 @@ const today: TodoProvider = {
 };
 
 const hasDoc = (kind: string) =>
-  sql`EXISTS (SELECT 1 FROM ${ticketDocuments} WHERE ${ticketDocuments.ticketId} = ${tickets.id} AND ${ticketDocuments.kind} = ${kind})`;
+  sql`EXISTS (SELECT 1 FROM ${ticketDocuments} WHERE ${ticketDocuments.ticketId} = ${tickets}.id AND ${ticketDocuments.kind} = ${kind})`;
 
 /**
  * Agency contact and manager: fixes waiting for the agency's test and confirmation (待我确认) — the
