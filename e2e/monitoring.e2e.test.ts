@@ -35,6 +35,13 @@ describe('monitoring', () => {
       await page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000);
       await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device.png'), fullPage: true });
+      // The duty room's wall: every device a tile, the polled snmpd green.
+      await page.goto(`${env.base}/monitoring/wall`);
+      await page.getByText('网络监控大屏').waitFor({ timeout: 15_000 });
+      const tile = page.getByTestId('wall-tile').filter({ hasText: '本机 snmpd' });
+      await expect.poll(() => tile.getAttribute('data-level')).toBe('ok');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-wall.png'), fullPage: true });
       await signInAt(env.base, phone.page, 'eng.net', DEMO_PASSWORD);
       await phone.page.goto(`${env.base}/monitoring/${dev.id}`);
       await phone.page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });

@@ -36,7 +36,7 @@ export function AlertsTable({ deviceId }: { deviceId?: string }) {
     {
       title: t('运维单'),
       dataIndex: 'ticketNumber',
-      render: (v: string | null, r) => (v && r.ticketId ? <Link to={`/tickets/${r.ticketId}`}>{v}</Link> : ''),
+      render: (v: string | null, r) => (v && r.ticketId ? <Link to={`/desk/${r.ticketId}`}>{v}</Link> : ''),
     },
     { title: t('解除时间'), dataIndex: 'closedAt', responsive: ['md'], render: (v: string | null) => fmtTime(v) },
   ];

@@ -1,6 +1,17 @@
 // en-US strings of monitoring, merged into the app's dictionary through feature.tsx.
 export const EN: Record<string, string> = {
   网络监控: 'Monitoring',
+  监控大屏: 'Wall screen',
+  网络监控大屏: 'Network monitoring wall',
+  运行正常: 'Healthy',
+  需关注: 'Need attention',
+  故障设备: 'Down',
+  退出全屏: 'Exit full screen',
+  全屏: 'Full screen',
+  未解除告警: 'Open alerts',
+  当前没有告警: 'No open alerts',
+  尚未登记设备: 'No device registered yet',
+  条告警: 'open alerts',
   监控告警: 'Monitoring alerts',
   监控设备: 'Monitored device',
   登记设备: 'Register device',
