@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import type { ZodType, z } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { NotifyEventDef } from '../../common/notify.ts';
 import type { AdminKind } from '../../common/permissions.ts';
 import type { CollectorDef } from './collectors/types.ts';
@@ -174,6 +174,11 @@ export interface ModuleManifest {
 export function defineModule<const M extends ModuleManifest>(m: M): M {
   return m;
 }
+
+/** The usual parameters of an evidence provider: a period [from, to) as ISO instants with an offset. */
+export const ZEvidencePeriod = z
+  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: '开始时间应早于结束时间' });
 
 /** Declares one evidence provider with its parameter type inferred from the schema. */
 export function defineEvidence<P extends ZodType, R>(e: EvidenceProvider<P, R>): EvidenceProvider<P, R> {

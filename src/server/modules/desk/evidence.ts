@@ -2,13 +2,8 @@
 // from the tickets, clocks and work log as they are, never typed up. Each provider takes a period
 // [from, to) and answers with counts the report prints and links back to.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { queryRows } from '../../kernel/db/client.ts';
-import { defineEvidence } from '../../kernel/module.ts';
-
-const ZPeriod = z
-  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
-  .refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: '开始时间应早于结束时间' });
+import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
 
 /**
  * R-SD-06: tickets reported in the period by service line and category, and the work done on them by
@@ -19,7 +14,7 @@ export const ticketCounts = defineEvidence({
   id: 'desk.ticket_counts',
   title: { zh: '运维单数量（按服务项目、类别、服务方式）', en: 'Tickets by line, category and mode' },
   requirements: ['R-SD-06'],
-  params: ZPeriod,
+  params: ZEvidencePeriod,
   read: async (ctx, p) => {
     const rows = await queryRows<{ serviceLine: string; category: string; tickets: number; onsite: number; remote: number }>(
       ctx.db,
@@ -47,7 +42,7 @@ export const slaAttainment = defineEvidence({
   id: 'desk.sla_attainment',
   title: { zh: 'SLA 达成率（按服务项目、计时目标）', en: 'SLA attainment by line and target' },
   requirements: ['R-SD-02', 'R-SD-03', 'R-SD-04'],
-  params: ZPeriod,
+  params: ZEvidencePeriod,
   read: async (ctx, p) => {
     const rows = await queryRows<{ serviceLine: string; target: string; due: number; met: number; late: number; breached: number }>(
       ctx.db,

@@ -9,6 +9,7 @@ import { alertJob, seedThresholds } from './alerts.ts';
 import { icmpCollector, snmpCollector } from './collectors.ts';
 import { loadMonitoringDemo } from './demo.ts';
 import { MONITORING_EVENTS } from './events.ts';
+import { networkMonth } from './evidence.ts';
 import { rollupJob } from './rollups.ts';
 import { monitoringRoutes } from './routes.ts';
 import { MONITORING_SERIES } from './series.ts';
@@ -42,6 +43,7 @@ export const monitoring = defineModule({
   jobs: [alertJob, rollupJob],
   collectors: [icmpCollector, snmpCollector],
   series: MONITORING_SERIES,
+  evidence: [networkMonth],
   seed: seedThresholds,
   demo: loadMonitoringDemo,
   exportTables: tablesIn(tables),
