@@ -14,6 +14,7 @@ import {
   ZMonDeviceQuery,
   ZThreshold,
   ZThresholdInput,
+  ZTopology,
 } from './monitoring.ts';
 
 export const monitoringApi = {
@@ -30,6 +31,8 @@ export const monitoringApi = {
     query: ZMetricsQuery,
     response: ZMetrics,
   }),
+  /** Devices and the links their LLDP neighbours describe (R-MON-06). */
+  topology: endpoint({ method: 'GET', path: '/api/monitoring/topology', response: ZTopology }),
   alerts: endpoint({ method: 'GET', path: '/api/monitoring/alerts', query: ZMonAlertQuery, response: paged(ZMonAlert) }),
   thresholds: endpoint({ method: 'GET', path: '/api/monitoring/thresholds', response: z.object({ items: z.array(ZThreshold) }) }),
   /** A per-device (or per-interface) override of a default threshold. */

@@ -186,3 +186,18 @@ export const ZThresholdInput = z.object({
   severity: z.enum(['critical', 'high', 'medium', 'low']).default('medium'),
   enabled: z.boolean().default(true),
 });
+
+/** The network as LLDP draws it (R-MON-06): registered devices, the neighbours they name, the links. */
+export const ZTopologyNode = z.object({
+  /** A device's id, or "lldp:<name>" for a neighbour nobody registered. */
+  id: z.string(),
+  name: z.string(),
+  sysName: z.string().nullable(),
+  registered: z.boolean(),
+  reachable: z.boolean().nullable(),
+  snmpState: z.string().nullable(),
+  openAlerts: z.number().int(),
+});
+export const ZTopologyLink = z.object({ source: z.string(), target: z.string(), sourcePort: z.string(), targetPort: z.string() });
+export const ZTopology = z.object({ nodes: z.array(ZTopologyNode), links: z.array(ZTopologyLink) });
+export type TTopology = z.infer<typeof ZTopology>;

@@ -16,7 +16,7 @@ type Query = z.output<typeof ZMonDeviceQuery>;
 
 // Written out: in a select from one table Drizzle leaves column names unqualified, and an unqualified
 // "id" inside the subquery would be the alert's own.
-const openAlerts = sql<number>`(SELECT count(*)::int FROM mon_alerts a WHERE a.device_id = "mon_devices"."id" AND a.state = 'open')`;
+export const openAlerts = sql<number>`(SELECT count(*)::int FROM mon_alerts a WHERE a.device_id = "mon_devices"."id" AND a.state = 'open')`;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const OPER = ['', 'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'];
 

@@ -1,10 +1,12 @@
 // Routes of monitoring (issue 12, "Public API (stable)"): thin, each from its contract.
 import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../../kernel/http.ts';
+import { topology } from './topology.ts';
 import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
 import type { Column } from '../../kernel/office/xlsx.ts';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
 import type { TMonDevice } from '../../../common/monitoring.ts';
+import { lineLabel } from '../../../common/service-lines.ts';
 import { createDevice, getDevice, listDevices } from './devices.ts';
 import { metrics } from './rollups.ts';
 import { addThreshold, listAlerts, listThresholds } from './thresholds.ts';
@@ -15,7 +17,7 @@ const WRITE = 'monitoring.write';
 const exportColumns: Column<TMonDevice>[] = [
   { header: '名称', width: 24, value: (d) => d.name },
   { header: '管理地址', width: 18, value: (d) => d.address },
-  { header: '服务项目', width: 10, value: (d) => d.serviceLine },
+  { header: '服务项目', width: 10, value: (d) => lineLabel(d.serviceLine) },
   { header: '可达', width: 8, value: (d) => (d.reachable === null ? '' : d.reachable ? '是' : '否') },
   { header: '时延 (ms)', width: 10, value: (d) => d.latencyMs },
   { header: '丢包率 (%)', width: 10, value: (d) => d.lossPct },
@@ -29,6 +31,13 @@ const exportColumns: Column<TMonDevice>[] = [
 
 export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['monitoring'];
+  defineRoute(app, {
+    ...api.topology,
+    summary: '网络拓扑：已登记设备与其 LLDP 邻居、链路（双方上报的同一链路只画一次）',
+    tags,
+    access: READ,
+    handler: (ctx) => topology(ctx),
+  });
   defineRoute(app, {
     ...api.list,
     summary: '监控设备列表（含实时状态）',

@@ -6,6 +6,7 @@
 import snmp from 'net-snmp';
 import type { Session, Varbind } from 'net-snmp';
 import type { TSnmpState } from '../../../common/monitoring.ts';
+import { lldpNeighbours, type LldpNeighbour } from './lldp.ts';
 
 export interface SnmpTarget {
   address: string;
@@ -37,7 +38,16 @@ export interface IfSample {
 }
 
 export type SnmpResult =
-  | { ok: true; upTime: number; interfaces: IfSample[]; cpuPct: number | null; memPct: number | null }
+  | {
+      ok: true;
+      upTime: number;
+      /** sysName: how LLDP neighbours name this device (the topology matches on it). */
+      sysName: string | null;
+      interfaces: IfSample[];
+      cpuPct: number | null;
+      memPct: number | null;
+      neighbours: LldpNeighbour[];
+    }
   | { ok: false; state: Exclude<TSnmpState, 'ok' | 'restarted' | 'counter_backwards'>; error: string };
 
 export interface SnmpLimits {
@@ -49,6 +59,7 @@ export interface SnmpLimits {
 export const SNMP_LIMITS: SnmpLimits = { timeoutMs: 2000, retries: 1, maxRequests: 400 };
 
 const SYS_UPTIME = '1.3.6.1.2.1.1.3.0';
+const SYS_NAME = '1.3.6.1.2.1.1.5.0';
 const IF = '1.3.6.1.2.1.2.2.1.';
 const IFX = '1.3.6.1.2.1.31.1.1.1.';
 export const COLUMNS = {
@@ -112,7 +123,7 @@ const numberOf = (v: Varbind | undefined): number | null => {
   const c = counterOf(v);
   return c === null ? null : Number(c);
 };
-const textOf = (v: Varbind | undefined): string | null =>
+export const textOf = (v: Varbind | undefined): string | null =>
   v && !snmp.isVarbindError(v) && (Buffer.isBuffer(v.value) || typeof v.value === 'string')
     ? String(v.value)
         .replace(/[^\P{C}]/gu, '')
@@ -277,11 +288,12 @@ export async function pollSnmp(t: SnmpTarget, signal: AbortSignal, limits: SnmpL
   aborted.catch(() => undefined);
   const budget = { left: limits.maxRequests };
   const work = (async (): Promise<SnmpResult> => {
-    const [up] = await get(session, [SYS_UPTIME]);
+    const [up, name] = await get(session, [SYS_UPTIME, SYS_NAME]);
     if (!up || up.type !== snmp.ObjectType.TimeTicks || typeof up.value !== 'number') throw new Garbage('sysUpTime 不是 TimeTicks');
     const cols = await walkColumns(session, Object.values(COLUMNS), limits, budget);
     const hr = await hostResources(session, limits, budget).catch(() => ({ cpuPct: null, memPct: null }));
-    return { ok: true, upTime: up.value, interfaces: interfacesOf(cols), ...hr };
+    const neighbours = await lldpNeighbours(session, limits, budget).catch(() => []);
+    return { ok: true, upTime: up.value, sysName: textOf(name), interfaces: interfacesOf(cols), ...hr, neighbours };
   })();
   try {
     return await Promise.race([work, aborted]);

@@ -9,7 +9,8 @@ import type { PingResult } from './icmp.ts';
 import { ratesOf, type Previous } from './rates.ts';
 import { icmpSeries, ifSeries } from './series.ts';
 import type { SnmpResult } from './snmp.ts';
-import { monDevices, monInterfaces } from './tables.ts';
+import { monDevices, monInterfaces, monNeighbours } from './tables.ts';
+import type { LldpNeighbour } from './lldp.ts';
 
 export interface IcmpRow {
   deviceId: string;
@@ -165,8 +166,17 @@ export async function writeSnmp(ctx: Ctx, rows: SnmpRow[]): Promise<void> {
         : null;
     await ctx.db
       .update(monDevices)
-      .set({ snmpState: state, snmpError: error, snmpAt: r.at, sysUpTime: res.upTime, cpuPct: res.cpuPct, memPct: res.memPct })
+      .set({
+        snmpState: state,
+        snmpError: error,
+        snmpAt: r.at,
+        sysUpTime: res.upTime,
+        cpuPct: res.cpuPct,
+        memPct: res.memPct,
+        sysName: res.sysName,
+      })
       .where(eq(monDevices.id, r.deviceId));
+    await replaceNeighbours(ctx, r.deviceId, res.neighbours, r.at);
   }
   await appendRows(ctx, ifSeries, samples);
   for (const [deviceId, indexes] of seen) {
@@ -208,4 +218,10 @@ async function upsertInterfaces(ctx: Ctx, rows: IfRow[]): Promise<void> {
         ).map((c) => [c.replace(/_(\w)/g, (_, l: string) => l.toUpperCase()), excluded(c)]),
       ),
     });
+}
+
+/** The device's LLDP neighbours as this poll saw them (the topology reads them). */
+async function replaceNeighbours(ctx: Ctx, deviceId: string, list: LldpNeighbour[], at: Date): Promise<void> {
+  await ctx.db.delete(monNeighbours).where(eq(monNeighbours.deviceId, deviceId));
+  if (list.length) await ctx.db.insert(monNeighbours).values(list.map((n) => ({ deviceId, ...n, seenAt: at })));
 }

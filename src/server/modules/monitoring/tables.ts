@@ -56,6 +56,8 @@ export const monDevices = pgTable(
     sysUpTime: bigint('sys_up_time', { mode: 'number' }),
     cpuPct: doublePrecision('cpu_pct'),
     memPct: doublePrecision('mem_pct'),
+    /** SNMP sysName: the name its LLDP neighbours know it by. */
+    sysName: text('sys_name'),
   },
   (t) => [uniqueIndex('mon_devices_name_uq').on(t.name)],
 );
@@ -87,6 +89,21 @@ export const monInterfaces = pgTable(
     sampledAt: ts('sampled_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.deviceId, t.ifIndex] })],
+);
+
+/** What each device's LLDP says is on its ports (R-MON-06), replaced at every successful SNMP poll. */
+export const monNeighbours = pgTable(
+  'mon_neighbours',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    localPort: text('local_port').notNull(),
+    remoteName: text('remote_name').notNull(),
+    remotePort: text('remote_port').notNull(),
+    seenAt: ts('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.localPort, t.remoteName, t.remotePort] })],
 );
 
 /**
