@@ -14,6 +14,7 @@ describe('the real feature list', () => {
       '合同',
       '服务台[我的工作 运维单 SLA 风险看板 回访 SLA 策略 知识库 改进建议]',
       '资产[资产台账 备品备件 采购咨询 变动审批 线路 过保与停止支持 资产分类]',
+      '网络监控[监控设备 监控告警 网络拓扑 监控大屏]',
       '配置备份',
       '单位与人员[合同各方 地点与机房 部门 人员]',
       '工作日历',
@@ -47,6 +48,9 @@ describe('the real feature list', () => {
     ['/admin/unknown', '/admin/unknown', 'admin'],
     ['/calendar', '/calendar', null],
     ['/config-backup/0b6c6f5e-1c1d', '/config-backup', null],
+    ['/monitoring', '/monitoring', 'monitoring'],
+    ['/monitoring/topology', '/monitoring/topology', 'monitoring'],
+    ['/monitoring/0b6c6f5e-1c1d', '/monitoring', 'monitoring'],
     ['/me/notify', '/me/notify', null],
     ['/a/A-0001', '/a/A-0001', null],
   ])('selects %s as %s with %s open', (path, key, open) => {

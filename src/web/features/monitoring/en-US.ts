@@ -2,6 +2,13 @@
 export const EN: Record<string, string> = {
   网络监控: 'Monitoring',
   监控大屏: 'Wall screen',
+  网络拓扑: 'Topology',
+  未登记: 'not registered',
+  链路: 'Links',
+  '由设备 LLDP 邻居信息自动绘制；点击设备查看详情，可拖动与缩放':
+    'Drawn from the LLDP neighbours the devices report; click a device to open it, drag and zoom to explore',
+  '尚无 LLDP 邻居信息：设备开启 LLDP 并完成一次 SNMP 采集后显示链路':
+    'No LLDP neighbours yet: links appear once devices run LLDP and have been polled over SNMP',
   网络监控大屏: 'Network monitoring wall',
   运行正常: 'Healthy',
   需关注: 'Need attention',

@@ -1,6 +1,6 @@
 // Monitoring (issue 12 point 3/4, R-MON-01/02/07): the devices with live state, a device's interfaces
 // and charts, the alerts.
-import { AlertOutlined, DashboardOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
 import type { WebFeature } from '../../app/feature.ts';
 import { EN } from './en-US.ts';
 
@@ -8,17 +8,22 @@ export const monitoring: WebFeature = {
   id: 'monitoring',
   routes: [
     { path: 'monitoring', perm: 'monitoring.read', load: () => import('./DevicesPage.tsx').then((m) => m.DevicesPage) },
+    { path: 'monitoring/topology', perm: 'monitoring.read', load: () => import('./TopologyPage.tsx').then((m) => m.TopologyPage) },
     { path: 'monitoring/wall', perm: 'monitoring.read', load: () => import('./WallPage.tsx').then((m) => m.WallPage) },
     { path: 'monitoring/alerts', perm: 'monitoring.read', load: () => import('./AlertsPage.tsx').then((m) => m.AlertsPage) },
     { path: 'monitoring/:id', perm: 'monitoring.read', load: () => import('./DevicePage.tsx').then((m) => m.DevicePage) },
   ],
+  menuGroups: [{ key: 'monitoring', label: '网络监控', icon: <DashboardOutlined />, perm: 'monitoring.read', order: 44 }],
   menu: [
-    { key: '/monitoring', label: '网络监控', icon: <DashboardOutlined />, perm: 'monitoring.read', order: 44 },
-    { key: '/monitoring/alerts', label: '监控告警', icon: <AlertOutlined />, perm: 'monitoring.read', order: 44.5 },
-    { key: '/monitoring/wall', label: '监控大屏', icon: <FundProjectionScreenOutlined />, perm: 'monitoring.read', order: 44.6 },
+    { key: '/monitoring', label: '监控设备', perm: 'monitoring.read', order: 10, parent: 'monitoring' },
+    { key: '/monitoring/alerts', label: '监控告警', perm: 'monitoring.read', order: 20, parent: 'monitoring' },
+    { key: '/monitoring/topology', label: '网络拓扑', perm: 'monitoring.read', order: 30, parent: 'monitoring' },
+    { key: '/monitoring/wall', label: '监控大屏', perm: 'monitoring.read', order: 40, parent: 'monitoring' },
   ],
   strings: { 'en-US': EN },
-  // A device's page keeps 网络监控 highlighted.
+  // A device's page keeps 监控设备 highlighted; the other pages are entries of their own.
   selectedKey: (p) =>
-    p.startsWith('/monitoring/') && p !== '/monitoring/alerts' && p !== '/monitoring/wall' ? { key: '/monitoring', open: null } : null,
+    p.startsWith('/monitoring/') && !['/monitoring/alerts', '/monitoring/topology', '/monitoring/wall'].includes(p)
+      ? { key: '/monitoring', open: 'monitoring' }
+      : null,
 };
