@@ -3,7 +3,8 @@
 // and charts, at 1440×900 and on a 390×844 phone.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startSnmpd, COMMUNITY } from '../src/server/modules/monitoring/test/agents.ts';
+import { startSnmpd, startSnmpsim, COMMUNITY } from '../src/server/modules/monitoring/test/agents.ts';
+import { lldpAgent } from '../src/server/modules/monitoring/test/lldp.ts';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
 import { PHONE, call, newPage, signInAt } from './shots.ts';
 
@@ -12,6 +13,14 @@ const env = useProduct();
 describe('monitoring', () => {
   it('shows the device list and a device page with interfaces and charts', async () => {
     const snmpd = await startSnmpd();
+    const core = await startSnmpsim(
+      'e2e-core',
+      lldpAgent('CORE-A', [
+        [1, 'GE0/0/1', 'EGOV-B', 'GE1/0/1'],
+        [2, 'GE0/0/2', 'ACC-4F', 'GE1/0/24'],
+      ]),
+    );
+    const egov = await startSnmpsim('e2e-egov', lldpAgent('EGOV-B', [[1, 'GE1/0/1', 'CORE-A', 'GE0/0/1']]));
     const { ctx, page } = await newPage(env.browser);
     const phone = await newPage(env.browser, PHONE);
     try {
@@ -42,6 +51,23 @@ describe('monitoring', () => {
       await expect.poll(() => tile.getAttribute('data-level')).toBe('ok');
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-wall.png'), fullPage: true });
+      // The topology: two simulated devices whose LLDP names each other and an unmanaged switch.
+      for (const [community, sim] of [
+        ['e2e-core', core],
+        ['e2e-egov', egov],
+      ] as const)
+        await call(page, 'POST', '/api/monitoring/devices', {
+          name: community === 'e2e-core' ? '核心交换机 A' : '政务外网路由器 B',
+          address: '127.0.0.1',
+          snmp: { version: '2c', community, port: sim.port },
+        });
+      await expect
+        .poll(async () => (await call<{ links: unknown[] }>(page, 'GET', '/api/monitoring/topology')).links.length, { timeout: 30_000 })
+        .toBe(2);
+      await page.goto(`${env.base}/monitoring/topology`);
+      await page.getByTestId('topology').locator('canvas').first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(2500); // the force layout settles
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-topology.png'), fullPage: true });
       await signInAt(env.base, phone.page, 'eng.net', DEMO_PASSWORD);
       await phone.page.goto(`${env.base}/monitoring/${dev.id}`);
       await phone.page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });
@@ -51,6 +77,8 @@ describe('monitoring', () => {
       await ctx.close();
       await phone.ctx.close();
       await snmpd.stop();
+      await core.stop();
+      await egov.stop();
     }
-  }, 120_000);
+  }, 180_000);
 });
