@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLocked, openConfigured, type Database } from './kernel/db/client.ts';
 import type { BootstrapResult } from './bootstrap.ts';
 import { startNode } from './node.ts';
+import { startLab } from './demo/lab/start.ts';
 
 function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: string): void {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // The demo's simulated devices on 127.0.0.1 (issue 12 point 5), up before the pollers first reach
+  // for them; a taken port costs that device only (demo/lab/start.ts).
+  const lab = config.demo ? await startLab(log.child({ c: 'demo-lab' })) : null;
   const node = await startNode({ config, database, log });
   printWelcome(config, database, node.boot, [...config.roles].join(','));
 
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await node.stop();
+    await lab?.stop();
     await database.close().catch(() => undefined);
     process.exit(0);
   };
