@@ -15,7 +15,7 @@ import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
 import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
 import { VENDOR_PROFILES, stripVolatile } from './vendors.ts';
-import { storeVersion } from './versions.ts';
+import { storeVersion, type StoredVersion } from './versions.ts';
 
 let limits: SessionLimits = DEFAULT_LIMITS;
 /** The session limits of every run from now on (tests shorten them; a setting may one day). */
@@ -101,7 +101,14 @@ async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, 
     .where(eq(cfgDevices.id, device.id));
   if (!device.hostKey)
     await audit(tx, { action: 'configbackup.hostkey.trust', objectType: 'cfg_device', objectId: device.id, after: { hostKey } });
-  if (!stored) return;
+  if (stored) await afterNewVersion(tx, device, stored);
+}
+
+/**
+ * What a new version leads to: its audit record, and unless it is the device's first, either the
+ * approved change that covers it or the alert. The demo's seed calls it too (demo.ts).
+ */
+export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: StoredVersion): Promise<void> {
   const v = stored.version;
   await audit(tx, {
     action: 'configbackup.version',
