@@ -5,7 +5,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { SYSTEM_ACTOR, inTx, type Ctx } from '../../kernel/context.ts';
-import { Conflict } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
@@ -15,6 +14,7 @@ import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
 import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
 import { VENDOR_PROFILES, stripVolatile } from './vendors.ts';
+import { telnetSession } from './telnet.ts';
 import { storeVersion, type StoredVersion } from './versions.ts';
 
 let limits: SessionLimits = DEFAULT_LIMITS;
@@ -41,7 +41,6 @@ export async function startRun(ctx: Ctx, deviceId: string): Promise<{ runId: str
   const runId = await inTx(ctx, async (tx) => {
     const [device] = await tx.db.select().from(cfgDevices).where(eq(cfgDevices.id, deviceId)).for('update');
     if (!device) return null;
-    if (device.protocol !== 'ssh') throw new Conflict('configbackup.telnet', '暂不支持 Telnet');
     const since = new Date(tx.now().getTime() - limits.totalMs - 60_000);
     const [busy] = await tx.db
       .select({ id: cfgRuns.id })
@@ -65,7 +64,8 @@ async function executeRun(ctx: Ctx, deviceId: string, runId: string): Promise<vo
   try {
     const device = await deviceRow(ctx, deviceId);
     const profile = VENDOR_PROFILES[device.vendor as TVendor];
-    const result = await backupSession(
+    // Issue 12 point 2: Telnet for the devices that offer nothing else, through the same dialogue.
+    const result = await (device.protocol === 'telnet' ? telnetSession : backupSession)(
       { address: device.address, port: device.port, username: device.username, secrets: openSecrets(ctx, device), hostKey: device.hostKey },
       profile,
       limits,
@@ -87,7 +87,7 @@ async function executeRun(ctx: Ctx, deviceId: string, runId: string): Promise<vo
 
 type DeviceRow = typeof cfgDevices.$inferSelect;
 
-async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, hostKey: string): Promise<void> {
+async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, hostKey: string | null): Promise<void> {
   const stored = await storeVersion(tx, device.id, text);
   const now = tx.now();
   await tx.db
@@ -97,9 +97,9 @@ async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, 
   await tx.db
     .update(cfgDevices)
     // Trust on first use: the first key seen is the device's from now on.
-    .set({ lastState: 'ok', lastFailure: null, lastSuccessAt: now, ...(device.hostKey ? {} : { hostKey }) })
+    .set({ lastState: 'ok', lastFailure: null, lastSuccessAt: now, ...(device.hostKey || !hostKey ? {} : { hostKey }) })
     .where(eq(cfgDevices.id, device.id));
-  if (!device.hostKey)
+  if (!device.hostKey && hostKey)
     await audit(tx, { action: 'configbackup.hostkey.trust', objectType: 'cfg_device', objectId: device.id, after: { hostKey } });
   if (stored) await afterNewVersion(tx, device, stored);
 }
@@ -166,13 +166,13 @@ async function fail(tx: Ctx, deviceId: string, runId: string, r: Extract<Session
   });
 }
 
-/** R-MON-05: every SSH device each night, a few at a time, on one node (pg-boss decides which). */
+/** R-MON-05: every device each night (SSH or Telnet), a few at a time, on one node (pg-boss decides which). */
 export const nightlyBackup: GlobalJob = {
   name: 'configbackup-nightly',
   scope: 'global',
   cron: '30 2 * * *',
   handler: async (ctx) => {
-    const devices = await ctx.db.select({ id: cfgDevices.id }).from(cfgDevices).where(eq(cfgDevices.protocol, 'ssh'));
+    const devices = await ctx.db.select({ id: cfgDevices.id }).from(cfgDevices);
     const queue = devices.map((d) => d.id);
     const worker = async () => {
       for (let id = queue.shift(); id; id = queue.shift()) {
