@@ -9,13 +9,13 @@ import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
 import { openDetectedTicket } from '../desk/api.ts';
-import { coverageOf } from './api.ts';
+import { coverageOf } from './coverage.ts';
 import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
 import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
 import { VENDOR_PROFILES, stripVolatile } from './vendors.ts';
 import { telnetSession } from './telnet.ts';
-import { storeVersion, type StoredVersion } from './versions.ts';
+import { latestVersion, storeVersion, type StoredVersion } from './versions.ts';
 
 let limits: SessionLimits = DEFAULT_LIMITS;
 /** The session limits of every run from now on (tests shorten them; a setting may one day). */
@@ -57,6 +57,24 @@ export async function startRun(ctx: Ctx, deviceId: string): Promise<{ runId: str
   const done = executeRun(system, deviceId, runId!).finally(() => inflight.delete(deviceId));
   inflight.set(deviceId, { runId: runId!, done });
   return { runId: runId!, state: 'running' };
+}
+
+export type BackupOutcome = { ok: true; versionId: string } | { ok: false; failure: string; message: string };
+
+/**
+ * Backs a device up and waits for the run to end: the version the device is at (new or unchanged),
+ * or why not. A run of the same device already going is joined; one on another node is not awaited.
+ */
+export async function backupAndWait(ctx: Ctx, deviceId: string): Promise<BackupOutcome> {
+  const { runId } = await startRun(ctx, deviceId);
+  await inflight.get(deviceId)?.done;
+  const [run] = await ctx.db.select().from(cfgRuns).where(eq(cfgRuns.id, runId));
+  if (run?.state === 'ok') {
+    const versionId = run.versionId ?? (await latestVersion(ctx, deviceId))?.id;
+    if (versionId) return { ok: true, versionId };
+  }
+  if (run?.state === 'failed') return { ok: false, failure: run.failure ?? 'error', message: run.message };
+  return { ok: false, failure: 'busy', message: '该设备正在由另一节点备份，请稍后再试' };
 }
 
 /** Carries a started run to its end; never throws (a fault of its own is recorded as the run's failure). */
