@@ -37,6 +37,15 @@ const ACTION_TEXT: Record<ChangeAction, string> = {
   cancel: '取消变更',
 };
 
+/** What the history shows for records that are not actions. */
+const EVENT_TEXT: Record<string, string> = {
+  ...ACTION_TEXT,
+  create: '创建申请',
+  update: '修改申请',
+  attachment: '上传附件',
+  overdue: '补办审批逾期',
+};
+
 /** The actions this user may take on the change now (the server checks again). */
 function actionsFor(c: TChangeDetail, can: (p: string) => boolean, roles: string[]): ChangeAction[] {
   const out: ChangeAction[] = [];
@@ -205,8 +214,7 @@ export function ChangePage() {
             items={c.events.map((e) => ({
               children: (
                 <>
-                  <Typography.Text strong>{t(ACTION_TEXT[e.kind as ChangeAction] ?? e.kind)}</Typography.Text> · {e.actorName} ·{' '}
-                  {fmtTime(e.at)}
+                  <Typography.Text strong>{t(EVENT_TEXT[e.kind] ?? e.kind)}</Typography.Text> · {e.actorName} · {fmtTime(e.at)}
                   {e.comment && <div>{e.comment}</div>}
                 </>
               ),
