@@ -8,6 +8,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startThrowawayCluster } from './lib/pgcluster.mjs';
 import { buildWebIfNeeded } from './lib/web-build.mjs';
+import { databaseTestFiles } from './lib/db-tests.mjs';
 import { ensureSystemPackages, pgBinDir } from './lib/system.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,7 +63,8 @@ const steps = [
     cmd: ['vitest', 'run'],
     env: { YUNWEI_TEST_DB: 'pglite', TEST_DATABASE_URL: undefined },
   },
-  { name: 'tests on PostgreSQL', when: selected.has('pg'), cmd: ['vitest', 'run'], env: pgEnv },
+  // Only the files that open a database: the others answer the same on either (scripts/lib/db-tests.mjs).
+  { name: 'tests on PostgreSQL', when: selected.has('pg'), cmd: ['vitest', 'run', ...databaseTestFiles(root)], env: pgEnv },
   {
     name: 'web build (when its sources changed)',
     when: selected.has('e2e'),

@@ -1,0 +1,1 @@
+export declare function databaseTestFiles(root: string): string[];
