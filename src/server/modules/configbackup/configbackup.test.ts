@@ -62,6 +62,7 @@ describe('backup over SSH from a real sshd', () => {
     const diff = await agency.get(`${BASE}/${dev.id}/versions/${v2.items[1]!.id}/diff/${v2.items[0]!.id}`);
     expect(diff.headers['content-type']).toMatch(/^text\/plain/);
     expect(diff.body).toMatch(/^Index: 核心交换机\n={10,}\n--- /); // the text itself, not a JSON string
+    expect(diff.body).toMatch(/^\+\+\+ 核心交换机\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0800$/m); // Beijing time, as diff -u writes it
     expect(diff.body).toContain('\n+ description to-core\n');
     expect(diff.body).not.toContain('Last configuration was updated');
 

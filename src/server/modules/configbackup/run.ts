@@ -9,6 +9,7 @@ import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
 import { openDetectedTicket } from '../desk/api.ts';
+import { shanghaiTime } from '../../kernel/office/list-export.ts';
 import { coverageOf } from './coverage.ts';
 import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
@@ -147,7 +148,7 @@ export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: Stored
     serviceLine: device.serviceLine,
     severity: 'medium',
     title: `设备配置发生未经批准的变化：${device.name}`,
-    description: `${device.name}（${device.address}，${vendor}）的配置在 ${v.takenAt.toISOString()} 的备份中与上一版本不同，且没有已批准的变更覆盖。请核实变化内容：/config-backup/${device.id}?version=${v.id}`,
+    description: `${device.name}（${device.address}，${vendor}）的配置在 ${shanghaiTime(v.takenAt)} 的备份中与上一版本不同，且没有已批准的变更覆盖。请核实变化内容：/config-backup/${device.id}?version=${v.id}`,
     assetsText: device.name,
   });
   await notifyUsers(tx, {

@@ -75,7 +75,10 @@ export async function getVersion(ctx: Ctx, deviceId: string, versionId: string):
 export async function diffVersions(ctx: Ctx, deviceId: string, a: string, b: string): Promise<string> {
   const [va, vb] = [await versionWithText(ctx, deviceId, a), await versionWithText(ctx, deviceId, b)];
   const device = await deviceRow(ctx, deviceId);
-  return createTwoFilesPatch(device.name, device.name, va.text, vb.text, va.takenAt.toISOString(), vb.takenAt.toISOString(), {
+  return createTwoFilesPatch(device.name, device.name, va.text, vb.text, headerTime(va.takenAt), headerTime(vb.takenAt), {
     context: 3,
   });
 }
+
+/** A version's time in the file header as `diff -u` writes it, in Beijing time: 2026-12-07 00:02:33 +0800. */
+const headerTime = (t: Date): string => `${new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')} +0800`;
