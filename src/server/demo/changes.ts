@@ -12,6 +12,7 @@ import { actOnChange, applyImplementation } from '../modules/changes/flow.ts';
 import { createChange } from '../modules/changes/service.ts';
 import { approveTemplate, createTemplate } from '../modules/changes/templates.ts';
 import { as } from './actors.ts';
+import { loadChangesHistory } from './changes-history.ts';
 import { DEMO_LAB } from './lab.ts';
 
 const HOUR = 3600_000;
@@ -22,6 +23,7 @@ const evening = (today: string, days: number, hour = 20) =>
   new Date(Date.parse(`${today}T${String(hour).padStart(2, '0')}:00:00+08:00`) + days * 24 * HOUR);
 
 export async function loadChangesDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
+  await loadChangesHistory(ctx); // the approved changes behind the lab's configuration history
   const devices = await allDevices(ctx);
   const lab = (key: string) => {
     const name = DEMO_LAB.find((d) => d.key === key)!.name;

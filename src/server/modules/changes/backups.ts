@@ -54,3 +54,27 @@ export async function changeDiff(ctx: Ctx, changeId: string, deviceId: string): 
   if (!d.beforeVersionId || !d.afterVersionId) throw new Conflict('change.no_backups', '该设备尚无变更前后的配置备份');
   return versionDiff(ctx, deviceId, d.beforeVersionId, d.afterVersionId);
 }
+
+/**
+ * Versions taken before or after the change by other means (the demo's history, stored by the
+ * configuration-backup seed): recorded on the change as if its implementation had taken them.
+ */
+export function recordedBackups(
+  changeId: string,
+  when: When,
+  versions: readonly { deviceId: string; name: string; versionId: string }[],
+): TakenBackups {
+  return {
+    summary: versions.map((v) => ({ device: v.name, ok: true })),
+    async save(tx) {
+      for (const v of versions) {
+        const set =
+          when === 'before' ? { beforeVersionId: v.versionId, beforeError: null } : { afterVersionId: v.versionId, afterError: null };
+        await tx.db
+          .update(chgChangeDevices)
+          .set(set)
+          .where(and(eq(chgChangeDevices.changeId, changeId), eq(chgChangeDevices.deviceId, v.deviceId)));
+      }
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { cfgDevices, cfgVersions } from './tables.ts';
 import { backupAndWait as runAndWait, type BackupOutcome } from './run.ts';
 import { diffVersions } from './versions.ts';
 
-export { coverConfigChanges, type ChangeCoverage, type ConfigChange } from './coverage.ts';
+export { coverConfigChanges, explainVersions, type ChangeCoverage, type ConfigChange } from './coverage.ts';
 export type { BackupOutcome };
 
 /**

@@ -1,6 +1,8 @@
 // Whether an approved change explains a new configuration version (issue 12): the changes module
 // registers its answer through api.ts; run.ts asks before it raises the unexplained-change alert.
+import { and, eq, gt, gte, isNull, lte } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
+import { cfgVersions } from './tables.ts';
 
 export interface ConfigChange {
   deviceId: string;
@@ -29,4 +31,32 @@ export async function coverageOf(ctx: Ctx, change: ConfigChange): Promise<string
     if (by) return by;
   }
   return null;
+}
+
+/**
+ * Asks again what explains the device's unexplained versions taken between `from` and `to` (a change
+ * recorded after the versions, as the demo's history is); the device's first version is never an
+ * alert and stays as it is. Answers how many are explained now.
+ */
+export async function explainVersions(ctx: Ctx, deviceId: string, from: Date, to: Date): Promise<number> {
+  const rows = await ctx.db
+    .select({ id: cfgVersions.id, takenAt: cfgVersions.takenAt })
+    .from(cfgVersions)
+    .where(
+      and(
+        eq(cfgVersions.deviceId, deviceId),
+        isNull(cfgVersions.coveredBy),
+        gt(cfgVersions.seq, 1),
+        gte(cfgVersions.takenAt, from),
+        lte(cfgVersions.takenAt, to),
+      ),
+    );
+  let explained = 0;
+  for (const r of rows) {
+    const by = await coverageOf(ctx, { deviceId, versionId: r.id, takenAt: r.takenAt });
+    if (!by) continue;
+    await ctx.db.update(cfgVersions).set({ coveredBy: by }).where(eq(cfgVersions.id, r.id));
+    explained++;
+  }
+  return explained;
 }

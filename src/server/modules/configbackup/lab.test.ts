@@ -74,6 +74,13 @@ describe('the demo lab in configuration backup', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body).toContain(tickets.items[0]!.number);
     expect(notices[0]!.link).toBe(`/config-backup/${alerted.id}?version=${latest!.id}`);
+    // Behind the rest of the history, approved and confirmed changes (the changes demo): each device's
+    // maintenance archive calls only the alerting version unexplained.
+    for (const d of list) {
+      const archive = json<{ items: { kind: string; detail: string }[] }>(await eng.get(`/api/changes/archive/${d.id}`));
+      const unexplained = archive.items.filter((i) => i.kind === 'version' && i.detail === '未经批准的变化');
+      expect(unexplained, d.name).toHaveLength(d.id === alerted.id ? 1 : 0);
+    }
   });
 
   it('backs up every lab vendor over SSH with the trusted key, and finds the history’s last version', async () => {
