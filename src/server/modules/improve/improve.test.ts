@@ -6,6 +6,7 @@ import type { TImprovement } from '../../../common/improve.ts';
 import type { TNotificationList } from '../../../common/notify.ts';
 import { auditLog } from '../../kernel/db/tables.ts';
 import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { xlsxRows } from '../../test/xlsx.ts';
 import { improve } from './module.ts';
 import { modules } from '../index.ts';
 
@@ -91,5 +92,11 @@ describe('an improvement request from request to evaluated result', () => {
     const mine = json<{ total: number }>(await staff.get('/api/improvements?mine=true'));
     expect(mine.total).toBe(2);
     expect((await eng.get('/api/improvements/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('exports the filtered list as an Excel workbook with names, not codes', async () => {
+    const rows = await xlsxRows(await eng.get('/api/improvements/export?serviceLine=VC'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(1, 6)).toEqual(['GJ-0003', '视频会议系统维护', '会前联调', '麦克风无声', '提出']);
   });
 });

@@ -19,6 +19,7 @@ import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
+import { ExportButton } from '../../components/ListButtons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
@@ -65,14 +66,13 @@ export function ImprovementsPage() {
     { value: 'all' as const, label: t('全部') },
     ...IMPROVEMENT_STATES.map((s) => ({ value: s, label: pick(lang, IMPROVEMENT_STATE_NAMES[s]) })),
   ];
-  const query = {
-    page,
-    pageSize: 20,
+  const filters = {
     ...(status !== 'all' ? { status } : {}),
     ...(line ? { serviceLine: line } : {}),
     ...(q ? { q } : {}),
     ...(mine ? { mine: 'true' as const } : {}),
   };
+  const query = { page, pageSize: 20, ...filters };
   const list = useCall(improveApi.list, { query });
   const open = params.get('open');
   const show = (id: string | null) => setParams(id ? { open: id } : {}, { replace: true });
@@ -83,11 +83,14 @@ export function ImprovementsPage() {
         title={t('改进建议')}
         subtitle={t('对运维服务的改进建议：乙方评估、采纳并实施，甲方对照建议评价结果')}
         extra={
-          can('improve.submit') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('提出改进建议')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton route={improveApi.exportList} query={filters} />
+            {can('improve.submit') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('提出改进建议')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card styles={{ body: { paddingBottom: 8, ...(wide ? {} : { paddingInline: 12 }) } }}>
