@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { alertJob, seedThresholds } from './alerts.ts';
 import { icmpCollector, snmpCollector } from './collectors.ts';
+import { trapCollector } from './traps.ts';
 import { loadMonitoringDemo } from './demo.ts';
 import { MONITORING_EVENTS } from './events.ts';
 import { networkMonth } from './evidence.ts';
@@ -41,7 +42,7 @@ export const monitoring = defineModule({
   events: MONITORING_EVENTS,
   routes: [monitoringRoutes],
   jobs: [alertJob, rollupJob],
-  collectors: [icmpCollector, snmpCollector],
+  collectors: [icmpCollector, snmpCollector, trapCollector],
   series: MONITORING_SERIES,
   evidence: [networkMonth],
   seed: seedThresholds,
