@@ -121,7 +121,7 @@ function readings(
   return out;
 }
 
-const RULE_TITLES: Record<TAlertRule, string> = {
+export const RULE_TITLES: Record<TAlertRule, string> = {
   unreachable: '设备不可达',
   if_down: '接口断开',
   utilisation: '带宽利用率过高',
