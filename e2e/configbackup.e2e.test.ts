@@ -41,6 +41,30 @@ describe('configuration backup', () => {
       expect(await page.getByText('共 2 个版本').count()).toBe(1);
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(SHOTS, 'e2e-config-backup-device.png'), fullPage: true });
+
+      // Issue 12 point 2: schedule groups, the device in one of them, the list and the form.
+      const core = await call<{ id: string }>(page, 'POST', '/api/config-backup/groups', {
+        name: '核心网络设备',
+        description: '核心交换机与出口路由器',
+        everyMinutes: 240,
+        windowStart: '01:00',
+        windowEnd: '05:00',
+        workingDaysOnly: true,
+      });
+      await call(page, 'POST', '/api/config-backup/groups', {
+        name: '安全设备',
+        dailyTimes: ['03:00'],
+        windowStart: '22:00',
+        windowEnd: '06:00',
+      });
+      await call(page, 'POST', `/api/config-backup/groups/${core.id}/devices`, { add: [dev.id] });
+      await page.goto(`${env.base}/config-backup/groups`);
+      await page.getByText('每 240 分钟').waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(SHOTS, 'e2e-config-backup-groups.png'), fullPage: true });
+      await page.getByRole('button', { name: '编辑' }).last().click();
+      await page.getByText('时间窗口开始').waitFor();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(SHOTS, 'e2e-config-backup-group-form.png') });
     } finally {
       await ctx.close();
       await double.close();

@@ -1,7 +1,9 @@
 // Monitoring in Chromium (issue 12 point 4): an engineer registers a device polled over SNMP from a
 // real snmpd on 127.0.0.1; the device list shows its live state and the device page its interfaces
 // and charts, at 1440×900 and on a 390×844 phone.
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startSnmpd, startSnmpsim, COMMUNITY } from '../src/server/modules/monitoring/test/agents.ts';
 import { lldpAgent } from '../src/server/modules/monitoring/test/lldp.ts';
@@ -44,6 +46,26 @@ describe('monitoring', () => {
       await page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000);
       await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device.png'), fullPage: true });
+      // Issue 12 point 3: a linkDown trap from the device's address lands on its page as an event.
+      await promisify(execFile)('snmptrap', [
+        '-M',
+        '/dev/null',
+        '-v',
+        '2c',
+        '-c',
+        'public',
+        `127.0.0.1:${env.trapPort}`,
+        '',
+        '1.3.6.1.6.3.1.1.5.3',
+        '1.3.6.1.2.1.2.2.1.1.2',
+        'i',
+        '2',
+      ]);
+      await page.reload();
+      await page.getByText('linkDown').first().waitFor({ timeout: 15_000 });
+      await page.getByText('SNMP Trap 事件').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device-traps.png') });
       // The duty room's wall: every device a tile, the polled snmpd green.
       await page.goto(`${env.base}/monitoring/wall`);
       await page.getByText('网络监控大屏').waitFor({ timeout: 15_000 });

@@ -13,6 +13,8 @@ export const SHOTS = join(process.cwd(), 'screenshots');
 
 export interface Running {
   base: string;
+  /** The UDP port of the product's SNMP trap receiver on 127.0.0.1. */
+  trapPort: number;
   dir: string;
   stop(): Promise<void>;
   remove(): void;
@@ -26,12 +28,14 @@ export async function startProduct(from?: string): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'yw-e2e-'));
   if (from) cpSync(from, dir, { recursive: true });
   const port = await freePort();
+  const trapPort = await freePort(); // free for TCP a moment ago: almost surely for UDP too
   const out: string[] = [];
   const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: '',
       PORT: String(port),
+      YUNWEI_SNMP_TRAP_PORT: String(trapPort),
       YUNWEI_DATA_DIR: dir,
       YUNWEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD,
@@ -54,6 +58,7 @@ export async function startProduct(from?: string): Promise<Running> {
   }
   return {
     base,
+    trapPort,
     dir,
     async stop() {
       proc.kill('SIGTERM');
@@ -83,7 +88,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** The product and a browser for one test file: started before its tests, stopped after them. */
-export function useProduct(): { readonly base: string; readonly browser: Browser } {
+export function useProduct(): { readonly base: string; readonly trapPort: number; readonly browser: Browser } {
   let server: Running | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -98,6 +103,9 @@ export function useProduct(): { readonly base: string; readonly browser: Browser
   return {
     get base() {
       return server!.base;
+    },
+    get trapPort() {
+      return server!.trapPort;
     },
     get browser() {
       return browser!;

@@ -13,6 +13,7 @@ import {
   ZVersionParams,
   ZVersionText,
 } from './configbackup.ts';
+import { ZGroup, ZGroupAssign, ZGroupAssigned, ZGroupInput, ZGroupPatch, ZGroupQuery } from './configbackup-groups.ts';
 import { endpoint } from './endpoint.ts';
 
 export const configBackupApi = {
@@ -45,4 +46,18 @@ export const configBackupApi = {
   }),
   /** A unified diff as text/plain, from version a to version b. */
   diff: endpoint({ method: 'GET', path: '/api/config-backup/devices/:id/versions/:a/diff/:b', params: ZDiffParams, response: z.string() }),
+  /** Schedule groups (issue 12 point 2): each with its interval or daily times, window and calendar. */
+  groups: endpoint({ method: 'GET', path: '/api/config-backup/groups', query: ZGroupQuery, response: paged(ZGroup) }),
+  createGroup: endpoint({ method: 'POST', path: '/api/config-backup/groups', body: ZGroupInput, response: ZGroup, status: 201 }),
+  group: endpoint({ method: 'GET', path: '/api/config-backup/groups/:id', params: ZIdParams, response: ZGroup }),
+  updateGroup: endpoint({ method: 'PATCH', path: '/api/config-backup/groups/:id', params: ZIdParams, body: ZGroupPatch, response: ZGroup }),
+  /** Its devices go back to the default nightly schedule. */
+  deleteGroup: endpoint({ method: 'DELETE', path: '/api/config-backup/groups/:id', params: ZIdParams, status: 204 }),
+  assignDevices: endpoint({
+    method: 'POST',
+    path: '/api/config-backup/groups/:id/devices',
+    params: ZIdParams,
+    body: ZGroupAssign,
+    response: ZGroupAssigned,
+  }),
 };

@@ -71,6 +71,8 @@ export const ZDevice = z.object({
   protocol: z.enum(['ssh', 'telnet']),
   vendor: z.enum(VENDORS),
   serviceLine: z.string(),
+  /** The backup schedule group (configbackup-groups.ts); null: the default nightly schedule. */
+  groupId: z.string().nullable(),
   username: z.string(),
   /** Which secrets are stored (never the secrets themselves). */
   hasPassword: z.boolean(),
@@ -88,7 +90,7 @@ export const ZDevice = z.object({
 });
 export type TDevice = z.infer<typeof ZDevice>;
 
-export const ZDeviceQuery = ZPage.extend({ q: z.string().trim().max(100).optional() });
+export const ZDeviceQuery = ZPage.extend({ q: z.string().trim().max(100).optional(), groupId: z.uuid().optional() });
 
 export const ZRun = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 // Contracts of monitoring (issue 12, "Public API (stable)"): devices with their live state and
 // interfaces, chart data, alerts and thresholds.
 import { z } from 'zod';
-import { ZIdParams, paged } from './api.ts';
+import { ZIdParams, ZPage, paged } from './api.ts';
 import { endpoint } from './endpoint.ts';
 import {
   ZMetrics,
@@ -15,6 +15,8 @@ import {
   ZThreshold,
   ZThresholdInput,
   ZTopology,
+  ZTrapEvent,
+  ZTrapSource,
 } from './monitoring.ts';
 
 export const monitoringApi = {
@@ -37,4 +39,14 @@ export const monitoringApi = {
   thresholds: endpoint({ method: 'GET', path: '/api/monitoring/thresholds', response: z.object({ items: z.array(ZThreshold) }) }),
   /** A per-device (or per-interface) override of a default threshold. */
   addThreshold: endpoint({ method: 'POST', path: '/api/monitoring/thresholds', body: ZThresholdInput, response: ZThreshold, status: 201 }),
+  /** SNMP traps the device sent, newest first (issue 12 point 3). */
+  traps: endpoint({
+    method: 'GET',
+    path: '/api/monitoring/devices/:id/traps',
+    params: ZIdParams,
+    query: ZPage,
+    response: paged(ZTrapEvent),
+  }),
+  /** Trap senders that are no registered device, and garbage datagrams, by address (most recent first). */
+  trapSources: endpoint({ method: 'GET', path: '/api/monitoring/trap-sources', query: ZPage, response: paged(ZTrapSource) }),
 };

@@ -137,7 +137,7 @@ export const ZMetricPoint = z.object({
 export const ZMetrics = z.object({ source: z.enum(['raw', 'rollup']), points: z.array(ZMetricPoint) });
 export type TMetrics = z.infer<typeof ZMetrics>;
 
-export const ALERT_RULES = ['unreachable', 'if_down', 'utilisation', 'snmp_failing'] as const;
+export const ALERT_RULES = ['unreachable', 'if_down', 'utilisation', 'snmp_failing', 'link_down'] as const;
 export type TAlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
 
@@ -201,3 +201,28 @@ export const ZTopologyNode = z.object({
 export const ZTopologyLink = z.object({ source: z.string(), target: z.string(), sourcePort: z.string(), targetPort: z.string() });
 export const ZTopology = z.object({ nodes: z.array(ZTopologyNode), links: z.array(ZTopologyLink) });
 export type TTopology = z.infer<typeof ZTopology>;
+
+/** An SNMP trap a registered device sent (issue 12 point 3). */
+export const ZTrapEvent = z.object({
+  id: z.string(),
+  receivedAt: ZTimestamp,
+  address: z.string(),
+  version: z.string(),
+  trapOid: z.string(),
+  /** linkDown, linkUp, coldStart… or '' for a vendor's own trap. */
+  trapName: z.string(),
+  ifIndex: z.number().int().nullable(),
+  varbinds: z.string(),
+});
+export type TTrapEvent = z.infer<typeof ZTrapEvent>;
+
+/** A sender that is no registered device, or that sent datagrams that were no SNMP message. */
+export const ZTrapSource = z.object({
+  address: z.string(),
+  unknownTraps: z.number().int(),
+  garbage: z.number().int(),
+  lastTrapOid: z.string().nullable(),
+  firstAt: ZTimestamp,
+  lastAt: ZTimestamp,
+});
+export type TTrapSource = z.infer<typeof ZTrapSource>;

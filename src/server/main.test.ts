@@ -42,7 +42,7 @@ async function spawnServer(env: Record<string, string>): Promise<Server> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const proc = spawn(NODE, ['src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...clean, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { ...clean, PORT: String(port), YUNWEI_SNMP_TRAP_PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(proc);
@@ -115,6 +115,7 @@ describe('configuration errors', () => {
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
+    ['YUNWEI_SNMP_TRAP_PORT', '0'],
     ['DATABASE_URL', 'mysql://x'],
     ['YUNWEI_DEMO', 'maybe'],
   ])(

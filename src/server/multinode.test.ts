@@ -29,6 +29,7 @@ async function startNode(url: string, dataDir: string): Promise<Node> {
       ...process.env,
       DATABASE_URL: url,
       PORT: String(port),
+      YUNWEI_SNMP_TRAP_PORT: String(await freePort()),
       YUNWEI_DATA_DIR: dataDir,
       YUNWEI_SECRET_KEY: '11'.repeat(32),
       YUNWEI_DEMO: '1',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { freePort } from '../../scripts/lib/net.mjs';
 import { loadConfig, type Config } from './kernel/config.ts';
 import { modules } from './modules/index.ts';
 import { startNode, type RunningNode } from './node.ts';
@@ -29,16 +30,20 @@ const config = (roles: string) => ({
     LOG_LEVEL: 'silent',
   }),
   port: 0,
+  // A free port of this test's own: the trap listener of another test (or node) keeps 1162.
+  snmpTrapPort: trapPort,
   roles: new Set([roles]) as Config['roles'],
   databaseUrl: db.url,
 });
 const log = pino({ level: 'silent' });
 
 let db: TestDb;
+let trapPort = 1162;
 let collector: RunningNode;
 let api: RunningNode;
 beforeAll(async () => {
   db = await testDb(moduleMigrations(registry));
+  trapPort = await freePort();
   collector = await startNode({ config: config('collector'), database: db.database, log, registry, nodeId: 'collector-1' });
   api = await startNode({ config: config('api'), database: db.database, log, registry, nodeId: 'api-1' });
 });

@@ -57,6 +57,7 @@ export async function startNode(o: {
         nodeId: o.nodeId ?? NODE_ID,
         log: log.child({ c: 'collectors' }),
         keys,
+        listen: { host: config.host, snmpTrapPort: config.snmpTrapPort },
         defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
       })
     : null;

@@ -33,6 +33,9 @@ describe('parseConfig refuses each bad value, naming the variable', () => {
     ['PORT', '0'],
     ['PORT', '80.5'],
     ['HOST', 'bad host!'],
+    ['YUNWEI_SNMP_TRAP_PORT', '0'],
+    ['YUNWEI_SNMP_TRAP_PORT', '162x'],
+    ['YUNWEI_SNMP_TRAP_PORT', '65536'],
     ['DATABASE_URL', 'mysql://x'],
     ['DATABASE_URL', 'not a url'],
     ['DATABASE_URL', 'postgres://localhost'],
@@ -71,6 +74,8 @@ describe('parseConfig defaults and accepted values', () => {
     expect(c.demoPassword).toBeNull();
     expect(c.roles).toEqual(new Set(['api', 'worker', 'collector']));
     expect(c.logLevel).toBe('info');
+    expect(c.snmpTrapPort).toBe(1162); // above 1023: no root needed
+    expect(parseConfig({ YUNWEI_SNMP_TRAP_PORT: '162' }).snmpTrapPort).toBe(162);
   });
 
   it.each([

@@ -24,6 +24,8 @@ export interface Config {
   uploadMaxMb: number;
   /** The address users reach Yunwei at, without a trailing slash: links in e-mails and robot messages. */
   publicUrl: string;
+  /** UDP port of the SNMP trap receiver on collector nodes (bound on HOST); above 1023 needs no root. */
+  snmpTrapPort: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +113,10 @@ export function parseConfig(
 
   const uploadMaxMb = uploadMaxMbFrom(env);
   const publicUrl = publicUrlFrom(env);
+  const trapText = nonEmpty(env, 'YUNWEI_SNMP_TRAP_PORT') ?? '1162';
+  const snmpTrapPort = Number(trapText);
+  if (!/^\d+$/.test(trapText) || snmpTrapPort < 1 || snmpTrapPort > 65535)
+    throw new ConfigError('YUNWEI_SNMP_TRAP_PORT', `必须是 1–65535 之间的整数 (must be an integer 1–65535), got "${trapText}"`);
 
   return {
     host,
@@ -125,6 +131,7 @@ export function parseConfig(
     logLevel,
     uploadMaxMb,
     publicUrl,
+    snmpTrapPort,
   };
 }
 

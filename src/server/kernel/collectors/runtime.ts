@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { Invalid } from '../errors.ts';
 import { Membership } from './leases.ts';
 import { Runner } from './runner.ts';
-import { DEFAULTS, type CollectorDef, type CollectorRuntime, type StartCollectorsOptions } from './types.ts';
+import { DEFAULTS, DEFAULT_LISTEN, type CollectorDef, type CollectorRuntime, type StartCollectorsOptions } from './types.ts';
 
 export type * from './types.ts';
 export { collectorHealth, type CollectorNodeHealth } from './health.ts';
@@ -41,7 +41,7 @@ export async function startCollectors(opts: StartCollectorsOptions): Promise<Col
     health: () => runners.map((r) => r.health(opts.nodeId)),
     onChange: () => runners.forEach((r) => r.sync()),
   });
-  const base = { nodeId: opts.nodeId, now, keys: opts.keys, db: opts.database.db };
+  const base = { nodeId: opts.nodeId, now, keys: opts.keys, db: opts.database.db, listen: opts.listen ?? DEFAULT_LISTEN };
   for (const def of opts.defs) {
     runners.push(
       new Runner(def, {

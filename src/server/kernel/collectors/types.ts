@@ -24,8 +24,17 @@ export interface CollectorSink<Row> {
   highWater?: number;
 }
 
+/** Where this node's listeners bind (the node's HOST, and the ports the site configured). */
+export interface ListenConfig {
+  host: string;
+  /** YUNWEI_SNMP_TRAP_PORT: UDP port of the SNMP trap receiver (monitoring). */
+  snmpTrapPort: number;
+}
+export const DEFAULT_LISTEN: ListenConfig = { host: '127.0.0.1', snmpTrapPort: 1162 };
+
 export interface CollectorContext<Row> {
   nodeId: string;
+  listen: ListenConfig;
   log: Logger;
   now: () => Date;
   keys: Keyring;
@@ -96,6 +105,8 @@ export interface CollectorRuntime {
 
 export interface StartCollectorsOptions {
   database: Database;
+  /** Default: 127.0.0.1 and the default ports (DEFAULT_LISTEN). */
+  listen?: ListenConfig;
   nodeId: string;
   log: Logger;
   keys: Keyring;

@@ -2,11 +2,26 @@
 // through its read functions): an asset as the register shows it, by id or by its number (the
 // number is what tickets, labels and monitoring name).
 import type { TAsset } from '../../../common/assets.ts';
+import { eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { getAsset, getAssetByNumber } from './register/records.ts';
+import { assetClasses, assets } from './register/tables.ts';
 
 /** One asset with its names, location, warranty and depreciation; 404 asset.not_found otherwise. */
 export const assetById = (ctx: Ctx, id: string): Promise<TAsset> => getAsset(ctx, id);
 
 /** The asset carrying this number (as printed on its label); 404 asset.not_found otherwise. */
 export const assetByNumber = (ctx: Ctx, number: string): Promise<TAsset> => getAssetByNumber(ctx, number);
+
+/** The kind and class of assets (monitoring's reports: which devices are security devices, R-MON-09). No scope: names only. */
+export async function assetKinds(
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<{ id: string; number: string; name: string; kind: string; className: string }[]> {
+  if (!ids.length) return [];
+  return ctx.db
+    .select({ id: assets.id, number: assets.number, name: assets.name, kind: assets.kind, className: assetClasses.name })
+    .from(assets)
+    .innerJoin(assetClasses, eq(assetClasses.code, assets.classCode))
+    .where(inArray(assets.id, [...ids]));
+}

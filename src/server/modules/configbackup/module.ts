@@ -7,7 +7,8 @@ import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadConfigBackupDemo } from './demo.ts';
 import { CONFIG_BACKUP_EVENTS } from './events.ts';
 import { configBackupRoutes } from './routes.ts';
-import { nightlyBackup } from './run.ts';
+import { configBackupGroupRoutes } from './group-routes.ts';
+import { scheduledBackup } from './scheduler.ts';
 import * as tables from './tables.ts';
 
 export const configbackup = defineModule({
@@ -37,8 +38,8 @@ export const configbackup = defineModule({
     },
   },
   events: CONFIG_BACKUP_EVENTS,
-  routes: [configBackupRoutes],
-  jobs: [nightlyBackup],
+  routes: [configBackupRoutes, configBackupGroupRoutes],
+  jobs: [scheduledBackup],
   demo: loadConfigBackupDemo,
   exportTables: tablesIn(tables),
 });

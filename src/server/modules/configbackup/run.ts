@@ -1,11 +1,10 @@
 // Backup runs (R-MON-05): one now on request (answered at once, carried on in the background of the
-// node that took the request) or every device each night (a `global` job: one node runs it). Each run
+// node that took the request) or on the schedule of the device's group (scheduler.ts, a `global` job). Each run
 // ends as ok or failed with its reason and transcript; a new version that is not the device's first
 // and that no approved change covers raises the alert to the line's engineers.
 import { and, eq, gt } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { SYSTEM_ACTOR, inTx, type Ctx } from '../../kernel/context.ts';
-import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
 import { openDetectedTicket } from '../desk/api.ts';
@@ -185,20 +184,14 @@ async function fail(tx: Ctx, deviceId: string, runId: string, r: Extract<Session
   });
 }
 
-/** R-MON-05: every device each night (SSH or Telnet), a few at a time, on one node (pg-boss decides which). */
-export const nightlyBackup: GlobalJob = {
-  name: 'configbackup-nightly',
-  scope: 'global',
-  cron: '30 2 * * *',
-  handler: async (ctx) => {
-    const devices = await ctx.db.select({ id: cfgDevices.id }).from(cfgDevices);
-    const queue = devices.map((d) => d.id);
-    const worker = async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        await startRun(ctx, id);
-        await inflight.get(id)?.done;
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, worker));
-  },
-};
+/** Backs the devices up, a few at a time, each run to its end (the scheduled job, scheduler.ts). */
+export async function runAll(ctx: Ctx, deviceIds: readonly string[]): Promise<void> {
+  const queue = [...deviceIds];
+  const worker = async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) {
+      await startRun(ctx, id);
+      await inflight.get(id)?.done;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}

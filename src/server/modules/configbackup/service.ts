@@ -32,6 +32,7 @@ function view(r: DeviceRow, versions: number): TDevice {
     protocol: r.protocol as TDevice['protocol'],
     vendor: r.vendor as TDevice['vendor'],
     serviceLine: r.serviceLine,
+    groupId: r.groupId,
     username: r.username,
     hasPassword: r.hasPassword,
     hasPrivateKey: r.hasPrivateKey,
@@ -92,8 +93,14 @@ export async function createDevice(ctx: Ctx, input: z.output<typeof ZDeviceInput
   });
 }
 
-export async function listDevices(ctx: Ctx, q: TPage & { q?: string | undefined }): Promise<{ items: TDevice[]; total: number }> {
-  const where = q.q ? or(ilike(cfgDevices.name, likeContains(q.q)), ilike(cfgDevices.address, likeContains(q.q))) : undefined;
+export async function listDevices(
+  ctx: Ctx,
+  q: TPage & { q?: string | undefined; groupId?: string | undefined },
+): Promise<{ items: TDevice[]; total: number }> {
+  const where = and(
+    q.q ? or(ilike(cfgDevices.name, likeContains(q.q)), ilike(cfgDevices.address, likeContains(q.q))) : undefined,
+    q.groupId ? eq(cfgDevices.groupId, q.groupId) : undefined,
+  );
   const rows = await ctx.db
     .select({ d: cfgDevices, versions: versionCount })
     .from(cfgDevices)

@@ -5,6 +5,32 @@ import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } 
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/**
+ * Device groups with their own backup schedule (issue 12 point 2): every N minutes or at daily
+ * times, only inside a window (Beijing time), on working days of the business calendar or every day.
+ * A device in no group follows the default nightly schedule (schedule.ts DEFAULT_SCHEDULE).
+ */
+export const cfgGroups = pgTable(
+  'cfg_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Every N minutes (null: at the daily times instead). */
+    everyMinutes: integer('every_minutes'),
+    /** 'HH:MM' Beijing time, sorted; used when everyMinutes is null. */
+    dailyTimes: text('daily_times').array().notNull().default([]),
+    /** 'HH:MM' Beijing time; both null: any time of day. An end before the start crosses midnight. */
+    windowStart: text('window_start'),
+    windowEnd: text('window_end'),
+    workingDaysOnly: boolean('working_days_only').notNull().default(false),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('cfg_groups_name_uq').on(t.name)],
+);
+
 export const cfgDevices = pgTable(
   'cfg_devices',
   {
@@ -15,6 +41,10 @@ export const cfgDevices = pgTable(
     protocol: text('protocol').notNull(),
     vendor: text('vendor').notNull(),
     serviceLine: text('service_line').notNull(),
+    /** The schedule group; null: the default nightly schedule. */
+    groupId: uuid('group_id').references(() => cfgGroups.id, { onDelete: 'set null' }),
+    /** When the scheduler last started a run of this device (a run now does not count). */
+    lastScheduledAt: ts('last_scheduled_at'),
     username: text('username').notNull(),
     /** {password?, privateKey?, enablePassword?} as JSON, sealed with the kernel's keyring. */
     secretBox: text('secret_box').notNull(),

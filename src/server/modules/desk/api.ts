@@ -2,13 +2,13 @@
 // api.ts): a ticket's summary for whoever links to it (spare parts, asset history), and tickets that
 // a module opens for what it detects and resolves when the condition clears (monitoring alerts,
 // unexplained configuration changes: issue 12).
-import { desc, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { inTx } from '../../kernel/context.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { applyTicketEvent, createTicket, readTicket } from './service.ts';
-import { tickets } from './tables.ts';
+import { ticketDocuments, tickets } from './tables.ts';
 
 export interface TicketSummary {
   id: string;
@@ -92,4 +92,34 @@ export async function resolveDetectedTicket(ctx: Ctx, id: string, note: string):
     await applyTicketEvent(tx, t, { kind: 'resolve', reason: note.slice(0, 500) }, tx.now(), cal);
     return true;
   });
+}
+
+/**
+ * The fault cause each ticket records (its latest report's 故障原因, else the diagnosis's preliminary
+ * cause, else ''), with its number and status: monitoring's written reports of faults (R-MON-09).
+ * No scope: only number, status and cause leave the desk.
+ */
+export async function ticketCauses(
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<Map<string, { number: string; status: string; cause: string }>> {
+  const out = new Map<string, { number: string; status: string; cause: string }>();
+  if (!ids.length) return out;
+  const rows = await ctx.db
+    .select({ id: tickets.id, number: tickets.number, status: tickets.status })
+    .from(tickets)
+    .where(inArray(tickets.id, [...ids]));
+  const docs = await ctx.db
+    .select({ ticketId: ticketDocuments.ticketId, kind: ticketDocuments.kind, content: ticketDocuments.content })
+    .from(ticketDocuments)
+    .where(and(inArray(ticketDocuments.ticketId, [...ids]), inArray(ticketDocuments.kind, ['report', 'diagnosis'])))
+    .orderBy(desc(ticketDocuments.version));
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  for (const r of rows) {
+    const mine = docs.filter((d) => d.ticketId === r.id);
+    const report = text(mine.find((d) => d.kind === 'report')?.content.cause);
+    const diagnosis = text(mine.find((d) => d.kind === 'diagnosis')?.content.preliminaryCause);
+    out.set(r.id, { number: r.number, status: r.status, cause: report || diagnosis });
+  }
+  return out;
 }

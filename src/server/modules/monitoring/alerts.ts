@@ -11,12 +11,13 @@ import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import type { TAlertRule } from '../../../common/monitoring.ts';
 import { openDetectedTicket, resolveDetectedTicket } from '../desk/api.ts';
-import { monAlerts, monDevices, monInterfaces, monThresholds } from './tables.ts';
+import { monAlerts, monDevices, monInterfaces, monLinkTraps, monThresholds } from './tables.ts';
 
 type Threshold = typeof monThresholds.$inferSelect;
 type Device = typeof monDevices.$inferSelect;
 type Iface = typeof monInterfaces.$inferSelect;
 type Alert = typeof monAlerts.$inferSelect;
+type LinkTrap = typeof monLinkTraps.$inferSelect;
 
 /** The defaults every site starts with (seeded once per rule; editable as data). */
 export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[] = [
@@ -24,6 +25,8 @@ export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[]
   { rule: 'if_down', raiseValue: null, clearValue: null, minDurationSec: 60, severity: 'medium', enabled: true },
   { rule: 'utilisation', raiseValue: 80, clearValue: 70, minDurationSec: 300, severity: 'medium', enabled: true },
   { rule: 'snmp_failing', raiseValue: null, clearValue: null, minDurationSec: 180, severity: 'low', enabled: true },
+  // A device that says so itself (linkDown trap) needs no confirmation; its linkUp resolves it.
+  { rule: 'link_down', raiseValue: null, clearValue: null, minDurationSec: 0, severity: 'medium', enabled: true },
 ];
 
 export async function seedThresholds(ctx: Ctx): Promise<void> {
@@ -46,7 +49,13 @@ const FAILING = new Set(['timeout', 'auth_failed', 'garbage', 'error']);
 /** Data older than this many intervals decides nothing (the collector is behind or stopped). */
 const STALE_INTERVALS = 3;
 
-function readings(d: Device, ifs: Iface[], th: (rule: TAlertRule, ifIndex: number | null) => Threshold | undefined, now: Date): Reading[] {
+function readings(
+  d: Device,
+  ifs: Iface[],
+  links: LinkTrap[],
+  th: (rule: TAlertRule, ifIndex: number | null) => Threshold | undefined,
+  now: Date,
+): Reading[] {
   const fresh = (t: Date | null) => !!t && now.getTime() - t.getTime() <= d.intervalSec * 1000 * STALE_INTERVALS;
   const out: Reading[] = [];
   if (d.icmp && d.reachable !== null && fresh(d.icmpAt) && th('unreachable', null))
@@ -96,14 +105,28 @@ function readings(d: Device, ifs: Iface[], th: (rule: TAlertRule, ifIndex: numbe
       });
     }
   }
+  // Issue 12 point 3: the last link trap of an interface holds until the next (no staleness: a trap is news).
+  for (const l of links)
+    if (th('link_down', l.ifIndex)) {
+      const name = ifs.find((i) => i.ifIndex === l.ifIndex)?.name ?? `ifIndex ${l.ifIndex}`;
+      out.push({
+        rule: 'link_down',
+        object: String(l.ifIndex),
+        raise: l.down,
+        clear: !l.down,
+        value: null,
+        message: `${d.name} 接口 ${name} 报告链路断开（linkDown Trap）`,
+      });
+    }
   return out;
 }
 
-const RULE_TITLES: Record<TAlertRule, string> = {
+export const RULE_TITLES: Record<TAlertRule, string> = {
   unreachable: '设备不可达',
   if_down: '接口断开',
   utilisation: '带宽利用率过高',
   snmp_failing: 'SNMP 采集失败',
+  link_down: '链路断开（Trap）',
 };
 
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
@@ -112,6 +135,7 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
   const thresholds = await ctx.db.select().from(monThresholds).where(eq(monThresholds.enabled, true));
   const devices = await ctx.db.select().from(monDevices);
   const ifs = await ctx.db.select().from(monInterfaces);
+  const links = await ctx.db.select().from(monLinkTraps);
   const live = await ctx.db.select().from(monAlerts).where(ne(monAlerts.state, 'closed'));
   const liveBy = new Map(live.map((a) => [`${a.deviceId}/${a.rule}/${a.object}`, a]));
   let opened = 0;
@@ -124,6 +148,7 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
     for (const r of readings(
       d,
       ifs.filter((i) => i.deviceId === d.id),
+      links.filter((l) => l.deviceId === d.id),
       th,
       now,
     )) {

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { alertJob, seedThresholds } from './alerts.ts';
 import { icmpCollector, snmpCollector } from './collectors.ts';
+import { trapCollector } from './traps.ts';
 import { loadMonitoringDemo } from './demo.ts';
 import { MONITORING_EVENTS } from './events.ts';
 import { networkMonth } from './evidence.ts';
+import { securityDeviceFaults } from './security-faults.ts';
 import { rollupJob } from './rollups.ts';
 import { monitoringRoutes } from './routes.ts';
 import { MONITORING_SERIES } from './series.ts';
@@ -22,7 +24,7 @@ export const monitoring = defineModule({
     zh: '网络与安全设备的 7×24 可达性、时延与接口流量监控，超阈值自动告警并派单',
     en: 'Around-the-clock reachability, latency and interface traffic of network devices, alerts that open tickets',
   },
-  dependsOn: ['org', 'desk'],
+  dependsOn: ['org', 'desk', 'assets'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {
     'monitoring.read': {
@@ -41,9 +43,9 @@ export const monitoring = defineModule({
   events: MONITORING_EVENTS,
   routes: [monitoringRoutes],
   jobs: [alertJob, rollupJob],
-  collectors: [icmpCollector, snmpCollector],
+  collectors: [icmpCollector, snmpCollector, trapCollector],
   series: MONITORING_SERIES,
-  evidence: [networkMonth],
+  evidence: [networkMonth, securityDeviceFaults],
   seed: seedThresholds,
   demo: loadMonitoringDemo,
   exportTables: tablesIn(tables),

@@ -10,6 +10,7 @@ import { lineLabel } from '../../../common/service-lines.ts';
 import { createDevice, getDevice, listDevices } from './devices.ts';
 import { metrics } from './rollups.ts';
 import { addThreshold, listAlerts, listThresholds } from './thresholds.ts';
+import { listTrapSources, listTraps } from './trap-events.ts';
 
 const READ = 'monitoring.read';
 const WRITE = 'monitoring.write';
@@ -94,5 +95,19 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: WRITE,
     handler: (ctx, { body }) => addThreshold(ctx, body),
+  });
+  defineRoute(app, {
+    ...api.traps,
+    summary: '设备发来的 SNMP Trap（新的在前）',
+    tags,
+    access: READ,
+    handler: (ctx, { params, query }) => listTraps(ctx, params.id, query),
+  });
+  defineRoute(app, {
+    ...api.trapSources,
+    summary: '未登记设备发来的 Trap 与无法解析的报文（按来源地址计数）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => listTrapSources(ctx, query),
   });
 }

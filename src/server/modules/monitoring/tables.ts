@@ -154,3 +154,54 @@ export const monAlerts = pgTable(
     index('mon_alerts_device_idx').on(t.deviceId, t.since),
   ],
 );
+
+/**
+ * SNMP traps from registered devices (issue 12 point 3), matched by the sender's address, written in
+ * batches by the trap listener (traps.ts). The device page lists them; linkDown/linkUp also set
+ * monLinkTraps, which the alert evaluation reads.
+ */
+export const monTrapEvents = pgTable(
+  'mon_trap_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    receivedAt: ts('received_at').notNull(),
+    address: text('address').notNull(),
+    /** '1', '2c' (v3 is not accepted: no trap users are configured). */
+    version: text('version').notNull(),
+    /** snmpTrapOID (v1 traps translated: generic n → 1.3.6.1.6.3.1.1.5.(n+1)). */
+    trapOid: text('trap_oid').notNull(),
+    /** linkDown, linkUp, coldStart… for the standard ones, otherwise ''. */
+    trapName: text('trap_name').notNull(),
+    ifIndex: integer('if_index'),
+    /** The variable bindings as "oid = value" lines, bounded. */
+    varbinds: text('varbinds').notNull(),
+  },
+  (t) => [index('mon_trap_events_device_idx').on(t.deviceId, t.receivedAt)],
+);
+
+/** The last link trap of each interface: down until the matching linkUp (alerts.ts rule link_down). */
+export const monLinkTraps = pgTable(
+  'mon_link_traps',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    ifIndex: integer('if_index').notNull(),
+    down: boolean('down').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.ifIndex] })],
+);
+
+/** Senders that are no registered device, and datagrams that were no SNMP trap, counted by address. */
+export const monTrapSources = pgTable('mon_trap_sources', {
+  address: text('address').primaryKey(),
+  unknownTraps: integer('unknown_traps').notNull().default(0),
+  garbage: integer('garbage').notNull().default(0),
+  lastTrapOid: text('last_trap_oid'),
+  firstAt: ts('first_at').notNull(),
+  lastAt: ts('last_at').notNull(),
+});

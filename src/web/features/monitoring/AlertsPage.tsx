@@ -1,5 +1,5 @@
 // 监控告警: alerts raised by thresholds, the ticket each opened, and when they cleared.
-import { Card, Select, Tag } from 'antd';
+import { Card, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
@@ -9,6 +9,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ALERT_STATE_TEXT, RULE_TEXT } from './labels.tsx';
+import { TrapSources } from './Traps.tsx';
 
 export function AlertsTable({ deviceId }: { deviceId?: string }) {
   const { t } = useI18n();
@@ -73,7 +74,10 @@ export function AlertsPage() {
   return (
     <div>
       <PageHeader title={t('监控告警')} subtitle={t('阈值触发的告警：持续达到阈值时自动登记运维单，条件解除后自动处理')} />
-      <AlertsTable />
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <AlertsTable />
+        <TrapSources />
+      </Space>
     </div>
   );
 }

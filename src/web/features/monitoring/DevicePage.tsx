@@ -12,6 +12,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { AlertsTable } from './AlertsPage.tsx';
+import { DeviceTraps } from './Traps.tsx';
 import { ReachTag, SnmpTag, fmtBps } from './labels.tsx';
 
 const RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '1y': 365 * 86_400_000 } as const;
@@ -161,6 +162,7 @@ export function DevicePage() {
           />
         </Card>
         <AlertsTable deviceId={id} />
+        <DeviceTraps deviceId={id} />
       </Space>
     </div>
   );

@@ -23,6 +23,7 @@ export const RULE_TEXT: Record<string, string> = {
   if_down: '接口断开',
   utilisation: '带宽利用率过高',
   snmp_failing: 'SNMP 采集失败',
+  link_down: '链路断开（Trap）',
 };
 export const ALERT_STATE_TEXT: Record<string, string> = { pending: '观察中', open: '告警中', closed: '已解除' };
 

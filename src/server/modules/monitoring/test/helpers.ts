@@ -2,7 +2,7 @@
 // (targets, polls, then the sink's write in one transaction, as the runtime does).
 import { expect } from 'vitest';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
-import type { CollectorContext, CollectorDef } from '../../../kernel/collectors/types.ts';
+import { DEFAULT_LISTEN, type CollectorContext, type CollectorDef } from '../../../kernel/collectors/types.ts';
 import { json, type Agent } from '../../../test/harness.ts';
 import type { TMonDeviceDetail, TMonDeviceInput } from '../../../../common/monitoring.ts';
 import { settleFirstPolls } from '../collectors.ts';
@@ -24,6 +24,7 @@ export async function round<Row, Target>(ctx: Ctx, def: CollectorDef<Row, Target
   const rows: Row[] = [];
   const c: CollectorContext<Row> = {
     nodeId: 'test',
+    listen: DEFAULT_LISTEN,
     log: ctx.log,
     now: ctx.now,
     keys: ctx.keys,
