@@ -1,12 +1,46 @@
 // What other modules may read of the assets module (ARCHITECTURE.md: a module uses another only
 // through its read functions): an asset as the register shows it, by id or by its number (the
 // number is what tickets, labels and monitoring name).
+import { inArray } from 'drizzle-orm';
 import type { TAsset } from '../../../common/assets.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { getAsset, getAssetByNumber } from './register/records.ts';
+import { assets } from './register/tables.ts';
 
 /** One asset with its names, location, warranty and depreciation; 404 asset.not_found otherwise. */
 export const assetById = (ctx: Ctx, id: string): Promise<TAsset> => getAsset(ctx, id);
 
 /** The asset carrying this number (as printed on its label); 404 asset.not_found otherwise. */
 export const assetByNumber = (ctx: Ctx, number: string): Promise<TAsset> => getAssetByNumber(ctx, number);
+
+export interface AssetRef {
+  id: string;
+  number: string;
+  name: string;
+}
+
+/**
+ * The assets whose management IP is one of these addresses (vulnerability findings, issue 13), by
+ * address; an address no asset carries is absent. Asked in chunks so a scan of 100k hosts stays one
+ * bounded query each.
+ */
+export async function assetsByManagementIp(ctx: Ctx, addresses: readonly string[]): Promise<Map<string, AssetRef>> {
+  const out = new Map<string, AssetRef>();
+  const wanted = [...new Set(addresses.filter((a) => a !== ''))];
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await ctx.db
+      .select({ id: assets.id, number: assets.number, name: assets.name, ip: assets.mgmtIp })
+      .from(assets)
+      .where(inArray(assets.mgmtIp, wanted.slice(i, i + 1000)));
+    for (const r of rows) if (!out.has(r.ip)) out.set(r.ip, { id: r.id, number: r.number, name: r.name });
+  }
+  return out;
+}
+
+/** Number and name of these assets, by id (a list that shows findings by asset). */
+export async function assetRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<string, AssetRef>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.db.select({ id: assets.id, number: assets.number, name: assets.name }).from(assets).where(inArray(assets.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
