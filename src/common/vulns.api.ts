@@ -24,7 +24,14 @@ import {
 
 export const vulnsApi = {
   /** Multipart `file` (nmap/OpenVAS/Nessus XML, CSV or Excel); `format` detected when absent. */
-  import: endpoint({ method: 'POST', path: '/api/vulns/import', query: ZImportQuery, response: ZImportResult, status: 201, multipart: true }),
+  import: endpoint({
+    method: 'POST',
+    path: '/api/vulns/import',
+    query: ZImportQuery,
+    response: ZImportResult,
+    status: 201,
+    multipart: true,
+  }),
   findings: endpoint({ method: 'GET', path: '/api/vulns/findings', query: ZFindingQuery, response: paged(ZFinding) }),
   /** Excel of the filtered findings. */
   exportFindings: endpoint({ method: 'GET', path: '/api/vulns/findings/export', query: ZFindingQuery, raw: true }),

@@ -87,9 +87,7 @@ export const ZFinding = z.object({
   fixedAt: ZTimestamp.nullable(),
   verifiedAt: ZTimestamp.nullable(),
   /** An exception asked of the agency, awaiting its decision. */
-  request: z
-    .object({ kind: z.enum(EXCEPTION_KINDS), reason: z.string(), by: z.string(), at: ZTimestamp })
-    .nullable(),
+  request: z.object({ kind: z.enum(EXCEPTION_KINDS), reason: z.string(), by: z.string(), at: ZTimestamp }).nullable(),
   decisionNote: z.string().nullable(),
 });
 export type TFinding = z.infer<typeof ZFinding>;

@@ -41,6 +41,9 @@ export async function assetsByManagementIp(ctx: Ctx, addresses: readonly string[
 export async function assetRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<string, AssetRef>> {
   const wanted = [...new Set(ids)];
   if (!wanted.length) return new Map();
-  const rows = await ctx.db.select({ id: assets.id, number: assets.number, name: assets.name }).from(assets).where(inArray(assets.id, wanted));
+  const rows = await ctx.db
+    .select({ id: assets.id, number: assets.number, name: assets.name })
+    .from(assets)
+    .where(inArray(assets.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -2,7 +2,15 @@
 // the summary the board's chart shows. Overdue = still owing work past its due date (Shanghai today).
 import { and, count, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/dates.ts';
-import { ACTIVE_STATES, SEVERITIES, SEVERITY_ZH, STATE_ZH, type TFinding, type TFindingQuery, type TSeverity } from '../../../common/vulns.ts';
+import {
+  ACTIVE_STATES,
+  SEVERITIES,
+  SEVERITY_ZH,
+  STATE_ZH,
+  type TFinding,
+  type TFindingQuery,
+  type TSeverity,
+} from '../../../common/vulns.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { userNames } from '../../kernel/directory.ts';
 import { likeContains } from '../../kernel/db/like.ts';

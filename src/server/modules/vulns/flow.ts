@@ -4,7 +4,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { dateOf } from '../../../common/dates.ts';
-import { STATE_ZH, type TFinding, type TSeverity, type ZExceptionDecision, type ZExceptionRequest, type ZFindingAction } from '../../../common/vulns.ts';
+import {
+  STATE_ZH,
+  type TFinding,
+  type TSeverity,
+  type ZExceptionDecision,
+  type ZExceptionRequest,
+  type ZFindingAction,
+} from '../../../common/vulns.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict } from '../../kernel/errors.ts';
@@ -30,7 +37,8 @@ export async function moveFinding(ctx: Ctx, id: string, input: z.infer<typeof ZF
   await inTx(ctx, async (tx) => {
     const r = await findingRow(tx, id, true);
     const m = MOVES[input.action];
-    if (!m.from.includes(r.state)) throw new Conflict('vulns.state_conflict', `当前状态为“${STATE_ZH[r.state as TFinding['state']]}”，不能执行该操作`);
+    if (!m.from.includes(r.state))
+      throw new Conflict('vulns.state_conflict', `当前状态为“${STATE_ZH[r.state as TFinding['state']]}”，不能执行该操作`);
     if (r.requestKind) throw new Conflict('vulns.request_pending', '该漏洞有待甲方审批的例外申请，请等待审批结果');
     const now = tx.now();
     const set = {
@@ -57,7 +65,13 @@ export async function requestException(ctx: Ctx, id: string, input: z.infer<type
     if (r.requestKind) throw new Conflict('vulns.request_pending', '该漏洞已有待审批的例外申请');
     await tx.db
       .update(vulnFindings)
-      .set({ requestKind: input.kind, requestReason: input.reason, requestedBy: tx.actor?.id ?? null, requestedAt: tx.now(), decisionNote: null })
+      .set({
+        requestKind: input.kind,
+        requestReason: input.reason,
+        requestedBy: tx.actor?.id ?? null,
+        requestedAt: tx.now(),
+        decisionNote: null,
+      })
       .where(eq(vulnFindings.id, id));
     await audit(tx, { action: 'vulns.exception.request', objectType: 'vuln_finding', objectId: id, after: input });
     await notifyUsers(tx, {

@@ -55,18 +55,40 @@ describe('nmap XML from a real scan of 127.0.0.1', () => {
 describe('Nessus and OpenVAS', () => {
   const hosts = ['192.0.2.10', '192.0.2.99'];
   const items = [
-    { host: '192.0.2.10', port: 443, plugin: '42873', name: 'SSL Medium Strength Cipher Suites Supported (SWEET32)', severity: 3, cve: 'CVE-2016-2183' },
+    {
+      host: '192.0.2.10',
+      port: 443,
+      plugin: '42873',
+      name: 'SSL Medium Strength Cipher Suites Supported (SWEET32)',
+      severity: 3,
+      cve: 'CVE-2016-2183',
+    },
     { host: '192.0.2.10', port: 22, plugin: '90317', name: 'SSH Weak Algorithms Supported', severity: 2 },
     { host: '192.0.2.99', port: 80, plugin: '11219', name: 'Nessus SYN scanner', severity: 0 },
   ];
 
   it('matches findings to the asset by management IP, lists the unmatched address, and dedups re-imports', async () => {
     const first = await imported(eng, 'weekly.nessus', nessusFile(hosts, items));
-    expect(first).toMatchObject({ format: 'nessus', new: 3, updated: 0, closed: 0, hosts: 2, unmatched: ['192.0.2.99'], unmatchedCount: 1 });
+    expect(first).toMatchObject({
+      format: 'nessus',
+      new: 3,
+      updated: 0,
+      closed: 0,
+      hosts: 2,
+      unmatched: ['192.0.2.99'],
+      unmatchedCount: 1,
+    });
     const onAsset = await findings(agency, `assetId=${srv}`);
     expect(onAsset.total).toBe(2);
     const sweet = onAsset.items.find((f) => f.cve === 'CVE-2016-2183')!;
-    expect(sweet).toMatchObject({ severity: 'high', port: 443, protocol: 'tcp', assetNumber: 'SRV-TEST-1', pluginId: '42873', state: 'open' });
+    expect(sweet).toMatchObject({
+      severity: 'high',
+      port: 443,
+      protocol: 'tcp',
+      assetNumber: 'SRV-TEST-1',
+      pluginId: '42873',
+      state: 'open',
+    });
     expect(sweet.description).toContain('& more <details>'); // entities of XML itself are read
     expect((await findings(agency, 'unmatched=true')).items.map((f) => f.address)).toContain('192.0.2.99');
 
@@ -96,11 +118,28 @@ describe('Nessus and OpenVAS', () => {
     const res = await imported(
       eng,
       'gvm-report.xml',
-      openvasFile(['192.0.2.10', '192.0.2.20'], [
-        { host: '192.0.2.10', port: 443, plugin: '1.3.6.1.4.1.25623.1.0.108031', name: 'SSL/TLS: Report Vulnerable Cipher Suites', severity: 7.5, cve: 'CVE-2016-2183' },
-        { host: '192.0.2.20', port: 0, plugin: '1.3.6.1.4.1.25623.1.0.105937', name: 'OS End Of Life Detection', severity: 10 },
-        { host: '192.0.2.20', port: 161, protocol: 'udp', plugin: '1.3.6.1.4.1.25623.1.0.103914', name: 'SNMP Default Community', severity: 5.0 },
-      ]),
+      openvasFile(
+        ['192.0.2.10', '192.0.2.20'],
+        [
+          {
+            host: '192.0.2.10',
+            port: 443,
+            plugin: '1.3.6.1.4.1.25623.1.0.108031',
+            name: 'SSL/TLS: Report Vulnerable Cipher Suites',
+            severity: 7.5,
+            cve: 'CVE-2016-2183',
+          },
+          { host: '192.0.2.20', port: 0, plugin: '1.3.6.1.4.1.25623.1.0.105937', name: 'OS End Of Life Detection', severity: 10 },
+          {
+            host: '192.0.2.20',
+            port: 161,
+            protocol: 'udp',
+            plugin: '1.3.6.1.4.1.25623.1.0.103914',
+            name: 'SNMP Default Community',
+            severity: 5.0,
+          },
+        ],
+      ),
     );
     // The nested detection <result> is not a finding; the SWEET32 CVE on 192.0.2.10:443 is Nessus's finding.
     expect(res).toMatchObject({ format: 'openvas', new: 2, updated: 1, hosts: 2 });

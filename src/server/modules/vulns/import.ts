@@ -91,7 +91,13 @@ export async function importScan(ctx: Ctx, input: ImportInput): Promise<TImportR
       const byKnown = new Map(known.map((k) => [k.key, k]));
       const fresh = batch
         .filter(([k]) => !byKnown.has(k))
-        .map(([key, f]) => ({ key, ...f, asset_id: assetOf.get(f.address)?.id ?? null, plugin_id: f.pluginId, due_date: due(f.severity, now) }));
+        .map(([key, f]) => ({
+          key,
+          ...f,
+          asset_id: assetOf.get(f.address)?.id ?? null,
+          plugin_id: f.pluginId,
+          due_date: due(f.severity, now),
+        }));
       if (fresh.length)
         await tx.db.execute(sql`
           INSERT INTO vuln_findings (key, address, asset_id, port, protocol, plugin_id, cve, title, severity, description, solution,
@@ -108,7 +114,18 @@ export async function importScan(ctx: Ctx, input: ImportInput): Promise<TImportR
         const reopen = k.state === 'fixed' || k.state === 'verified';
         if (reopen) counts.reopened++;
         const { title, severity, description, solution } = f;
-        return [{ id: k.id, title, severity, description, solution, asset_id: assetOf.get(f.address)?.id ?? null, reopen, due: due(f.severity, now) }];
+        return [
+          {
+            id: k.id,
+            title,
+            severity,
+            description,
+            solution,
+            asset_id: assetOf.get(f.address)?.id ?? null,
+            reopen,
+            due: due(f.severity, now),
+          },
+        ];
       });
       counts.updated += seen.length;
       if (seen.length)

@@ -13,7 +13,10 @@ import * as tables from './tables.ts';
 export const vulns = defineModule({
   id: 'vulns',
   name: { zh: '漏洞管理', en: 'Vulnerabilities' },
-  summary: { zh: '漏洞扫描导入、整改跟踪与验证、渗透测试与加固计划', en: 'Scan imports, remediation to verified fix, pentests and hardening' },
+  summary: {
+    zh: '漏洞扫描导入、整改跟踪与验证、渗透测试与加固计划',
+    en: 'Scan imports, remediation to verified fix, pentests and hardening',
+  },
   dependsOn: ['org', 'assets'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {

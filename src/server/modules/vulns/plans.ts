@@ -37,7 +37,13 @@ export async function advancePlan(tx: Ctx, planId: string, scanId: string): Prom
   const today = dateOf(tx.now());
   const nextDue = await nextDueAfter(tx, p.nextDue > today ? p.nextDue : today, p.cadence as Cadence);
   await tx.db.update(vulnScanPlans).set({ lastScanId: scanId, nextDue }).where(eq(vulnScanPlans.id, planId));
-  await audit(tx, { action: 'vulns.plan.scanned', objectType: 'vuln_scan_plan', objectId: planId, before: { nextDue: p.nextDue }, after: { nextDue, scanId } });
+  await audit(tx, {
+    action: 'vulns.plan.scanned',
+    objectType: 'vuln_scan_plan',
+    objectId: planId,
+    before: { nextDue: p.nextDue },
+    after: { nextDue, scanId },
+  });
 }
 
 type TScanPlan = z.infer<typeof ZScanPlan>;
@@ -79,7 +85,9 @@ const findingCounts = (col: typeof vulnFindings.pentestId | typeof vulnFindings.
   total: count(),
   active: sql<number>`count(*) FILTER (WHERE ${vulnFindings.state} IN ('open', 'fixing'))`.mapWith(Number),
   // R-SEC-06: fixed or verified; an exception the agency approved also settles it.
-  done: sql<number>`count(*) FILTER (WHERE ${vulnFindings.state} IN ('fixed', 'verified', 'accepted_risk', 'false_positive'))`.mapWith(Number),
+  done: sql<number>`count(*) FILTER (WHERE ${vulnFindings.state} IN ('fixed', 'verified', 'accepted_risk', 'false_positive'))`.mapWith(
+    Number,
+  ),
   id: col,
   where: inArray(col, ids),
 });
@@ -95,7 +103,11 @@ type TPentest = z.infer<typeof ZPentest>;
 
 export async function listPentests(ctx: Ctx): Promise<{ items: TPentest[]; total: number }> {
   const rows = await ctx.db.select().from(vulnPentests).orderBy(desc(vulnPentests.testedOn), desc(vulnPentests.createdAt)).limit(500);
-  const counts = await countsBy(ctx, vulnFindings.pentestId, rows.map((r) => r.id));
+  const counts = await countsBy(
+    ctx,
+    vulnFindings.pentestId,
+    rows.map((r) => r.id),
+  );
   const items = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -111,13 +123,23 @@ export async function listPentests(ctx: Ctx): Promise<{ items: TPentest[]; total
 
 /** A pentest report and its findings, each on the flow with a due date (deduplicated like a scan's). */
 export async function createPentest(ctx: Ctx, input: z.infer<typeof ZPentestInput>): Promise<TPentest> {
-  const assets = await assetsByManagementIp(ctx, input.findings.map((f) => f.address));
+  const assets = await assetsByManagementIp(
+    ctx,
+    input.findings.map((f) => f.address),
+  );
   const due = await dueDateFn(ctx);
   const id = await inTx(ctx, async (tx) => {
     const now = tx.now();
     const [p] = await tx.db
       .insert(vulnPentests)
-      .values({ title: input.title, tester: input.tester, testedOn: input.testedOn, summary: input.summary ?? '', createdAt: now, createdBy: tx.actor?.id ?? null })
+      .values({
+        title: input.title,
+        tester: input.tester,
+        testedOn: input.testedOn,
+        summary: input.summary ?? '',
+        createdAt: now,
+        createdBy: tx.actor?.id ?? null,
+      })
       .returning({ id: vulnPentests.id });
     const rows = input.findings.map((f, i) => {
       const pluginId = `pentest:${p!.id}:${i + 1}`;
@@ -140,7 +162,12 @@ export async function createPentest(ctx: Ctx, input: z.infer<typeof ZPentestInpu
     });
     // The same CVE already found by a scan on the same address and port stays one finding.
     await tx.db.insert(vulnFindings).values(rows).onConflictDoNothing({ target: vulnFindings.key });
-    await audit(tx, { action: 'vulns.pentest.create', objectType: 'vuln_pentest', objectId: p!.id, after: { ...input, findings: input.findings.length } });
+    await audit(tx, {
+      action: 'vulns.pentest.create',
+      objectType: 'vuln_pentest',
+      objectId: p!.id,
+      after: { ...input, findings: input.findings.length },
+    });
     return p!.id;
   });
   return (await listPentests(ctx)).items.find((p) => p.id === id)!;
@@ -150,7 +177,11 @@ type THardening = z.infer<typeof ZHardening>;
 
 export async function listHardening(ctx: Ctx): Promise<{ items: THardening[]; total: number }> {
   const rows = await ctx.db.select().from(vulnHardening).orderBy(desc(vulnHardening.createdAt)).limit(500);
-  const counts = await countsBy(ctx, vulnFindings.hardeningId, rows.map((r) => r.id));
+  const counts = await countsBy(
+    ctx,
+    vulnFindings.hardeningId,
+    rows.map((r) => r.id),
+  );
   const items = rows.map((r) => {
     const c = counts.get(r.id) ?? { total: 0, done: 0, active: 0 };
     return {
@@ -171,7 +202,8 @@ export async function createHardening(ctx: Ctx, input: z.infer<typeof ZHardening
     const ids = [...new Set(input.findingIds)];
     const found = await tx.db.select({ id: vulnFindings.id }).from(vulnFindings).where(inArray(vulnFindings.id, ids));
     if (found.length !== ids.length) throw new NotFound('vulns.finding_not_found', `有 ${ids.length - found.length} 个漏洞记录不存在`);
-    if (input.dueDate && input.dueDate < dateOf(tx.now())) throw new Invalid('vulns.due_past', '计划完成日期不能早于今天', [{ path: 'body.dueDate', message: '不能早于今天' }]);
+    if (input.dueDate && input.dueDate < dateOf(tx.now()))
+      throw new Invalid('vulns.due_past', '计划完成日期不能早于今天', [{ path: 'body.dueDate', message: '不能早于今天' }]);
     const [h] = await tx.db
       .insert(vulnHardening)
       .values({ name: input.name, dueDate: input.dueDate ?? null, createdAt: tx.now(), createdBy: tx.actor?.id ?? null })

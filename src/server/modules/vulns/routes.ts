@@ -1,6 +1,6 @@
 // Routes of vulnerability management (issue 13, "Public API (stable)"): thin, each from its contract.
 import type { FastifyInstance } from 'fastify';
-import { IMPORT_FORMATS, ZImportQuery, type TImportFormat } from '../../../common/vulns.ts';
+import { IMPORT_FORMATS, ZImportQuery } from '../../../common/vulns.ts';
 import { vulnsApi as api } from '../../../common/vulns.api.ts';
 import { readUpload } from '../../kernel/files/upload.ts';
 import { defineRoute } from '../../kernel/http.ts';
@@ -27,17 +27,24 @@ export async function vulnRoutes(app: FastifyInstance): Promise<void> {
       const up = await readUpload(req);
       // The form's fields may say what the query does not (a browser form sends them together).
       const fields = ZImportQuery.safeParse({ format: up.fields.format || undefined, scanner: up.fields.scanner || undefined });
-      if (!fields.success) throw new Invalid('vulns.form_invalid', `格式应为 ${IMPORT_FORMATS.join('、')} 之一，扫描器名称只能包含文字、数字和 _.-`);
+      if (!fields.success)
+        throw new Invalid('vulns.form_invalid', `格式应为 ${IMPORT_FORMATS.join('、')} 之一，扫描器名称只能包含文字、数字和 _.-`);
       return importScan(ctx, {
         fileName: up.filename,
         bytes: up.bytes,
-        format: (query.format ?? fields.data.format) as TImportFormat | undefined,
+        format: query.format ?? fields.data.format,
         scanner: query.scanner ?? fields.data.scanner,
         planId: query.planId,
       });
     },
   });
-  defineRoute(app, { ...api.findings, summary: '漏洞列表（按地址、状态、等级、资产、逾期筛选）', tags, access: READ, handler: (ctx, { query }) => listFindings(ctx, query) });
+  defineRoute(app, {
+    ...api.findings,
+    summary: '漏洞列表（按地址、状态、等级、资产、逾期筛选）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => listFindings(ctx, query),
+  });
   defineRoute(app, {
     ...api.exportFindings,
     summary: '导出筛选后的漏洞（Excel）',
@@ -75,7 +82,13 @@ export async function vulnRoutes(app: FastifyInstance): Promise<void> {
     handler: (ctx, { params, body }) => decideException(ctx, params.id, body),
   });
   defineRoute(app, { ...api.summary, summary: '未关闭漏洞按等级统计、逾期与待审批数', tags, access: READ, handler: (ctx) => summary(ctx) });
-  defineRoute(app, { ...api.scans, summary: '已导入的扫描（新的在前）', tags, access: READ, handler: (ctx, { query }) => listScans(ctx, query) });
+  defineRoute(app, {
+    ...api.scans,
+    summary: '已导入的扫描（新的在前）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => listScans(ctx, query),
+  });
   defineRoute(app, { ...api.dueDays, summary: '各等级整改期限（工作日）', tags, access: READ, handler: (ctx) => getDueDays(ctx) });
   defineRoute(app, {
     ...api.putDueDays,
@@ -84,12 +97,36 @@ export async function vulnRoutes(app: FastifyInstance): Promise<void> {
     access: 'vulns.settings',
     handler: (ctx, { body }) => putDueDays(ctx, body),
   });
-  defineRoute(app, { ...api.mappings, summary: '各扫描器 CSV/Excel 的列对应关系', tags, access: READ, handler: (ctx) => listMappings(ctx) });
-  defineRoute(app, { ...api.putMapping, summary: '保存扫描器的列对应关系', tags, access: WRITE, handler: (ctx, { body }) => putMapping(ctx, body) });
+  defineRoute(app, {
+    ...api.mappings,
+    summary: '各扫描器 CSV/Excel 的列对应关系',
+    tags,
+    access: READ,
+    handler: (ctx) => listMappings(ctx),
+  });
+  defineRoute(app, {
+    ...api.putMapping,
+    summary: '保存扫描器的列对应关系',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => putMapping(ctx, body),
+  });
   defineRoute(app, { ...api.plans, summary: '扫描计划（地址段与周期）', tags, access: READ, handler: (ctx) => listPlans(ctx) });
   defineRoute(app, { ...api.createPlan, summary: '新建扫描计划', tags, access: WRITE, handler: (ctx, { body }) => createPlan(ctx, body) });
   defineRoute(app, { ...api.pentests, summary: '渗透测试报告', tags, access: READ, handler: (ctx) => listPentests(ctx) });
-  defineRoute(app, { ...api.createPentest, summary: '登记渗透测试报告及其发现', tags, access: WRITE, handler: (ctx, { body }) => createPentest(ctx, body) });
+  defineRoute(app, {
+    ...api.createPentest,
+    summary: '登记渗透测试报告及其发现',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => createPentest(ctx, body),
+  });
   defineRoute(app, { ...api.hardening, summary: '加固计划及完成进度', tags, access: READ, handler: (ctx) => listHardening(ctx) });
-  defineRoute(app, { ...api.createHardening, summary: '由漏洞生成加固计划', tags, access: WRITE, handler: (ctx, { body }) => createHardening(ctx, body) });
+  defineRoute(app, {
+    ...api.createHardening,
+    summary: '由漏洞生成加固计划',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => createHardening(ctx, body),
+  });
 }

@@ -17,7 +17,10 @@ export async function listScans(ctx: Ctx, q: TPage): Promise<{ items: z.infer<ty
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [n] = await ctx.db.select({ n: count() }).from(vulnScans);
-  const names = await userNames(ctx, rows.map((r) => r.importedBy));
+  const names = await userNames(
+    ctx,
+    rows.map((r) => r.importedBy),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -50,7 +53,13 @@ export async function putMapping(ctx: Ctx, m: TMapping): Promise<TMapping> {
       .insert(vulnMappings)
       .values({ scanner: m.scanner, mapping: m, updatedAt: tx.now() })
       .onConflictDoUpdate({ target: vulnMappings.scanner, set: { mapping: m, updatedAt: tx.now() } });
-    await audit(tx, { action: 'vulns.mapping.put', objectType: 'vuln_mapping', objectId: m.scanner, before: before?.mapping ?? null, after: m });
+    await audit(tx, {
+      action: 'vulns.mapping.put',
+      objectType: 'vuln_mapping',
+      objectId: m.scanner,
+      before: before?.mapping ?? null,
+      after: m,
+    });
   });
   return m;
 }

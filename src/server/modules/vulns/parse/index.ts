@@ -14,10 +14,15 @@ export function detectFormat(bytes: Buffer): TImportFormat | null {
   const kind = sniff(bytes);
   if (kind === 'xlsx') return 'csv';
   if (kind !== 'text' && kind !== 'binary') return null;
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   if (!head.trimStart().startsWith('<')) return kind === 'text' || head.includes(',') ? 'csv' : null;
   // The first element after the prolog, comments and any DOCTYPE (refused later by the XML walk).
-  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/g, ''))?.[1];
+  const root = /<([A-Za-z_][\w.:-]*)[\s>/]/.exec(
+    head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/g, ''),
+  )?.[1];
   if (root === 'nmaprun') return 'nmap';
   if (root === 'NessusClientData_v2') return 'nessus';
   if (root === 'report' || root === 'get_reports_response') return 'openvas';
@@ -35,7 +40,8 @@ export interface ParseOptions {
 export async function parseReport(bytes: Buffer, o: ParseOptions): Promise<{ format: TImportFormat; scan: ParsedScan }> {
   const limits = o.limits ?? IMPORT_LIMITS;
   const format = o.format ?? detectFormat(bytes);
-  if (!format) throw new Invalid('vulns.format_unknown', '无法识别导入文件的格式：支持 nmap XML、OpenVAS/GVM XML、Nessus（.nessus）和 CSV/Excel');
+  if (!format)
+    throw new Invalid('vulns.format_unknown', '无法识别导入文件的格式：支持 nmap XML、OpenVAS/GVM XML、Nessus（.nessus）和 CSV/Excel');
   if (format === 'nmap') return { format, scan: parseNmap(bytes, limits) };
   if (format === 'nessus') return { format, scan: parseNessus(bytes, limits) };
   if (format === 'openvas') return { format, scan: parseOpenvas(bytes, limits) };

@@ -31,7 +31,8 @@ export function parseOpenvas(bytes: Buffer, limits: ImportLimits): ParsedScan {
           r = blank();
           depth = path.length;
         } else if (r && name === 'nvt' && path.length === depth + 1) r.pluginId = a.oid ?? '';
-        else if (r && name === 'ref' && a.type?.toLowerCase() === 'cve' && path.length === depth + 3) r.cve ??= (a.id ?? '').toUpperCase() || null;
+        else if (r && name === 'ref' && a.type?.toLowerCase() === 'cve' && path.length === depth + 3)
+          r.cve ??= (a.id ?? '').toUpperCase() || null;
       },
       close(name, text, path) {
         if (path.at(-2) === 'host' && name === 'ip' && path.at(-3) === 'report' && isAddress(text)) scan.hosts.add(text);
@@ -50,7 +51,8 @@ export function parseOpenvas(bytes: Buffer, limits: ImportLimits): ParsedScan {
           r = null;
           if (!isAddress(f.address) || !f.pluginId) return;
           // A numeric severity is the NVT's CVSS; the threat word is the fallback (a log result is info).
-          f.severity = f.score !== null && Number.isFinite(f.score) && f.score >= 0 ? severityOfScore(f.score) : (severityOf(f.threat) ?? 'info');
+          f.severity =
+            f.score !== null && Number.isFinite(f.score) && f.score >= 0 ? severityOfScore(f.score) : (severityOf(f.threat) ?? 'info');
           const { score: _s, threat: _t, ...finding } = f;
           scan.hosts.add(finding.address);
           addFinding(scan, finding, limits);

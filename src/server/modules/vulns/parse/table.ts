@@ -51,12 +51,16 @@ export function* csvRecords(text: string): Generator<string[]> {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       yield row;
@@ -127,7 +131,8 @@ export async function parseTable(
   } else {
     let n = 0;
     for (const rec of csvRecords(decodeCsv(bytes))) {
-      if ((++n & 1023) === 0 && Date.now() > deadline) throw new Invalid('vulns.too_slow', `解析导入文件超过 ${limits.maxMs / 1000} 秒，请拆分后分批导入`);
+      if ((++n & 1023) === 0 && Date.now() > deadline)
+        throw new Invalid('vulns.too_slow', `解析导入文件超过 ${limits.maxMs / 1000} 秒，请拆分后分批导入`);
       if (rec.length === 1 && rec[0] === '') continue;
       onRow(rec);
     }

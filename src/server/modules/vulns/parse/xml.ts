@@ -35,12 +35,13 @@ export function walkXml(bytes: Buffer, h: XmlHandlers, limits: ImportLimits): vo
       throw new Invalid('vulns.xml_doctype', '导入文件包含 DOCTYPE 实体声明或外部引用，出于安全原因拒绝解析，未写入任何数据');
   });
   parser.on('opentag', (tag) => {
-    if (++elements > limits.maxElements) throw new Invalid('vulns.too_large', `导入文件的元素超过 ${limits.maxElements} 个，请拆分后分批导入`);
+    if (++elements > limits.maxElements)
+      throw new Invalid('vulns.too_large', `导入文件的元素超过 ${limits.maxElements} 个，请拆分后分批导入`);
     const name = local(tag.name);
     path.push(name);
     texts.push('');
     if (path.length > limits.maxDepth) throw xmlRefused(`嵌套超过 ${limits.maxDepth} 层`);
-    h.open(name, tag.attributes as Record<string, string>, path);
+    h.open(name, tag.attributes, path);
   });
   const addText = (t: string) => {
     const i = texts.length - 1;

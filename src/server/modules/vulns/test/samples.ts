@@ -27,7 +27,9 @@ export function nessusFile(hosts: string[], items: SampleItem[]): string {
 ${items
   .filter((i) => i.host === h)
   .map(
-    (i) => `    <ReportItem port="${i.port}" svc_name="www" protocol="${i.protocol ?? 'tcp'}" severity="${i.severity}" pluginID="${i.plugin}" pluginName="${esc(i.name)}" pluginFamily="Web Servers">
+    (
+      i,
+    ) => `    <ReportItem port="${i.port}" svc_name="www" protocol="${i.protocol ?? 'tcp'}" severity="${i.severity}" pluginID="${i.plugin}" pluginName="${esc(i.name)}" pluginFamily="Web Servers">
       <description>${esc(i.name)} &amp; more &lt;details&gt;</description>
       <plugin_name>${esc(i.name)}</plugin_name>
       <risk_factor>High</risk_factor>
@@ -72,7 +74,9 @@ export function openvasFile(hosts: string[], items: SampleItem[]): string {
 </result>`,
     )
     .join('\n');
-  const hostBlocks = hosts.map((h) => `<host><ip>${h}</ip><start>2024-03-04T10:00:00Z</start><end>2024-03-04T10:20:00Z</end></host>`).join('\n');
+  const hostBlocks = hosts
+    .map((h) => `<host><ip>${h}</ip><start>2024-03-04T10:00:00Z</start><end>2024-03-04T10:20:00Z</end></host>`)
+    .join('\n');
   return `<report id="7f0c" format_id="a994b278-1f62-11e1-96ac-406186ea4fc5" extension="xml" content_type="text/xml">
 <owner><name>admin</name></owner><name>2024-03-04T10:00:00Z</name>
 <report id="7f0c"><gmp><version>22.4</version></gmp><scan_run_status>Done</scan_run_status>
@@ -98,10 +102,14 @@ export async function listen(): Promise<{ port: number; close: () => Promise<voi
 
 /** Real nmap XML of one port on 127.0.0.1 only (issue 13: nmap scans nothing else). */
 export async function nmapXml(port: number): Promise<string> {
-  const { stdout } = await promisify(execFile)('nmap', ['-sV', '-Pn', '-n', '--version-light', '-p', String(port), '-oX', '-', '127.0.0.1'], {
-    timeout: 60_000,
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    'nmap',
+    ['-sV', '-Pn', '-n', '--version-light', '-p', String(port), '-oX', '-', '127.0.0.1'],
+    {
+      timeout: 60_000,
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   return stdout;
 }
 
@@ -112,5 +120,5 @@ export async function assetAt(ctx: Ctx, number: string, ip: string): Promise<str
     INSERT INTO assets (number, name, class_code, kind, status, mgmt_ip, created_at, updated_at)
     VALUES (${number}, ${`测试服务器 ${number}`}, 'A02010104', 'server', 'in_use', ${ip}, ${now}::timestamptz, ${now}::timestamptz)
     RETURNING id`);
-  return (r as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  return (r as { rows: { id: string }[] }).rows[0]!.id;
 }
