@@ -40,6 +40,12 @@ const CHECKS = {
   postgresql: { ok: () => pgBinDir() !== null, packages: ['postgresql', 'postgresql-contrib'] },
   // The configuration-backup tests start their own sshd on a loopback port (issue 12, real peers).
   openssh: { ok: () => existsSync('/usr/sbin/sshd') && existsSync('/usr/bin/ssh-keygen'), packages: ['openssh-server'] },
+  // Configuration backup over Telnet is tested against busybox's telnetd (Debian's busybox-static: the
+  // smaller busybox package leaves telnetd out). Issue 12 point 2.
+  telnetd: {
+    ok: () => spawnSync('busybox', ['--list'], { encoding: 'utf8' }).stdout?.split('\n').includes('telnetd') === true,
+    packages: ['busybox-static'],
+  },
   // The monitoring tests poll real agents (snmpd, snmpsim), compare with snmpget/snmpbulkwalk and ping
   // loopback addresses with fping (issue 12, real peers).
   snmp: {

@@ -1,6 +1,7 @@
 // The modules this site runs, the one list the kernel iterates (docs/modules.md). Adding a module is
 // one entry here; the order does not matter: the kernel sorts by each manifest's `dependsOn`.
 import { assets } from './assets/module.ts';
+import { changes } from './changes/module.ts';
 import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
@@ -10,4 +11,4 @@ import { org } from './org/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, vulns];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns];

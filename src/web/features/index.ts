@@ -6,6 +6,7 @@ import { assets } from './assets/feature.tsx';
 import { audit } from './audit/feature.tsx';
 import { auth } from './auth/feature.tsx';
 import { calendar } from './calendar/feature.tsx';
+import { changes } from './changes/feature.tsx';
 import { configbackup } from './configbackup/feature.tsx';
 import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
@@ -26,6 +27,7 @@ export const features: readonly WebFeature[] = [
   improve,
   assets,
   configbackup,
+  changes,
   monitoring,
   org,
   calendar,

@@ -5,6 +5,7 @@
 // clock by the provider's handler when a request reads it (traffic.ts), so nothing ticks in between.
 import snmp from 'net-snmp';
 import { DEMO_LAB_COMMUNITY, DEMO_LAB_HOST, type LabDevice } from '../lab.ts';
+import { answerBulkInFull } from './bulk.ts';
 import { VENDOR_FACTS, hostnameOf, macOf, neighboursOf, portsOf, type LabPort } from './model.ts';
 import { countersAt, cpuAt, memoryUsedAt, upTicks, type PortCounters } from './traffic.ts';
 
@@ -294,6 +295,7 @@ export async function startSnmpAgent(d: LabDevice, port: number): Promise<SnmpAg
     close(cb?: () => void): void;
   };
   agent.getAuthorizer().addCommunity(DEMO_LAB_COMMUNITY);
+  answerBulkInFull(agent);
   const socket = Object.values(agent.listener.sockets)[0]!;
   await new Promise<void>((resolve, reject) => {
     socket.once('listening', resolve);

@@ -1,33 +1,71 @@
-// What other modules may use of configuration backup. A change module to come (issue 12, changes)
-// says here whether an approved change covers a new configuration version; until one does, every
-// change is unexplained and raises the alert (run.ts).
+// What other modules may use of configuration backup: the changes module (issue 12 point 1) says
+// whether an approved change covers a new configuration version (coverConfigChanges), takes backups
+// before and after a change and shows their diff, and lists a device's versions in its archive.
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { cfgDevices, cfgVersions } from './tables.ts';
+import { backupAndWait as runAndWait, type BackupOutcome } from './run.ts';
+import { diffVersions } from './versions.ts';
 
-export interface ConfigChange {
-  deviceId: string;
-  versionId: string;
-  takenAt: Date;
-}
-
-/** Answers the id of the approved change that explains this version, or null. */
-export type ChangeCoverage = (ctx: Ctx, change: ConfigChange) => Promise<string | null>;
-
-const coverers = new Set<ChangeCoverage>();
+export { coverConfigChanges, type ChangeCoverage, type ConfigChange } from './coverage.ts';
+export type { BackupOutcome };
 
 /**
- * Lets a module explain configuration changes (its manifest's `seed` is a good place to call it);
- * answers the function that withdraws it.
+ * Backs the device up now and waits for the run to end (R-CHG-02: before and after a change). Never
+ * throws for the device's own faults: an unknown device, Telnet or a failed run is an outcome.
  */
-export function coverConfigChanges(fn: ChangeCoverage): () => void {
-  coverers.add(fn);
-  return () => void coverers.delete(fn);
+export async function backupAndWait(ctx: Ctx, deviceId: string): Promise<BackupOutcome> {
+  try {
+    return await runAndWait(ctx, deviceId);
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, failure: err.code, message: err.message };
+    throw err;
+  }
 }
 
-/** The first coverer's answer: what explains the change, or null when nothing does. */
-export async function coverageOf(ctx: Ctx, change: ConfigChange): Promise<string | null> {
-  for (const fn of coverers) {
-    const by = await fn(ctx, change);
-    if (by) return by;
-  }
-  return null;
+export interface DeviceRef {
+  id: string;
+  name: string;
 }
+
+/** The devices with these ids (unknown ids are left out). */
+export async function devicesByIds(ctx: Ctx, ids: readonly string[]): Promise<DeviceRef[]> {
+  if (!ids.length) return [];
+  return ctx.db
+    .select({ id: cfgDevices.id, name: cfgDevices.name })
+    .from(cfgDevices)
+    .where(inArray(cfgDevices.id, [...ids]));
+}
+
+/** Every device by name (a site has hundreds, not tens of thousands). */
+export async function allDevices(ctx: Ctx): Promise<DeviceRef[]> {
+  return ctx.db.select({ id: cfgDevices.id, name: cfgDevices.name }).from(cfgDevices).orderBy(asc(cfgDevices.name)).limit(2000);
+}
+
+export interface VersionRef {
+  id: string;
+  seq: number;
+  takenAt: Date;
+  lines: number;
+  coveredBy: string | null;
+}
+
+/** The device's configuration versions, newest first. */
+export async function versionsOf(ctx: Ctx, deviceId: string, limit = 500): Promise<VersionRef[]> {
+  return ctx.db
+    .select({
+      id: cfgVersions.id,
+      seq: cfgVersions.seq,
+      takenAt: cfgVersions.takenAt,
+      lines: cfgVersions.lines,
+      coveredBy: cfgVersions.coveredBy,
+    })
+    .from(cfgVersions)
+    .where(eq(cfgVersions.deviceId, deviceId))
+    .orderBy(desc(cfgVersions.seq))
+    .limit(limit);
+}
+
+/** From version a to version b of a device, as unified text. */
+export const versionDiff = (ctx: Ctx, deviceId: string, a: string, b: string): Promise<string> => diffVersions(ctx, deviceId, a, b);

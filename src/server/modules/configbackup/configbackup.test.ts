@@ -112,14 +112,14 @@ describe('backup over SSH from a real sshd', () => {
     }
   });
 
-  it('lets the agency read but not register; checks addresses and ports; refuses Telnet', async () => {
+  it('lets the agency read but not register; checks addresses and ports; Telnet only with a password', async () => {
     const base = { name: 'x', address: '127.0.0.1', protocol: 'ssh', vendor: 'huawei-vrp', username: 'u', password: 'p' };
     expect((await agency.post(BASE, base)).statusCode).toBe(403);
     expect((await agency.get(BASE)).statusCode).toBe(200);
     for (const bad of [{ address: 'not an address!' }, { port: 0 }, { port: 65536 }, { password: undefined }, { privateKey: 'not a key' }])
       expect((await eng.post(BASE, { ...base, ...bad })).statusCode, JSON.stringify(bad)).toBe(400);
-    const telnet = await eng.post(BASE, { ...base, protocol: 'telnet' });
+    const telnet = await eng.post(BASE, { ...base, protocol: 'telnet', password: undefined, privateKey: sshd.clientKey });
     expect(telnet.statusCode).toBe(400);
-    expect(json(telnet).detail).toContain('暂不支持 Telnet');
+    expect(json(telnet).detail).toContain('Telnet 登录需要密码');
   });
 });

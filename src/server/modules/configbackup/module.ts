@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
+import { loadConfigBackupDemo } from './demo.ts';
 import { CONFIG_BACKUP_EVENTS } from './events.ts';
 import { configBackupRoutes } from './routes.ts';
 import { nightlyBackup } from './run.ts';
@@ -38,5 +39,6 @@ export const configbackup = defineModule({
   events: CONFIG_BACKUP_EVENTS,
   routes: [configBackupRoutes],
   jobs: [nightlyBackup],
+  demo: loadConfigBackupDemo,
   exportTables: tablesIn(tables),
 });

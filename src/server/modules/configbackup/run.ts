@@ -5,17 +5,17 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { SYSTEM_ACTOR, inTx, type Ctx } from '../../kernel/context.ts';
-import { Conflict } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
 import { openDetectedTicket } from '../desk/api.ts';
-import { coverageOf } from './api.ts';
+import { coverageOf } from './coverage.ts';
 import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
 import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
 import { VENDOR_PROFILES, stripVolatile } from './vendors.ts';
-import { storeVersion } from './versions.ts';
+import { telnetSession } from './telnet.ts';
+import { latestVersion, storeVersion, type StoredVersion } from './versions.ts';
 
 let limits: SessionLimits = DEFAULT_LIMITS;
 /** The session limits of every run from now on (tests shorten them; a setting may one day). */
@@ -41,7 +41,6 @@ export async function startRun(ctx: Ctx, deviceId: string): Promise<{ runId: str
   const runId = await inTx(ctx, async (tx) => {
     const [device] = await tx.db.select().from(cfgDevices).where(eq(cfgDevices.id, deviceId)).for('update');
     if (!device) return null;
-    if (device.protocol !== 'ssh') throw new Conflict('configbackup.telnet', '暂不支持 Telnet');
     const since = new Date(tx.now().getTime() - limits.totalMs - 60_000);
     const [busy] = await tx.db
       .select({ id: cfgRuns.id })
@@ -60,12 +59,31 @@ export async function startRun(ctx: Ctx, deviceId: string): Promise<{ runId: str
   return { runId: runId!, state: 'running' };
 }
 
+export type BackupOutcome = { ok: true; versionId: string } | { ok: false; failure: string; message: string };
+
+/**
+ * Backs a device up and waits for the run to end: the version the device is at (new or unchanged),
+ * or why not. A run of the same device already going is joined; one on another node is not awaited.
+ */
+export async function backupAndWait(ctx: Ctx, deviceId: string): Promise<BackupOutcome> {
+  const { runId } = await startRun(ctx, deviceId);
+  await inflight.get(deviceId)?.done;
+  const [run] = await ctx.db.select().from(cfgRuns).where(eq(cfgRuns.id, runId));
+  if (run?.state === 'ok') {
+    const versionId = run.versionId ?? (await latestVersion(ctx, deviceId))?.id;
+    if (versionId) return { ok: true, versionId };
+  }
+  if (run?.state === 'failed') return { ok: false, failure: run.failure ?? 'error', message: run.message };
+  return { ok: false, failure: 'busy', message: '该设备正在由另一节点备份，请稍后再试' };
+}
+
 /** Carries a started run to its end; never throws (a fault of its own is recorded as the run's failure). */
 async function executeRun(ctx: Ctx, deviceId: string, runId: string): Promise<void> {
   try {
     const device = await deviceRow(ctx, deviceId);
     const profile = VENDOR_PROFILES[device.vendor as TVendor];
-    const result = await backupSession(
+    // Issue 12 point 2: Telnet for the devices that offer nothing else, through the same dialogue.
+    const result = await (device.protocol === 'telnet' ? telnetSession : backupSession)(
       { address: device.address, port: device.port, username: device.username, secrets: openSecrets(ctx, device), hostKey: device.hostKey },
       profile,
       limits,
@@ -87,7 +105,7 @@ async function executeRun(ctx: Ctx, deviceId: string, runId: string): Promise<vo
 
 type DeviceRow = typeof cfgDevices.$inferSelect;
 
-async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, hostKey: string): Promise<void> {
+async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, hostKey: string | null): Promise<void> {
   const stored = await storeVersion(tx, device.id, text);
   const now = tx.now();
   await tx.db
@@ -97,11 +115,18 @@ async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, 
   await tx.db
     .update(cfgDevices)
     // Trust on first use: the first key seen is the device's from now on.
-    .set({ lastState: 'ok', lastFailure: null, lastSuccessAt: now, ...(device.hostKey ? {} : { hostKey }) })
+    .set({ lastState: 'ok', lastFailure: null, lastSuccessAt: now, ...(device.hostKey || !hostKey ? {} : { hostKey }) })
     .where(eq(cfgDevices.id, device.id));
-  if (!device.hostKey)
+  if (!device.hostKey && hostKey)
     await audit(tx, { action: 'configbackup.hostkey.trust', objectType: 'cfg_device', objectId: device.id, after: { hostKey } });
-  if (!stored) return;
+  if (stored) await afterNewVersion(tx, device, stored);
+}
+
+/**
+ * What a new version leads to: its audit record, and unless it is the device's first, either the
+ * approved change that covers it or the alert. The demo's seed calls it too (demo.ts).
+ */
+export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: StoredVersion): Promise<void> {
   const v = stored.version;
   await audit(tx, {
     action: 'configbackup.version',
@@ -159,13 +184,13 @@ async function fail(tx: Ctx, deviceId: string, runId: string, r: Extract<Session
   });
 }
 
-/** R-MON-05: every SSH device each night, a few at a time, on one node (pg-boss decides which). */
+/** R-MON-05: every device each night (SSH or Telnet), a few at a time, on one node (pg-boss decides which). */
 export const nightlyBackup: GlobalJob = {
   name: 'configbackup-nightly',
   scope: 'global',
   cron: '30 2 * * *',
   handler: async (ctx) => {
-    const devices = await ctx.db.select({ id: cfgDevices.id }).from(cfgDevices).where(eq(cfgDevices.protocol, 'ssh'));
+    const devices = await ctx.db.select({ id: cfgDevices.id }).from(cfgDevices);
     const queue = devices.map((d) => d.id);
     const worker = async () => {
       for (let id = queue.shift(); id; id = queue.shift()) {

@@ -54,8 +54,9 @@ const audited = (r: DeviceRow) => {
 };
 
 export async function createDevice(ctx: Ctx, input: z.output<typeof ZDeviceInput>): Promise<TDevice> {
-  if (input.protocol === 'telnet')
-    throw new Invalid('configbackup.telnet', '暂不支持 Telnet，请使用 SSH', [{ path: 'body.protocol', message: '暂不支持 Telnet' }]);
+  // Telnet signs in with a password at the device's prompts: a key has no use there.
+  if (input.protocol === 'telnet' && !input.password)
+    throw new Invalid('configbackup.telnet_password', 'Telnet 登录需要密码', [{ path: 'body.password', message: 'Telnet 登录需要密码' }]);
   // A key ssh2 cannot read (or one locked with a passphrase) is refused now, not at 2 a.m.
   if (input.privateKey && utils.parseKey(input.privateKey) instanceof Error)
     throw new Invalid('configbackup.private_key', '私钥无法读取（应为未加密的 OpenSSH 或 PEM 格式私钥）', [
@@ -74,7 +75,7 @@ export async function createDevice(ctx: Ctx, input: z.output<typeof ZDeviceInput
       .values({
         name: input.name,
         address: input.address,
-        port: input.port ?? 22,
+        port: input.port ?? (input.protocol === 'telnet' ? 23 : 22),
         protocol: input.protocol,
         vendor: input.vendor,
         serviceLine: input.serviceLine,

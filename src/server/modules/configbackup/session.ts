@@ -38,7 +38,7 @@ export interface SessionLimits {
 export const DEFAULT_LIMITS: SessionLimits = { connectMs: 15_000, idleMs: 30_000, totalMs: 300_000, maxBytes: 20 * 1024 * 1024 };
 
 export type SessionResult =
-  | { ok: true; config: string; hostKey: string; transcript: string }
+  | { ok: true; config: string; hostKey: string | null; transcript: string }
   | { ok: false; failure: FailureCode; message: string; transcript: string; offeredHostKey?: string };
 
 export class SessionFailure extends Error {
@@ -68,24 +68,12 @@ export async function backupSession(target: SessionTarget, profile: VendorProfil
   const client = new Client();
   const log: string[] = [];
   let offered: string | undefined;
-  let received = 0;
-  const deadline = Date.now() + limits.totalMs;
   const transcript = () => maskTranscript(log.join(''), target.secrets);
   try {
     await connect(client, target, limits, (fp) => (offered = fp), log);
     const shell = await openShell(client);
-    const reader = new PromptReader(shell, limits, deadline, (chunk) => {
-      received += chunk.length;
-      log.push(chunk);
-      if (received > limits.maxBytes)
-        throw new SessionFailure('too_large', `设备输出超过 ${Math.round(limits.maxBytes / 1048576)} MB，已中止`);
-    });
-    let prompt = await reader.waitPrompt(profile, '登录后未出现可识别的提示符', 'prompt');
-    if (profile.userPrompt?.test(prompt) && target.secrets.enablePassword)
-      prompt = await enable(reader, profile, target.secrets.enablePassword, log);
-    for (const cmd of profile.setup) await command(reader, profile, cmd, log);
-    const config = await command(reader, profile, profile.show, log);
-    shell.write(`${profile.quit}\n`);
+    const reader = openReader(shell, limits, log);
+    const config = await dialogue(reader, profile, target.secrets, log);
     return { ok: true, config, hostKey: offered!, transcript: transcript() };
   } catch (e) {
     const f = e instanceof SessionFailure ? e : classify(e as Error & { level?: string });
@@ -147,8 +135,43 @@ function openShell(client: Client): Promise<ClientChannel> {
   );
 }
 
+/** What a session reads and writes: an SSH shell channel, or a Telnet connection without its negotiation. */
+export interface Terminal extends NodeJS.EventEmitter {
+  write(s: string): unknown;
+  destroy(): unknown;
+  stderr?: NodeJS.EventEmitter;
+}
+
+/** Whether the last line of the output is the prompt awaited. */
+export type PromptTest = (line: string) => boolean;
+const promptOf =
+  (p: VendorProfile): PromptTest =>
+  (line) =>
+    p.prompt.test(line) || !!p.userPrompt?.test(line);
+
+/** A reader of the terminal that keeps the transcript and stops the session past the size limit. */
+export function openReader(stream: Terminal, limits: SessionLimits, log: string[]): PromptReader {
+  let received = 0;
+  return new PromptReader(stream, limits, Date.now() + limits.totalMs, (chunk) => {
+    received += chunk.length;
+    log.push(chunk);
+    if (received > limits.maxBytes)
+      throw new SessionFailure('too_large', `设备输出超过 ${Math.round(limits.maxBytes / 1048576)} MB，已中止`);
+  });
+}
+
+/** After login, the same on every protocol: the prompt, enable when asked, setup, show, quit. Answers the configuration. */
+export async function dialogue(reader: PromptReader, profile: VendorProfile, secrets: Credentials, log: string[]): Promise<string> {
+  const prompt = await reader.waitPrompt(promptOf(profile), '登录后未出现可识别的提示符', 'prompt');
+  if (profile.userPrompt?.test(prompt) && secrets.enablePassword) await enable(reader, profile, secrets.enablePassword, log);
+  for (const cmd of profile.setup) await command(reader, profile, cmd, log);
+  const config = await command(reader, profile, profile.show, log);
+  reader.write(`${profile.quit}\n`);
+  return config;
+}
+
 /** Reads the shell until its last line is a prompt, with the idle and total limits. */
-class PromptReader {
+export class PromptReader {
   private buf = '';
   private wake: (() => void) | null = null;
   private ended = false;
@@ -156,7 +179,7 @@ class PromptReader {
   private readonly limits: SessionLimits;
   private readonly deadline: number;
 
-  constructor(stream: ClientChannel, limits: SessionLimits, deadline: number, onChunk: (s: string) => void) {
+  constructor(stream: Terminal, limits: SessionLimits, deadline: number, onChunk: (s: string) => void) {
     this.limits = limits;
     this.deadline = deadline;
     const take = (d: Buffer) => {
@@ -172,7 +195,7 @@ class PromptReader {
       this.wake?.();
     };
     stream.on('data', take);
-    stream.stderr.on('data', take);
+    stream.stderr?.on('data', take);
     stream.on('close', () => {
       this.ended = true;
       this.wake?.();
@@ -190,12 +213,12 @@ class PromptReader {
   }
 
   /** `silence`: the failure when the device goes quiet without a prompt (at login: a prompt not recognised). */
-  async waitPrompt(profile: VendorProfile, what: string, silence: FailureCode = 'timeout'): Promise<string> {
+  async waitPrompt(isPrompt: PromptTest, what: string, silence: FailureCode = 'timeout'): Promise<string> {
     for (;;) {
       if (this.fault) throw this.fault;
       const text = terminalText(this.buf);
       const last = text.slice(text.lastIndexOf('\n') + 1);
-      if (profile.prompt.test(last) || profile.userPrompt?.test(last)) return last.trim();
+      if (isPrompt(last)) return last.trim();
       if (this.ended) throw new SessionFailure('prompt', `${what}：设备结束了会话`);
       const wait = Math.min(this.limits.idleMs, this.deadline - Date.now());
       if (wait <= 0) throw new SessionFailure('timeout', `${what}：超过总时限`);
@@ -217,7 +240,7 @@ async function command(reader: PromptReader, profile: VendorProfile, cmd: string
   reader.take();
   log.push(`\n[发送] ${cmd}\n`);
   reader.write(`${cmd}\n`);
-  await reader.waitPrompt(profile, `命令“${cmd}”之后未出现提示符`);
+  await reader.waitPrompt(promptOf(profile), `命令“${cmd}”之后未出现提示符`);
   const text = terminalText(reader.take());
   const lines = text.split('\n');
   if (lines.length && lines[0]!.includes(cmd.slice(0, 20))) lines.shift();
@@ -231,11 +254,10 @@ async function enable(reader: PromptReader, profile: VendorProfile, secret: stri
   reader.take();
   log.push('\n[发送] enable\n');
   reader.write('enable\n');
-  const passwordPrompt: VendorProfile = { ...profile, prompt: /[Pp]assword:\s*$/ };
-  await reader.waitPrompt(passwordPrompt, '未出现 enable 密码提示');
+  await reader.waitPrompt((line) => /[Pp]assword:\s*$/.test(line), '未出现 enable 密码提示');
   reader.take();
   reader.write(`${secret}\n`);
-  const p = await reader.waitPrompt(profile, 'enable 之后未出现提示符');
+  const p = await reader.waitPrompt(promptOf(profile), 'enable 之后未出现提示符');
   if (profile.userPrompt?.test(p)) throw new SessionFailure('auth_failed', 'enable 密码错误');
   return p;
 }

@@ -12,6 +12,10 @@ import { deviceRow } from './service.ts';
 import { cfgDevices, cfgTexts, cfgVersions } from './tables.ts';
 
 type VersionRow = typeof cfgVersions.$inferSelect;
+export interface StoredVersion {
+  version: VersionRow;
+  first: boolean;
+}
 const view = (r: VersionRow): TVersion => ({ id: r.id, takenAt: r.takenAt.toISOString(), sha256: r.sha256, lines: r.lines });
 const newestFirst = desc(cfgVersions.seq);
 
@@ -25,7 +29,7 @@ export async function latestVersion(ctx: Ctx, deviceId: string): Promise<Version
  * Stores the stripped configuration as a new version unless it equals the latest; answers the new
  * version and whether it is the device's first, or null when nothing changed. Run inside a transaction.
  */
-export async function storeVersion(tx: Ctx, deviceId: string, text: string): Promise<{ version: VersionRow; first: boolean } | null> {
+export async function storeVersion(tx: Ctx, deviceId: string, text: string): Promise<StoredVersion | null> {
   const hash = sha256(text);
   await tx.db.select({ id: cfgDevices.id }).from(cfgDevices).where(eq(cfgDevices.id, deviceId)).for('update'); // one new version at a time
   const latest = await latestVersion(tx, deviceId);

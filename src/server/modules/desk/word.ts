@@ -1,15 +1,15 @@
 // Word export (docx) of the 运维单 and of each fault-flow document (R-SD-05, 附件二 2(4) 提交成果):
 // A4, 宋体 body and 仿宋 values, a bordered table layout, signature lines for both parties.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type * as Docx from 'docx';
-import type { Document, ISectionOptions, Paragraph, Table, TableCell } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import { dateOf } from '../../../common/dates.ts';
 import { DOC_NAMES, WORK_MODE_NAMES, type DocKind } from '../../../common/desk-flow.ts';
 import { SEVERITY_NAMES, STATUS_NAMES } from '../../../common/desk.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { Download } from '../../kernel/download.ts';
+import type { Download } from '../../kernel/download.ts';
+import { D, docxFile, docxOf, fmtTime, formTable, gridTable, heading, line, loadDocx, run, title } from '../../kernel/office/docx.ts';
 import { contractFor as contractHeading, type ContractHeading } from '../contract/api.ts';
 import { roomsByIds, sitesByIds } from '../org/api.ts';
 import { clockView } from './clocks.ts';
@@ -18,18 +18,7 @@ import { getDocument } from './documents.ts';
 import type { TicketRow } from './flow.ts';
 import { readTicket } from './service.ts';
 
-// docx is loaded on first export (it costs MBs an idle server need not hold); the builders below
-// run only after loadDocx() has resolved.
-let docx: typeof Docx | null = null;
-const D = (): typeof Docx => {
-  if (!docx) throw new Error('docx not loaded');
-  return docx;
-};
-async function loadDocx(): Promise<void> {
-  docx ??= await import('docx');
-}
-
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { fmtTime };
 
 const CATEGORY_NAMES: Record<string, string> = { fault: '故障', request: '服务请求', consultation: '咨询', complaint: '投诉' };
 const TARGET_NAMES: Record<string, string> = { callback: '电话回复', onsite: '到场', resolve: '解决', report: '报告甲方' };
@@ -70,14 +59,6 @@ const DOC_FIELDS: Record<DocKind, [string, string][]> = {
 
 // --- formatting ------------------------------------------------------------------------------
 
-/** 2021-09-30 15:00 in Beijing time. */
-export function fmtTime(d: Date | string | null | undefined): string {
-  if (!d) return '';
-  const t = new Date(d);
-  if (Number.isNaN(t.getTime())) return String(d);
-  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function fieldValue(key: string, v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? '是' : '否';
@@ -86,90 +67,6 @@ function fieldValue(key: string, v: unknown): string {
   if (key === 'severity') return SEVERITY_NAMES[s as 'low'] ?? s;
   if (key.endsWith('At')) return fmtTime(s);
   return s;
-}
-
-const SONG = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' };
-const FANGSONG = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋' };
-
-const run = (text: string, o: { bold?: boolean; size?: number; font?: typeof SONG } = {}) =>
-  new (D().TextRun)({ text, bold: o.bold ?? false, size: o.size ?? 21, font: o.font ?? SONG });
-
-/** Multi-line text: one paragraph per line. */
-const paras = (text: string, font = FANGSONG, bold = false): Paragraph[] =>
-  (text || ' ').split(/\r?\n/).map((line) => new (D().Paragraph)({ children: [run(line, { font, bold })] }));
-
-// BorderStyle.SINGLE is the string 'single' (docx's own constant, spelled out so nothing here runs
-// before docx is loaded).
-const border = { style: 'single' as (typeof Docx.BorderStyle)[keyof typeof Docx.BorderStyle], size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-
-function cell(text: string, o: { label?: boolean; span?: number; width?: number } = {}): TableCell {
-  return new (D().TableCell)({
-    children: paras(text, o.label ? SONG : FANGSONG, o.label ?? false),
-    verticalAlign: D().VerticalAlign.CENTER,
-    ...(o.span ? { columnSpan: o.span } : {}),
-    ...(o.width ? { width: { size: o.width, type: D().WidthType.PERCENTAGE } } : {}),
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
-  });
-}
-
-/** A 4-column form: label, value, label, value; a single pair spans the row. */
-function formTable(pairs: ([string, string] | [string, string, string, string])[]): Table {
-  return new (D().Table)({
-    width: { size: 100, type: D().WidthType.PERCENTAGE },
-    borders,
-    rows: pairs.map(
-      (p) =>
-        new (D().TableRow)({
-          children:
-            p.length === 4
-              ? [
-                  cell(p[0], { label: true, width: 18 }),
-                  cell(p[1], { width: 32 }),
-                  cell(p[2], { label: true, width: 18 }),
-                  cell(p[3], { width: 32 }),
-                ]
-              : [cell(p[0], { label: true, width: 18 }), cell(p[1], { span: 3, width: 82 })],
-        }),
-    ),
-  });
-}
-
-function gridTable(header: string[], rows: string[][]): Table {
-  return new (D().Table)({
-    width: { size: 100, type: D().WidthType.PERCENTAGE },
-    borders,
-    rows: [
-      new (D().TableRow)({ tableHeader: true, children: header.map((h) => cell(h, { label: true })) }),
-      ...(rows.length ? rows : [header.map((_, i) => (i === 0 ? '无' : ''))]).map(
-        (r) => new (D().TableRow)({ children: r.map((v) => cell(v)) }),
-      ),
-    ],
-  });
-}
-
-const title = (text: string) =>
-  new (D().Paragraph)({
-    alignment: D().AlignmentType.CENTER,
-    spacing: { after: 200 },
-    children: [new (D().TextRun)({ text, bold: true, size: 36, font: { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体' } })],
-  });
-const heading = (text: string) =>
-  new (D().Paragraph)({ spacing: { before: 240, after: 120 }, children: [run(text, { bold: true, size: 24 })] });
-const line = (text: string) => new (D().Paragraph)({ children: [run(text)] });
-
-function docxOf(children: ISectionOptions['children']): Document {
-  return new (D().Document)({
-    creator: 'Yunwei 运维',
-    styles: { default: { document: { run: { font: SONG, size: 21 } } } },
-    sections: [
-      {
-        // A4 portrait, margins 2.54 cm / 3.17 cm (Word's default for 公文-like forms).
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1800, right: 1800 } } },
-        children,
-      },
-    ],
-  });
 }
 
 // --- what goes on the paper --------------------------------------------------------------------
@@ -308,13 +205,6 @@ export async function documentDocx(
   return { buffer, filename: `${DOC_NAMES[kind]}-${t.number}-v${d.version}.docx`, ticket: t, version: d.version };
 }
 
-/** The plain-ASCII fallback name for clients without RFC 5987: the Chinese words dropped. */
-const asciiName = (name: string): string =>
-  name
-    .replace(/[^\x20-\x7e]+/g, '')
-    .replace(/["\\]/g, '')
-    .replace(/^[-_ ]+/, '') || 'export.docx';
-
 /** A .docx as a Download (RFC 5987 UTF-8 file name); the export is audited (R-CONF-02). */
 export async function docxDownload(
   ctx: Ctx,
@@ -330,5 +220,5 @@ export async function docxDownload(
       detail: { number: file.ticket.number, filename: file.filename, ...detail },
     }),
   );
-  return new Download({ filename: file.filename, asciiName: asciiName(file.filename), contentType: DOCX_TYPE, body: file.buffer });
+  return docxFile(file.filename, file.buffer);
 }

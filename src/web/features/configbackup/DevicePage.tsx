@@ -14,7 +14,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { DiffView } from './DiffView.tsx';
-import { FAILURE_TEXT, StateTag } from './labels.tsx';
+import { FAILURE_TEXT, StateTag, TelnetWarning } from './labels.tsx';
 
 function Runs({ id }: { id: string }) {
   const { t } = useI18n();
@@ -122,6 +122,7 @@ export function DevicePage() {
           )
         }
       />
+      {d.protocol === 'telnet' && <TelnetWarning />}
       {d.pendingHostKey && (
         <Alert
           type="error"
@@ -154,7 +155,7 @@ export function DevicePage() {
               .join('、') || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('主机密钥')}>
-            <span className="yw-mono">{d.hostKey ?? t('首次连接时记录')}</span>
+            <span className="yw-mono">{d.protocol === 'telnet' ? t('Telnet 没有主机密钥') : (d.hostKey ?? t('首次连接时记录'))}</span>
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -1,7 +1,7 @@
 // 配置备份: the devices with their last backup and its state, and registering a device (its
 // credentials are sent once and never shown again).
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ADDRESS_RE, VENDORS, VENDOR_NAMES, type TDevice, type TDeviceInput } from '../../../common/configbackup.ts';
@@ -15,13 +15,18 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
-import { StateTag } from './labels.tsx';
+import { StateTag, TelnetWarning } from './labels.tsx';
 
 const dropEmpty = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== null && x !== undefined));
 const vendorOptions = VENDORS.map((v) => ({ value: v, label: VENDOR_NAMES[v] }));
+const PROTOCOLS = [
+  { value: 'ssh', label: 'SSH' },
+  { value: 'telnet', label: 'Telnet' },
+];
 
 function DeviceFields() {
   const { t, lang } = useI18n();
+  const telnet = Form.useWatch('protocol') === 'telnet';
   return (
     <>
       <Alert
@@ -30,6 +35,7 @@ function DeviceFields() {
         style={{ marginBottom: 12 }}
         message={t('凭据加密保存，保存后不再显示。首次连接时记录设备的主机密钥。')}
       />
+      {telnet && <TelnetWarning />}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', columnGap: 12 }}>
         <Form.Item name="name" label={t('名称')} rules={[{ required: true }]}>
           <Input maxLength={100} />
@@ -41,8 +47,11 @@ function DeviceFields() {
         >
           <Input maxLength={253} placeholder="10.0.0.1" />
         </Form.Item>
+        <Form.Item name="protocol" label={t('协议')} rules={[{ required: true }]}>
+          <Select options={PROTOCOLS} />
+        </Form.Item>
         <Form.Item name="port" label={t('端口')}>
-          <InputNumber min={1} max={65535} precision={0} placeholder="22" style={{ width: '100%' }} />
+          <InputNumber min={1} max={65535} precision={0} placeholder={telnet ? '23' : '22'} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="vendor" label={t('厂商系统')} rules={[{ required: true }]}>
           <Select options={vendorOptions} />
@@ -60,9 +69,11 @@ function DeviceFields() {
           <Input.Password maxLength={200} autoComplete="new-password" />
         </Form.Item>
       </div>
-      <Form.Item name="privateKey" label={t('私钥（可代替密码）')}>
-        <Input.TextArea rows={3} maxLength={20000} className="yw-mono" />
-      </Form.Item>
+      {!telnet && (
+        <Form.Item name="privateKey" label={t('私钥（可代替密码）')}>
+          <Input.TextArea rows={3} maxLength={20000} className="yw-mono" />
+        </Form.Item>
+      )}
     </>
   );
 }
@@ -77,7 +88,16 @@ export function DevicesPage() {
     {
       title: t('管理地址'),
       dataIndex: 'address',
-      render: (v: string, r) => <span className="yw-mono">{r.port === 22 ? v : `${v}:${r.port}`}</span>,
+      render: (v: string, r) => (
+        <span className="yw-mono">
+          {r.port === (r.protocol === 'telnet' ? 23 : 22) ? v : `${v}:${r.port}`}
+          {r.protocol === 'telnet' && (
+            <Tag color="warning" style={{ marginLeft: 6 }}>
+              Telnet
+            </Tag>
+          )}
+        </span>
+      ),
     },
     { title: t('厂商系统'), dataIndex: 'vendor', responsive: ['md'], render: (v: TDevice['vendor']) => VENDOR_NAMES[v] },
     { title: t('最近成功备份'), dataIndex: 'lastSuccessAt', responsive: ['md'], render: (v: string | null) => fmtTime(v) },
@@ -113,7 +133,7 @@ export function DevicesPage() {
         onClose={() => setCreating(false)}
         initialValues={{ protocol: 'ssh', vendor: 'huawei-vrp', serviceLine: 'NET' }}
         // Empty secret fields are left out, not sent as empty text.
-        submit={(v) => call(configBackupApi.create, { body: { ...dropEmpty(v), protocol: 'ssh' } as TDeviceInput })}
+        submit={(v) => call(configBackupApi.create, { body: dropEmpty(v) as TDeviceInput })}
         invalidate={['config-backup']}
         onDone={(r) => void navigate(`/config-backup/${r.id}`)}
       >

@@ -36,6 +36,11 @@ export const EN: Record<string, string> = {
   命令被拒绝: 'Command refused',
   无法连接: 'Unreachable',
   出错: 'Error',
+  协议: 'Protocol',
+  'Telnet 不加密': 'Telnet is not encrypted',
+  'Telnet 没有主机密钥': 'Telnet has no host key',
+  '通过 Telnet 备份时，用户名、密码和设备配置以明文在网络上传输，且无法核实设备身份。请尽快在设备上启用 SSH。':
+    'Over Telnet the username, password and configuration cross the network in clear text, and the device’s identity cannot be checked. Enable SSH on the device as soon as possible.',
   已开始备份: 'Backup started',
   已信任新的主机密钥: 'The new host key is trusted',
   '凭据加密保存，保存后不再显示。首次连接时记录设备的主机密钥。':

@@ -1,5 +1,5 @@
-// How a device's state and a run's failure read on screen.
-import { Tag } from 'antd';
+// How a device's state and a run's failure read on screen, and the warning a Telnet device carries.
+import { Alert, Tag } from 'antd';
 import type { TDevice } from '../../../common/configbackup.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -20,4 +20,18 @@ export function StateTag({ state, failure }: { state: TDevice['lastState']; fail
   if (state === 'running') return <Tag color="processing">{t('备份中')}</Tag>;
   if (state === 'failed') return <Tag color="error">{t(failure ? FAILURE_TEXT[failure] : '失败')}</Tag>;
   return <Tag>{t('未备份')}</Tag>;
+}
+
+/** Issue 12 point 2: Telnet is allowed for old devices, never without saying what it costs. */
+export function TelnetWarning() {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      message={t('Telnet 不加密')}
+      description={t('通过 Telnet 备份时，用户名、密码和设备配置以明文在网络上传输，且无法核实设备身份。请尽快在设备上启用 SSH。')}
+    />
+  );
 }

@@ -29,9 +29,10 @@ const keygen = (file: string) => {
   if (r.status !== 0) throw new Error(`ssh-keygen failed: ${r.stderr.toString()}`);
 };
 
-async function listening(port: number, child: ChildProcess): Promise<void> {
+/** Resolves when the child accepts TCP connections on the loopback port; throws when it exits first. */
+export async function listening(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`sshd exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited with ${child.exitCode}`);
     const ok = await new Promise<boolean>((r) => {
       const c = connect(port, '127.0.0.1', () => r(true)).on('error', () => r(false));
       c.once('connect', () => c.destroy());
@@ -39,7 +40,17 @@ async function listening(port: number, child: ChildProcess): Promise<void> {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('sshd did not listen');
+  throw new Error(`${child.spawnfile} did not listen`);
+}
+
+/** Stops a server the test started and removes its temporary directory. */
+export async function stopServer(child: ChildProcess, dir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await gone;
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export async function startSshd(): Promise<Sshd> {
@@ -80,13 +91,6 @@ export async function startSshd(): Promise<Sshd> {
       writeFileSync(join(dir, 'vendor'), vendor);
       writeFileSync(join(dir, 'config'), config);
     },
-    stop: async () => {
-      if (child.exitCode === null) {
-        const gone = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await gone;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => stopServer(child, dir),
   };
 }

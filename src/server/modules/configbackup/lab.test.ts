@@ -1,0 +1,110 @@
+// Configuration backup of the demo lab (issue 12 point 5): the demo registers the lab's SSH devices
+// with a short history and exactly one unexplained change (its fault ticket); the running lab's CLIs
+// are backed up through the module's real session code for every lab vendor and serve what the
+// history ends with, and a change made on the lab shows as a new version with its diff and alert.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LAB } from '../../demo/lab.ts';
+import { LAB_LATEST_REVISION } from '../../demo/lab/config.ts';
+import { setLabRevision, startLab, type RunningLab } from '../../demo/lab/start.ts';
+import { json, testApp, TEST_PASSWORD, type Agent, type TestApp } from '../../test/harness.ts';
+import type { TDevice, TRun } from '../../../common/configbackup.ts';
+import { DEMO_UNEXPLAINED_DEVICE } from './demo.ts';
+import { setBackupLimits } from './run.ts';
+import { freePort } from './test/sshd.ts';
+import { BASE, backup, versionsOf } from './test/helpers.ts';
+
+let t: TestApp;
+let eng: Agent;
+let lab: RunningLab;
+const envBefore = process.env.YUNWEI_DEMO_LAB_PORT;
+
+const unexplainedTickets = async () =>
+  json<{ items: { number: string; title: string; channel: string }[]; total: number }>(
+    await eng.get(`/api/tickets?q=${encodeURIComponent('未经批准')}&pageSize=50`),
+  );
+const devices = async () => json<{ items: TDevice[] }>(await eng.get(`${BASE}?pageSize=100`)).items;
+const byKey = async (key: string) => (await devices()).find((d) => d.name === DEMO_LAB.find((l) => l.key === key)!.name)!;
+
+beforeAll(async () => {
+  // A base of its own, so a demo running on this host (default ports) is not the one backed up.
+  const base = Math.max(20_000, ((await freePort()) % 30_000) + 20_000);
+  process.env.YUNWEI_DEMO_LAB_PORT = String(base);
+  lab = await startLab(pino({ level: 'silent' }));
+  t = await testApp({ demo: true });
+  // The demo's network engineer: the one the alert was sent to while the demo loaded.
+  eng = t.agent();
+  expect((await eng.login('eng.net', TEST_PASSWORD)).statusCode).toBe(200);
+  setBackupLimits({ connectMs: 5_000, idleMs: 3_000, totalMs: 20_000 });
+}, 180_000);
+afterAll(async () => {
+  setBackupLimits({});
+  if (envBefore === undefined) delete process.env.YUNWEI_DEMO_LAB_PORT;
+  else process.env.YUNWEI_DEMO_LAB_PORT = envBefore;
+  await lab?.stop();
+  await t?.close();
+});
+
+describe('the demo lab in configuration backup', () => {
+  it('is registered with a past history and exactly one unexplained change, which opened a ticket', async () => {
+    expect(lab.devices).toHaveLength(DEMO_LAB.length);
+    const list = await devices();
+    expect(list.map((d) => d.name).sort()).toEqual(DEMO_LAB.map((d) => d.name).sort());
+    for (const d of list) {
+      expect(d).toMatchObject({ address: '127.0.0.1', protocol: 'ssh', lastState: 'ok', versions: LAB_LATEST_REVISION + 1 });
+      expect(d.hostKey).toMatch(/^SHA256:/);
+      const versions = (await versionsOf(eng, d.id)).items;
+      const times = versions.map((v) => Date.parse(v.takenAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(times[0]).toBeLessThan(Date.now());
+      expect(times.at(-1)).toBeLessThan(Date.now() - 20 * 86_400_000); // a history over the last weeks
+    }
+    const tickets = await unexplainedTickets();
+    expect(tickets.total).toBe(1);
+    expect(tickets.items[0]!.channel).toBe('monitoring');
+    const alerted = await byKey(DEMO_UNEXPLAINED_DEVICE);
+    expect(tickets.items[0]!.title).toContain(alerted.name);
+    const [latest, before] = (await versionsOf(eng, alerted.id)).items;
+    const diff = (await eng.get(`${BASE}/${alerted.id}/versions/${before!.id}/diff/${latest!.id}`)).body;
+    expect(diff).toContain('+access-list 10 permit 10.10.50.0 0.0.0.255');
+    expect(diff).toContain('+ntp server 10.10.10.6');
+    // …and the line's engineers were told, the notice naming the ticket and linking the version.
+    const bell = json<{ items: { event: string; body: string; link: string }[] }>(await eng.get('/api/notifications')).items;
+    const notices = bell.filter((n) => n.event === 'configbackup.unexplained_change');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain(tickets.items[0]!.number);
+    expect(notices[0]!.link).toBe(`/config-backup/${alerted.id}?version=${latest!.id}`);
+  });
+
+  it('backs up every lab vendor over SSH with the trusted key, and finds the history’s last version', async () => {
+    for (const d of DEMO_LAB) {
+      const dev = await byKey(d.key);
+      const { device, run } = await backup(eng, dev.id);
+      expect(run.state, `${d.key}: ${run.message}\n${run.transcript}`).toBe('ok');
+      expect(run.message, d.key).toBe('配置无变化');
+      expect(device.hostKey).toBe(dev.hostKey);
+    }
+    expect((await unexplainedTickets()).total).toBe(1);
+  });
+
+  it('saves a change made on a lab device as a new version, and raises its alert', async () => {
+    const dev = await byKey('egov-r');
+    setLabRevision('egov-r', LAB_LATEST_REVISION + 1);
+    try {
+      const { run } = await backup(eng, dev.id);
+      expect(run.state, run.message).toBe('ok');
+      expect(run.versionId).not.toBeNull();
+      const versions = (await versionsOf(eng, dev.id)).items;
+      expect(versions).toHaveLength(LAB_LATEST_REVISION + 2);
+      const diff = (await eng.get(`${BASE}/${dev.id}/versions/${versions[1]!.id}/diff/${versions[0]!.id}`)).body;
+      expect(diff).toMatch(/\n\+ ?\S/);
+      const tickets = await unexplainedTickets();
+      expect(tickets.total).toBe(2);
+      expect(tickets.items.some((i) => i.title.includes(dev.name))).toBe(true);
+      const runs = json<{ items: TRun[] }>(await eng.get(`${BASE}/${dev.id}/runs`)).items;
+      expect(runs[0]!.versionId).toBe(versions[0]!.id);
+    } finally {
+      setLabRevision('egov-r', LAB_LATEST_REVISION);
+    }
+  });
+});
