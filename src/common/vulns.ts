@@ -107,6 +107,8 @@ export const ZFindingQuery = ZPage.extend({
   pentestId: z.uuid().optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['due', 'severity', 'address']).optional(),
+  /** Due on or before this day (the board's due-date filter). */
+  dueBefore: ZDate.optional(),
 });
 export type TFindingQuery = z.infer<typeof ZFindingQuery>;
 
@@ -123,7 +125,20 @@ export const ZSummary = z.object({
   overdue: z.number().int(),
   pending: z.number().int(),
   unmatched: z.number().int(),
+  /** Findings still owing work by when they are due: past, within 7 days, within 30 days, later. */
+  byDue: z.object({ overdue: z.number().int(), week: z.number().int(), month: z.number().int(), later: z.number().int() }),
+  /** The addresses with the most findings still owing work (at most 10), by severity. */
+  byAsset: z.array(
+    z.object({
+      address: z.string(),
+      assetId: z.string().nullable(),
+      assetName: z.string().nullable(),
+      total: z.number().int(),
+      ...(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int()])) as Record<TSeverity, z.ZodNumber>),
+    }),
+  ),
 });
+export type TSummary = z.infer<typeof ZSummary>;
 
 /** Working days to fix, by severity (R-SEC-04; data, edited by the project manager). */
 export const ZDueDays = z.object({

@@ -1,6 +1,6 @@
 // Findings (R-SEC-04/05): the list (by address, state, severity, asset, overdue …), one finding, and
 // the summary the board's chart shows. Overdue = still owing work past its due date (Shanghai today).
-import { and, count, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/dates.ts';
 import {
   ACTIVE_STATES,
@@ -10,6 +10,7 @@ import {
   type TFinding,
   type TFindingQuery,
   type TSeverity,
+  type TSummary,
 } from '../../../common/vulns.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { userNames } from '../../kernel/directory.ts';
@@ -38,6 +39,7 @@ function where(ctx: Ctx, q: Partial<TFindingQuery>): SQL | undefined {
   if (q.pending === 'true') c.push(isNotNull(vulnFindings.requestKind));
   if (q.hardeningPlanId) c.push(eq(vulnFindings.hardeningId, q.hardeningPlanId));
   if (q.pentestId) c.push(eq(vulnFindings.pentestId, q.pentestId));
+  if (q.dueBefore) c.push(lte(vulnFindings.dueDate, q.dueBefore));
   if (q.q)
     c.push(
       or(
@@ -131,7 +133,41 @@ export async function getFinding(ctx: Ctx, id: string): Promise<TFinding> {
   return v!;
 }
 
-export async function summary(ctx: Ctx) {
+const inDays = (ctx: Ctx, days: number) => dateOf(new Date(ctx.now().getTime() + days * 86_400_000));
+
+/** The board's two charts: what is due when, and the addresses carrying the most (R-SEC-04). */
+async function boards(ctx: Ctx): Promise<Pick<TSummary, 'byDue' | 'byAsset'>> {
+  const today = dateOf(ctx.now());
+  const due = vulnFindings.dueDate;
+  const n = (w: SQL) => sql<number>`count(*) FILTER (WHERE ${w})`.mapWith(Number);
+  const [d] = await ctx.db
+    .select({
+      overdue: n(sql`${due} < ${today}`),
+      week: n(sql`${due} >= ${today} AND ${due} <= ${inDays(ctx, 7)}`),
+      month: n(sql`${due} > ${inDays(ctx, 7)} AND ${due} <= ${inDays(ctx, 30)}`),
+      later: n(sql`${due} IS NULL OR ${due} > ${inDays(ctx, 30)}`),
+    })
+    .from(vulnFindings)
+    .where(active);
+  const sev = Object.fromEntries(SEVERITIES.map((s) => [s, n(sql`${vulnFindings.severity} = ${s}`)])) as Record<TSeverity, SQL<number>>;
+  const rows = await ctx.db
+    .select({ address: vulnFindings.address, assetId: vulnFindings.assetId, total: count(), ...sev })
+    .from(vulnFindings)
+    .where(active)
+    .groupBy(vulnFindings.address, vulnFindings.assetId)
+    .orderBy(sql`count(*) DESC`, vulnFindings.address)
+    .limit(10);
+  const assets = await assetRefs(
+    ctx,
+    rows.map((r) => r.assetId).filter((x): x is string => !!x),
+  );
+  return {
+    byDue: { overdue: d?.overdue ?? 0, week: d?.week ?? 0, month: d?.month ?? 0, later: d?.later ?? 0 },
+    byAsset: rows.map((r) => ({ ...r, total: Number(r.total), assetName: (r.assetId && assets.get(r.assetId)?.name) || null })),
+  };
+}
+
+export async function summary(ctx: Ctx): Promise<TSummary> {
   const rows = await ctx.db
     .select({ severity: vulnFindings.severity, n: count() })
     .from(vulnFindings)
@@ -145,6 +181,7 @@ export async function summary(ctx: Ctx) {
     overdue: await one(overdueWhere(ctx)),
     pending: await one(isNotNull(vulnFindings.requestKind)),
     unmatched: await one(and(active, isNull(vulnFindings.assetId))),
+    ...(await boards(ctx)),
   };
 }
 
