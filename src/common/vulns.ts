@@ -11,7 +11,7 @@ export const SEVERITY_ZH: Record<TSeverity, string> = { critical: '紧急', high
 export const FINDING_STATES = ['open', 'fixing', 'fixed', 'verified', 'accepted_risk', 'false_positive'] as const;
 export type TFindingState = (typeof FINDING_STATES)[number];
 export const STATE_ZH: Record<TFindingState, string> = {
-  open: '待处理',
+  open: '未处理',
   fixing: '整改中',
   fixed: '已整改待验证',
   verified: '已验证修复',

@@ -61,7 +61,7 @@ export async function moveFinding(ctx: Ctx, id: string, input: z.infer<typeof ZF
 export async function requestException(ctx: Ctx, id: string, input: z.infer<typeof ZExceptionRequest>): Promise<TFinding> {
   await inTx(ctx, async (tx) => {
     const r = await findingRow(tx, id, true);
-    if (r.state !== 'open' && r.state !== 'fixing') throw new Conflict('vulns.state_conflict', '只有待处理或整改中的漏洞可以申请例外');
+    if (r.state !== 'open' && r.state !== 'fixing') throw new Conflict('vulns.state_conflict', '只有未处理或整改中的漏洞可以申请例外');
     if (r.requestKind) throw new Conflict('vulns.request_pending', '该漏洞已有待审批的例外申请');
     await tx.db
       .update(vulnFindings)
