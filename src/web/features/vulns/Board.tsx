@@ -1,6 +1,6 @@
 // The board's charts (issue 13 point 9; R-SEC-04): findings still owing work by severity, by when they
 // are due (the overdue bar red), and the addresses carrying the most; a click on a bar filters the list.
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Grid, Row, Statistic } from 'antd';
 import { SEVERITIES, SEVERITY_ZH, type TSummary } from '../../../common/vulns.ts';
 import { vulnsApi } from '../../../common/vulns.api.ts';
 import { useCall } from '../../api/query.ts';
@@ -67,6 +67,7 @@ function ByDue({ s, onPick }: { s: TSummary; onPick: (p: BoardPick) => void }) {
 
 function ByAsset({ s, onPick }: { s: TSummary; onPick: (p: BoardPick) => void }) {
   const { t } = useI18n();
+  const wide = Grid.useBreakpoint().md === true;
   const rows = [...s.byAsset].reverse(); // the largest on top
   const name = (r: TSummary['byAsset'][number]) => `${r.assetName ?? t('未匹配')} ${r.address}`;
   const option = {
@@ -74,12 +75,13 @@ function ByAsset({ s, onPick }: { s: TSummary; onPick: (p: BoardPick) => void })
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, itemWidth: 12, itemHeight: 10 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 150, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: wide ? 240 : 130, overflow: 'truncate' } },
     series: SEVERITIES.map((l) => ({
       type: 'bar',
       stack: 'n',
       name: t(SEVERITY_ZH[l]),
       itemStyle: { color: SEVERITY_COLOR[l] },
+      barMaxWidth: 18,
       data: rows.map((r) => ({ value: r[l] || null, pick: { address: r.address } })),
     })),
   };

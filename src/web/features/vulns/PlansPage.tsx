@@ -25,7 +25,6 @@ const FORMAT_NAME: Record<(typeof IMPORT_FORMATS)[number], string> = {
   nessus: 'Nessus',
   csv: 'CSV/Excel',
 };
-const scroll = { x: 'max-content' } as const;
 
 function Scans() {
   const { t } = useI18n();
@@ -67,18 +66,17 @@ function Plans() {
         rowKey="id"
         loading={q.isFetching}
         dataSource={q.data?.items ?? []}
-        scroll={scroll}
         pagination={false}
         columns={[
           { title: t('名称'), dataIndex: 'name' },
-          { title: t('地址段'), dataIndex: 'range', render: (v: string) => <span className="yw-mono">{v}</span> },
+          { title: t('地址段'), dataIndex: 'range', responsive: ['sm'], render: (v: string) => <span className="yw-mono">{v}</span> },
           { title: t('周期'), dataIndex: 'cadence', render: (v: Plan['cadence']) => t(CADENCE_TEXT[v]) },
           {
             title: t('下次扫描'),
             dataIndex: 'nextDue',
             render: (v: string, r) => (r.overdue ? <Tag color="red">{`${v} ${t('已逾期')}`}</Tag> : v),
           },
-          { title: t('最近导入'), dataIndex: 'lastImportAt', render: (v: string | null) => (v ? fmtTime(v) : '—') },
+          { title: t('最近导入'), dataIndex: 'lastImportAt', responsive: ['sm'], render: (v: string | null) => (v ? fmtTime(v) : '—') },
         ]}
       />
       <FormModal<{ name: string; range: string; cadence: Plan['cadence']; firstDue: dayjs.Dayjs }>
@@ -115,12 +113,11 @@ function Pentests() {
       rowKey="id"
       loading={q.isFetching}
       dataSource={q.data?.items ?? []}
-      scroll={scroll}
       pagination={false}
       columns={[
         { title: t('报告'), dataIndex: 'title', render: (v: string, r) => <Link to={`/vulns?pentestId=${r.id}&sort=severity`}>{v}</Link> },
-        { title: t('测试方'), dataIndex: 'tester' },
-        { title: t('测试日期'), dataIndex: 'testedOn' },
+        { title: t('测试方'), dataIndex: 'tester', responsive: ['sm'] },
+        { title: t('测试日期'), dataIndex: 'testedOn', responsive: ['sm'] },
         { title: t('发现'), dataIndex: 'findings' },
         {
           title: t('未关闭漏洞'),
@@ -141,7 +138,6 @@ function Hardening() {
       rowKey="id"
       loading={q.isFetching}
       dataSource={q.data?.items ?? []}
-      scroll={scroll}
       pagination={false}
       columns={[
         {
@@ -149,11 +145,11 @@ function Hardening() {
           dataIndex: 'name',
           render: (v: string, r) => <Link to={`/vulns?hardeningPlanId=${r.id}&sort=severity`}>{v}</Link>,
         },
-        { title: t('完成期限'), dataIndex: 'dueDate', render: (v: string | null) => v ?? '—' },
+        { title: t('完成期限'), dataIndex: 'dueDate', responsive: ['sm'], render: (v: string | null) => v ?? '—' },
         {
           title: t('进度'),
           dataIndex: 'done',
-          width: 200,
+          width: 160,
           render: (v: number, r) => (
             <Progress percent={r.total ? Math.round((v / r.total) * 100) : 0} format={() => `${v}/${r.total}`} size="small" />
           ),
@@ -161,6 +157,7 @@ function Hardening() {
         {
           title: t('状态'),
           dataIndex: 'state',
+          responsive: ['sm'],
           render: (v: Plan['state']) => (v === 'done' ? <Tag color="green">{t('已完成')}</Tag> : <Tag color="blue">{t('进行中')}</Tag>),
         },
       ]}

@@ -2,7 +2,7 @@
 // asset) above the findings list with its filters and the Excel export. Filters live in the address,
 // so a chart click, an overdue notice's link or a hardening plan opens the list already filtered.
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Grid, Input, Segmented, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { FINDING_STATES, SEVERITIES, SEVERITY_ZH, STATE_ZH, type TFinding } from '../../../common/vulns.ts';
@@ -31,8 +31,33 @@ const KEYS = [
   'pentestId',
 ] as const;
 
+/** On a phone: one column saying all of it, so nothing hides behind a sideways scroll. */
+function PhoneCell({ r }: { r: TFinding }) {
+  const { t } = useI18n();
+  return (
+    <div style={{ whiteSpace: 'normal', maxWidth: 'calc(100vw - 100px)' }}>
+      <Link to={`/vulns/findings/${r.id}`}>{r.title}</Link>
+      <div style={{ margin: '4px 0' }}>
+        <SeverityTag s={r.severity} />
+        <StateTag s={r.state} />
+        {r.dueDate && (
+          <span style={{ fontSize: 12, color: r.overdue ? '#cf1322' : '#8c8c8c' }}>
+            {r.dueDate}
+            {r.overdue ? ` ${t('逾期')}` : ''}
+          </span>
+        )}
+      </div>
+      <div style={{ fontSize: 12, color: '#595959' }}>
+        {r.assetName ?? t('未匹配')} <span className="yw-mono">{r.port ? `${r.address}:${r.port}/${r.protocol}` : r.address}</span>
+      </div>
+    </div>
+  );
+}
+
 function useColumns(): DTColumn<TFinding>[] {
   const { t } = useI18n();
+  const phone = Grid.useBreakpoint().md === false;
+  if (phone) return [{ title: t('漏洞'), dataIndex: 'title', render: (_: string, r) => <PhoneCell r={r} /> }];
   return [
     {
       title: t('漏洞'),
