@@ -101,4 +101,25 @@ describe('vulnerabilities', () => {
       await ctx.close();
     }
   }, 120_000);
+
+  it('lets the agency approve the demo false-positive request on a phone', async () => {
+    const { ctx, page } = await newPage(env.browser, PHONE);
+    try {
+      await signInAt(env.base, page, 'agency.contact', DEMO_PASSWORD);
+      await page.goto(`${env.base}/vulns?pending=true`);
+      await page.getByText('SSL 支持中等强度加密套件').click();
+      await page.getByText('误报申请待甲方审批').waitFor({ timeout: 15_000 });
+      // The agency decides; it neither fixes nor asks.
+      expect(await page.getByRole('button', { name: '开始整改' }).count()).toBe(0);
+      await snap(page, 'e2e-vulns-approve-phone');
+      await page
+        .getByRole('button', { name: '批 准' })
+        .or(page.getByRole('button', { name: '批准' }))
+        .click();
+      await page.locator('.ant-tag').filter({ hasText: '误报' }).waitFor({ timeout: 15_000 });
+      expect(await page.getByText('误报申请待甲方审批').count()).toBe(0);
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 });
