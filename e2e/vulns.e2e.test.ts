@@ -122,4 +122,33 @@ describe('vulnerabilities', () => {
       await ctx.close();
     }
   }, 120_000);
+
+  it('records a pentest report whose findings join the board', async () => {
+    const { ctx, page } = await newPage(env.browser);
+    try {
+      await signInAt(env.base, page, 'eng.sec', DEMO_PASSWORD);
+      await page.goto(`${env.base}/vulns/plans?tab=pentests`);
+      await page.getByText('门户网站渗透测试').waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: '登记渗透测试报告' }).click();
+      const modal = page.locator('.ant-modal');
+      await modal.getByLabel('报告').fill('办公网渗透测试');
+      await modal.getByLabel('测试方').fill('安全服务商');
+      await modal.getByLabel('测试日期').fill('2026-11-20');
+      await modal.getByLabel('测试日期').press('Enter');
+      await modal.getByPlaceholder('地址').fill('10.9.0.8');
+      await modal.getByPlaceholder('漏洞').fill('管理界面使用默认口令');
+      await snap(page, 'e2e-vulns-pentest-form');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      const row = page.locator('.ant-table-row').filter({ hasText: '办公网渗透测试' });
+      await row.waitFor({ timeout: 15_000 });
+      await row.getByRole('link').click();
+      await page.locator('.ant-table-row').filter({ hasText: '管理界面使用默认口令' }).waitFor({ timeout: 15_000 });
+      expect(await page.locator('.ant-table-row').count()).toBe(1);
+      await page.goto(`${env.base}/vulns/plans?tab=pentests`);
+      await row.waitFor({ timeout: 15_000 });
+      await snap(page, 'e2e-vulns-plans');
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 });

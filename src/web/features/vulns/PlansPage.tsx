@@ -17,6 +17,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { HardeningForm, PentestForm } from './PlanForms.tsx';
 
 const CADENCE_TEXT: Record<(typeof CADENCES)[number], string> = { weekly: '每周', monthly: '每月', quarterly: '每季度' };
 const FORMAT_NAME: Record<(typeof IMPORT_FORMATS)[number], string> = {
@@ -49,19 +50,26 @@ function Scans() {
   );
 }
 
-function Plans() {
+/** The tab's create button, for those who may write. */
+function CreateButton({ text, onClick }: { text: string; onClick: () => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
+  if (!can('vulns.write')) return null;
+  return (
+    <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={onClick}>
+      {t(text)}
+    </Button>
+  );
+}
+
+function Plans() {
+  const { t } = useI18n();
   const [creating, setCreating] = useState(false);
   const q = useCall(api.plans, {});
   type Plan = z.infer<typeof ZScanPlan>;
   return (
     <>
-      {can('vulns.write') && (
-        <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
-          {t('新建扫描计划')}
-        </Button>
-      )}
+      <CreateButton text="新建扫描计划" onClick={() => setCreating(true)} />
       <Table<Plan>
         rowKey="id"
         loading={q.isFetching}
@@ -106,62 +114,76 @@ function Plans() {
 
 function Pentests() {
   const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
   const q = useCall(api.pentests, {});
   type Pentest = z.infer<typeof ZPentest>;
   return (
-    <Table<Pentest>
-      rowKey="id"
-      loading={q.isFetching}
-      dataSource={q.data?.items ?? []}
-      pagination={false}
-      columns={[
-        { title: t('报告'), dataIndex: 'title', render: (v: string, r) => <Link to={`/vulns?pentestId=${r.id}&sort=severity`}>{v}</Link> },
-        { title: t('测试方'), dataIndex: 'tester', responsive: ['sm'] },
-        { title: t('测试日期'), dataIndex: 'testedOn', responsive: ['sm'] },
-        { title: t('发现'), dataIndex: 'findings' },
-        {
-          title: t('未关闭漏洞'),
-          dataIndex: 'active',
-          render: (v: number) => (v ? <Tag color="orange">{v}</Tag> : <Tag color="green">0</Tag>),
-        },
-      ]}
-    />
+    <>
+      <CreateButton text="登记渗透测试报告" onClick={() => setCreating(true)} />
+      <PentestForm open={creating} onClose={() => setCreating(false)} />
+      <Table<Pentest>
+        rowKey="id"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: t('报告'),
+            dataIndex: 'title',
+            render: (v: string, r) => <Link to={`/vulns?pentestId=${r.id}&sort=severity`}>{v}</Link>,
+          },
+          { title: t('测试方'), dataIndex: 'tester', responsive: ['sm'] },
+          { title: t('测试日期'), dataIndex: 'testedOn', responsive: ['sm'] },
+          { title: t('发现'), dataIndex: 'findings' },
+          {
+            title: t('未关闭漏洞'),
+            dataIndex: 'active',
+            render: (v: number) => (v ? <Tag color="orange">{v}</Tag> : <Tag color="green">0</Tag>),
+          },
+        ]}
+      />
+    </>
   );
 }
 
 function Hardening() {
   const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
   const q = useCall(api.hardening, {});
   type Plan = z.infer<typeof ZHardening>;
   return (
-    <Table<Plan>
-      rowKey="id"
-      loading={q.isFetching}
-      dataSource={q.data?.items ?? []}
-      pagination={false}
-      columns={[
-        {
-          title: t('名称'),
-          dataIndex: 'name',
-          render: (v: string, r) => <Link to={`/vulns?hardeningPlanId=${r.id}&sort=severity`}>{v}</Link>,
-        },
-        { title: t('完成期限'), dataIndex: 'dueDate', responsive: ['sm'], render: (v: string | null) => v ?? '—' },
-        {
-          title: t('进度'),
-          dataIndex: 'done',
-          width: 160,
-          render: (v: number, r) => (
-            <Progress percent={r.total ? Math.round((v / r.total) * 100) : 0} format={() => `${v}/${r.total}`} size="small" />
-          ),
-        },
-        {
-          title: t('状态'),
-          dataIndex: 'state',
-          responsive: ['sm'],
-          render: (v: Plan['state']) => (v === 'done' ? <Tag color="green">{t('已完成')}</Tag> : <Tag color="blue">{t('进行中')}</Tag>),
-        },
-      ]}
-    />
+    <>
+      <CreateButton text="新建加固计划" onClick={() => setCreating(true)} />
+      <HardeningForm open={creating} onClose={() => setCreating(false)} />
+      <Table<Plan>
+        rowKey="id"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: t('名称'),
+            dataIndex: 'name',
+            render: (v: string, r) => <Link to={`/vulns?hardeningPlanId=${r.id}&sort=severity`}>{v}</Link>,
+          },
+          { title: t('完成期限'), dataIndex: 'dueDate', responsive: ['sm'], render: (v: string | null) => v ?? '—' },
+          {
+            title: t('进度'),
+            dataIndex: 'done',
+            width: 160,
+            render: (v: number, r) => (
+              <Progress percent={r.total ? Math.round((v / r.total) * 100) : 0} format={() => `${v}/${r.total}`} size="small" />
+            ),
+          },
+          {
+            title: t('状态'),
+            dataIndex: 'state',
+            responsive: ['sm'],
+            render: (v: Plan['state']) => (v === 'done' ? <Tag color="green">{t('已完成')}</Tag> : <Tag color="blue">{t('进行中')}</Tag>),
+          },
+        ]}
+      />
+    </>
   );
 }
 

@@ -112,4 +112,13 @@ export const EN: Record<string, string> = {
   完成期限: 'Due',
   进度: 'Progress',
   进行中: 'In progress',
+  新建加固计划: 'New hardening plan',
+  包含的漏洞: 'Findings in it',
+  请选择漏洞: 'Choose the findings',
+  按名称或地址搜索: 'Search by name or address',
+  登记渗透测试报告: 'Record a pentest report',
+  摘要: 'Summary',
+  请填写地址: 'Enter the address',
+  请填写漏洞名称: 'Enter the finding',
+  添加发现: 'Add a finding',
 };
