@@ -8,6 +8,7 @@ import { desk } from './desk/module.ts';
 import { improve } from './improve/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { org } from './org/module.ts';
+import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns];

@@ -18,6 +18,7 @@ import { monitoring } from './monitoring/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { users } from './users/feature.tsx';
+import { vulns } from './vulns/feature.tsx';
 
 export const features: readonly WebFeature[] = [
   home,
@@ -29,6 +30,7 @@ export const features: readonly WebFeature[] = [
   configbackup,
   changes,
   monitoring,
+  vulns,
   org,
   calendar,
   users,

@@ -154,4 +154,9 @@ export const EN: Record<string, string> = {
   '7×24 应急电话': '24/7 emergency phone',
   知识库: 'Knowledge base',
   整理为知识库文章: 'File as a knowledge base article',
+  // used by several features
+  已提交甲方审批: 'Sent to the agency for approval',
+  更新: 'Updated',
+  已关闭: 'Closed',
+  已逾期: 'Overdue',
 };

@@ -25,3 +25,38 @@ export async function assetKinds(
     .innerJoin(assetClasses, eq(assetClasses.code, assets.classCode))
     .where(inArray(assets.id, [...ids]));
 }
+
+export interface AssetRef {
+  id: string;
+  number: string;
+  name: string;
+}
+
+/**
+ * The assets whose management IP is one of these addresses (vulnerability findings, issue 13), by
+ * address; an address no asset carries is absent. Asked in chunks so a scan of 100k hosts stays one
+ * bounded query each.
+ */
+export async function assetsByManagementIp(ctx: Ctx, addresses: readonly string[]): Promise<Map<string, AssetRef>> {
+  const out = new Map<string, AssetRef>();
+  const wanted = [...new Set(addresses.filter((a) => a !== ''))];
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await ctx.db
+      .select({ id: assets.id, number: assets.number, name: assets.name, ip: assets.mgmtIp })
+      .from(assets)
+      .where(inArray(assets.mgmtIp, wanted.slice(i, i + 1000)));
+    for (const r of rows) if (!out.has(r.ip)) out.set(r.ip, { id: r.id, number: r.number, name: r.name });
+  }
+  return out;
+}
+
+/** Number and name of these assets, by id (a list that shows findings by asset). */
+export async function assetRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<string, AssetRef>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.db
+    .select({ id: assets.id, number: assets.number, name: assets.name })
+    .from(assets)
+    .where(inArray(assets.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -38,7 +38,6 @@ export const EN: Record<string, string> = {
   已审批: 'Decision recorded',
   '已导入 {rows} 行：新增 {created}，更新 {updated}，入库 {received} 笔':
     '{rows} rows imported: {created} new, {updated} updated, {received} receipts',
-  已提交甲方审批: 'Sent to the agency for approval',
   已选: 'Chosen',
   已预留: 'Reserved',
   序列号: 'Serial number',
@@ -197,7 +196,6 @@ export const EN: Record<string, string> = {
   '情况与建议（必填），如：厂商 2026 年 6 月停止支持，建议更换':
     'Situation and advice (required), e.g. vendor support ends June 2026, replace',
   阶段: 'Stage',
-  更新: 'Updated',
   终止支持处置: 'End-of-support cases',
   '临近保修期或厂商停止支持的设备提前列出；处置流程：报告甲方 → 甲方批准 → 更换 → 安装联调 → 关闭。':
     'Devices nearing the end of warranty or vendor support are listed ahead of time; process: report to agency → approval → replacement → install and integrate → closed.',

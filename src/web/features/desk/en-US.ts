@@ -247,7 +247,6 @@ export const EN: Record<string, string> = {
   时限目标: 'Targets',
   'SLA 策略已保存': 'SLA policy saved',
   严重程度定义已保存: 'Severity definitions saved',
-  已关闭: 'Closed',
   '从资产台账选择：输入编号、名称、型号、序列号或 IP': 'Pick from the asset register: number, name, model, serial or IP',
   没有匹配的资产: 'No matching asset',
   此运维单没有领用备件: 'No spare parts used on this ticket',

@@ -33,7 +33,6 @@ export const EN: Record<string, string> = {
   通过: 'Passed',
   未通过: 'Failed',
   未校验: 'Not verified',
-  已逾期: 'Overdue',
   待入库: 'To receive',
   询价中: 'Inquiry',
 };
