@@ -57,6 +57,7 @@ export async function startNode(o: {
         nodeId: o.nodeId ?? NODE_ID,
         log: log.child({ c: 'collectors' }),
         keys,
+        site: { dataDir: config.dataDir, syslog: config.syslog },
         defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
       })
     : null;

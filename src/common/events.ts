@@ -1,0 +1,74 @@
+// Security events (issue 13 points 1–2, R-SEC-01/02): what the syslog receiver stored after parsing,
+// normalising and merging, the registered sources with their character sets, and the senders that
+// are not registered.
+import { z } from 'zod';
+import { ZDateTime, ZPage, ZTimestamp, text } from './api.ts';
+
+/** One scale for every vendor (syslog 0–7, CEF 0–10 and vendor words map onto it). */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type TSeverity = (typeof SEVERITIES)[number];
+/** Character sets a source may declare; without one, invalid UTF-8 is read as GB18030. */
+export const CHARSETS = ['utf-8', 'gbk', 'gb18030'] as const;
+/** Vendors with a parser (vendors/*.ts); 'generic' is key=value or CEF of anyone. */
+export const EVENT_VENDORS = ['huawei', 'h3c', 'hillstone', 'sangfor', 'fortinet', 'generic'] as const;
+
+export const ZEvent = z.object({
+  id: z.string(),
+  receivedAt: ZTimestamp,
+  occurredAt: ZTimestamp.nullable(),
+  host: z.string(),
+  vendor: z.string(),
+  product: z.string(),
+  category: z.string(),
+  severity: z.enum(SEVERITIES),
+  srcIp: z.string().nullable(),
+  dstIp: z.string().nullable(),
+  message: z.string(),
+  count: z.number().int(),
+});
+export type TEvent = z.infer<typeof ZEvent>;
+
+export const ZEventQuery = ZPage.extend({
+  /** A substring of the message (Chinese included). */
+  q: z.string().trim().max(100).optional(),
+  host: z.string().trim().max(253).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
+});
+export type TEventQuery = z.input<typeof ZEventQuery>;
+
+const ADDRESS = z
+  .string()
+  .trim()
+  .min(1)
+  .max(45)
+  .regex(/^[0-9a-fA-F.:]+$/, '地址应为 IP 地址');
+
+export const ZEventSourceInput = z.object({
+  name: text(100),
+  address: ADDRESS,
+  vendor: z.enum(EVENT_VENDORS).default('generic'),
+  /** Absent: UTF-8, and bytes that are not valid UTF-8 read as GB18030. */
+  charset: z.enum(CHARSETS).nullable().default(null),
+});
+export type TEventSourceInput = z.input<typeof ZEventSourceInput>;
+
+export const ZEventSource = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  vendor: z.string(),
+  charset: z.string().nullable(),
+  createdAt: ZTimestamp,
+});
+export type TEventSource = z.infer<typeof ZEventSource>;
+
+export const ZUnknownSource = z.object({
+  address: z.string(),
+  count: z.number().int(),
+  firstSeen: ZTimestamp,
+  lastSeen: ZTimestamp,
+  lastHost: z.string().nullable(),
+});
+export type TUnknownSource = z.infer<typeof ZUnknownSource>;

@@ -1,0 +1,90 @@
+// Reading events and keeping the sources (issue 13, "Public API (stable)"). Every event query carries a
+// time range (the partitions are pruned): without `from` the last 7 days.
+import { and, count, desc, eq, ilike, lt, gte, asc, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { audit } from '../../kernel/audit.ts';
+import { inTx, type Ctx } from '../../kernel/context.ts';
+import { likeContains } from '../../kernel/db/like.ts';
+import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
+import type { TEvent, TEventSource, TUnknownSource, ZEventQuery, ZEventSourceInput } from '../../../common/events.ts';
+import { evtEvents } from './series.ts';
+import { evtSources, evtUnknownSources } from './tables.ts';
+
+type Query = z.output<typeof ZEventQuery>;
+export const DEFAULT_DAYS = 7;
+
+function where(ctx: Ctx, q: Query): SQL | undefined {
+  const to = q.to ? new Date(q.to) : new Date(ctx.now().getTime() + 86_400_000);
+  const from = q.from ? new Date(q.from) : new Date(ctx.now().getTime() - DEFAULT_DAYS * 86_400_000);
+  if (from >= to) throw new Invalid('events.range', '开始时间应早于结束时间');
+  const c: (SQL | undefined)[] = [gte(evtEvents.receivedAt, from), lt(evtEvents.receivedAt, to)];
+  // Chinese substrings: ILIKE '%…%', served by the trigram index (pg_trgm) on the message.
+  if (q.q) c.push(ilike(evtEvents.message, likeContains(q.q)));
+  if (q.host) c.push(eq(evtEvents.host, q.host));
+  if (q.severity) c.push(eq(evtEvents.severity, q.severity));
+  return and(...c);
+}
+
+const view = (r: typeof evtEvents.$inferSelect): TEvent => ({
+  id: r.id,
+  receivedAt: r.receivedAt.toISOString(),
+  occurredAt: r.occurredAt?.toISOString() ?? null,
+  host: r.host,
+  vendor: r.vendor,
+  product: r.product,
+  category: r.category,
+  severity: r.severity as TEvent['severity'],
+  srcIp: r.srcIp,
+  dstIp: r.dstIp,
+  message: r.message,
+  count: r.count,
+});
+
+export async function listEvents(ctx: Ctx, q: Query): Promise<{ items: TEvent[]; total: number }> {
+  const w = where(ctx, q);
+  const [rows, [t]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(evtEvents)
+      .where(w)
+      .orderBy(desc(evtEvents.receivedAt), desc(evtEvents.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(evtEvents).where(w),
+  ]);
+  return { items: rows.map(view), total: t!.n };
+}
+
+const sourceView = (r: typeof evtSources.$inferSelect): TEventSource => ({ ...r, createdAt: r.createdAt.toISOString() });
+
+export async function listSources(ctx: Ctx): Promise<{ items: TEventSource[] }> {
+  return { items: (await ctx.db.select().from(evtSources).orderBy(asc(evtSources.name))).map(sourceView) };
+}
+
+export async function addSource(ctx: Ctx, input: z.output<typeof ZEventSourceInput>): Promise<TEventSource> {
+  return inTx(ctx, async (tx) => {
+    const [dup] = await tx.db.select({ id: evtSources.id }).from(evtSources).where(eq(evtSources.address, input.address));
+    if (dup) throw new Conflict('events.source.duplicate', `地址 ${input.address} 已登记为日志源`);
+    const [r] = await tx.db
+      .insert(evtSources)
+      .values({ ...input, createdAt: tx.now() })
+      .returning();
+    // A registered sender is no longer unknown.
+    await tx.db.delete(evtUnknownSources).where(eq(evtUnknownSources.address, input.address));
+    await audit(tx, { action: 'events.source.create', objectType: 'evt_source', objectId: r!.id, after: r! });
+    return sourceView(r!);
+  });
+}
+
+export async function removeSource(ctx: Ctx, id: string): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const [r] = await tx.db.delete(evtSources).where(eq(evtSources.id, id)).returning();
+    if (!r) throw new NotFound('events.source.not_found', '日志源不存在');
+    await audit(tx, { action: 'events.source.delete', objectType: 'evt_source', objectId: id, before: r });
+  });
+}
+
+export async function unknownSources(ctx: Ctx): Promise<{ items: TUnknownSource[] }> {
+  const rows = await ctx.db.select().from(evtUnknownSources).orderBy(desc(evtUnknownSources.lastSeen)).limit(500);
+  return { items: rows.map((r) => ({ ...r, firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() })) };
+}
