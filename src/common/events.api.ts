@@ -1,9 +1,18 @@
 // Contracts of the security event centre (issue 13, "Public API (stable)"): the event list, its
-// export, the registered sources and the unknown senders.
+// export, the registered sources, the filter rules, the receiver's counters and the unknown senders.
 import { z } from 'zod';
 import { ZIdParams, paged } from './api.ts';
 import { endpoint } from './endpoint.ts';
-import { ZEvent, ZEventQuery, ZEventSource, ZEventSourceInput, ZUnknownSource } from './events.ts';
+import {
+  ZEvent,
+  ZEventFilter,
+  ZEventFilterInput,
+  ZEventQuery,
+  ZEventSource,
+  ZEventSourceInput,
+  ZReceiverStatus,
+  ZUnknownSource,
+} from './events.ts';
 
 export const eventsApi = {
   list: endpoint({ method: 'GET', path: '/api/events', query: ZEventQuery, response: paged(ZEvent) }),
@@ -12,5 +21,10 @@ export const eventsApi = {
   sources: endpoint({ method: 'GET', path: '/api/events/sources', response: z.object({ items: z.array(ZEventSource) }) }),
   addSource: endpoint({ method: 'POST', path: '/api/events/sources', body: ZEventSourceInput, response: ZEventSource, status: 201 }),
   removeSource: endpoint({ method: 'DELETE', path: '/api/events/sources/:id', params: ZIdParams, status: 204 }),
+  filters: endpoint({ method: 'GET', path: '/api/events/filters', response: z.object({ items: z.array(ZEventFilter) }) }),
+  addFilter: endpoint({ method: 'POST', path: '/api/events/filters', body: ZEventFilterInput, response: ZEventFilter, status: 201 }),
+  removeFilter: endpoint({ method: 'DELETE', path: '/api/events/filters/:id', params: ZIdParams, status: 204 }),
+  /** The receiver's counters (received, UDP dropped, cut, filtered, noise) per collector node. */
+  receiver: endpoint({ method: 'GET', path: '/api/events/receiver', response: ZReceiverStatus }),
   unknown: endpoint({ method: 'GET', path: '/api/events/unknown-sources', response: z.object({ items: z.array(ZUnknownSource) }) }),
 };

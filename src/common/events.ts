@@ -72,3 +72,38 @@ export const ZUnknownSource = z.object({
   lastHost: z.string().nullable(),
 });
 export type TUnknownSource = z.infer<typeof ZUnknownSource>;
+
+/** Fields a filter rule may test (issue 13 point 2), all of the normalised event. */
+export const FILTER_FIELDS = [
+  'host',
+  'source',
+  'vendor',
+  'category',
+  'severity',
+  'srcIp',
+  'dstIp',
+  'user',
+  'action',
+  'rule',
+  'message',
+] as const;
+
+export const ZEventFilterInput = z.object({
+  /** drop: not stored; keep: stored, and later rules are not asked. */
+  action: z.enum(['drop', 'keep']),
+  field: z.enum(FILTER_FIELDS),
+  /** eq: the whole value (case-insensitive); contains: a substring (Chinese included). */
+  op: z.enum(['eq', 'contains']),
+  value: text(200),
+  note: text(200).nullable().default(null),
+});
+export type TEventFilterInput = z.input<typeof ZEventFilterInput>;
+
+export const ZEventFilter = ZEventFilterInput.extend({ id: z.string(), note: z.string().nullable(), createdAt: ZTimestamp });
+export type TEventFilter = z.infer<typeof ZEventFilter>;
+
+/** The receiver's counters since its start on each collector node (dropped, cut, filtered, noise). */
+export const ZReceiverStatus = z.object({
+  nodes: z.array(z.object({ node: z.string(), state: z.string(), counters: z.record(z.string(), z.number()) })),
+});
+export type TReceiverStatus = z.infer<typeof ZReceiverStatus>;

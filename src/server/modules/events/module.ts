@@ -26,8 +26,8 @@ export const events = defineModule({
       grants: ['engineer', 'contractor_pm', 'duty_operator'],
     },
     'events.admin': {
-      zh: '登记与删除日志源',
-      en: 'Register and remove log sources',
+      zh: '登记与删除日志源、过滤规则',
+      en: 'Register and remove log sources and filter rules',
       group: 'events',
       grants: ['engineer', 'contractor_pm'],
     },

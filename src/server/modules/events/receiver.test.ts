@@ -137,3 +137,26 @@ describe('faults', () => {
     hanging.destroy();
   });
 });
+
+describe('filter rules', () => {
+  it('the first matching rule decides: a keep before a drop stores the line, the drop is counted, not stored', async () => {
+    const add = (rule: object) => eng.post('/api/events/filters', rule);
+    expect((await add({ action: 'keep', field: 'message', op: 'contains', value: '保留乙' })).statusCode).toBe(201);
+    expect((await add({ action: 'drop', field: 'host', op: 'eq', value: 'noisy-fw', note: '会话日志太多' })).statusCode).toBe(201);
+    const line = (text: string) => `<134>Dec  6 14:05:11 NOISY-FW app: ${text}\n`;
+    await until(
+      async () => {
+        await sendTcp(port, line('丢弃丙'));
+        return (counters().filtered ?? 0) > 0;
+      },
+      'the filter rules applied',
+      15_000,
+    );
+    // One connection, in order: once the kept line is stored the dropped one before it was handled.
+    await sendTcp(port, line('丢弃丁') + line('保留乙'));
+    expect((await arrived('保留乙'))[0]).toMatchObject({ host: 'NOISY-FW' });
+    expect((await events(q('丢弃丁'))).total).toBe(0);
+    const { items } = json<{ items: { action: string; note: string | null }[] }>(await eng.get('/api/events/filters'));
+    expect(items.map((r) => r.action)).toEqual(['keep', 'drop']);
+  });
+});

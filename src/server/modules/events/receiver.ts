@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer, isIPv6, type Socket } from 'node:net';
 import type { CollectorContext, CollectorDef } from '../../kernel/collectors/types.ts';
+import { passes, readFilters, type FilterRule } from './filters.ts';
 import { Framer, MAX_FRAME, isNoise } from './framing.ts';
 import { normalise, type EventRow, type SourceSetting } from './normalise.ts';
 import { writeEvents } from './store.ts';
@@ -21,24 +22,27 @@ const SETTINGS_MS = 5000;
 
 class Settings {
   private map = new Map<string, SourceSetting>();
+  private rules: FilterRule[] = [];
   private at = 0;
   private loading: Promise<void> | null = null;
   private readonly c: CollectorContext<EventRow>;
   constructor(c: CollectorContext<EventRow>) {
     this.c = c;
   }
-  async get(address: string): Promise<SourceSetting | undefined> {
+  /** The source's setting and the filter rules, as of at most SETTINGS_MS ago. */
+  async get(address: string): Promise<{ setting: SourceSetting | undefined; rules: readonly FilterRule[] }> {
     if (Date.now() - this.at > SETTINGS_MS) {
       this.loading ??= this.load().finally(() => (this.loading = null));
       await this.loading;
     }
-    return this.map.get(address);
+    return { setting: this.map.get(address), rules: this.rules };
   }
   private async load(): Promise<void> {
     const rows = await this.c.db
       .select({ address: evtSources.address, vendor: evtSources.vendor, charset: evtSources.charset })
       .from(evtSources);
     this.map = new Map(rows.map((r) => [r.address, { vendor: r.vendor, charset: r.charset }]));
+    this.rules = await readFilters(this.c.db);
     this.at = Date.now();
   }
 }
@@ -69,7 +73,11 @@ async function toRow(c: CollectorContext<EventRow>, settings: Settings, bytes: B
     return null;
   }
   count(c, 'received');
-  return normalise(bytes, address, await settings.get(address), c.now(), truncated);
+  const { setting, rules } = await settings.get(address);
+  const row = normalise(bytes, address, setting, c.now(), truncated);
+  if (passes(rules, row)) return row;
+  count(c, 'filtered');
+  return null;
 }
 
 function tcpServer(c: CollectorContext<EventRow>, settings: Settings, sockets: Set<Socket>) {

@@ -5,7 +5,8 @@ import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
 import type { Column } from '../../kernel/office/xlsx.ts';
 import { eventsApi as api } from '../../../common/events.api.ts';
 import type { TEvent } from '../../../common/events.ts';
-import { addSource, listEvents, listSources, removeSource, unknownSources } from './service.ts';
+import { addFilter, listFilters, removeFilter } from './filters.ts';
+import { addSource, listEvents, listSources, receiverStatus, removeSource, unknownSources } from './service.ts';
 
 const READ = 'events.read';
 const ADMIN = 'events.admin';
@@ -63,6 +64,34 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: ADMIN,
     handler: (ctx, { params }) => removeSource(ctx, params.id),
+  });
+  defineRoute(app, {
+    ...api.filters,
+    summary: '过滤规则（按顺序，首条匹配决定丢弃或保留）',
+    tags,
+    access: READ,
+    handler: (ctx) => listFilters(ctx),
+  });
+  defineRoute(app, {
+    ...api.addFilter,
+    summary: '新增过滤规则',
+    tags,
+    access: ADMIN,
+    handler: (ctx, { body }) => addFilter(ctx, body),
+  });
+  defineRoute(app, {
+    ...api.removeFilter,
+    summary: '删除过滤规则',
+    tags,
+    access: ADMIN,
+    handler: (ctx, { params }) => removeFilter(ctx, params.id),
+  });
+  defineRoute(app, {
+    ...api.receiver,
+    summary: '接收器计数（接收、UDP 丢弃、截断、过滤、噪声）',
+    tags,
+    access: READ,
+    handler: (ctx) => receiverStatus(ctx),
   });
   defineRoute(app, {
     ...api.unknown,

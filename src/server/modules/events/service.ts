@@ -3,10 +3,11 @@
 import { and, count, desc, eq, ilike, lt, gte, asc, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
+import { collectorHealth } from '../../kernel/collectors/runtime.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
-import type { TEvent, TEventSource, TUnknownSource, ZEventQuery, ZEventSourceInput } from '../../../common/events.ts';
+import type { TEvent, TEventSource, TReceiverStatus, TUnknownSource, ZEventQuery, ZEventSourceInput } from '../../../common/events.ts';
 import { evtEvents } from './series.ts';
 import { evtSources, evtUnknownSources } from './tables.ts';
 
@@ -87,4 +88,14 @@ export async function removeSource(ctx: Ctx, id: string): Promise<void> {
 export async function unknownSources(ctx: Ctx): Promise<{ items: TUnknownSource[] }> {
   const rows = await ctx.db.select().from(evtUnknownSources).orderBy(desc(evtUnknownSources.lastSeen)).limit(500);
   return { items: rows.map((r) => ({ ...r, firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() })) };
+}
+
+/** What each collector node's receiver counted since it started (issue 13 point 1: drops are shown). */
+export async function receiverStatus(ctx: Ctx): Promise<TReceiverStatus> {
+  const { nodes } = await collectorHealth(ctx.db, ctx.now());
+  return {
+    nodes: nodes.flatMap((n) =>
+      n.collectors.filter((c) => c.id === 'events.syslog').map((c) => ({ node: n.node, state: c.state, counters: c.counters ?? {} })),
+    ),
+  };
 }

@@ -27,3 +27,17 @@ export const evtUnknownSources = pgTable('evt_unknown_sources', {
   lastSeen: ts('last_seen').notNull(),
   lastHost: text('last_host'),
 });
+
+/**
+ * Filter rules (issue 13 point 2): checked in order of creation on every received event before it is
+ * stored; the first rule that matches decides (drop or keep), an event no rule matches is kept.
+ */
+export const evtFilters = pgTable('evt_filters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  action: text('action').notNull(),
+  field: text('field').notNull(),
+  op: text('op').notNull(),
+  value: text('value').notNull(),
+  note: text('note'),
+  createdAt: ts('created_at').notNull(),
+});
