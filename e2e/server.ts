@@ -26,12 +26,15 @@ export async function startProduct(from?: string): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'yw-e2e-'));
   if (from) cpSync(from, dir, { recursive: true });
   const port = await freePort();
+  // Each product its own syslog port (the default 5514 is shared by every product on this host).
+  const syslogPort = await freePort();
   const out: string[] = [];
   const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: '',
       PORT: String(port),
+      YUNWEI_SYSLOG_PORT: String(syslogPort),
       YUNWEI_DATA_DIR: dir,
       YUNWEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD,

@@ -6,6 +6,8 @@ import { endpoint } from './endpoint.ts';
 import {
   ZEvent,
   ZEventFilter,
+  ZEventStats,
+  ZEventStatsQuery,
   ZEventFilterInput,
   ZEventQuery,
   ZEventSource,
@@ -16,6 +18,8 @@ import {
 
 export const eventsApi = {
   list: endpoint({ method: 'GET', path: '/api/events', query: ZEventQuery, response: paged(ZEvent) }),
+  /** Events per time bucket and severity with the list's filters (the chart). */
+  stats: endpoint({ method: 'GET', path: '/api/events/stats', query: ZEventStatsQuery, response: ZEventStats }),
   /** The list with the same filters as an .xlsx. */
   export: endpoint({ method: 'GET', path: '/api/events/export', query: ZEventQuery, raw: true }),
   sources: endpoint({ method: 'GET', path: '/api/events/sources', response: z.object({ items: z.array(ZEventSource) }) }),

@@ -28,7 +28,7 @@ export const ZEvent = z.object({
 });
 export type TEvent = z.infer<typeof ZEvent>;
 
-export const ZEventQuery = ZPage.extend({
+const ZEventFilters = z.object({
   /** A substring of the message (Chinese included). */
   q: z.string().trim().max(100).optional(),
   host: z.string().trim().max(253).optional(),
@@ -36,7 +36,26 @@ export const ZEventQuery = ZPage.extend({
   from: ZDateTime.optional(),
   to: ZDateTime.optional(),
 });
+export const ZEventQuery = ZPage.extend(ZEventFilters.shape);
 export type TEventQuery = z.input<typeof ZEventQuery>;
+/** The chart's query: the list's filters without the page. */
+export const ZEventStatsQuery = ZEventFilters;
+
+/** Events (merged counts summed) per time bucket and severity, for the chart. */
+export const ZEventStats = z.object({
+  bucketSec: z.number().int(),
+  points: z.array(
+    z.object({
+      at: ZTimestamp,
+      critical: z.number().int(),
+      high: z.number().int(),
+      medium: z.number().int(),
+      low: z.number().int(),
+      info: z.number().int(),
+    }),
+  ),
+});
+export type TEventStats = z.infer<typeof ZEventStats>;
 
 const ADDRESS = z
   .string()

@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
+import { loadEventsDemo } from './demo.ts';
 import { syslogCollector } from './receiver.ts';
 import { eventRoutes } from './routes.ts';
 import { EVENTS_SERIES } from './series.ts';
@@ -36,4 +37,5 @@ export const events = defineModule({
   collectors: [syslogCollector],
   series: EVENTS_SERIES,
   exportTables: tablesIn(tables),
+  demo: loadEventsDemo,
 });

@@ -66,6 +66,8 @@ const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 const get = (p: VendorParser, f: Fields, k: keyof NormalKeys) => pick(f, p.keys[k] ?? []);
 const ip = (v: string | null) => (v && IP.test(v) ? v : null);
 const port = (v: string | null) => (v && /^\d{1,5}$/.test(v) && Number(v) <= 65535 ? Number(v) : null);
+/** A login line names its peer in words (`logged in from 10.1.1.9`, `从 10.1.1.9 登录`): the source. */
+const fromIp = (text: string) => /(?:\bfrom|从)\s*(\d{1,3}(?:\.\d{1,3}){3})\b/i.exec(text.slice(0, 1000))?.[1] ?? null;
 const short = (v: string | null, n = 200) => (v === null ? null : v.slice(0, n));
 
 function detect(message: string, vendor: string | null): VendorParser {
@@ -109,7 +111,7 @@ export function normalise(
     product: (f._product ?? p.product).slice(0, 60),
     category,
     severity: severityOf(p, f, h.priority),
-    srcIp: ip(get(p, f, 'srcIp')),
+    srcIp: ip(get(p, f, 'srcIp')) ?? ip(fromIp(h.message)),
     srcPort: port(get(p, f, 'srcPort')),
     dstIp: ip(get(p, f, 'dstIp')),
     dstPort: port(get(p, f, 'dstPort')),

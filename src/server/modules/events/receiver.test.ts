@@ -85,6 +85,16 @@ describe('real senders', () => {
     await until(async () => (await events(q('合并测试'))).total === 2, 'a new row after the window', 15_000);
   });
 
+  it('the chart sums merged counts per bucket and severity', async () => {
+    const res = await eng.get(`/api/events/stats?${q('合并测试')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = json<{ bucketSec: number; points: { high: number; info: number }[] }>(res);
+    // The default range (7 days back, 1 ahead) in at most 120 buckets.
+    expect(stats.bucketSec).toBe(3 * 3600);
+    expect(stats.points.reduce((n, p) => n + p.high, 0)).toBe(6);
+    expect(stats.points.reduce((n, p) => n + p.info, 0)).toBe(0);
+  });
+
   it('lists senders that are not registered sources with their count', async () => {
     const { items } = json<{ items: TUnknownSource[] }>(await eng.get('/api/events/unknown-sources'));
     const me = items.find((s) => s.address === '127.0.0.1');

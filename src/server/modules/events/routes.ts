@@ -6,7 +6,7 @@ import type { Column } from '../../kernel/office/xlsx.ts';
 import { eventsApi as api } from '../../../common/events.api.ts';
 import type { TEvent } from '../../../common/events.ts';
 import { addFilter, listFilters, removeFilter } from './filters.ts';
-import { addSource, listEvents, listSources, receiverStatus, removeSource, unknownSources } from './service.ts';
+import { addSource, eventStats, listEvents, listSources, receiverStatus, removeSource, unknownSources } from './service.ts';
 
 const READ = 'events.read';
 const ADMIN = 'events.admin';
@@ -35,6 +35,13 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     handler: (ctx, { query }) => listEvents(ctx, query),
+  });
+  defineRoute(app, {
+    ...api.stats,
+    summary: '按时间与级别统计安全事件（含合并次数）',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => eventStats(ctx, query),
   });
   defineRoute(app, {
     ...api.export,

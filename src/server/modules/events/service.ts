@@ -1,23 +1,39 @@
 // Reading events and keeping the sources (issue 13, "Public API (stable)"). Every event query carries a
 // time range (the partitions are pruned): without `from` the last 7 days.
-import { and, count, desc, eq, ilike, lt, gte, asc, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, lt, gte, asc, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { collectorHealth } from '../../kernel/collectors/runtime.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
-import type { TEvent, TEventSource, TReceiverStatus, TUnknownSource, ZEventQuery, ZEventSourceInput } from '../../../common/events.ts';
+import {
+  SEVERITIES,
+  type TEvent,
+  type TEventSource,
+  type TEventStats,
+  type TReceiverStatus,
+  type TUnknownSource,
+  type ZEventQuery,
+  type ZEventSourceInput,
+  type ZEventStatsQuery,
+} from '../../../common/events.ts';
 import { evtEvents } from './series.ts';
 import { evtSources, evtUnknownSources } from './tables.ts';
 
 type Query = z.output<typeof ZEventQuery>;
+type Filters = z.output<typeof ZEventStatsQuery>;
 export const DEFAULT_DAYS = 7;
 
-function where(ctx: Ctx, q: Query): SQL | undefined {
+function range(ctx: Ctx, q: Filters): { from: Date; to: Date } {
   const to = q.to ? new Date(q.to) : new Date(ctx.now().getTime() + 86_400_000);
   const from = q.from ? new Date(q.from) : new Date(ctx.now().getTime() - DEFAULT_DAYS * 86_400_000);
   if (from >= to) throw new Invalid('events.range', '开始时间应早于结束时间');
+  return { from, to };
+}
+
+function where(ctx: Ctx, q: Filters): SQL | undefined {
+  const { from, to } = range(ctx, q);
   const c: (SQL | undefined)[] = [gte(evtEvents.receivedAt, from), lt(evtEvents.receivedAt, to)];
   // Chinese substrings: ILIKE '%…%', served by the trigram index (pg_trgm) on the message.
   if (q.q) c.push(ilike(evtEvents.message, likeContains(q.q)));
@@ -54,6 +70,35 @@ export async function listEvents(ctx: Ctx, q: Query): Promise<{ items: TEvent[];
     ctx.db.select({ n: count() }).from(evtEvents).where(w),
   ]);
   return { items: rows.map(view), total: t!.n };
+}
+
+/** Bucket sizes for the chart: the smallest that keeps it at most 120 points. */
+const BUCKETS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 86_400];
+
+/** Events (merged counts summed) per bucket and severity, buckets without events left out. */
+export async function eventStats(ctx: Ctx, q: Filters): Promise<TEventStats> {
+  const { from, to } = range(ctx, q);
+  const span = (to.getTime() - from.getTime()) / 1000;
+  const bucketSec = BUCKETS.find((b) => span / b <= 120) ?? 7 * 86_400;
+  const at = sql<string>`date_bin(make_interval(secs => ${bucketSec}), ${evtEvents.receivedAt}, ${from.toISOString()}::timestamptz)`;
+  const rows = await ctx.db
+    .select({ at, severity: evtEvents.severity, n: sql<number>`sum(${evtEvents.count})::int` })
+    .from(evtEvents)
+    .where(where(ctx, q))
+    // By position: the bucket expression carries parameters, which PostgreSQL does not match up twice.
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`1`);
+  const points = new Map<string, TEventStats['points'][number]>();
+  for (const r of rows) {
+    const key = new Date(r.at).toISOString();
+    const p = points.get(key) ?? {
+      at: key,
+      ...(Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>),
+    };
+    if ((SEVERITIES as readonly string[]).includes(r.severity)) p[r.severity as (typeof SEVERITIES)[number]] += Number(r.n);
+    points.set(key, p);
+  }
+  return { bucketSec, points: [...points.values()] };
 }
 
 const sourceView = (r: typeof evtSources.$inferSelect): TEventSource => ({ ...r, createdAt: r.createdAt.toISOString() });
