@@ -17,6 +17,7 @@ describe('the real feature list', () => {
       '网络监控[监控设备 监控告警 网络拓扑 监控大屏]',
       '配置备份',
       '变更管理',
+      '安全事件[事件流 日志源]',
       '单位与人员[合同各方 地点与机房 部门 人员]',
       '工作日历',
       '系统管理[用户管理 角色权限 审计日志 邮件服务器]',
@@ -52,6 +53,7 @@ describe('the real feature list', () => {
     ['/monitoring', '/monitoring', 'monitoring'],
     ['/monitoring/topology', '/monitoring/topology', 'monitoring'],
     ['/monitoring/0b6c6f5e-1c1d', '/monitoring', 'monitoring'],
+    ['/events/sources', '/events/sources', 'events'],
     ['/me/notify', '/me/notify', null],
     ['/a/A-0001', '/a/A-0001', null],
   ])('selects %s as %s with %s open', (path, key, open) => {
