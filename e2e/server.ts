@@ -13,6 +13,8 @@ export const SHOTS = join(process.cwd(), 'screenshots');
 
 export interface Running {
   base: string;
+  /** The product's syslog receiver (UDP and TCP) on 127.0.0.1. */
+  syslogPort: number;
   dir: string;
   stop(): Promise<void>;
   remove(): void;
@@ -57,6 +59,7 @@ export async function startProduct(from?: string): Promise<Running> {
   }
   return {
     base,
+    syslogPort,
     dir,
     async stop() {
       proc.kill('SIGTERM');
@@ -86,7 +89,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** The product and a browser for one test file: started before its tests, stopped after them. */
-export function useProduct(): { readonly base: string; readonly browser: Browser } {
+export function useProduct(): { readonly base: string; readonly syslogPort: number; readonly browser: Browser } {
   let server: Running | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -101,6 +104,9 @@ export function useProduct(): { readonly base: string; readonly browser: Browser
   return {
     get base() {
       return server!.base;
+    },
+    get syslogPort() {
+      return server!.syslogPort;
     },
     get browser() {
       return browser!;

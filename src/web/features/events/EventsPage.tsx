@@ -12,9 +12,17 @@ import { EChart } from '../../components/EChart.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { SEVERITY_TEXT, SeverityTag, statsOption } from './labels.tsx';
+import { CATEGORY_TEXT, SEVERITY_TEXT, SeverityTag, VENDOR_TEXT, statsOption } from './labels.tsx';
 
 const REFRESH_MS = 10_000;
+const DAY_MS = 86_400_000;
+
+/** The chart's time: the chosen range, else the last 24 hours to the next whole minute. */
+function chartSpan(f: Filters): { from: string; to: string } {
+  const end = Math.ceil(Date.now() / 60_000) * 60_000;
+  const to = f.to ?? new Date(end).toISOString();
+  return { from: f.from ?? new Date(new Date(to).getTime() - DAY_MS).toISOString(), to };
+}
 
 interface Filters {
   host?: string;
@@ -28,13 +36,14 @@ export function EventsPage() {
   const { t } = useI18n();
   const [f, setF] = useState<Filters>({});
   const [live, setLive] = useState(true);
-  const stats = useCall(api.stats, { query: f }, { refetchInterval: live ? REFRESH_MS : false });
+  const span = chartSpan(f);
+  const stats = useCall(api.stats, { query: { ...f, ...span } }, { refetchInterval: live ? REFRESH_MS : false });
   const columns: DTColumn<TEvent>[] = [
     { title: t('接收时间'), dataIndex: 'receivedAt', width: 150, render: (v: string) => fmtTime(v) },
-    { title: t('严重级别'), dataIndex: 'severity', width: 70, render: (v: TSeverity) => <SeverityTag s={v} /> },
-    { title: t('设备名'), dataIndex: 'host', width: 140, ellipsis: true },
-    { title: t('厂商'), dataIndex: 'vendor', width: 90, responsive: ['lg'] },
-    { title: t('事件类别'), dataIndex: 'category', width: 80, responsive: ['md'] },
+    { title: t('严重级别'), dataIndex: 'severity', width: 90, render: (v: TSeverity) => <SeverityTag s={v} /> },
+    { title: t('设备名'), dataIndex: 'host', width: 140, ellipsis: true, responsive: ['sm'] },
+    { title: t('厂商'), dataIndex: 'vendor', width: 110, responsive: ['xl'], render: (v: string) => t(VENDOR_TEXT[v] ?? v) },
+    { title: t('事件类别'), dataIndex: 'category', width: 90, responsive: ['md'], render: (v: string) => t(CATEGORY_TEXT[v] ?? v) },
     {
       title: t('源 → 目的'),
       dataIndex: 'srcIp',
@@ -42,7 +51,24 @@ export function EventsPage() {
       responsive: ['lg'],
       render: (_: unknown, r) => <span className="yw-mono">{[r.srcIp ?? '—', r.dstIp ?? '—'].join(' → ')}</span>,
     },
-    { title: t('事件内容'), dataIndex: 'message', ellipsis: true },
+    {
+      title: t('事件内容'),
+      dataIndex: 'message',
+      ellipsis: true,
+      render: (v: string) => (
+        <span
+          style={{
+            display: 'inline-block',
+            maxWidth: 'min(60vw, 520px)',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            verticalAlign: 'bottom',
+          }}
+        >
+          {v}
+        </span>
+      ),
+    },
     { title: t('次数'), dataIndex: 'count', width: 64, align: 'right', render: (v: number) => (v > 1 ? <b>{v}</b> : v) },
   ];
   const range = (v: [Dayjs | null, Dayjs | null] | null) =>
@@ -54,7 +80,7 @@ export function EventsPage() {
         subtitle={t('防火墙、入侵防御、防病毒等设备的 syslog，解析归一后实时展示；相同事件在 60 秒内合并计数')}
       />
       <Card size="small" title={t('事件趋势（按级别）')} style={{ marginBottom: 16 }}>
-        <EChart option={statsOption(stats.data, t)} height={220} />
+        <EChart option={statsOption(stats.data, span, t)} height={220} />
       </Card>
       <Card>
         <DataTable
@@ -72,7 +98,7 @@ export function EventsPage() {
               <Typography.Paragraph className="yw-mono" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
                 {r.message}
                 <br />
-                {t('发生时间')}: {fmtTime(r.occurredAt)} · {r.product}
+                {t('设备名')}: {r.host} · {t('发生时间')}: {fmtTime(r.occurredAt)} · {r.vendor} {r.product}
               </Typography.Paragraph>
             ),
           }}

@@ -14,6 +14,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { FiltersCard } from './FiltersCard.tsx';
+import { VENDOR_TEXT } from './labels.tsx';
 import { useRemove } from './useRemove.ts';
 
 const COUNTERS: [string, string][] = [
@@ -25,14 +26,6 @@ const COUNTERS: [string, string][] = [
   ['bad_octet_count', '帧长错误'],
   ['noise', '非 syslog 数据'],
 ];
-const VENDOR_TEXT: Record<string, string> = {
-  huawei: '华为 USG',
-  h3c: '新华三 SecPath',
-  hillstone: '山石网科',
-  sangfor: '深信服 AF',
-  fortinet: 'Fortinet',
-  generic: '通用（key=value / CEF）',
-};
 
 function ReceiverCard() {
   const { t } = useI18n();

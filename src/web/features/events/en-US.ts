@@ -68,4 +68,10 @@ export const EN: Record<string, string> = {
   源地址: 'Source address',
   目的地址: 'Destination address',
   策略: 'Policy',
+  病毒: 'Virus',
+  攻击: 'Attack',
+  登录认证: 'Sign-in',
+  访问控制: 'Access control',
+  配置操作: 'Configuration',
+  其他事件: 'Other',
 };
