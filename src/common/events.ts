@@ -126,3 +126,45 @@ export const ZReceiverStatus = z.object({
   nodes: z.array(z.object({ node: z.string(), state: z.string(), counters: z.record(z.string(), z.number()) })),
 });
 export type TReceiverStatus = z.infer<typeof ZReceiverStatus>;
+
+/** A correlation rule (issue 13 point 3): Sigma-style YAML, versioned; hits become alerts. */
+export const ZEventRuleInput = z.object({
+  yaml: z.string().min(1).max(20_000),
+  enabled: z.boolean().default(false),
+});
+export type TEventRuleInput = z.input<typeof ZEventRuleInput>;
+
+export const ZEventRule = z.object({
+  id: z.string(),
+  title: z.string(),
+  level: z.enum(SEVERITIES),
+  yaml: z.string(),
+  enabled: z.boolean(),
+  version: z.number().int(),
+  updatedAt: ZTimestamp,
+});
+export type TEventRule = z.infer<typeof ZEventRule>;
+
+/** A rule tried on stored events (before it is enabled): what it would have raised. */
+export const ZRuleTest = z.object({
+  yaml: z.string().min(1).max(20_000),
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
+});
+export const ZRuleHit = z.object({ key: z.string(), count: z.number().int(), firstAt: ZTimestamp, lastAt: ZTimestamp, sample: z.string() });
+export type TRuleHit = z.infer<typeof ZRuleHit>;
+
+export const ZEventAlert = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  key: z.string(),
+  hits: z.number().int(),
+  firstAt: ZTimestamp,
+  lastAt: ZTimestamp,
+  sample: z.string(),
+  ticketId: z.string().nullable(),
+  ticketNumber: z.string().nullable(),
+});
+export type TEventAlert = z.infer<typeof ZEventAlert>;

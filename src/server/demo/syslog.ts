@@ -50,6 +50,7 @@ export const DEMO_SYSLOG_SOURCES: readonly DemoSyslogSource[] = [
         `<190>${t.bsd.slice(0, 6)} ${t.year} ${t.time} USG6650-FW %%01POLICY/6/POLICYDENY(l):vsys=public, protocol=6, source-ip=${a.outside}, source-port=${a.port}, destination-ip=${a.server}, destination-port=445, time=${t.date.replaceAll('-', '/')} ${t.time}, source-zone=untrust, destination-zone=dmz, rule-name=deny_smb.`,
       (t, a) =>
         `<188>${t.bsd.slice(0, 6)} ${t.year} ${t.time} USG6650-FW %%01SHELL/4/LOGINFAIL(l):用户 admin 从 ${a.outside} 登录失败（密码错误）。`,
+      (t, a) => `<189>${t.bsd.slice(0, 6)} ${t.year} ${t.time} USG6650-FW %%01SHELL/5/LOGIN(l):用户 admin 从 ${a.outside} 登录成功。`,
       (t, a) =>
         `<187>${t.bsd.slice(0, 6)} ${t.year} ${t.time} USG6650-FW %%01IPS/4/DETECT(l):检测到入侵：SQL 注入攻击尝试，SrcIp=${a.outside}, DstIp=${a.server}, SrcPort=${a.port}, DstPort=80, Protocol=TCP, Action=Block, Severity=high.`,
     ],

@@ -16,6 +16,10 @@ const PCS = ['10.8.2.31', '10.8.2.47', '10.8.3.21'];
 const SERVERS = ['10.8.100.10', '10.8.100.20'];
 const PORTS = [51234, 49822, 40000];
 
+/** The Huawei firewall's login lines (demo/syslog.ts). */
+const LOGIN_FAILED = 1;
+const LOGIN_OK = 2;
+
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -81,8 +85,15 @@ export async function startSyslogDemo(receiver: { host: string; port: number }, 
       const { s, u } = pick(sockets);
       send(u, demoLine(s, Math.floor(Math.random() * s.lines.length), now));
     }
-    // A burst of one event repeated (a scan, a brute force): merged by the receiver into one row.
-    if (tick % BURST_EVERY === 0) {
+    // Now and then a brute force on the Huawei firewall: failures, then a success from the same source
+    // (the demo's correlation rule raises an alert and a ticket).
+    if (tick % (BURST_EVERY * 4) === BURST_EVERY * 2) {
+      const { s, u } = sockets.find((x) => x.s.vendor === 'huawei')!;
+      const a = { outside: pick(OUTSIDE), pc: pick(PCS), server: pick(SERVERS), port: pick(PORTS) };
+      for (let i = 0; i < 6; i++) send(u, demoLine(s, LOGIN_FAILED, now, a));
+      setTimeout(() => send(u, demoLine(s, LOGIN_OK, new Date(), a)), 1500).unref();
+    } else if (tick % BURST_EVERY === 0) {
+      // A burst of one event repeated (a scan): merged by the receiver into one row.
       const { s, u } = pick(sockets.filter((x) => x.s.registered));
       const a = { outside: pick(OUTSIDE), pc: pick(PCS), server: pick(SERVERS), port: pick(PORTS) };
       const line = Math.floor(Math.random() * s.lines.length);

@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
+import { correlationJob } from './correlation/service.ts';
 import { loadEventsDemo } from './demo.ts';
 import { syslogCollector } from './receiver.ts';
 import { eventRoutes } from './routes.ts';
@@ -17,7 +18,7 @@ export const events = defineModule({
     zh: '集中接收防火墙、入侵防御、防病毒等设备的 syslog，解析归一、合并重复事件并可检索',
     en: 'Central syslog from firewalls, IPS and anti-virus: parsed, normalised, merged and searchable',
   },
-  dependsOn: ['org'],
+  dependsOn: ['org', 'desk'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {
     'events.read': {
@@ -26,15 +27,22 @@ export const events = defineModule({
       group: 'events',
       grants: ['engineer', 'contractor_pm', 'duty_operator'],
     },
+    'events.alerts': {
+      zh: '查看安全告警',
+      en: 'View security alerts',
+      group: 'events',
+      grants: ['engineer', 'contractor_pm', 'duty_operator', 'agency_manager', 'agency_contact'],
+    },
     'events.admin': {
-      zh: '登记与删除日志源、过滤规则',
-      en: 'Register and remove log sources and filter rules',
+      zh: '登记与删除日志源、过滤规则，编辑关联规则',
+      en: 'Register and remove log sources and filter rules, edit correlation rules',
       group: 'events',
       grants: ['engineer', 'contractor_pm'],
     },
   },
   routes: [eventRoutes],
   collectors: [syslogCollector],
+  jobs: [correlationJob],
   series: EVENTS_SERIES,
   exportTables: tablesIn(tables),
   demo: loadEventsDemo,

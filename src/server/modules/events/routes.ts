@@ -5,6 +5,7 @@ import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
 import type { Column } from '../../kernel/office/xlsx.ts';
 import { eventsApi as api } from '../../../common/events.api.ts';
 import type { TEvent } from '../../../common/events.ts';
+import { correlationRoutes } from './correlation/routes.ts';
 import { addFilter, listFilters, removeFilter } from './filters.ts';
 import { addSource, eventStats, listEvents, listSources, receiverStatus, removeSource, unknownSources } from './service.ts';
 
@@ -100,6 +101,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     access: READ,
     handler: (ctx) => receiverStatus(ctx),
   });
+  correlationRoutes(app);
   defineRoute(app, {
     ...api.unknown,
     summary: '未登记的日志发送方（次数、最近时间）',

@@ -1,7 +1,7 @@
 // Tables of the security event centre (issue 13 points 1–2, R-MON-03): the registered syslog sources
 // (by address, with the vendor parser and the character set) and the senders that are not registered.
 // The events themselves are a time series (series.ts), outside drizzle-kit.
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -41,3 +41,36 @@ export const evtFilters = pgTable('evt_filters', {
   note: text('note'),
   createdAt: ts('created_at').notNull(),
 });
+
+/** Correlation rules (issue 13 point 3): the YAML as written, its version (+1 on every change). */
+export const evtRules = pgTable('evt_rules', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  level: text('level').notNull(),
+  yaml: text('yaml').notNull(),
+  enabled: boolean('enabled').notNull(),
+  version: integer('version').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Alerts: one per rule and group key (the source address…), repeated hits counted on it. */
+export const evtAlerts = pgTable(
+  'evt_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => evtRules.id, { onDelete: 'cascade' }),
+    ruleVersion: integer('rule_version').notNull(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    key: text('key').notNull(),
+    hits: integer('hits').notNull(),
+    firstAt: ts('first_at').notNull(),
+    lastAt: ts('last_at').notNull(),
+    sample: text('sample').notNull(),
+    ticketId: uuid('ticket_id'),
+    ticketNumber: text('ticket_number'),
+  },
+  (t) => [uniqueIndex('evt_alerts_rule_key').on(t.ruleId, t.key)],
+);
