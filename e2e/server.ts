@@ -15,6 +15,8 @@ export interface Running {
   base: string;
   /** The UDP port of the product's SNMP trap receiver on 127.0.0.1. */
   trapPort: number;
+  /** The product's syslog receiver (UDP and TCP) on 127.0.0.1. */
+  syslogPort: number;
   dir: string;
   stop(): Promise<void>;
   remove(): void;
@@ -29,6 +31,8 @@ export async function startProduct(from?: string): Promise<Running> {
   if (from) cpSync(from, dir, { recursive: true });
   const port = await freePort();
   const trapPort = await freePort(); // free for TCP a moment ago: almost surely for UDP too
+  // Each product its own syslog port (the default 5514 is shared by every product on this host).
+  const syslogPort = await freePort();
   const out: string[] = [];
   const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
     env: {
@@ -36,6 +40,7 @@ export async function startProduct(from?: string): Promise<Running> {
       DATABASE_URL: '',
       PORT: String(port),
       YUNWEI_SNMP_TRAP_PORT: String(trapPort),
+      YUNWEI_SYSLOG_PORT: String(syslogPort),
       YUNWEI_DATA_DIR: dir,
       YUNWEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD,
@@ -59,6 +64,7 @@ export async function startProduct(from?: string): Promise<Running> {
   return {
     base,
     trapPort,
+    syslogPort,
     dir,
     async stop() {
       proc.kill('SIGTERM');
@@ -88,7 +94,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** The product and a browser for one test file: started before its tests, stopped after them. */
-export function useProduct(): { readonly base: string; readonly trapPort: number; readonly browser: Browser } {
+export function useProduct(): { readonly base: string; readonly trapPort: number; readonly syslogPort: number; readonly browser: Browser } {
   let server: Running | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -106,6 +112,9 @@ export function useProduct(): { readonly base: string; readonly trapPort: number
     },
     get trapPort() {
       return server!.trapPort;
+    },
+    get syslogPort() {
+      return server!.syslogPort;
     },
     get browser() {
       return browser!;

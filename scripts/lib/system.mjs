@@ -53,6 +53,8 @@ const CHECKS = {
       ['/usr/sbin/snmpd', '/usr/bin/snmpget', '/usr/bin/snmpbulkwalk', '/usr/bin/snmpsimd', '/usr/bin/fping'].every((f) => existsSync(f)),
     packages: ['snmpd', 'snmp', 'snmpsim', 'fping'],
   },
+  // The syslog receiver's tests forward through a real rsyslog and send with logger (issue 13, real peers).
+  rsyslog: { ok: () => existsSync('/usr/sbin/rsyslogd') && existsSync('/usr/bin/logger'), packages: ['rsyslog', 'bsdutils'] },
 };
 
 /** @param {string[]} args */

@@ -6,7 +6,7 @@ import { ZPhone } from './patterns.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZDateTime, ZTimestamp, optText, text } from './api.ts';
 
-export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring'] as const;
+export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring', 'security'] as const;
 /** new → in_progress (arrival or work) → resolved (fixed, awaiting the agency's test) → closed (confirmed); a rejection reopens to in_progress; a duplicate is merged. */
 export const TICKET_STATUSES = ['new', 'in_progress', 'resolved', 'closed', 'merged'] as const;
 export const STATUS_NAMES = { new: '待处理', in_progress: '处理中', resolved: '待确认', closed: '已关闭', merged: '已合并' } as const;

@@ -6,6 +6,7 @@ import { DataDirLocked, openConfigured, type Database } from './kernel/db/client
 import type { BootstrapResult } from './bootstrap.ts';
 import { startNode } from './node.ts';
 import { startLab } from './demo/lab/start.ts';
+import { startSyslogDemo } from './demo/lab/syslog.ts';
 
 function printWelcome(config: Config, db: Database, r: BootstrapResult, roles: string): void {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   // for them; a taken port costs that device only (demo/lab/start.ts).
   const lab = config.demo ? await startLab(log.child({ c: 'demo-lab' })) : null;
   const node = await startNode({ config, database, log });
+  // The demo's firewalls, IPS and anti-virus sending syslog to the receiver just started (issue 13 point 10).
+  const syslogDemo = config.demo ? await startSyslogDemo(config.syslog, log.child({ c: 'demo-syslog' })) : null;
   printWelcome(config, database, node.boot, [...config.roles].join(','));
 
   let stopping = false;
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await node.stop();
+    await syslogDemo?.stop();
     await lab?.stop();
     await database.close().catch(() => undefined);
     process.exit(0);

@@ -48,6 +48,9 @@ describe('parseConfig refuses each bad value, naming the variable', () => {
     ['YUNWEI_ROLES', 'api,foo'],
     ['YUNWEI_ROLES', ','],
     ['LOG_LEVEL', 'loud'],
+    ['YUNWEI_SYSLOG_PORT', '0'],
+    ['YUNWEI_SYSLOG_PORT', '514x'],
+    ['YUNWEI_SYSLOG_HOST', 'a b'],
   ])('%s=%s', (variable, value) => {
     const e = errorOf({ [variable]: value });
     expect(e.variable).toBe(variable);
@@ -76,6 +79,7 @@ describe('parseConfig defaults and accepted values', () => {
     expect(c.logLevel).toBe('info');
     expect(c.snmpTrapPort).toBe(1162); // above 1023: no root needed
     expect(parseConfig({ YUNWEI_SNMP_TRAP_PORT: '162' }).snmpTrapPort).toBe(162);
+    expect(c.syslog).toEqual({ host: '127.0.0.1', port: 5514 });
   });
 
   it.each([
@@ -92,6 +96,7 @@ describe('parseConfig defaults and accepted values', () => {
     [{ YUNWEI_ADMIN_PASSWORD: 'Strong-Pass-1' }, { adminPassword: 'Strong-Pass-1' }],
     [{ YUNWEI_ADMIN_PASSWORD: '' }, { adminPassword: null }],
     [{ LOG_LEVEL: 'debug' }, { logLevel: 'debug' }],
+    [{ YUNWEI_SYSLOG_PORT: '514', YUNWEI_SYSLOG_HOST: '0.0.0.0' }, { syslog: { host: '0.0.0.0', port: 514 } }],
     [{ YUNWEI_SECRET_KEY: 'ab'.repeat(32) }, { secretKeyText: 'ab'.repeat(32) }],
     [{ YUNWEI_SECRET_KEY: Buffer.alloc(32, 9).toString('base64') }, { secretKeyText: Buffer.alloc(32, 9).toString('base64') }],
   ])('%j', (env, expected) => {

@@ -26,6 +26,13 @@ export interface Config {
   publicUrl: string;
   /** UDP port of the SNMP trap receiver on collector nodes (bound on HOST); above 1023 needs no root. */
   snmpTrapPort: number;
+  /** The syslog receiver (issue 13, R-MON-03): UDP and TCP on one port, bound to this address. */
+  syslog: SyslogConfig;
+}
+
+export interface SyslogConfig {
+  host: string;
+  port: number;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +124,7 @@ export function parseConfig(
   const snmpTrapPort = Number(trapText);
   if (!/^\d+$/.test(trapText) || snmpTrapPort < 1 || snmpTrapPort > 65535)
     throw new ConfigError('YUNWEI_SNMP_TRAP_PORT', `必须是 1–65535 之间的整数 (must be an integer 1–65535), got "${trapText}"`);
+  const syslog = syslogFrom(env);
 
   return {
     host,
@@ -132,7 +140,22 @@ export function parseConfig(
     uploadMaxMb,
     publicUrl,
     snmpTrapPort,
+    syslog,
   };
+}
+
+/**
+ * YUNWEI_SYSLOG_HOST (default 127.0.0.1: devices are let in by setting it, never by accident) and
+ * YUNWEI_SYSLOG_PORT (default 5514: no root needed; 514 needs CAP_NET_BIND_SERVICE), UDP and TCP.
+ */
+export function syslogFrom(env: Env): SyslogConfig {
+  const host = nonEmpty(env, 'YUNWEI_SYSLOG_HOST') ?? '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('YUNWEI_SYSLOG_HOST', `不是有效的主机名或地址 (not a host name or address): ${host}`);
+  const text = nonEmpty(env, 'YUNWEI_SYSLOG_PORT') ?? '5514';
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535)
+    throw new ConfigError('YUNWEI_SYSLOG_PORT', `必须是 1–65535 之间的整数 (must be an integer 1–65535), got "${text}"`);
+  return { host, port };
 }
 
 /** YUNWEI_PUBLIC_URL: http(s) origin with an optional path, no query; default http://localhost:<PORT>. */

@@ -38,6 +38,8 @@ export interface DataTableProps<E extends ListSource, T = RowOf<E>> {
   exportSource?: FileRoute;
   expandable?: TableProps<T>['expandable'];
   defaultPageSize?: number;
+  /** Re-reads the page this often (a live list such as the event stream); none: on demand. */
+  refreshMs?: number;
 }
 
 // The filters are the page's own (column filters, search box) and go out as they are: the route's
@@ -63,6 +65,7 @@ export function DataTable<E extends ListSource, T extends object = RowOf<E>>(p: 
     queryFn: ({ signal }): Promise<{ items: T[]; total: number; totalCapped?: boolean }> =>
       list(p.source, { query: { ...params, page, pageSize: paging.pageSize } }, { signal }),
     placeholderData: keepPreviousData,
+    refetchInterval: p.refreshMs,
   });
 
   const columns = p.columns.map((c) => {

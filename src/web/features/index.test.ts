@@ -18,6 +18,7 @@ describe('the real feature list', () => {
       '配置备份',
       '变更管理',
       '漏洞管理[漏洞看板 扫描与加固计划]',
+      '安全事件[事件流 日志源]',
       '单位与人员[合同各方 地点与机房 部门 人员]',
       '工作日历',
       '系统管理[用户管理 角色权限 审计日志 邮件服务器]',
@@ -55,6 +56,7 @@ describe('the real feature list', () => {
     ['/monitoring/0b6c6f5e-1c1d', '/monitoring', 'monitoring'],
     ['/vulns/plans', '/vulns/plans', 'vulns'],
     ['/vulns/findings/0b6c6f5e-1c1d', '/vulns', 'vulns'],
+    ['/events/sources', '/events/sources', 'events'],
     ['/me/notify', '/me/notify', null],
     ['/a/A-0001', '/a/A-0001', null],
   ])('selects %s as %s with %s open', (path, key, open) => {

@@ -10,7 +10,7 @@ import { DEFAULTS, shortError, type CollectorContext, type CollectorDef, type Co
 import { Writer } from './writer.ts';
 
 export interface RunnerDeps {
-  base: Omit<CollectorContext<unknown>, 'signal' | 'emit' | 'flushed' | 'paused' | 'resumed' | 'log'>;
+  base: Omit<CollectorContext<unknown>, 'signal' | 'emit' | 'flushed' | 'paused' | 'resumed' | 'log' | 'count'>;
   log: Logger;
   membership: Membership;
   /** Shards of this collector (1 for a collector without targets). */
@@ -42,6 +42,7 @@ export class Runner {
   /** The poll loop or, for a listener, the run of the listener (null when not running). */
   private work: Promise<void> | null = null;
   private writeFailures = 0;
+  private readonly counters: Record<string, number> = {};
   private attempted: () => void = () => undefined;
   /** Resolves after a local listener's first start attempt (listening or in backoff); at once for others. */
   readonly firstAttempt = new Promise<void>((resolve) => (this.attempted = resolve));
@@ -89,6 +90,9 @@ export class Runner {
       flushed: () => w.flushed(),
       paused: () => w.paused(),
       resumed: () => w.resumed(),
+      count: (name, n = 1) => {
+        this.counters[name] = (this.counters[name] ?? 0) + n;
+      },
     };
   }
 
@@ -244,6 +248,7 @@ export class Runner {
       lastError: this.lastError,
     };
     if (this.handled !== undefined) h.targets = this.handled;
+    if (Object.keys(this.counters).length) h.counters = { ...this.counters };
     return h;
   }
 }

@@ -1,6 +1,7 @@
 // The kernel's collector runtime (issue 10, point 2): runs the collectors modules declare, in processes
 // with the `collector` role (and in the single embedded process). startCollectors() joins the node
 // membership, starts every collector and returns health() and a draining stop(). See docs/collectors.md.
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Invalid } from '../errors.ts';
 import { Membership } from './leases.ts';
@@ -41,7 +42,8 @@ export async function startCollectors(opts: StartCollectorsOptions): Promise<Col
     health: () => runners.map((r) => r.health(opts.nodeId)),
     onChange: () => runners.forEach((r) => r.sync()),
   });
-  const base = { nodeId: opts.nodeId, now, keys: opts.keys, db: opts.database.db, listen: opts.listen ?? DEFAULT_LISTEN };
+  const site = opts.site ?? { dataDir: resolve('data'), syslog: { host: '127.0.0.1', port: 5514 } };
+  const base = { nodeId: opts.nodeId, site, now, keys: opts.keys, db: opts.database.db, listen: opts.listen ?? DEFAULT_LISTEN };
   for (const def of opts.defs) {
     runners.push(
       new Runner(def, {

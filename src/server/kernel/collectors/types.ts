@@ -32,9 +32,19 @@ export interface ListenConfig {
 }
 export const DEFAULT_LISTEN: ListenConfig = { host: '127.0.0.1', snmpTrapPort: 1162 };
 
+/** What of the site's configuration collectors may read (kernel/config.ts). */
+export interface CollectorSite {
+  /** YUNWEI_DATA_DIR: where a collector keeps files of its own (a spool). */
+  dataDir: string;
+  /** YUNWEI_SYSLOG_HOST / YUNWEI_SYSLOG_PORT. */
+  syslog: { host: string; port: number };
+}
+
 export interface CollectorContext<Row> {
   nodeId: string;
   listen: ListenConfig;
+  /** Always set by the runtime (optional only so a test driving a poll by hand need not fake it). */
+  site?: CollectorSite;
   log: Logger;
   now: () => Date;
   keys: Keyring;
@@ -58,6 +68,12 @@ export interface CollectorContext<Row> {
   paused(): boolean;
   /** Resolves when the buffer is below the high water mark again (at once if it is). */
   resumed(): Promise<void>;
+  /**
+   * Adds to a named counter published with the collector's health (`counters`): what a listener had
+   * to drop, truncate or refuse (UDP datagrams over the high water mark, frames too long), so it is shown.
+   * Always set by the runtime (optional only so a test driving a poll by hand need not fake it).
+   */
+  count?(name: string, n?: number): void;
 }
 
 export interface CollectorDef<Row = unknown, Target = unknown> {
@@ -95,6 +111,8 @@ export interface CollectorHealth {
   lastError: string | null;
   /** Targets (global: shards' targets) handled by this node in the last round. */
   targets?: number;
+  /** Counters the collector keeps (c.count), since start; absent when it keeps none. */
+  counters?: Record<string, number>;
 }
 
 export interface CollectorRuntime {
@@ -110,6 +128,8 @@ export interface StartCollectorsOptions {
   nodeId: string;
   log: Logger;
   keys: Keyring;
+  /** Default: the data dir ./data and the syslog defaults (127.0.0.1:5514). */
+  site?: CollectorSite;
   now?: () => Date;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of collectors of any row type
   defs: CollectorDef<any, any>[];

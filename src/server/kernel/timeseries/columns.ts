@@ -85,7 +85,12 @@ export function indexSql(def: SeriesDef, partitioned: boolean): { name: string; 
     },
   ];
   for (const ix of def.indexes)
-    out.push({ name: ix.name, sql: `CREATE INDEX IF NOT EXISTS ${q(ix.name)} ON ${q(def.name)} (${ix.columns.map(q).join(', ')})` });
+    out.push({
+      name: ix.name,
+      sql: ix.trigram
+        ? `CREATE INDEX IF NOT EXISTS ${q(ix.name)} ON ${q(def.name)} USING gin (${q(ix.columns[0]!)} gin_trgm_ops)`
+        : `CREATE INDEX IF NOT EXISTS ${q(ix.name)} ON ${q(def.name)} (${ix.columns.map(q).join(', ')})`,
+    });
   if (partitioned) {
     const d = defaultPartitionName(def);
     out.push({ name: `${d}_time`, sql: `CREATE INDEX IF NOT EXISTS ${q(`${d}_time`)} ON ${q(d)} (${q(def.timeName)})` });

@@ -24,13 +24,15 @@ export interface SeriesOptions<T extends PgTable> {
   /** Days per partition (default 1). */
   partitionDays?: number;
   /** B-tree indexes besides the BRIN index on time, created on the parent so partitions inherit them. */
-  indexes?: { columns: [ColumnKey<T>, ...ColumnKey<T>[]]; name?: string }[];
+  indexes?: { columns: [ColumnKey<T>, ...ColumnKey<T>[]]; name?: string; trigram?: boolean }[];
 }
 
 export interface SeriesIndex {
   name: string;
   /** Database column names. */
   columns: string[];
+  /** GIN with gin_trgm_ops (pg_trgm) on one text column: substring search (ILIKE '%…%'), Chinese included. */
+  trigram?: boolean;
 }
 
 export interface SeriesDef<T extends PgTable = PgTable> {
@@ -89,7 +91,8 @@ export function defineSeries<T extends PgTable>(o: SeriesOptions<T>): SeriesDef<
     const names = ix.columns.map((k) => columns[k]?.name ?? fail(`index on unknown column ${k}`));
     const name = ix.name ?? `${o.name}_${names.join('_')}_idx`;
     if (!NAME_RE.test(name) || name.length > 63) fail(`index name ${name} is not a valid name of at most 63 characters`);
-    return { name, columns: names };
+    if (ix.trigram && names.length !== 1) fail(`index ${name}: a trigram index covers one text column`);
+    return ix.trigram ? { name, columns: names, trigram: true } : { name, columns: names };
   });
   return {
     name: o.name,

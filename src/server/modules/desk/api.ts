@@ -55,11 +55,13 @@ export interface DetectedTicket {
   description: string;
   /** Asset numbers or device names, so the asset's history finds the ticket (ticketsMentioning). */
   assetsText?: string;
+  /** Where it came from: `monitoring` (default) or `security` (the event centre's correlation, issue 13). */
+  channel?: 'monitoring' | 'security';
 }
 
 /**
  * Opens a fault ticket for something a module detected, through the desk's own path (SLA clocks from
- * the line's policy, the engineers' notice, timeline, audit), with channel `monitoring`.
+ * the line's policy, the engineers' notice, timeline, audit), with channel `monitoring` or `security`.
  */
 export async function openDetectedTicket(ctx: Ctx, t: DetectedTicket): Promise<TicketSummary> {
   const row = await createTicket(ctx, {
@@ -68,7 +70,7 @@ export async function openDetectedTicket(ctx: Ctx, t: DetectedTicket): Promise<T
     severity: t.severity,
     title: t.title.slice(0, 200),
     description: t.description.slice(0, 8000),
-    channel: 'monitoring',
+    channel: t.channel ?? 'monitoring',
     requesterName: '',
     requesterPhone: '',
     requesterDepartment: '',

@@ -53,6 +53,7 @@ export const CHANNEL: Record<TTicket['channel'], Named> = {
   web: { zh: '网页', en: 'Web' },
   onsite: { zh: '现场', en: 'On site' },
   monitoring: { zh: '监控/API', en: 'Monitoring/API' },
+  security: { zh: '安全事件', en: 'Security events' },
 };
 
 export type SlaTargetName = TTicket['slas'][number]['target'];

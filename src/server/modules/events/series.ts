@@ -1,0 +1,51 @@
+// The security events (R-MON-03, R-SEC-01): a kernel time series, daily partitions on PostgreSQL kept
+// 180 days (等保: network logs at least six months), partitioned by receive time (a sender's clock may
+// be years off). A merged row counts identical events (same fingerprint) within the merge window.
+import { integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { defineSeries } from '../../kernel/timeseries/index.ts';
+
+export const EVENT_DAYS = 180;
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const evtEvents = pgTable('evt_events', {
+  /** Made in Node (store.ts), so a merge can name the row it adds to. */
+  id: uuid('id').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  lastSeen: ts('last_seen').notNull(),
+  occurredAt: ts('occurred_at'),
+  source: text('source').notNull(),
+  host: text('host').notNull(),
+  vendor: text('vendor').notNull(),
+  product: text('product').notNull(),
+  category: text('category').notNull(),
+  severity: text('severity').notNull(),
+  srcIp: text('src_ip'),
+  srcPort: integer('src_port'),
+  dstIp: text('dst_ip'),
+  dstPort: integer('dst_port'),
+  protocol: text('protocol'),
+  user: text('user_name'),
+  action: text('action'),
+  rule: text('rule'),
+  message: text('message').notNull(),
+  raw: text('raw').notNull(),
+  facility: smallint('facility'),
+  fingerprint: text('fingerprint').notNull(),
+  count: integer('count').notNull(),
+});
+
+export const eventSeries = defineSeries({
+  name: 'evt_events',
+  table: evtEvents,
+  timeColumn: 'receivedAt',
+  retentionDays: EVENT_DAYS,
+  indexes: [
+    { columns: ['host', 'receivedAt'] },
+    { columns: ['severity', 'receivedAt'] },
+    { columns: ['fingerprint', 'receivedAt'] },
+    { columns: ['id'] },
+    { columns: ['message'], name: 'evt_events_message_trgm', trigram: true },
+  ],
+});
+
+export const EVENTS_SERIES = [eventSeries];
