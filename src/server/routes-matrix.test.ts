@@ -72,7 +72,8 @@ describe('permission matrix', () => {
   });
 
   it('answers unknown API routes with a problem+json 404', async () => {
-    const r = await nobody.get('/api/no-such-thing');
+    // Signed in afresh: the test above moves the clock 40 s per permission, past the session's idle limit.
+    const r = await (await t.userAgent('nobody.again', [])).get('/api/no-such-thing');
     expect(r.statusCode).toBe(404);
     expect(r.headers['content-type']).toContain('application/problem+json');
     expect(json(r).code).toBe('route.not_found');
