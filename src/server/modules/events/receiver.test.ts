@@ -34,7 +34,8 @@ const q = (text: string) => `q=${encodeURIComponent(text)}`;
 /** Waits until `n` rows match the text, then returns them. */
 async function arrived(text: string, n = 1): Promise<TEvent[]> {
   let page: Page = { items: [], total: 0 };
-  await until(async () => (page = await events(q(text))).total >= n, `${n} event(s) with "${text}"`, 15_000);
+  // Items, not total: the page and its count are two queries, and a batch may commit between them.
+  await until(async () => (page = await events(q(text))).items.length >= n, `${n} event(s) with "${text}"`, 15_000);
   return page.items;
 }
 const counters = () => rt.health().find((h) => h.id === 'events.syslog')!.counters ?? {};
