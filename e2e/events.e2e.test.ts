@@ -1,7 +1,8 @@
 // Security events in Chromium (issue 13 points 9–10): the demo's devices send syslog to the product's
 // receiver; the test adds a burst of GBK login failures from the demo's Huawei firewall (registered as
 // GBK), which the stream shows merged into one row found by a Chinese search; the log sources page
-// shows the receiver's counters, the registered and unknown senders and the filter rule. Screenshots at
+// shows the receiver's counters, the registered and unknown senders and the filter rule; a brute force
+// then a success raises an alert with a ticket in the queue. Screenshots at
 // 1440×900 and on a 390×844 phone.
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
@@ -60,6 +61,31 @@ describe('security events', () => {
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(SHOTS, 'e2e-events-sources.png'), fullPage: true });
 
+      // A brute force then a success from one address: the demo's enabled rule raises an alert whose
+      // ticket (SEC line, channel security) shows in the queue within the job's minute.
+      const brute = { ...a, outside: '203.0.113.50' };
+      await sendUdp(
+        env.syslogPort,
+        usg.address,
+        Array.from({ length: 5 }, () => demoLine(usg, 1, new Date(), brute)),
+      );
+      await sendUdp(env.syslogPort, usg.address, [demoLine(usg, 2, new Date(), brute)]);
+      type Alerts = { items: { key: string; ticketNumber: string | null }[] };
+      await expect
+        .poll(
+          async () => (await call<Alerts>(page, 'GET', '/api/events/alerts')).items.find((x) => x.key === '203.0.113.50')?.ticketNumber,
+          {
+            timeout: 90_000,
+            interval: 2000,
+          },
+        )
+        .toBeTruthy();
+      await page.goto(`${env.base}/events/alerts`);
+      await page.getByText('203.0.113.50').first().waitFor({ timeout: 15_000 });
+      await page.getByText('暴力破解后登录成功').first().waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-events-alerts.png'), fullPage: true });
+
       await signInAt(env.base, phone.page, 'eng.sec', DEMO_PASSWORD);
       await phone.page.goto(`${env.base}/events`);
       await phone.page.getByText('事件趋势（按级别）').waitFor({ timeout: 15_000 });
@@ -70,5 +96,5 @@ describe('security events', () => {
       await ctx.close();
       await phone.ctx.close();
     }
-  }, 180_000);
+  }, 240_000);
 });
