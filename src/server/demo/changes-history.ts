@@ -79,7 +79,7 @@ export async function loadChangesHistory(ctx: Ctx): Promise<void> {
       action: 'approve',
       comment: '同意，按窗口实施',
     });
-    const pick = (w: 'before' | 'after') => made.map((m) => ({ deviceId: m.deviceId, name: m.name, versionId: m[w].id }));
+    const pick = (w: 'before' | 'after') => made.map((m) => ({ deviceId: m.deviceId, name: m.name, versionId: m[w].id, error: null }));
     await applyImplementation(
       await as(ctx, 'eng.net', new Date(start.getTime() + 10 * 60_000)),
       c.id,

@@ -19,7 +19,7 @@ export interface TakenBackups {
 /** Backs up each device of the change, one after another; answers what to record. */
 export async function takeBackups(ctx: Ctx, changeId: string, when: When): Promise<TakenBackups> {
   const devices = await ctx.db.select().from(chgChangeDevices).where(eq(chgChangeDevices.changeId, changeId));
-  const results: { deviceId: string; name: string; versionId: string | null; error: string | null }[] = [];
+  const results: Backup[] = [];
   for (const d of devices) {
     const out = await backupAndWait(ctx, d.deviceId);
     results.push(
@@ -28,19 +28,7 @@ export async function takeBackups(ctx: Ctx, changeId: string, when: When): Promi
         : { deviceId: d.deviceId, name: d.name, versionId: null, error: out.message || out.failure },
     );
   }
-  return {
-    summary: results.map((r) => ({ device: r.name, ok: !r.error, ...(r.error ? { message: r.error } : {}) })),
-    async save(tx) {
-      for (const r of results) {
-        const set =
-          when === 'before' ? { beforeVersionId: r.versionId, beforeError: r.error } : { afterVersionId: r.versionId, afterError: r.error };
-        await tx.db
-          .update(chgChangeDevices)
-          .set(set)
-          .where(and(eq(chgChangeDevices.changeId, changeId), eq(chgChangeDevices.deviceId, r.deviceId)));
-      }
-    },
-  };
+  return recordedBackups(changeId, when, results);
 }
 
 /** The device's configuration from before the change to after it, as unified text. */
@@ -55,25 +43,29 @@ export async function changeDiff(ctx: Ctx, changeId: string, deviceId: string): 
   return versionDiff(ctx, deviceId, d.beforeVersionId, d.afterVersionId);
 }
 
+/** One device's backup for a change: the version taken, or why none was. */
+export interface Backup {
+  deviceId: string;
+  name: string;
+  versionId: string | null;
+  error: string | null;
+}
+
 /**
- * Versions taken before or after the change by other means (the demo's history, stored by the
- * configuration-backup seed): recorded on the change as if its implementation had taken them.
+ * What to record of backups before or after the change: those the implementation just took, or
+ * versions taken by other means (the demo's history, stored by the configuration-backup seed).
  */
-export function recordedBackups(
-  changeId: string,
-  when: When,
-  versions: readonly { deviceId: string; name: string; versionId: string }[],
-): TakenBackups {
+export function recordedBackups(changeId: string, when: When, backups: readonly Backup[]): TakenBackups {
   return {
-    summary: versions.map((v) => ({ device: v.name, ok: true })),
+    summary: backups.map((b) => ({ device: b.name, ok: !b.error, ...(b.error ? { message: b.error } : {}) })),
     async save(tx) {
-      for (const v of versions) {
+      for (const b of backups) {
         const set =
-          when === 'before' ? { beforeVersionId: v.versionId, beforeError: null } : { afterVersionId: v.versionId, afterError: null };
+          when === 'before' ? { beforeVersionId: b.versionId, beforeError: b.error } : { afterVersionId: b.versionId, afterError: b.error };
         await tx.db
           .update(chgChangeDevices)
           .set(set)
-          .where(and(eq(chgChangeDevices.changeId, changeId), eq(chgChangeDevices.deviceId, v.deviceId)));
+          .where(and(eq(chgChangeDevices.changeId, changeId), eq(chgChangeDevices.deviceId, b.deviceId)));
       }
     },
   };

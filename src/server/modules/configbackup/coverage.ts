@@ -52,11 +52,13 @@ export async function explainVersions(ctx: Ctx, deviceId: string, from: Date, to
       ),
     );
   let explained = 0;
-  for (const r of rows) {
-    const by = await coverageOf(ctx, { deviceId, versionId: r.id, takenAt: r.takenAt });
-    if (!by) continue;
-    await ctx.db.update(cfgVersions).set({ coveredBy: by }).where(eq(cfgVersions.id, r.id));
-    explained++;
-  }
+  for (const r of rows) if (await explainVersion(ctx, { deviceId, versionId: r.id, takenAt: r.takenAt })) explained++;
   return explained;
+}
+
+/** Records on the version the change that explains it, if one does; answers whether one did. */
+export async function explainVersion(ctx: Ctx, change: ConfigChange): Promise<boolean> {
+  const by = await coverageOf(ctx, change);
+  if (by) await ctx.db.update(cfgVersions).set({ coveredBy: by }).where(eq(cfgVersions.id, change.versionId));
+  return by !== null;
 }

@@ -9,10 +9,10 @@ import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
 import { openDetectedTicket } from '../desk/api.ts';
 import { shanghaiTime } from '../../kernel/office/list-export.ts';
-import { coverageOf } from './coverage.ts';
+import { explainVersion } from './coverage.ts';
 import { deviceRow, openSecrets } from './service.ts';
 import { DEFAULT_LIMITS, backupSession, type SessionLimits, type SessionResult } from './session.ts';
-import { cfgDevices, cfgRuns, cfgVersions } from './tables.ts';
+import { cfgDevices, cfgRuns } from './tables.ts';
 import { VENDOR_PROFILES, stripVolatile } from './vendors.ts';
 import { telnetSession } from './telnet.ts';
 import { latestVersion, storeVersion, type StoredVersion } from './versions.ts';
@@ -135,11 +135,7 @@ export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: Stored
     after: { versionId: v.id, sha256: v.sha256, lines: v.lines },
   });
   if (stored.first) return;
-  const coveredBy = await coverageOf(tx, { deviceId: device.id, versionId: v.id, takenAt: v.takenAt });
-  if (coveredBy) {
-    await tx.db.update(cfgVersions).set({ coveredBy }).where(eq(cfgVersions.id, v.id));
-    return;
-  }
+  if (await explainVersion(tx, { deviceId: device.id, versionId: v.id, takenAt: v.takenAt })) return;
   // Issue 12: a configuration change no approved change covers is an alert: a fault ticket on the
   // device's line (the desk's SLA applies) and a notice to its engineers naming the ticket.
   const vendor = VENDOR_NAMES[device.vendor as TVendor] ?? device.vendor;
