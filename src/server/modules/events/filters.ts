@@ -36,7 +36,7 @@ const view = (r: typeof evtFilters.$inferSelect): TEventFilter => ({
 });
 
 export async function readFilters(db: Db): Promise<TEventFilter[]> {
-  return (await db.select().from(evtFilters).orderBy(asc(evtFilters.createdAt), asc(evtFilters.id))).map(view);
+  return (await db.select().from(evtFilters).orderBy(asc(evtFilters.seq))).map(view);
 }
 
 export async function listFilters(ctx: Ctx): Promise<{ items: TEventFilter[] }> {

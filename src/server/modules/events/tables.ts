@@ -1,7 +1,7 @@
 // Tables of the security event centre (issue 13 points 1–2, R-MON-03): the registered syslog sources
 // (by address, with the vendor parser and the character set) and the senders that are not registered.
 // The events themselves are a time series (series.ts), outside drizzle-kit.
-import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -40,6 +40,8 @@ export const evtFilters = pgTable('evt_filters', {
   value: text('value').notNull(),
   note: text('note'),
   createdAt: ts('created_at').notNull(),
+  /** The order rules are checked in: creation order, even for two made in the same millisecond. */
+  seq: serial('seq').notNull(),
 });
 
 /** Correlation rules (issue 13 point 3): the YAML as written, its version (+1 on every change). */

@@ -1,0 +1,1 @@
+ALTER TABLE "evt_filters" ADD COLUMN "seq" serial NOT NULL;
