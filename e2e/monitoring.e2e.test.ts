@@ -61,6 +61,12 @@ describe('monitoring', () => {
         'i',
         '2',
       ]);
+      // The receiver writes in batches: wait for the event to be stored, then look at the page.
+      await expect
+        .poll(async () => (await call<{ items: unknown[] }>(page, 'GET', `/api/monitoring/devices/${dev.id}/traps`)).items.length, {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
       await page.reload();
       await page.getByText('linkDown').first().waitFor({ timeout: 15_000 });
       await page.getByText('SNMP Trap 事件').scrollIntoViewIfNeeded();

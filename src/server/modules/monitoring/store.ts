@@ -188,7 +188,18 @@ export async function writeSnmp(ctx: Ctx, rows: SnmpRow[]): Promise<void> {
 
 const excluded = (col: string) => sql.raw(`excluded.${col}`);
 
+/**
+ * Interfaces per upsert statement: 19 bound parameters each, and the wire protocol counts a
+ * statement's parameters in 16 bits (PGlite wraps past 32,767), so a batch of large devices is
+ * written in slices.
+ */
+export const UPSERT_SLICE = 1000;
+
 async function upsertInterfaces(ctx: Ctx, rows: IfRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_SLICE) await upsertSlice(ctx, rows.slice(i, i + UPSERT_SLICE));
+}
+
+async function upsertSlice(ctx: Ctx, rows: IfRow[]): Promise<void> {
   await ctx.db
     .insert(monInterfaces)
     .values(rows)
