@@ -11,7 +11,8 @@ import { MIGRATIONS_DIR, openDatabase, type ModuleMigrations } from '../kernel/d
 
 const inMemory = new Map<string, Blob>();
 
-function keyOf(modules: readonly ModuleMigrations[]): string {
+/** A key of every migration's content: a changed or added migration makes a new one. */
+export function migrationsKey(modules: readonly ModuleMigrations[]): string {
   const h = createHash('sha256');
   for (const [id, folder] of [['kernel', MIGRATIONS_DIR] as const, ...modules.map((m) => [m.id, m.folder] as const)]) {
     h.update(`\0${id}\0`);
@@ -27,7 +28,7 @@ function keyOf(modules: readonly ModuleMigrations[]): string {
 
 /** The dump of a database migrated with the kernel's and these modules' migrations. */
 export async function migratedSnapshot(modules: readonly ModuleMigrations[]): Promise<Blob> {
-  const key = keyOf(modules);
+  const key = migrationsKey(modules);
   const cached = inMemory.get(key);
   if (cached) return cached;
   const file = join(tmpdir(), `yunwei-pglite-${key}.tar`);
