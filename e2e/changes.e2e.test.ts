@@ -151,4 +151,38 @@ describe('changes', () => {
       await double.close();
     }
   }, 240_000);
+
+  it('the project manager approves a vendor visit; the agency approves the annual plan on a phone', async () => {
+    const desk = await newPage(env.browser);
+    const phone = await newPage(env.browser, PHONE);
+    try {
+      await signInAt(env.base, desk.page, 'pm', DEMO_PASSWORD);
+      await desk.page.goto(`${env.base}/changes/access`);
+      await desk.page.getByText('视频会议系统集成商').first().click();
+      await desk.page.getByText('视频会议 MCU 年度巡检与固件版本核对。').waitFor({ timeout: 15_000 });
+      await desk.page.waitForTimeout(400);
+      await desk.page.screenshot({ path: join(SHOTS, 'e2e-changes-access.png') });
+      await desk.page.getByRole('button', { name: /^批\s*准$/ }).click();
+      await expect
+        .poll(async () => (await call<{ items: { company: string; state: string }[] }>(desk.page, 'GET', '/api/third-party-access')).items)
+        .toContainEqual(expect.objectContaining({ company: '视频会议系统集成商', state: 'approved' }));
+
+      await signInAt(env.base, phone.page, 'agency.contact', DEMO_PASSWORD);
+      await phone.page.goto(`${env.base}/changes/reviews`);
+      await phone.page.getByText('年度运维工作计划').first().click();
+      await phone.page.getByText('每半年组织一次网络中断应急演练').waitFor({ timeout: 15_000 });
+      await phone.page.getByPlaceholder('审阅意见').fill('同意，按计划执行');
+      await phone.page.waitForTimeout(400);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-changes-review-phone.png') });
+      await phone.page.getByRole('button', { name: '审阅通过' }).click();
+      await expect
+        .poll(async () => (await call<{ items: { title: string; state: string }[] }>(phone.page, 'GET', '/api/change-reviews')).items)
+        .toContainEqual(expect.objectContaining({ title: '年度运维工作计划', state: 'approved' }));
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+    } finally {
+      await desk.ctx.close();
+      await phone.ctx.close();
+    }
+  });
 });

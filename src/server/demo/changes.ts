@@ -13,6 +13,7 @@ import { createChange } from '../modules/changes/service.ts';
 import { approveTemplate, createTemplate } from '../modules/changes/templates.ts';
 import { as } from './actors.ts';
 import { loadChangesHistory } from './changes-history.ts';
+import { loadChangesSideDemo } from './changes-side.ts';
 import { DEMO_LAB } from './lab.ts';
 
 const HOUR = 3600_000;
@@ -116,4 +117,5 @@ export async function loadChangesDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     '已封堵，扫描流量消失',
     NO_BACKUP,
   );
+  await loadChangesSideDemo(ctx, env);
 }

@@ -114,4 +114,18 @@ describe('the demo lab in configuration backup', () => {
       setLabRevision('egov-r', LAB_LATEST_REVISION);
     }
   });
+
+  // The changes demo's side (R-CHG-04/06), loaded with the same demo: read here rather than loading it again.
+  it('holds a vendor session at work with its log, a visit awaiting approval, and documents under review', async () => {
+    const access = json<{ items: { company: string; state: string; logs: unknown[] }[] }>(await eng.get('/api/third-party-access'));
+    expect(access.items.map((a) => [a.company, a.state, a.logs.length]).sort()).toEqual([
+      ['视频会议系统集成商', 'requested', 0],
+      ['防火墙原厂技术支持中心', 'approved', 1],
+    ]);
+    const reviews = json<{ items: { title: string; state: string; version: number }[] }>(await eng.get('/api/change-reviews'));
+    expect(reviews.items.map((r) => [r.title, r.state, r.version]).sort()).toEqual([
+      ['年度运维工作计划', 'submitted', 2],
+      ['运维管理制度（值班、变更、备份、保密）', 'approved', 1],
+    ]);
+  });
 });
