@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm';
 import { bootstrap } from './bootstrap.ts';
 import { keyring } from './kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
+import { confMeetings } from './modules/conferences/tables.ts';
 import { contracts } from './modules/contract/tables.ts';
 import { users } from './kernel/db/tables.ts';
 import { testDb, type TestDb } from './test/harness.ts';
@@ -41,6 +42,13 @@ describe('bootstrap', () => {
     expect(Number(c!.n)).toBe(2);
     const [u] = await db.database.db.select({ n: count() }).from(users);
     expect(Number(u!.n)).toBe(15); // admin + 14 demo accounts
+    // The conferences demo: last week's meeting held with one problem, tomorrow's half tested, next week's untested.
+    const meetings = await db.database.db.select().from(confMeetings).orderBy(confMeetings.startAt);
+    expect(meetings.map((m) => [m.state, m.problems.length, m.checks.length > 0])).toEqual([
+      ['done', 1, true],
+      ['planned', 0, true],
+      ['planned', 0, false],
+    ]);
   });
 
   it('reports a secret key other than the one the database was created with', async () => {

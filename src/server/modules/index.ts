@@ -2,6 +2,7 @@
 // one entry here; the order does not matter: the kernel sorts by each manifest's `dependsOn`.
 import { assets } from './assets/module.ts';
 import { changes } from './changes/module.ts';
+import { conferences } from './conferences/module.ts';
 import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
@@ -12,4 +13,4 @@ import { org } from './org/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events, conferences];
