@@ -46,6 +46,7 @@ const ROLES: { role: string; username: string; password?: string; sections: stri
       'assets.procurements',
       'assets.spares_low',
       'changes.to_approve',
+      'conferences.untested',
     ],
   },
   {

@@ -109,6 +109,8 @@ export const ZMeeting = z.object({
   failed: z.number().int(),
   /** When the joint test was first complete with nothing failing; null while it is not. */
   testedAt: ZTimestamp.nullable(),
+  /** The meeting has begun (its support record may be written). */
+  begun: z.boolean(),
   /** The test was complete before the meeting began (附件一 四 2.3 (1)); null until the meeting starts. */
   testedInTime: z.boolean().nullable(),
   problems: z.array(ZProblem),

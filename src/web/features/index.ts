@@ -7,6 +7,7 @@ import { audit } from './audit/feature.tsx';
 import { auth } from './auth/feature.tsx';
 import { calendar } from './calendar/feature.tsx';
 import { changes } from './changes/feature.tsx';
+import { conferences } from './conferences/feature.tsx';
 import { configbackup } from './configbackup/feature.tsx';
 import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
@@ -30,6 +31,7 @@ export const features: readonly WebFeature[] = [
   assets,
   configbackup,
   changes,
+  conferences,
   monitoring,
   vulns,
   events,

@@ -44,6 +44,18 @@ describe('conference support', () => {
     expect(eps.filter((e) => e.systems.includes('ministry')).map((e) => e.name)).toEqual(['人力资源社会保障部会场']);
   });
 
+  it('keeps endpoints: a new one joins its systems, a duplicate name is refused, a retired one is left out', async () => {
+    const res = await vc.post('/api/conferences/endpoints', { name: '北京市社保中心会场', systems: ['city_district'] });
+    expect(res.statusCode, res.body).toBe(201);
+    const ep = json<TEndpoint>(res);
+    expect((await vc.post('/api/conferences/endpoints', { name: '北京市社保中心会场', systems: ['emergency'] })).statusCode).toBe(409);
+    expect((await contact.post('/api/conferences/endpoints', { name: '甲方新会场', systems: ['emergency'] })).statusCode).toBe(403);
+    const retired = await vc.put(`/api/conferences/endpoints/${ep.id}`, { name: ep.name, systems: ['city_district'], active: false });
+    expect(json<TEndpoint>(retired).active).toBe(false);
+    const m = await plan(pm, { system: 'city_district' });
+    expect(m.endpoints.map((e) => e.name)).not.toContain('北京市社保中心会场');
+  });
+
   it('tests every district on audio, video and content sharing, and the room devices', async () => {
     const m = await plan(contact, { system: 'city_district' });
     expect(m.endpoints).toHaveLength(17);

@@ -53,7 +53,7 @@ export async function seedEndpoints(ctx: Ctx): Promise<void> {
 }
 
 export async function listEndpoints(ctx: Ctx): Promise<TEndpoint[]> {
-  return (await ctx.db.select().from(confEndpoints).orderBy(asc(confEndpoints.createdAt), asc(confEndpoints.name))).map(view);
+  return (await ctx.db.select().from(confEndpoints).orderBy(asc(confEndpoints.seq))).map(view);
 }
 
 export async function activeEndpoints(ctx: Ctx): Promise<TEndpoint[]> {

@@ -6,6 +6,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 
 export const confEndpoints = pgTable('conf_endpoints', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** Order of the list (the seed's: the city government, the ministry, then the districts as Beijing lists them). */
+  seq: serial('seq').notNull(),
   name: text('name').notNull().unique(),
   systems: jsonb('systems').notNull().$type<string[]>(),
   contact: text('contact').notNull().default(''),

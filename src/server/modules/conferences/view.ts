@@ -58,6 +58,7 @@ export function view(r: MeetingRow, now: Date): TMeeting {
     needed: s.needed,
     failed: s.failed,
     testedAt: r.testedAt?.toISOString() ?? null,
+    begun: now >= r.startAt,
     testedInTime: r.state === 'cancelled' || now < r.startAt ? null : r.testedAt !== null && r.testedAt <= r.startAt,
     problems: r.problems,
     record: r.record,

@@ -1,5 +1,6 @@
 CREATE TABLE "conf_endpoints" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" serial NOT NULL,
 	"name" text NOT NULL,
 	"systems" jsonb NOT NULL,
 	"contact" text DEFAULT '' NOT NULL,
