@@ -61,6 +61,25 @@ describe('the 2021 contract (BJRBJ2021010)', () => {
   });
 });
 
+describe('a renewal signed 2026-08-30', () => {
+  it('says when a working-day count runs into a year the calendar does not hold yet', () => {
+    const terms = {
+      id: 'y',
+      number: 'N',
+      title: '',
+      signedAt: '2026-08-30',
+      totalFee: 1550000,
+      bondPercent: 10,
+      bondDueWorkingDays: 20,
+      bondValidUntil: null,
+    };
+    const d = Object.fromEntries(deadlinesOf(cal, terms, '2026-11-24').deadlines.map((x) => [x.key, x]));
+    expect(d['bond.due']!.note).not.toContain('尚未导入');
+    expect(d['late.from']!.date! > '2027-01-01').toBe(true);
+    expect(d['late.from']!.note).toContain('2027 年的节假日安排尚未导入工作日历');
+  });
+});
+
 describe('late payment (第五条第2款)', () => {
   // Due Fri 2025-08-29. September: 22 weekdays + Sun 28 worked = 23; Oct 1–8 off (国庆、中秋);
   // Thu 9, Fri 10 = 25; Sat 11 worked = 26; Oct 13–16 = 30; Fri Oct 17 = the 31st working day.

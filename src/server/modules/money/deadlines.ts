@@ -15,6 +15,8 @@ export function deadlinesOf(cal: BusinessCalendar, terms: ContractTerms, today: 
   const status = (d: string | null): TDeadline['status'] => (d === null ? 'rule' : d < today ? 'past' : 'upcoming');
   const out: TDeadline[] = [];
   const add = (d: Omit<TDeadline, 'status'>) => out.push({ ...d, status: status(d.date) });
+  // A working-day count that runs into a year the calendar does not hold yet is an ordinary-week guess.
+  const guess = (d: string) => (known(d) ? '' : `；${d.slice(0, 4)} 年的节假日安排尚未导入工作日历，此日期按普通周推算，导入后自动更新`);
   const bond = pct(BigInt(Math.round(terms.bondPercent * 100)));
   if (terms.signedAt && known(terms.signedAt)) {
     const bondDue = cal.addWorkingDays(terms.signedAt, terms.bondDueWorkingDays);
@@ -24,7 +26,7 @@ export function deadlinesOf(cal: BusinessCalendar, terms: ContractTerms, today: 
       date: bondDue,
       amount: bond,
       clause: CLAUSES.bond.clause,
-      note: `合同总价的 ${terms.bondPercent}%，签订日 ${terms.signedAt} 后第 ${terms.bondDueWorkingDays} 个工作日（按工作日历）`,
+      note: `合同总价的 ${terms.bondPercent}%，签订日 ${terms.signedAt} 后第 ${terms.bondDueWorkingDays} 个工作日（按工作日历）${guess(bondDue)}`,
     });
   }
   if (terms.bondValidUntil)
@@ -39,15 +41,17 @@ export function deadlinesOf(cal: BusinessCalendar, terms: ContractTerms, today: 
       clause: CLAUSES.payment.clause,
       note: `甲方收到乙方正式服务发票后于签约当年内支付；付款依据为月度、季度和年度运维报告（${CLAUSES.paymentBasis.clause}）；以财政资金到位情况为准（${CLAUSES.fiscal.clause}）`,
     });
-    if (known(payDue))
+    if (known(payDue)) {
+      const from = cal.addWorkingDays(payDue, LATE_FROM_WORKING_DAY);
       add({
         key: 'late.from',
         label: '逾期违约金起算日（如未按期支付）',
-        date: cal.addWorkingDays(payDue, LATE_FROM_WORKING_DAY),
+        date: from,
         amount: pct(500n),
         clause: CLAUSES.late.clause,
-        note: `逾期第 ${LATE_FROM_WORKING_DAY} 个工作日起每日 0.5%，上限为迟延支付金额的 5%（此处为全款的 5%）；财政资金未到位不视为违约`,
+        note: `逾期第 ${LATE_FROM_WORKING_DAY} 个工作日起每日 0.5%，上限为迟延支付金额的 5%（此处为全款的 5%）；财政资金未到位不视为违约${guess(from)}`,
       });
+    }
   }
   add({
     key: 'acceptance',
