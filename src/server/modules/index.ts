@@ -9,8 +9,22 @@ import { desk } from './desk/module.ts';
 import { events } from './events/module.ts';
 import { improve } from './improve/module.ts';
 import { monitoring } from './monitoring/module.ts';
+import { money } from './money/module.ts';
 import { org } from './org/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events, conferences];
+export const modules: readonly ModuleManifest[] = [
+  org,
+  contract,
+  desk,
+  assets,
+  improve,
+  configbackup,
+  monitoring,
+  changes,
+  vulns,
+  events,
+  conferences,
+  money,
+];

@@ -12,6 +12,7 @@ describe('the real feature list', () => {
     expect(outline(menuItems(features, every, id))).toEqual([
       '首页',
       '合同',
+      '合同款项',
       '服务台[我的工作 运维单 SLA 风险看板 回访 SLA 策略 知识库 改进建议]',
       '资产[资产台账 备品备件 采购咨询 变动审批 线路 过保与停止支持 资产分类]',
       '网络监控[监控设备 监控告警 网络拓扑 监控大屏]',

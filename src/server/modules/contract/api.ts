@@ -1,7 +1,7 @@
 // What other modules may read of the contract module (ARCHITECTURE.md: a module uses another only
 // through its read functions); its stores (service.ts) stay private to it.
 import type { Ctx } from '../../kernel/context.ts';
-import { currentContractId, getContract, lineStore } from './service.ts';
+import { contractStore, currentContractId, getContract, lineStore } from './service.ts';
 
 /** The contract as a document names it, with the name of one of its service lines. */
 export interface ContractHeading {
@@ -57,4 +57,33 @@ export async function linesInForce(ctx: Ctx): Promise<LineContact[]> {
     hotlinePhone: l.hotlinePhone,
     emergencyPhone: l.emergencyPhone,
   }));
+}
+
+/** The money terms of a contract (R-CON-04..08): what the money module computes its deadlines from. */
+export interface ContractTerms {
+  id: string;
+  number: string;
+  title: string;
+  signedAt: string | null;
+  totalFee: number;
+  bondPercent: number;
+  bondDueWorkingDays: number;
+  bondValidUntil: string | null;
+}
+
+/** Contract `id` (else the one in force today); null when there is none. Unknown ids are a 404. */
+export async function contractTerms(ctx: Ctx, id?: string): Promise<ContractTerms | null> {
+  const cid = id ?? (await currentContractId(ctx));
+  if (!cid) return null;
+  const c = await contractStore.get(ctx, cid);
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    signedAt: c.signedAt,
+    totalFee: c.totalFee,
+    bondPercent: c.bondPercent,
+    bondDueWorkingDays: c.bondDueWorkingDays,
+    bondValidUntil: c.bondValidUntil,
+  };
 }
