@@ -3,6 +3,7 @@
 // the receiver's certificate against its CA (x509/certvalid); the certificate is made by openssl here.
 // Then the faults a TLS listener meets: a client that is not speaking TLS (a failed handshake), and a
 // frame whose octet count is wrong; each is counted, the connection closed, and the receiver goes on.
+// With a CA set (mutual TLS) only senders presenting a certificate that CA signed are served.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,9 +54,9 @@ async function arrived(text: string): Promise<TEvent[]> {
 }
 const counters = () => rt.health().find((h) => h.id === 'events.syslog')!.counters ?? {};
 
-/** A TLS client trusting the test certificate. */
-async function tlsClient(): Promise<TLSSocket> {
-  const s = tlsConnect({ host: '127.0.0.1', port: tlsPort, ca: readFileSync(join(dir, 'cert.pem')), servername: 'localhost' });
+/** A TLS client trusting the test certificate, optionally presenting its own. */
+async function tlsClient(port = tlsPort, own?: { cert: Buffer; key: Buffer }): Promise<TLSSocket> {
+  const s = tlsConnect({ host: '127.0.0.1', port, ca: readFileSync(join(dir, 'cert.pem')), servername: 'localhost', ...own });
   s.on('error', () => undefined);
   await once(s, 'secureConnect');
   return s;
@@ -127,5 +128,70 @@ describe('syslog over TLS', () => {
     await new Promise<void>((r) => ok.end(octets('<13>Dec  6 14:00:00 h app: after-wrong-count marker'), r));
     await arrived('after-wrong-count marker');
     expect(counters().bad_frame_closed! - (before.bad_frame_closed ?? 0)).toBe(2);
+  });
+
+  it('with a CA set, a sender without a certificate the CA signed is refused and counted; one with it is served', async () => {
+    const f = (name: string) => join(dir, name);
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=yw-test-ca',
+      '-keyout',
+      f('ca.key'),
+      '-out',
+      f('ca.pem'),
+    ]);
+    await run('openssl', [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=fw-1',
+      '-keyout',
+      f('client.key'),
+      '-out',
+      f('client.csr'),
+    ]);
+    await run('openssl', [
+      'x509',
+      '-req',
+      '-in',
+      f('client.csr'),
+      '-CA',
+      f('ca.pem'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-out',
+      f('client.pem'),
+    ]);
+    const mutual = await startReceiver(t, syslogCollector, { certFile: f('cert.pem'), keyFile: f('key.pem'), caFile: f('ca.pem') });
+    try {
+      const failed = () => mutual.rt.health()[0]!.counters?.tls_handshake_failed ?? 0;
+      // No certificate, then one the CA did not sign (the server's own, self-signed).
+      const anonymous = await tlsClient(mutual.tlsPort).catch(() => null);
+      anonymous?.write(octets('<13>Dec  6 14:00:00 h app: mutual-refused marker'));
+      await until(() => failed() >= 1, 'the sender without a certificate refused');
+      const stranger = await tlsClient(mutual.tlsPort, { cert: readFileSync(f('cert.pem')), key: readFileSync(f('key.pem')) }).catch(
+        () => null,
+      );
+      stranger?.destroy();
+      await until(() => failed() >= 2, 'the sender with a certificate of another CA refused');
+      const device = await tlsClient(mutual.tlsPort, { cert: readFileSync(f('client.pem')), key: readFileSync(f('client.key')) });
+      await new Promise<void>((r) => device.end(octets('<13>Dec  6 14:00:00 fw-1 app: mutual-accepted marker'), r));
+      await arrived('mutual-accepted marker');
+      expect((await eng.get(`/api/events?q=${encodeURIComponent('mutual-refused')}`)).json<Page>().total).toBe(0);
+    } finally {
+      await mutual.rt.stop();
+    }
   });
 });
