@@ -3,7 +3,8 @@
 // record torn by a kill ends its segment and is counted; above its limit the spool stops the listener
 // reading (back-pressure) until writes catch up; rows left in the spool at a stop are written exactly
 // once by the next start, with the high-water mark moved in the same transaction as the rows.
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -61,6 +62,17 @@ describe('the spool files', () => {
     const again = await Spool.open(dir, 1024);
     expect(again.id).toBe(spool.id);
     expect((await readAll(again, next)).rows).toEqual([]);
+    await again.close();
+  });
+
+  it('one process per spool directory: a second open is refused until the first closes; the lock of a dead holder is taken over', async () => {
+    const dir = temp();
+    const first = await Spool.open(dir, 1 << 20);
+    await expect(Spool.open(dir, 1 << 20)).rejects.toThrow(/in use by process/);
+    await first.close();
+    const dead = spawnSync('true').pid;
+    writeFileSync(join(dir, 'lock'), `${dead}\n`);
+    const again = await Spool.open(dir, 1 << 20);
     await again.close();
   });
 

@@ -4,7 +4,8 @@
 // identity, which spool-writer.ts stores as the high-water mark in the same transaction as the rows.
 // Each open starts a new segment and never appends to an old one, so a record torn by a kill -9 ends
 // only its own segment. The highest segment ever made is never deleted while its process runs, so
-// numbers only grow; segments are deleted once every record in them is committed.
+// numbers only grow; segments are deleted once every record in them is committed. One process per
+// directory (a `lock` file with its pid).
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -80,6 +81,7 @@ export class Spool {
   static async open(dir: string, segmentBytes: number): Promise<Spool> {
     const s = new Spool(dir, segmentBytes);
     await mkdir(dir, { recursive: true });
+    await lock(dir);
     for (const name of await readdir(dir)) {
       const m = SEG.exec(name);
       if (m) s.segs.set(Number(m[1]), (await stat(join(dir, name))).size);
@@ -243,7 +245,35 @@ export class Spool {
     this.reader = null;
     await this.fh?.close();
     this.fh = null;
+    await rm(join(this.dir, 'lock'), { force: true });
+    IN_USE.delete(this.dir);
   }
+}
+
+/** Spool directories this process has open. */
+const IN_USE = new Set<string>();
+
+/**
+ * One process per spool directory (two nodes given one data directory would write each other's
+ * records twice): the `lock` file names the process holding it; a dead one's lock is taken over.
+ */
+async function lock(dir: string): Promise<void> {
+  const file = join(dir, 'lock');
+  const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  if (IN_USE.has(dir) || (pid > 0 && pid !== process.pid && alive(pid)))
+    throw new Error(
+      `spool ${dir} is in use by process ${IN_USE.has(dir) ? process.pid : pid} (remove its lock file if that process is not Yunwei)`,
+    );
+  IN_USE.add(dir);
+  await writeFile(file, `${process.pid}\n`);
 }
 
 async function readAt(fh: FileHandle, at: number, length: number): Promise<Buffer> {
