@@ -64,7 +64,9 @@ export class SpoolWriter<Row> implements RowWriter<Row> {
     if (this.spool) return;
     const segmentBytes = Math.max(64 << 10, Math.min(16 << 20, Math.floor(this.opts.maxBytes / 8)));
     this.opening ??= Spool.open(this.opts.dir, segmentBytes).finally(() => (this.opening = null));
-    this.spool = await this.opening;
+    const spool = await this.opening;
+    if (this.spool) return; // another caller finished opening first
+    this.spool = spool;
     this.tail = { seg: this.spool.current, off: 0 };
     this.ages.push({ end: { seg: this.spool.current, off: 0 }, t: performance.now() });
     this.kick();
