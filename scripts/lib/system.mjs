@@ -53,8 +53,15 @@ const CHECKS = {
       ['/usr/sbin/snmpd', '/usr/bin/snmpget', '/usr/bin/snmpbulkwalk', '/usr/bin/snmpsimd', '/usr/bin/fping'].every((f) => existsSync(f)),
     packages: ['snmpd', 'snmp', 'snmpsim', 'fping'],
   },
-  // The syslog receiver's tests forward through a real rsyslog and send with logger (issue 13, real peers).
-  rsyslog: { ok: () => existsSync('/usr/sbin/rsyslogd') && existsSync('/usr/bin/logger'), packages: ['rsyslog', 'bsdutils'] },
+  // The syslog receiver's tests forward through a real rsyslog and send with logger (issue 13, real peers);
+  // its TLS test forwards with rsyslog's gtls driver (rsyslog-gnutls: lmnsd_gtls.so under /usr/lib/<arch>/rsyslog).
+  rsyslog: {
+    ok: () =>
+      existsSync('/usr/sbin/rsyslogd') &&
+      existsSync('/usr/bin/logger') &&
+      readdirSync('/usr/lib').some((d) => existsSync(`/usr/lib/${d}/rsyslog/lmnsd_gtls.so`)),
+    packages: ['rsyslog', 'rsyslog-gnutls', 'bsdutils'],
+  },
 };
 
 /** @param {string[]} args */

@@ -58,7 +58,7 @@ export async function startNode(o: {
         log: log.child({ c: 'collectors' }),
         keys,
         listen: { host: config.host, snmpTrapPort: config.snmpTrapPort },
-        site: { dataDir: config.dataDir, syslog: config.syslog },
+        site: { dataDir: config.dataDir, syslog: config.syslog, spool: config.spool },
         defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
       })
     : null;

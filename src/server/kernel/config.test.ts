@@ -51,11 +51,23 @@ describe('parseConfig refuses each bad value, naming the variable', () => {
     ['YUNWEI_SYSLOG_PORT', '0'],
     ['YUNWEI_SYSLOG_PORT', '514x'],
     ['YUNWEI_SYSLOG_HOST', 'a b'],
+    ['YUNWEI_SYSLOG_TLS_PORT', '6514x'],
+    ['YUNWEI_SYSLOG_TLS_PORT', '5514'],
+    ['YUNWEI_SPOOL_MAX_MB', '8'],
+    ['YUNWEI_SPOOL_MAX_MB', 'lots'],
   ])('%s=%s', (variable, value) => {
     const e = errorOf({ [variable]: value });
     expect(e.variable).toBe(variable);
     expect(e.message.startsWith(`${variable}: `)).toBe(true);
     expect(e.message).not.toContain('\n'); // one line, as the start prints it
+  });
+
+  it('TLS syslog needs the certificate and the key', () => {
+    expect(errorOf({ YUNWEI_SYSLOG_TLS_PORT: '6514' }).variable).toBe('YUNWEI_SYSLOG_TLS_CERT');
+    expect(errorOf({ YUNWEI_SYSLOG_TLS_PORT: '6514', YUNWEI_SYSLOG_TLS_CERT: 'c.pem' }).variable).toBe('YUNWEI_SYSLOG_TLS_KEY');
+    const env = { YUNWEI_SYSLOG_TLS_PORT: '6514', YUNWEI_SYSLOG_TLS_CERT: 'tls/c.pem', YUNWEI_SYSLOG_TLS_KEY: '/etc/yw/k.pem' };
+    expect(parseConfig(env, '/srv/yunwei').syslog.tls).toEqual({ port: 6514, certFile: '/srv/yunwei/tls/c.pem', keyFile: '/etc/yw/k.pem' });
+    expect(parseConfig({}).syslog.tls).toBeUndefined();
   });
 
   it('split roles need PostgreSQL', () => {
@@ -97,6 +109,8 @@ describe('parseConfig defaults and accepted values', () => {
     [{ YUNWEI_ADMIN_PASSWORD: '' }, { adminPassword: null }],
     [{ LOG_LEVEL: 'debug' }, { logLevel: 'debug' }],
     [{ YUNWEI_SYSLOG_PORT: '514', YUNWEI_SYSLOG_HOST: '0.0.0.0' }, { syslog: { host: '0.0.0.0', port: 514 } }],
+    [{}, { spool: { dir: '/srv/yunwei/data/spool', maxBytes: 1024 * 1024 * 1024 } }],
+    [{ YUNWEI_SPOOL_DIR: '/var/spool/yw', YUNWEI_SPOOL_MAX_MB: '64' }, { spool: { dir: '/var/spool/yw', maxBytes: 64 * 1024 * 1024 } }],
     [{ YUNWEI_SECRET_KEY: 'ab'.repeat(32) }, { secretKeyText: 'ab'.repeat(32) }],
     [{ YUNWEI_SECRET_KEY: Buffer.alloc(32, 9).toString('base64') }, { secretKeyText: Buffer.alloc(32, 9).toString('base64') }],
   ])('%j', (env, expected) => {

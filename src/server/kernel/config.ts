@@ -28,11 +28,15 @@ export interface Config {
   snmpTrapPort: number;
   /** The syslog receiver (issue 13, R-MON-03): UDP and TCP on one port, bound to this address. */
   syslog: SyslogConfig;
+  /** Collectors' disk spools (issue 13 point 1): the directory and the most bytes one collector's may hold. */
+  spool: { dir: string; maxBytes: number };
 }
 
 export interface SyslogConfig {
   host: string;
   port: number;
+  /** RFC 5425 syslog over TLS on this port with these PEM files; absent when YUNWEI_SYSLOG_TLS_PORT is unset. */
+  tls?: { port: number; certFile: string; keyFile: string; caFile?: string };
 }
 
 export class ConfigError extends Error {
@@ -124,7 +128,8 @@ export function parseConfig(
   const snmpTrapPort = Number(trapText);
   if (!/^\d+$/.test(trapText) || snmpTrapPort < 1 || snmpTrapPort > 65535)
     throw new ConfigError('YUNWEI_SNMP_TRAP_PORT', `必须是 1–65535 之间的整数 (must be an integer 1–65535), got "${trapText}"`);
-  const syslog = syslogFrom(env);
+  const syslog = syslogFrom(env, cwd);
+  const spool = spoolFrom(env, dataDir, cwd);
 
   return {
     host,
@@ -141,6 +146,7 @@ export function parseConfig(
     publicUrl,
     snmpTrapPort,
     syslog,
+    spool,
   };
 }
 
@@ -148,14 +154,52 @@ export function parseConfig(
  * YUNWEI_SYSLOG_HOST (default 127.0.0.1: devices are let in by setting it, never by accident) and
  * YUNWEI_SYSLOG_PORT (default 5514: no root needed; 514 needs CAP_NET_BIND_SERVICE), UDP and TCP.
  */
-export function syslogFrom(env: Env): SyslogConfig {
+export function syslogFrom(env: Env, cwd = process.cwd()): SyslogConfig {
   const host = nonEmpty(env, 'YUNWEI_SYSLOG_HOST') ?? '127.0.0.1';
   if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('YUNWEI_SYSLOG_HOST', `不是有效的主机名或地址 (not a host name or address): ${host}`);
   const text = nonEmpty(env, 'YUNWEI_SYSLOG_PORT') ?? '5514';
   const port = Number(text);
   if (!/^\d+$/.test(text) || port < 1 || port > 65535)
     throw new ConfigError('YUNWEI_SYSLOG_PORT', `必须是 1–65535 之间的整数 (must be an integer 1–65535), got "${text}"`);
-  return { host, port };
+  const tlsText = nonEmpty(env, 'YUNWEI_SYSLOG_TLS_PORT');
+  if (tlsText === undefined) return { host, port };
+  const tlsPort = Number(tlsText);
+  if (!/^\d+$/.test(tlsText) || tlsPort < 1 || tlsPort > 65535)
+    throw new ConfigError('YUNWEI_SYSLOG_TLS_PORT', `必须是 1–65535 之间的整数 (must be an integer 1–65535), got "${tlsText}"`);
+  if (tlsPort === port)
+    throw new ConfigError('YUNWEI_SYSLOG_TLS_PORT', `不能与 YUNWEI_SYSLOG_PORT 相同 (must differ from the plain port ${port})`);
+  const file = (name: string) => {
+    const f = nonEmpty(env, name);
+    return f === undefined ? undefined : isAbsolute(f) ? f : resolve(cwd, f);
+  };
+  const certFile = file('YUNWEI_SYSLOG_TLS_CERT');
+  const keyFile = file('YUNWEI_SYSLOG_TLS_KEY');
+  if (!certFile)
+    throw new ConfigError(
+      'YUNWEI_SYSLOG_TLS_CERT',
+      '启用 TLS syslog 需要证书文件（PEM）路径 (the PEM certificate file is required with YUNWEI_SYSLOG_TLS_PORT)',
+    );
+  if (!keyFile)
+    throw new ConfigError(
+      'YUNWEI_SYSLOG_TLS_KEY',
+      '启用 TLS syslog 需要私钥文件（PEM）路径 (the PEM key file is required with YUNWEI_SYSLOG_TLS_PORT)',
+    );
+  const caFile = file('YUNWEI_SYSLOG_TLS_CA');
+  return { host, port, tls: { port: tlsPort, certFile, keyFile, ...(caFile ? { caFile } : {}) } };
+}
+
+/** YUNWEI_SPOOL_DIR (default <data dir>/spool) and YUNWEI_SPOOL_MAX_MB (whole MiB, 16–1 048 576, default 1024). */
+export function spoolFrom(env: Env, dataDir: string, cwd = process.cwd()): { dir: string; maxBytes: number } {
+  const dirText = nonEmpty(env, 'YUNWEI_SPOOL_DIR');
+  const dir = dirText === undefined ? join(dataDir, 'spool') : isAbsolute(dirText) ? dirText : resolve(cwd, dirText);
+  const text = nonEmpty(env, 'YUNWEI_SPOOL_MAX_MB') ?? '1024';
+  const mb = Number(text);
+  if (!/^\d+$/.test(text) || mb < 16 || mb > 1_048_576)
+    throw new ConfigError(
+      'YUNWEI_SPOOL_MAX_MB',
+      `必须是 16–1048576 之间的整数（MB）(must be an integer 16–1048576, in MiB), got "${text}"`,
+    );
+  return { dir, maxBytes: mb * 1024 * 1024 };
 }
 
 /** YUNWEI_PUBLIC_URL: http(s) origin with an optional path, no query; default http://localhost:<PORT>. */

@@ -7,7 +7,9 @@ import { SYSTEM_ACTOR, type Ctx } from '../context.ts';
 import type { Membership } from './leases.ts';
 import { shardOf } from './shards.ts';
 import { DEFAULTS, shortError, type CollectorContext, type CollectorDef, type CollectorHealth, type CollectorState } from './types.ts';
-import { Writer } from './writer.ts';
+import { join } from 'node:path';
+import { SpoolWriter } from './spool-writer.ts';
+import { Writer, type RowWriter } from './writer.ts';
 
 export interface RunnerDeps {
   base: Omit<CollectorContext<unknown>, 'signal' | 'emit' | 'flushed' | 'paused' | 'resumed' | 'log' | 'count'>;
@@ -25,7 +27,7 @@ const pause = (ms: number, signal: AbortSignal) => delay(ms, undefined, { signal
 
 export class Runner {
   readonly def: CollectorDef;
-  readonly writer: Writer<unknown>;
+  readonly writer: RowWriter<unknown>;
   private readonly deps: RunnerDeps;
   private readonly log: Logger;
   private readonly ctx: Ctx;
@@ -60,7 +62,12 @@ export class Runner {
       log: this.log,
       keys: deps.base.keys,
     };
-    this.writer = new Writer(def.sink, { ctx: this.ctx, retryMs: deps.retryMs, onWrite: (e) => this.onWrite(e) });
+    const w = { ctx: this.ctx, retryMs: deps.retryMs, onWrite: (e: unknown) => this.onWrite(e) };
+    const site = deps.base.site;
+    const spool = site?.spool ?? { dir: join(site?.dataDir ?? 'data', 'spool'), maxBytes: DEFAULTS.spoolMaxBytes };
+    this.writer = def.sink.spool
+      ? new SpoolWriter(def.sink, { ...w, dir: join(spool.dir, def.id), collectorId: def.id, maxBytes: spool.maxBytes })
+      : new Writer(def.sink, w);
   }
 
   private get global(): boolean {
@@ -126,6 +133,7 @@ export class Runner {
 
   /** Starts the listener, keeps it until the signal aborts, then stops it. */
   private async listen(signal: AbortSignal, onStarted?: () => void): Promise<void> {
+    await this.writer.ready();
     const handle = await this.def.start!(this.context(signal));
     this.startFailing = false;
     this.started = true;
@@ -216,6 +224,7 @@ export class Runner {
 
   private async pollOne(target: unknown, signal: AbortSignal): Promise<void> {
     try {
+      await this.writer.ready();
       await this.def.poll!(this.context(signal), target);
     } catch (e) {
       if (signal.aborted) return; // stopped or lease ended: not a failure of the target
@@ -248,6 +257,8 @@ export class Runner {
       lastError: this.lastError,
     };
     if (this.handled !== undefined) h.targets = this.handled;
+    // Spool segments cut short by a record torn in a kill (what followed it in that segment is skipped).
+    if (w instanceof SpoolWriter && w.torn > 0) this.counters.spool_torn = w.torn;
     if (Object.keys(this.counters).length) h.counters = { ...this.counters };
     return h;
   }

@@ -77,9 +77,12 @@ export async function startCollectors(opts: StartCollectorsOptions): Promise<Col
     await membership.releaseAll().catch((e: unknown) => log.warn({ err: e }, 'collector leases not released; they expire'));
     const unwritten = await Promise.all(runners.map((r) => r.writer.drain(left())));
     runners.forEach((r, i) => {
-      const lost = unwritten[i]!;
-      r.final = lost > 0 ? 'failed' : 'stopped';
-      if (lost > 0) log.error({ collector: r.def.id, rows: lost, waitedMs: drainMs }, 'collector rows not written at shutdown');
+      const left = unwritten[i]!;
+      // Rows left in a spool are on disk and written at the next start: nothing is lost.
+      r.final = left > 0 && !r.writer.durable ? 'failed' : 'stopped';
+      if (left > 0 && r.writer.durable)
+        log.warn({ collector: r.def.id, rows: left }, 'collector rows left in the spool for the next start');
+      else if (left > 0) log.error({ collector: r.def.id, rows: left, waitedMs: drainMs }, 'collector rows not written at shutdown');
     });
     await membership.leave().catch((e: unknown) => log.warn({ err: e }, 'collector node not removed; it ages out'));
     log.info({ node: opts.nodeId }, 'collectors stopped');

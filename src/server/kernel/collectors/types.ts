@@ -20,8 +20,14 @@ export interface CollectorSink<Row> {
   batchSize?: number;
   /** A partial batch is written at the latest after this long; default 1000 ms. */
   flushMs?: number;
-  /** Buffered rows above which emit() waits (back-pressure); default 50 000. */
+  /** Buffered rows above which emit() waits (back-pressure); default 50 000. Not used with a spool. */
   highWater?: number;
+  /**
+   * Accepted rows go to a disk spool (fsync'd before emit() resolves) instead of memory, and are written
+   * exactly once even across a kill -9 (spool-writer.ts). Rows must be JSON values and Dates. The spool
+   * lives in the site's spool directory, bounded by its maxBytes (emit() waits above it).
+   */
+  spool?: boolean;
 }
 
 /** Where this node's listeners bind (the node's HOST, and the ports the site configured). */
@@ -36,8 +42,19 @@ export const DEFAULT_LISTEN: ListenConfig = { host: '127.0.0.1', snmpTrapPort: 1
 export interface CollectorSite {
   /** YUNWEI_DATA_DIR: where a collector keeps files of its own (a spool). */
   dataDir: string;
-  /** YUNWEI_SYSLOG_HOST / YUNWEI_SYSLOG_PORT. */
-  syslog: { host: string; port: number };
+  /** YUNWEI_SYSLOG_HOST / YUNWEI_SYSLOG_PORT, and the TLS listener (YUNWEI_SYSLOG_TLS_*) when set. */
+  syslog: { host: string; port: number; tls?: SyslogTlsSite };
+  /** YUNWEI_SPOOL_DIR (default <dataDir>/spool) and YUNWEI_SPOOL_MAX_MB, per collector; default 1 GiB. */
+  spool?: { dir: string; maxBytes: number };
+}
+
+/** RFC 5425 syslog over TLS: the port and the PEM files of the certificate, its key and optionally a CA. */
+export interface SyslogTlsSite {
+  port: number;
+  certFile: string;
+  keyFile: string;
+  /** When set, senders must present a certificate this CA signed (mutual TLS). */
+  caFile?: string;
 }
 
 export interface CollectorContext<Row> {
@@ -144,6 +161,7 @@ export interface StartCollectorsOptions {
 }
 
 export const DEFAULTS = {
+  spoolMaxBytes: 1 << 30,
   batchSize: 500,
   flushMs: 1000,
   highWater: 50_000,

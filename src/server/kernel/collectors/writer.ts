@@ -15,13 +15,33 @@ export interface WriterOptions {
   onWrite?: (error: unknown) => void;
 }
 
+/** What the runner needs of a writer: this one (rows in memory) or spool-writer.ts (rows on disk). */
+export interface RowWriter<Row> {
+  /** Rows left at stop() are kept (on disk) for the next start, not lost. */
+  readonly durable: boolean;
+  /** Resolves once the writer can accept rows (a spool is open). */
+  ready(): Promise<void>;
+  emit(rows: Row[]): Promise<void>;
+  flushed(): Promise<void>;
+  paused(): boolean;
+  resumed(): Promise<void>;
+  drain(timeoutMs: number): Promise<number>;
+  oldestAgeMs(): number;
+  readonly queued: number;
+  readonly written: number;
+  lastError: string | null;
+  lastFlushAt: Date | null;
+  failing: boolean;
+}
+
 interface Waiter {
   upTo: number;
   resolve: () => void;
   reject: (e: Error) => void;
 }
 
-export class Writer<Row> {
+export class Writer<Row> implements RowWriter<Row> {
+  readonly durable = false;
   private readonly rows: Row[] = [];
   /** Acceptance time (monotonic ms) of each buffered row, parallel to rows. */
   private readonly at: number[] = [];
@@ -31,7 +51,7 @@ export class Writer<Row> {
   /** Rows accepted since start; rows committed since start. */
   private accepted = 0;
   private committed = 0;
-  private room: (() => void)[] = [];
+  private readonly room = new Room();
   private flushWaiters: Waiter[] = [];
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -53,6 +73,9 @@ export class Writer<Row> {
     this.highWater = sink.highWater ?? DEFAULTS.highWater;
   }
 
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
   get queued(): number {
     return this.rows.length;
   }
@@ -82,8 +105,7 @@ export class Writer<Row> {
   }
 
   resumed(): Promise<void> {
-    if (!this.paused() || this.closed) return Promise.resolve();
-    return new Promise((resolve) => this.room.push(resolve));
+    return !this.paused() || this.closed ? Promise.resolve() : this.room.wait();
   }
 
   flushed(): Promise<void> {
@@ -109,7 +131,7 @@ export class Writer<Row> {
     }
     this.closed = true;
     this.clearTimer();
-    this.wakeRoom(); // emits still waiting now fail instead of hanging
+    this.room.wake(); // emits still waiting now fail instead of hanging
     await this.writing;
     const lost = new Error('collector stopped before these rows were written');
     for (const w of this.flushWaiters)
@@ -172,13 +194,20 @@ export class Writer<Row> {
       this.delay = 0;
       this.opts.onWrite?.(null);
       this.flushWaiters = this.flushWaiters.filter((w) => (w.upTo <= this.committed ? (w.resolve(), false) : true));
-      if (!this.paused()) this.wakeRoom();
+      if (!this.paused()) this.room.wake();
     }
   }
+}
 
-  private wakeRoom(): void {
-    const waiting = this.room;
-    this.room = [];
+/** Emits waiting for room below the high water mark (or the spool's limit). */
+export class Room {
+  private waiting: (() => void)[] = [];
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
     for (const resolve of waiting) resolve();
   }
 }

@@ -79,7 +79,8 @@ function rfc5424(rest: string, h: Header): Header {
     host: host && host !== '-' ? host : null,
     app: app && app !== '-' ? app : null,
     structured,
-    message: tail.replace(/^ /, '').replace(/^\uFEFF/, ''),
+    // One space separates SD from MSG; rsyslog forwarding an RFC 3164 line (%msg%) adds another.
+    message: tail.replace(/^ +/, '').replace(/^\uFEFF/, ''),
   };
 }
 

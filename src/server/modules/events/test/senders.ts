@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestCollectors } from '../../../kernel/collectors/test-doubles.ts';
-import type { CollectorDef, CollectorRuntime } from '../../../kernel/collectors/types.ts';
+import type { CollectorDef, CollectorRuntime, SyslogTlsSite } from '../../../kernel/collectors/types.ts';
 import type { TestApp } from '../../../test/harness.ts';
 import { syslogCollector } from '../receiver.ts';
 
@@ -34,14 +34,22 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** The syslog receiver alone, on a free port, writing to the test app's database. */
-export async function startReceiver(t: TestApp, def: CollectorDef = syslogCollector): Promise<{ rt: CollectorRuntime; port: number }> {
+/** The syslog receiver alone, on a free port (and TLS on another with `tls`), writing to the test app's database. */
+export async function startReceiver(
+  t: TestApp,
+  def: CollectorDef = syslogCollector,
+  tls?: Omit<SyslogTlsSite, 'port'>,
+): Promise<{ rt: CollectorRuntime; port: number; tlsPort: number }> {
   const port = await freePort();
+  const tlsPort = tls ? await freePort() : 0;
   const rt = await startTestCollectors(t.db.database, `syslog-${port}`, [def], {
     now: t.clock.now,
-    site: { dataDir: mkdtempSync(join(tmpdir(), 'yw-syslog-')), syslog: { host: '127.0.0.1', port } },
+    site: {
+      dataDir: mkdtempSync(join(tmpdir(), 'yw-syslog-')),
+      syslog: { host: '127.0.0.1', port, ...(tls ? { tls: { ...tls, port: tlsPort } } : {}) },
+    },
   });
-  return { rt, port };
+  return { rt, port, tlsPort };
 }
 
 /** util-linux logger: `--tcp` or `--udp`, RFC 5424 or 3164, octet counting. */
