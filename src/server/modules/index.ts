@@ -7,9 +7,22 @@ import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
 import { events } from './events/module.ts';
 import { improve } from './improve/module.ts';
+import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { org } from './org/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events];
+export const modules: readonly ModuleManifest[] = [
+  org,
+  contract,
+  desk,
+  assets,
+  improve,
+  configbackup,
+  monitoring,
+  changes,
+  vulns,
+  events,
+  inspections,
+];

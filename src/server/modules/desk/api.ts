@@ -55,8 +55,11 @@ export interface DetectedTicket {
   description: string;
   /** Asset numbers or device names, so the asset's history finds the ticket (ticketsMentioning). */
   assetsText?: string;
-  /** Where it came from: `monitoring` (default) or `security` (the event centre's correlation, issue 13). */
-  channel?: 'monitoring' | 'security';
+  /**
+   * Where it came from: `monitoring` (default), `security` (the event centre's correlation, issue 13)
+   * or `onsite` (an anomaly found on an inspection round, issue 14).
+   */
+  channel?: 'monitoring' | 'security' | 'onsite';
 }
 
 /**
