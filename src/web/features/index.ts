@@ -13,6 +13,7 @@ import { desk } from './desk/feature.tsx';
 import { events } from './events/feature.tsx';
 import { home } from './home/feature.tsx';
 import { improve } from './improve/feature.tsx';
+import { inspections } from './inspections/feature.tsx';
 import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
@@ -31,6 +32,7 @@ export const features: readonly WebFeature[] = [
   configbackup,
   changes,
   monitoring,
+  inspections,
   vulns,
   events,
   org,

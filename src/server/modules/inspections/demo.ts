@@ -106,6 +106,8 @@ export async function loadInspectionsDemo(ctx: Ctx, env: DemoEnv): Promise<void>
   }
   await generateSheets(ctx, overdue);
   await generateSheets(ctx, env.today);
+  // On a day off, the sheets of the next working day are open too (so the demo always has one to fill).
+  if (!cal.isWorkingDay(env.today)) await generateSheets(ctx, cal.nextWorkingDay(env.today));
   const y = Number(env.today.slice(0, 4));
   const q = Math.floor((Number(env.today.slice(5, 7)) - 1) / 3) + 1;
   await createPlan(pm, {
