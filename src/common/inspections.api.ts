@@ -56,6 +56,8 @@ export const inspectionsApi = {
   photoFile: endpoint({ method: 'GET', path: `${P}/sheets/:id/items/:entryId/photo`, params: ZEntryParams, raw: true }),
   /** An anomaly becomes a desk ticket on the sheet's line. */
   ticket: endpoint({ method: 'POST', path: `${P}/sheets/:id/items/:entryId/ticket`, params: ZEntryParams, response: ZEntry, status: 201 }),
+  /** A router's or switch's health check: the vendor's commands over SSH (configbackup's device profile), output attached. */
+  health: endpoint({ method: 'POST', path: `${P}/sheets/:id/items/:entryId/health`, params: ZEntryParams, response: ZEntry }),
   /** Sign and submit, once; after the deadline only with a reason. */
   submit: endpoint({ method: 'POST', path: `${P}/sheets/:id/submit`, params: ZIdParams, body: ZSubmit, response: ZSheet }),
   plans: endpoint({ method: 'GET', path: `${P}/plans`, query: ZPage, response: ZPlanList }),

@@ -79,3 +79,5 @@ export async function lastBackups(ctx: Ctx, names: readonly string[]): Promise<M
     .where(inArray(cfgDevices.name, [...new Set(names)]));
   return new Map(rows.map((r) => [r.name, r.at]));
 }
+
+export { healthCheck, type HealthOutcome } from './health.ts';

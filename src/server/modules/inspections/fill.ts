@@ -9,6 +9,7 @@ import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { AppError, Conflict, Forbidden, NotFound, Unprocessable } from '../../kernel/errors.ts';
 import { resolveNotices } from '../../kernel/notify/resolve.ts';
+import { healthCheck } from '../configbackup/api.ts';
 import { openDetectedTicket } from '../desk/api.ts';
 import { valueProblem } from './evaluate.ts';
 import { entryView, lockSheet, sheetNumber, sheetView, type SheetRow } from './sheets.ts';
@@ -112,6 +113,21 @@ export async function ticketForEntry(ctx: Ctx, sheetId: string, entryId: string)
     });
     return entryView(s, u!);
   });
+}
+
+/**
+ * Runs the device's health commands over SSH (configbackup's profiles and credentials) and attaches
+ * the output to the item. No transaction is held while the device answers; a failed session is 422
+ * with its reason and nothing is written.
+ */
+export async function healthForEntry(ctx: Ctx, sheetId: string, entryId: string): Promise<TEntry> {
+  const { s, e } = await inTx(ctx, (tx) => lockEntry(tx, sheetId, entryId));
+  assertMayFill(ctx, s);
+  assertOpen(s);
+  if (e.evidence !== 'command') throw new Conflict('inspection.not_command', '该检查项不需要命令输出');
+  const r = await healthCheck(ctx, e.assetName);
+  if (!r.ok) throw new Unprocessable('inspection.health_failed', `${e.assetName} 健康检查未完成：${r.message}`);
+  return fillEntry(ctx, sheetId, entryId, { output: r.output.slice(0, 100_000) });
 }
 
 /** What a complete sheet still lacks: a value for every item, the photo or command output it needs. */

@@ -10,7 +10,7 @@ import { readFile, storeFile } from '../../kernel/files/storage.ts';
 import { readUpload } from '../../kernel/files/upload.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { audit } from '../../kernel/audit.ts';
-import { assertMayFill, fillEntry, lockEntry, setPhoto, submitSheet, ticketForEntry } from './fill.ts';
+import { assertMayFill, fillEntry, healthForEntry, lockEntry, setPhoto, submitSheet, ticketForEntry } from './fill.ts';
 import { createPlan, decidePlan, listPlans, reportDraft, resubmitPlan } from './plans.ts';
 import { generateSheets, getSheet, listSheets } from './sheets.ts';
 import { createTemplate, listTemplates, updateTemplate } from './templates.ts';
@@ -118,6 +118,13 @@ export async function sheetRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'inspections.fill',
     handler: (ctx, { params }) => ticketForEntry(ctx, params.id, params.entryId),
+  });
+  defineRoute(app, {
+    ...api.health,
+    summary: '路由器与交换机健康检查：通过 SSH 按厂商配置执行检查命令，输出附到检查项',
+    tags,
+    access: 'inspections.fill',
+    handler: (ctx, { params }) => healthForEntry(ctx, params.id, params.entryId),
   });
   defineRoute(app, {
     ...api.submit,

@@ -134,6 +134,11 @@ export function EntryCard({
               )}
             </>
           )}
+          {editable && e.evidence === 'command' && (
+            <Button size="small" loading={busy} onClick={() => void run(() => call(api.health, { params }), '已通过 SSH 采集')}>
+              {t('SSH 采集检查命令')}
+            </Button>
+          )}
           {e.ticketNumber ? (
             <Link to={`/desk/${e.ticketId}`}>
               <Tag color="orange">{t('运维单 {n}', { n: e.ticketNumber })}</Tag>

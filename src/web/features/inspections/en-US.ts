@@ -50,6 +50,8 @@ export const EN: Record<string, string> = {
   粘贴命令输出: 'Paste the command output',
   系统: 'System',
   记录: 'Record',
+  'SSH 采集检查命令': 'Run check commands over SSH',
+  '已通过 SSH 采集': 'Collected over SSH',
   巡检日期: 'Inspection date',
   关闭相机: 'Close camera',
   设备列表: 'Devices',
