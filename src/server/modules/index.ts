@@ -8,6 +8,7 @@ import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
 import { events } from './events/module.ts';
 import { improve } from './improve/module.ts';
+import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { money } from './money/module.ts';
 import { org } from './org/module.ts';
@@ -27,4 +28,5 @@ export const modules: readonly ModuleManifest[] = [
   events,
   conferences,
   money,
+  inspections,
 ];

@@ -14,6 +14,7 @@ import { desk } from './desk/feature.tsx';
 import { events } from './events/feature.tsx';
 import { home } from './home/feature.tsx';
 import { improve } from './improve/feature.tsx';
+import { inspections } from './inspections/feature.tsx';
 import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
@@ -33,6 +34,7 @@ export const features: readonly WebFeature[] = [
   changes,
   conferences,
   monitoring,
+  inspections,
   vulns,
   events,
   org,

@@ -2,7 +2,7 @@
 // through its read functions): an asset as the register shows it, by id or by its number (the
 // number is what tickets, labels and monitoring name).
 import type { TAsset } from '../../../common/assets.ts';
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { getAsset, getAssetByNumber } from './register/records.ts';
 import { assetClasses, assets } from './register/tables.ts';
@@ -59,4 +59,15 @@ export async function assetRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<s
     .from(assets)
     .where(inArray(assets.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The assets of a service line of these kinds that are in use (an inspection sheet's devices), by number. */
+export async function assetsInUse(ctx: Ctx, serviceLine: string, kinds: readonly string[], limit = 1000): Promise<AssetRef[]> {
+  if (!kinds.length) return [];
+  return ctx.db
+    .select({ id: assets.id, number: assets.number, name: assets.name })
+    .from(assets)
+    .where(and(eq(assets.serviceLine, serviceLine), inArray(assets.kind, [...kinds]), eq(assets.status, 'in_use')))
+    .orderBy(asc(assets.number))
+    .limit(limit);
 }

@@ -69,3 +69,15 @@ export async function versionsOf(ctx: Ctx, deviceId: string, limit = 500): Promi
 
 /** From version a to version b of a device, as unified text. */
 export const versionDiff = (ctx: Ctx, deviceId: string, a: string, b: string): Promise<string> => diffVersions(ctx, deviceId, a, b);
+
+/** When each named device last had a successful backup (null: never), by name; unknown names are absent. */
+export async function lastBackups(ctx: Ctx, names: readonly string[]): Promise<Map<string, Date | null>> {
+  if (!names.length) return new Map();
+  const rows = await ctx.db
+    .select({ name: cfgDevices.name, at: cfgDevices.lastSuccessAt })
+    .from(cfgDevices)
+    .where(inArray(cfgDevices.name, [...new Set(names)]));
+  return new Map(rows.map((r) => [r.name, r.at]));
+}
+
+export { healthCheck, type HealthOutcome } from './health.ts';

@@ -18,6 +18,8 @@ import { telnetSession } from './telnet.ts';
 import { latestVersion, storeVersion, type StoredVersion } from './versions.ts';
 
 let limits: SessionLimits = DEFAULT_LIMITS;
+/** The session limits now (the health checks use the same). */
+export const sessionLimits = (): SessionLimits => limits;
 /** The session limits of every run from now on (tests shorten them; a setting may one day). */
 export function setBackupLimits(l: Partial<SessionLimits>): void {
   limits = { ...DEFAULT_LIMITS, ...l };

@@ -65,6 +65,37 @@ export function maskTranscript(text: string, secrets: Credentials): string {
 
 /** Runs one backup session; never throws. */
 export async function backupSession(target: SessionTarget, profile: VendorProfile, limits: SessionLimits): Promise<SessionResult> {
+  const r = await inShell(target, limits, (reader, log) => dialogue(reader, profile, target.secrets, log));
+  return r.ok ? { ok: true, config: r.value, hostKey: r.hostKey, transcript: r.transcript } : r;
+}
+
+/**
+ * Runs read-only commands in one session (issue 14: the health checks of routers and switches),
+ * through the same login, host-key check, enable and setup as a backup; never throws. Answers each
+ * command's output in order.
+ */
+export async function commandSession(
+  target: SessionTarget,
+  profile: VendorProfile,
+  commands: readonly string[],
+  limits: SessionLimits,
+): Promise<{ ok: true; outputs: string[]; transcript: string } | Extract<SessionResult, { ok: false }>> {
+  const r = await inShell(target, limits, async (reader, log) => {
+    await loggedIn(reader, profile, target.secrets, log);
+    const outputs: string[] = [];
+    for (const cmd of commands) outputs.push(await command(reader, profile, cmd, log));
+    reader.write(`${profile.quit}\n`);
+    return outputs;
+  });
+  return r.ok ? { ok: true, outputs: r.value, transcript: r.transcript } : r;
+}
+
+/** Connects, opens a shell and runs `work` on it; a fault of any kind is the failure, with the transcript. */
+async function inShell<T>(
+  target: SessionTarget,
+  limits: SessionLimits,
+  work: (reader: PromptReader, log: string[]) => Promise<T>,
+): Promise<{ ok: true; value: T; hostKey: string | null; transcript: string } | Extract<SessionResult, { ok: false }>> {
   const client = new Client();
   const log: string[] = [];
   let offered: string | undefined;
@@ -72,9 +103,8 @@ export async function backupSession(target: SessionTarget, profile: VendorProfil
   try {
     await connect(client, target, limits, (fp) => (offered = fp), log);
     const shell = await openShell(client);
-    const reader = openReader(shell, limits, log);
-    const config = await dialogue(reader, profile, target.secrets, log);
-    return { ok: true, config, hostKey: offered!, transcript: transcript() };
+    const value = await work(openReader(shell, limits, log), log);
+    return { ok: true, value, hostKey: offered!, transcript: transcript() };
   } catch (e) {
     const f = e instanceof SessionFailure ? e : classify(e as Error & { level?: string });
     log.push(`\n[${f.failure}] ${f.message}\n`);
@@ -162,12 +192,17 @@ export function openReader(stream: Terminal, limits: SessionLimits, log: string[
 
 /** After login, the same on every protocol: the prompt, enable when asked, setup, show, quit. Answers the configuration. */
 export async function dialogue(reader: PromptReader, profile: VendorProfile, secrets: Credentials, log: string[]): Promise<string> {
-  const prompt = await reader.waitPrompt(promptOf(profile), '登录后未出现可识别的提示符', 'prompt');
-  if (profile.userPrompt?.test(prompt) && secrets.enablePassword) await enable(reader, profile, secrets.enablePassword, log);
-  for (const cmd of profile.setup) await command(reader, profile, cmd, log);
+  await loggedIn(reader, profile, secrets, log);
   const config = await command(reader, profile, profile.show, log);
   reader.write(`${profile.quit}\n`);
   return config;
+}
+
+/** From login to the first command: the prompt, enable when asked, the setup commands. */
+async function loggedIn(reader: PromptReader, profile: VendorProfile, secrets: Credentials, log: string[]): Promise<void> {
+  const prompt = await reader.waitPrompt(promptOf(profile), '登录后未出现可识别的提示符', 'prompt');
+  if (profile.userPrompt?.test(prompt) && secrets.enablePassword) await enable(reader, profile, secrets.enablePassword, log);
+  for (const cmd of profile.setup) await command(reader, profile, cmd, log);
 }
 
 /** Reads the shell until its last line is a prompt, with the idle and total limits. */

@@ -57,7 +57,7 @@ export interface DetectedTicket {
   assetsText?: string;
   /**
    * Where it came from: `monitoring` (default), `security` (the event centre's correlation, issue 13)
-   * or `onsite` (an engineer on site, e.g. supporting a video conference, issue 14).
+   * or `onsite` (an engineer on site: an inspection round's anomaly, a video conference's problem; issue 14).
    */
   channel?: 'monitoring' | 'security' | 'onsite';
 }
