@@ -9,7 +9,20 @@ import { events } from './events/module.ts';
 import { improve } from './improve/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { org } from './org/module.ts';
+import { secops } from './secops/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events];
+export const modules: readonly ModuleManifest[] = [
+  org,
+  contract,
+  desk,
+  assets,
+  improve,
+  configbackup,
+  monitoring,
+  changes,
+  vulns,
+  events,
+  secops,
+];

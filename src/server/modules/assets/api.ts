@@ -2,7 +2,7 @@
 // through its read functions): an asset as the register shows it, by id or by its number (the
 // number is what tickets, labels and monitoring name).
 import type { TAsset } from '../../../common/assets.ts';
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { getAsset, getAssetByNumber } from './register/records.ts';
 import { assetClasses, assets } from './register/tables.ts';
@@ -59,4 +59,37 @@ export async function assetRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<s
     .from(assets)
     .where(inArray(assets.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface SecurityProduct extends AssetRef {
+  classCode: string;
+  className: string;
+  vendor: string;
+  model: string;
+  mgmtIp: string;
+  /** As the register keeps it (R-SEC signature currency): the version and its date, or ''/null. */
+  signatureVersion: string;
+  signatureDate: string | null;
+}
+
+/** The security devices not retired (secops's signature board, R-SEC-07), by number. No scope: names only. */
+export async function securityProducts(ctx: Ctx): Promise<SecurityProduct[]> {
+  return ctx.db
+    .select({
+      id: assets.id,
+      number: assets.number,
+      name: assets.name,
+      classCode: assets.classCode,
+      className: assetClasses.name,
+      vendor: assets.vendor,
+      model: assets.model,
+      mgmtIp: assets.mgmtIp,
+      signatureVersion: assets.signatureVersion,
+      signatureDate: assets.signatureDate,
+    })
+    .from(assets)
+    .innerJoin(assetClasses, eq(assetClasses.code, assets.classCode))
+    .where(and(eq(assets.kind, 'security'), ne(assets.status, 'retired')))
+    .orderBy(asc(assets.number))
+    .limit(5000);
 }
