@@ -112,7 +112,7 @@ export const SIGNATURE_SOURCE_NAMES: Record<(typeof SIGNATURE_SOURCES)[number], 
 };
 export const STALENESS = ['ok', 'stale', 'critical', 'unknown'] as const;
 export type Staleness = (typeof STALENESS)[number];
-export const STALENESS_NAMES: Record<Staleness, string> = { ok: '正常', stale: '过期', critical: '严重过期', unknown: '未登记' };
+export const STALENESS_NAMES: Record<Staleness, string> = { ok: '时效正常', stale: '过期', critical: '严重过期', unknown: '未登记版本' };
 
 export const ZSignatureInput = z
   .object({
