@@ -1,11 +1,14 @@
 // Contracts of security operations (issue 13 points 4 and 6): responses on alerts, the device policy
 // history, the signature board and its thresholds.
-import { ZIdParams } from './api.ts';
+import { ZIdParams, ZPage } from './api.ts';
 import { endpoint } from './endpoint.ts';
 import {
   ZAlertParams,
   ZAlertResponses,
   ZAssetParams,
+  ZBulletin,
+  ZBulletinInput,
+  ZBulletinList,
   ZDeviceHistory,
   ZResponse,
   ZResponseInput,
@@ -50,6 +53,9 @@ export const secopsApi = {
     body: ZSignatureImport,
     response: ZSignatureImportResult,
   }),
+  bulletins: endpoint({ method: 'GET', path: '/api/secops/bulletins', query: ZPage, response: ZBulletinList }),
+  /** Records a bulletin: matched to the asset register, a SEC-line task opened for the devices affected. */
+  createBulletin: endpoint({ method: 'POST', path: '/api/secops/bulletins', body: ZBulletinInput, response: ZBulletin, status: 201 }),
   thresholds: endpoint({ method: 'GET', path: '/api/secops/thresholds', response: ZThresholds }),
   putThresholds: endpoint({ method: 'PUT', path: '/api/secops/thresholds', body: ZThresholds, response: ZThresholds }),
 };

@@ -159,3 +159,41 @@ export const ZThresholds = z.object({ items: z.array(ZThreshold).min(1).max(50) 
 /** Update lines from the product's own syslog, pasted or uploaded as text, for one product. */
 export const ZSignatureImport = z.object({ text: text(1_000_000) });
 export const ZSignatureImportResult = z.object({ lines: z.number().int(), updates: z.number().int(), signature: ZSignature });
+
+// ---- bulletins (R-SEC-08) --------------------------------------------------------------------------
+
+export const BULLETIN_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export const ZBulletinInput = z.object({
+  title: text(200),
+  /** Who published it (CNVD, CNNVD, the vendor's PSIRT …). */
+  source: text(200),
+  cve: optText(100).default(''),
+  severity: z.enum(BULLETIN_SEVERITIES),
+  vendor: text(100),
+  product: text(100),
+  /** Affected versions, inclusive; empty: unbounded on that side. */
+  versionFrom: optText(60).default(''),
+  versionTo: optText(60).default(''),
+  advice: optText(4000).default(''),
+});
+export type TBulletinInput = z.input<typeof ZBulletinInput>;
+export const ZBulletin = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  source: z.string(),
+  cve: z.string(),
+  severity: z.enum(BULLETIN_SEVERITIES),
+  vendor: z.string(),
+  product: z.string(),
+  versionFrom: z.string(),
+  versionTo: z.string(),
+  advice: z.string(),
+  affected: z.array(z.object({ id: z.string(), number: z.string(), name: z.string(), firmware: z.string() })),
+  ticketId: z.string().nullable(),
+  ticketNumber: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: ZTimestamp,
+});
+export type TBulletin = z.infer<typeof ZBulletin>;
+export const ZBulletinList = paged(ZBulletin);

@@ -2,7 +2,8 @@
 // through its read functions): an asset as the register shows it, by id or by its number (the
 // number is what tickets, labels and monitoring name).
 import type { TAsset } from '../../../common/assets.ts';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or } from 'drizzle-orm';
+import { likeContains } from '../../kernel/db/like.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { getAsset, getAssetByNumber } from './register/records.ts';
 import { assetClasses, assets } from './register/tables.ts';
@@ -92,4 +93,31 @@ export async function securityProducts(ctx: Ctx): Promise<SecurityProduct[]> {
     .where(and(eq(assets.kind, 'security'), ne(assets.status, 'retired')))
     .orderBy(asc(assets.number))
     .limit(5000);
+}
+
+/** Assets in service of this vendor whose model or name contains `product` (secops bulletins, R-SEC-08). */
+export async function assetsOfProduct(
+  ctx: Ctx,
+  vendor: string,
+  product: string,
+): Promise<(AssetRef & { vendor: string; model: string; firmware: string })[]> {
+  return ctx.db
+    .select({
+      id: assets.id,
+      number: assets.number,
+      name: assets.name,
+      vendor: assets.vendor,
+      model: assets.model,
+      firmware: assets.firmware,
+    })
+    .from(assets)
+    .where(
+      and(
+        ne(assets.status, 'retired'),
+        ilike(assets.vendor, likeContains(vendor)),
+        or(ilike(assets.model, likeContains(product)), ilike(assets.name, likeContains(product))),
+      ),
+    )
+    .orderBy(asc(assets.number))
+    .limit(2000);
 }

@@ -20,7 +20,7 @@ export const secops = defineModule({
     zh: '安全告警的处置记录与变更审批、设备安全策略调整历史、安全设备特征库与病毒库时效',
     en: 'Responses to security alerts approved through changes, device policy history, signature currency',
   },
-  dependsOn: ['assets', 'changes', 'events'],
+  dependsOn: ['assets', 'changes', 'desk', 'events'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {
     'secops.read': {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { secopsApi as api } from '../../../common/secops.api.ts';
 import { defineRoute } from '../../kernel/http.ts';
+import { createBulletin, listBulletins } from './bulletins.ts';
 import { deviceHistory } from './history.ts';
 import { alertResponses, createResponse, listResponses, verifyResponse } from './responses.ts';
 import { getThresholds, importSignatureLog, putSignature, putThresholds, signatureBoard } from './signatures.ts';
@@ -60,6 +61,14 @@ export async function secopsRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: WRITE,
     handler: (ctx, { params, body }) => importSignatureLog(ctx, params.assetId, body.text),
+  });
+  defineRoute(app, { ...api.bulletins, summary: '安全通告', tags, access: READ, handler: (ctx, { query }) => listBulletins(ctx, query) });
+  defineRoute(app, {
+    ...api.createBulletin,
+    summary: '登记安全通告：匹配资产台账中受影响的设备并派发安全运维单',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => createBulletin(ctx, body),
   });
   defineRoute(app, { ...api.thresholds, summary: '特征库过期阈值', tags, access: READ, handler: (ctx) => getThresholds(ctx) });
   defineRoute(app, {

@@ -1,7 +1,7 @@
 // Tables of security operations (issue 13 points 4 and 6): responses recorded on security alerts (with
 // the change that approves them and their verification), the signature versions of each security
 // product with every update kept, the staleness thresholds as data, and the log reader's position.
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -71,4 +71,25 @@ export const secThresholds = pgTable('sec_thresholds', {
 export const secCursors = pgTable('sec_cursors', {
   key: text('key').primaryKey(),
   at: ts('at').notNull(),
+});
+
+/** R-SEC-08: a security bulletin with the vendor, product and version range it affects. */
+export const secBulletins = pgTable('sec_bulletins', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: integer('seq').generatedAlwaysAsIdentity(),
+  title: text('title').notNull(),
+  source: text('source').notNull(),
+  cve: text('cve').notNull(),
+  severity: text('severity').notNull(),
+  vendor: text('vendor').notNull(),
+  product: text('product').notNull(),
+  versionFrom: text('version_from').notNull(),
+  versionTo: text('version_to').notNull(),
+  advice: text('advice').notNull(),
+  /** The assets matched when it was recorded: [{id, number, name, firmware}]. */
+  affected: jsonb('affected').notNull().$type<{ id: string; number: string; name: string; firmware: string }[]>(),
+  ticketId: uuid('ticket_id'),
+  ticketNumber: text('ticket_number'),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: ts('created_at').notNull(),
 });

@@ -64,10 +64,15 @@ export function AlertPage() {
           columns={[
             { title: t('编号'), dataIndex: 'number' },
             { title: t('处置类型'), dataIndex: 'kind', render: (v: TResponse['kind']) => t(RESPONSE_KIND_NAMES[v]) },
-            { title: t('设备'), dataIndex: 'assetName', render: (v: string, r) => <Link to={`/secops/devices/${r.assetId}`}>{v}</Link> },
+            {
+              title: t('设备'),
+              dataIndex: 'assetName',
+              responsive: ['md'],
+              render: (v: string, r) => <Link to={`/secops/devices/${r.assetId}`}>{v}</Link>,
+            },
             { title: t('处置内容'), dataIndex: 'detail', width: 280 },
-            { title: t('处置人'), dataIndex: 'doneByName' },
-            { title: t('处置时间'), dataIndex: 'doneAt', render: (v: string) => fmtTime(v) },
+            { title: t('处置人'), dataIndex: 'doneByName', responsive: ['lg'] },
+            { title: t('处置时间'), dataIndex: 'doneAt', responsive: ['md'], render: (v: string) => fmtTime(v) },
             {
               title: t('变更审批'),
               dataIndex: 'changeNumber',

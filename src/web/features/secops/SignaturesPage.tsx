@@ -122,7 +122,7 @@ export function SignaturesPage() {
             { title: t('状态'), dataIndex: 'status', render: (v: TSignature['status']) => <StaleTag s={v} /> },
             { title: t('设备'), dataIndex: 'assetName', render: (v: string, r) => <Link to={`/secops/devices/${r.assetId}`}>{v}</Link> },
             { title: t('类别'), dataIndex: 'className', responsive: ['md'] },
-            { title: t('厂商型号'), dataIndex: 'model', responsive: ['lg'], render: (v: string, r) => `${r.vendor} ${v}` },
+            { title: t('厂商型号'), dataIndex: 'model', responsive: ['xxl'], render: (v: string, r) => `${r.vendor} ${v}` },
             { title: t('引擎版本'), dataIndex: 'engineVersion', responsive: ['md'] },
             { title: t('特征库版本'), dataIndex: 'signatureVersion' },
             { title: t('病毒库版本'), dataIndex: 'virusVersion' },
@@ -138,6 +138,7 @@ export function SignaturesPage() {
               ? [
                   {
                     title: '',
+                    fixed: 'right' as const,
                     render: (_: unknown, r: TSignature) => (
                       <Space size={0}>
                         <Button size="small" type="link" onClick={() => setEdit({ kind: 'entry', s: r })}>
