@@ -3,7 +3,7 @@
 // the project manager and then the agency contact (on a phone) approve, after which the alert's page
 // shows the response approved, and its verification is recorded. The signature board shows the demo's
 // stale anti-virus server; the firewall's policy history lists response, change steps and
-// verification. Screenshots at 1440×900 and on a 390×844 phone.
+// verification; a bulletin on its product and version finds it and opens a task. Screenshots at 1440×900 and on a 390×844 phone.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TAlertResponses } from '../src/common/secops.ts';
@@ -93,6 +93,25 @@ describe('security operations', () => {
         .waitFor({ timeout: 15_000 });
       await phone.page.waitForTimeout(500);
       await phone.page.screenshot({ path: join(SHOTS, 'e2e-secops-signatures-phone.png'), fullPage: true });
+
+      // A bulletin on the Internet firewall's product and version: the device is found, a task opened.
+      await call(desk.page, 'POST', '/api/secops/bulletins', {
+        title: 'AF 系列 Web 管理界面命令注入漏洞',
+        source: 'CNVD',
+        cve: 'CVE-2026-12345',
+        severity: 'high',
+        vendor: '深信服',
+        product: 'AF-2000',
+        versionFrom: 'AF8.0.0',
+        versionTo: 'AF8.0.90',
+        advice: '升级至 AF8.0.95 或关闭互联网侧管理口',
+      });
+      await desk.page.goto(`${env.base}/secops/bulletins`);
+      const b = desk.page.locator('.ant-table-row').filter({ hasText: 'AF 系列 Web 管理界面命令注入漏洞' });
+      await b.getByText('互联网出口防火墙 AF8.0.85').waitFor({ timeout: 15_000 });
+      await b.getByText(/^YW-/).waitFor();
+      await desk.page.waitForTimeout(500);
+      await desk.page.screenshot({ path: join(SHOTS, 'e2e-secops-bulletins.png'), fullPage: true });
     } finally {
       await desk.ctx.close();
       await phone.ctx.close();

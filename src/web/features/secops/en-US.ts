@@ -58,6 +58,18 @@ export const EN: Record<string, string> = {
   导入升级日志: 'Import update log',
   '粘贴设备 syslog 中的升级日志行（华为 USG UPDATE、山石、深信服升级日志），自动识别特征库、病毒库与引擎版本':
     'Paste the update lines of the device syslog (Huawei USG UPDATE, Hillstone, Sangfor); signature, virus and engine versions are read from them',
+  // bulletins
+  安全通告: 'Bulletins',
+  登记安全通告: 'Record a bulletin',
+  发布方: 'Published by',
+  '产品（型号关键字）': 'Product (model keyword)',
+  起始版本: 'From version',
+  截止版本: 'To version',
+  处置建议: 'Advice',
+  影响范围: 'Affects',
+  受影响设备: 'Affected devices',
+  '按厂商、产品与版本范围匹配资产台账，受影响设备自动派发安全运维单':
+    'Matched to the asset register by vendor, product and version range; affected devices get a security ticket',
   // history
   设备安全策略历史: 'Device security policy history',
   该设备尚无安全策略调整记录: 'No security policy change recorded on this device',
