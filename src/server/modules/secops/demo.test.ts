@@ -17,7 +17,7 @@ import { secops } from './module.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp({ demo: true, modules: [org, contract, desk, assets, configbackup, changes, events, secops] });
-});
+}, 300_000); // eight modules' demo data on a shared, busy machine
 afterAll(async () => {
   await t?.close();
 });
