@@ -12,6 +12,7 @@ import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { money } from './money/module.ts';
 import { org } from './org/module.ts';
+import { secops } from './secops/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
@@ -29,4 +30,5 @@ export const modules: readonly ModuleManifest[] = [
   conferences,
   money,
   inspections,
+  secops,
 ];

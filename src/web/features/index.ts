@@ -20,6 +20,7 @@ import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
+import { secops } from './secops/feature.tsx';
 import { users } from './users/feature.tsx';
 import { vulns } from './vulns/feature.tsx';
 
@@ -37,6 +38,7 @@ export const features: readonly WebFeature[] = [
   inspections,
   vulns,
   events,
+  secops,
   org,
   calendar,
   users,

@@ -2,7 +2,8 @@
 // through its read functions): an asset as the register shows it, by id or by its number (the
 // number is what tickets, labels and monitoring name).
 import type { TAsset } from '../../../common/assets.ts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or } from 'drizzle-orm';
+import { likeContains } from '../../kernel/db/like.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { getAsset, getAssetByNumber } from './register/records.ts';
 import { assetClasses, assets } from './register/tables.ts';
@@ -70,4 +71,64 @@ export async function assetsInUse(ctx: Ctx, serviceLine: string, kinds: readonly
     .where(and(eq(assets.serviceLine, serviceLine), inArray(assets.kind, [...kinds]), eq(assets.status, 'in_use')))
     .orderBy(asc(assets.number))
     .limit(limit);
+}
+
+export interface SecurityProduct extends AssetRef {
+  classCode: string;
+  className: string;
+  vendor: string;
+  model: string;
+  mgmtIp: string;
+  /** As the register keeps it (R-SEC signature currency): the version and its date, or ''/null. */
+  signatureVersion: string;
+  signatureDate: string | null;
+}
+
+/** The security devices not retired (secops's signature board, R-SEC-07), by number. No scope: names only. */
+export async function securityProducts(ctx: Ctx): Promise<SecurityProduct[]> {
+  return ctx.db
+    .select({
+      id: assets.id,
+      number: assets.number,
+      name: assets.name,
+      classCode: assets.classCode,
+      className: assetClasses.name,
+      vendor: assets.vendor,
+      model: assets.model,
+      mgmtIp: assets.mgmtIp,
+      signatureVersion: assets.signatureVersion,
+      signatureDate: assets.signatureDate,
+    })
+    .from(assets)
+    .innerJoin(assetClasses, eq(assetClasses.code, assets.classCode))
+    .where(and(eq(assets.kind, 'security'), ne(assets.status, 'retired')))
+    .orderBy(asc(assets.number))
+    .limit(5000);
+}
+
+/** Assets in service of this vendor whose model or name contains `product` (secops bulletins, R-SEC-08). */
+export async function assetsOfProduct(
+  ctx: Ctx,
+  vendor: string,
+  product: string,
+): Promise<(AssetRef & { vendor: string; model: string; firmware: string })[]> {
+  return ctx.db
+    .select({
+      id: assets.id,
+      number: assets.number,
+      name: assets.name,
+      vendor: assets.vendor,
+      model: assets.model,
+      firmware: assets.firmware,
+    })
+    .from(assets)
+    .where(
+      and(
+        ne(assets.status, 'retired'),
+        ilike(assets.vendor, likeContains(vendor)),
+        or(ilike(assets.model, likeContains(product)), ilike(assets.name, likeContains(product))),
+      ),
+    )
+    .orderBy(asc(assets.number))
+    .limit(2000);
 }

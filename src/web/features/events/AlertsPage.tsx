@@ -159,6 +159,8 @@ export function AlertsPage() {
       dataIndex: 'ticketNumber',
       render: (v: string | null, r) => (v && r.ticketId ? <Link to={`/desk/${r.ticketId}`}>{v}</Link> : ''),
     },
+    // The responses recorded on the alert (secops feature).
+    { title: t('告警处置'), dataIndex: 'id', render: (id: string) => <Link to={`/secops/alerts/${id}`}>{t('处置记录')}</Link> },
   ];
   return (
     <div>

@@ -60,7 +60,7 @@ export async function testRule(ctx: Ctx, input: z.output<typeof ZRuleTest>): Pro
   return { hits: await evaluate(ctx, c, from, to) };
 }
 
-const alertView = (a: typeof evtAlerts.$inferSelect): TEventAlert => ({
+export const alertView = (a: typeof evtAlerts.$inferSelect): TEventAlert => ({
   id: a.id,
   ruleId: a.ruleId,
   title: a.title,
