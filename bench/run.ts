@@ -31,7 +31,7 @@
 //
 // Then SNMP polling (bench/snmp.ts): the product's SNMP collector polling recorded switches on one
 // snmpsim and storing the samples, against Debian's snmpbulkwalk walking the same. `--only=snmp`.
-// Knobs: BENCH_SNMP_DEVICES (10), BENCH_SNMP_INTERFACES (100), BENCH_SNMP_ROUNDS (3),
+// Knobs: BENCH_SNMP_DEVICES (20), BENCH_SNMP_INTERFACES (100), BENCH_SNMP_ROUNDS (3),
 // BENCH_SNMP_CONCURRENCY (4), BENCH_SNMP_LARGE (1700 ports in one device, past the former cap; 0 skips it).
 //
 // Then the monitoring charts (bench/metrics.ts): a year of 5-minute interface rollups loaded on
@@ -93,7 +93,7 @@ const NETWORK: Omit<NetworkConfig, 'log'> = {
   configLines: intEnv('BENCH_NET_CONFIG_LINES', 2000),
 };
 const SNMP: Omit<SnmpConfig, 'log'> = {
-  devices: intEnv('BENCH_SNMP_DEVICES', 10),
+  devices: intEnv('BENCH_SNMP_DEVICES', 20),
   interfaces: intEnv('BENCH_SNMP_INTERFACES', 100),
   rounds: intEnv('BENCH_SNMP_ROUNDS', 3),
   concurrency: intEnv('BENCH_SNMP_CONCURRENCY', 4),
