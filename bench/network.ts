@@ -7,7 +7,7 @@
 // to read is the CPU per device of each (the product's process; the ssh children's), and the devices
 // per hour one core could back up. The target is 1,000 devices an hour on one core.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -19,6 +19,7 @@ import { moduleMigrations, registryOf } from '../src/server/site.ts';
 import { createDevice } from '../src/server/modules/configbackup/service.ts';
 import { settleRuns, startRun } from '../src/server/modules/configbackup/run.ts';
 import { startSshd } from '../src/server/modules/configbackup/test/sshd.ts';
+import { childrenCpuSeconds } from './lib/cpu.ts';
 import { freshDb } from './lib/seed.ts';
 import { table } from './lib/report.ts';
 
@@ -58,14 +59,7 @@ export function vrpConfig(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
-/** CPU seconds of this process's reaped children so far (utime + stime of /proc/self/stat). */
-function childrenCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  // After "pid (comm) ": state is field 3; cutime and cstime are fields 16 and 17 (1-based).
-  return (Number(fields[13]) + Number(fields[14])) / 100;
-}
-
-async function inBatches(n: number, size: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+export async function inBatches(n: number, size: number, fn: (i: number) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < n; i += size) await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, k) => fn(i + k)));
 }
 

@@ -28,6 +28,16 @@
 // Then network operations (bench/network.ts): configuration backup of many devices from a real sshd,
 // against OpenSSH's ssh client fetching the same. `--only=network`. Knobs: BENCH_NET_DEVICES (200),
 // BENCH_NET_CONCURRENCY (8), BENCH_NET_CONFIG_LINES (2000).
+//
+// Then SNMP polling (bench/snmp.ts): the product's SNMP collector polling recorded switches on one
+// snmpsim and storing the samples, against Debian's snmpbulkwalk walking the same. `--only=snmp`.
+// Knobs: BENCH_SNMP_DEVICES (20), BENCH_SNMP_INTERFACES (100), BENCH_SNMP_ROUNDS (3),
+// BENCH_SNMP_CONCURRENCY (4), BENCH_SNMP_LARGE (1700 ports in one device, past the former cap; 0 skips it).
+//
+// Then the monitoring charts (bench/metrics.ts): a year of 5-minute interface rollups loaded on
+// PostgreSQL, then the product's 30-day chart of random interfaces. `--only=metrics`. Knobs:
+// BENCH_METRICS_INTERFACES (200; 5000 for the issue's full size), BENCH_METRICS_DAYS (365),
+// BENCH_METRICS_QUERIES (200).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +61,8 @@ import { ASSETS_BEGIN, ASSETS_END, renderAssets } from './lib/assets-report.ts';
 import { benchSeries, type SeriesConfig, type SeriesRun } from './timeseries.ts';
 import { SERIES_BEGIN, SERIES_END, renderSeries } from './lib/series-report.ts';
 import { NETWORK_BEGIN, NETWORK_END, benchNetwork, renderNetwork, type NetworkConfig } from './network.ts';
+import { SNMP_BEGIN, SNMP_END, benchSnmp, renderSnmp, type SnmpConfig } from './snmp.ts';
+import { METRICS_BEGIN, METRICS_END, benchMetrics, renderMetrics, type MetricsConfig } from './metrics.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The product's Node (the npm package node@24), as `npm start` runs it.
@@ -72,12 +84,25 @@ const COLD_START = process.env.BENCH_COLD_START !== '0';
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 /** `--only=desk` / `--only=http`: one part of the bench. */
 const PART = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (PART !== undefined && !['desk', 'http', 'assets', 'series', 'network'].includes(PART))
-  throw new Error(`--only=${PART}: expected --only=desk, --only=assets, --only=series, --only=network or --only=http`);
+const PARTS = ['desk', 'http', 'assets', 'series', 'network', 'snmp', 'metrics'];
+if (PART !== undefined && !PARTS.includes(PART))
+  throw new Error(`--only=${PART}: expected one of ${PARTS.map((p) => `--only=${p}`).join(', ')}`);
 const NETWORK: Omit<NetworkConfig, 'log'> = {
   devices: intEnv('BENCH_NET_DEVICES', 200),
   concurrency: intEnv('BENCH_NET_CONCURRENCY', 8),
   configLines: intEnv('BENCH_NET_CONFIG_LINES', 2000),
+};
+const SNMP: Omit<SnmpConfig, 'log'> = {
+  devices: intEnv('BENCH_SNMP_DEVICES', 20),
+  interfaces: intEnv('BENCH_SNMP_INTERFACES', 100),
+  rounds: intEnv('BENCH_SNMP_ROUNDS', 3),
+  concurrency: intEnv('BENCH_SNMP_CONCURRENCY', 4),
+  large: intEnv('BENCH_SNMP_LARGE', 1700),
+};
+const METRICS: Omit<MetricsConfig, 'log'> = {
+  interfaces: intEnv('BENCH_METRICS_INTERFACES', 200),
+  days: intEnv('BENCH_METRICS_DAYS', 365),
+  queries: intEnv('BENCH_METRICS_QUERIES', 200),
 };
 const DESK: Omit<DeskConfig, 'log'> = {
   readConnections: intEnv('BENCH_DESK_CLIENTS', 4),
@@ -244,6 +269,8 @@ async function main(): Promise<number> {
     const oldAssets = section(current, ASSETS_BEGIN, ASSETS_END);
     const oldSeries = section(current, SERIES_BEGIN, SERIES_END);
     const oldNetwork = section(current, NETWORK_BEGIN, NETWORK_END);
+    const oldSnmp = section(current, SNMP_BEGIN, SNMP_END);
+    const oldMetrics = section(current, METRICS_BEGIN, METRICS_END);
 
     let deskMd: string | null = null;
     const runDesk = async () => {
@@ -276,6 +303,20 @@ async function main(): Promise<number> {
       log(n.text);
       return runs.length === 2 ? n.markdown : null;
     };
+    let snmpMd: string | null = null;
+    const runSnmp = async () => {
+      const res = await benchSnmp(pgUrl, wantLite, { ...SNMP, log });
+      const n = renderSnmp(res, { ...SNMP, log }, new Date());
+      log(n.text);
+      return res.runs.length === 2 ? n.markdown : null;
+    };
+    let metricsMd: string | null = null;
+    const runMetrics = async () => {
+      const res = pgUrl ? await benchMetrics(pgUrl, { ...METRICS, log }) : null;
+      const n = res ? renderMetrics(res, { ...METRICS, log }, new Date()) : null;
+      if (n) log(n.text);
+      return n?.markdown ?? null;
+    };
     /** One part alone: its section of the doc rewritten, the rest left as it was. */
     const onePart = async (name: string, run: () => Promise<string | null>, old: string | null) => {
       const md = await run();
@@ -289,6 +330,8 @@ async function main(): Promise<number> {
     if (PART === 'desk') return await onePart('Desk', runDesk, oldDesk);
     if (PART === 'series') return await onePart('Series', runSeries, oldSeries);
     if (PART === 'network') return await onePart('Network', runNetwork, oldNetwork);
+    if (PART === 'snmp') return await onePart('SNMP', runSnmp, oldSnmp);
+    if (PART === 'metrics') return await onePart('Metrics', runMetrics, oldMetrics);
 
     let coldStart: ColdStartResult | null = null;
     if (COLD_START) {
@@ -303,6 +346,8 @@ async function main(): Promise<number> {
     if (PART !== 'http') assetsMd = await runAssets();
     if (PART !== 'http') seriesMd = await runSeries();
     if (PART !== 'http') networkMd = await runNetwork();
+    if (PART !== 'http') snmpMd = await runSnmp();
+    if (PART !== 'http') metricsMd = await runMetrics();
 
     const out = render({
       date: new Date(),
@@ -320,9 +365,14 @@ async function main(): Promise<number> {
     if (coldStart && runs.length === 2) {
       mkdirSync(dirname(file), { recursive: true });
       // A run without the desk, assets or series part keeps the section of the last run that had it.
-      const parts = [deskMd ?? oldDesk, assetsMd ?? oldAssets, seriesMd ?? oldSeries, networkMd ?? oldNetwork].filter(
-        (x): x is string => !!x,
-      );
+      const parts = [
+        deskMd ?? oldDesk,
+        assetsMd ?? oldAssets,
+        seriesMd ?? oldSeries,
+        networkMd ?? oldNetwork,
+        snmpMd ?? oldSnmp,
+        metricsMd ?? oldMetrics,
+      ].filter((x): x is string => !!x);
       await writeDoc(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
       log(`Written to ${file}`);
     } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);

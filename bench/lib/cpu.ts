@@ -78,3 +78,11 @@ export function postmasterOf(backendPid: number): number | null {
 export function cpuProbe(postmaster: number | null): CpuProbe {
   return () => ({ selfUs: selfUs(), db: postmaster === null ? null : clusterUs(postmaster) });
 }
+
+/** CPU seconds of this process's reaped children so far (cutime + cstime of /proc/self/stat). */
+export function childrenCpuSeconds(): number {
+  const s = readFileSync('/proc/self/stat', 'utf8');
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+  // cutime and cstime are fields 16 and 17 (1-based).
+  return (Number(f[13]) + Number(f[14])) / ticksPerSecond();
+}

@@ -126,7 +126,7 @@ export const ZMetricsQuery = z.object({
   /** An interface's rates; without it, the device's latency and loss. */
   ifIndex: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });
-/** One point of a chart: raw samples for ranges up to two days, 5-minute rollups beyond. */
+/** One point of a chart: raw samples for ranges up to two days, 5-minute rollups beyond (at most 1,440 points: 30 days averaged by the half hour). */
 export const ZMetricPoint = z.object({
   at: ZTimestamp,
   latencyMs: z.number().nullable().optional(),

@@ -117,9 +117,11 @@ describe('counters from snmpsim', () => {
     const start = new Date(t.clock.now().getTime() - 3_600_000);
     await rollUp(t.ctx, start, new Date(t.clock.now().getTime() + 300_000));
     await rollUp(t.ctx, start, new Date(t.clock.now().getTime() + 300_000)); // twice: same rows
+    // n: the half hours the buckets fall in (a 30-day chart draws a point per half hour).
     const [agg] = await queryRows<{ n: number; samples: number; max: number }>(
       t.db.database.db,
-      sql`SELECT count(*)::int AS n, sum(samples)::int AS samples, max(in_bps_max) AS max FROM mon_if_5m WHERE device_id = ${dev.id} AND if_index = 1`,
+      sql`SELECT count(DISTINCT floor(extract(epoch FROM at) / 1800))::int AS n, sum(samples)::int AS samples, max(in_bps_max) AS max
+        FROM mon_if_5m WHERE device_id = ${dev.id} AND if_index = 1`,
     );
     expect(agg).toMatchObject({ samples: 5, max: 1e9 });
     const range = (days: number) =>

@@ -2,17 +2,18 @@
 // data read from raw samples (short ranges) or rollups (long ones). Each run recomputes the last
 // half hour of buckets (ON CONFLICT DO UPDATE): a late batch or a missed run is caught up, and a run
 // twice gives the same rows.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
-import { Invalid } from '../../kernel/errors.ts';
+import { Invalid, NotFound } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { inRange } from '../../kernel/timeseries/index.ts';
 import type { TMetrics } from '../../../common/monitoring.ts';
-import { getDevice } from './devices.ts';
 import { BUCKET_MS, icmpRollups, icmpSeries, ifRollups, ifSeries, monIcmp5m, monIcmpSamples, monIf5m, monIfSamples } from './series.ts';
+import { monDevices } from './tables.ts';
 
 const floorBucket = (t: number) => Math.floor(t / BUCKET_MS) * BUCKET_MS;
-const bucketOf = (col: string) => sql.raw(`to_timestamp(floor(extract(epoch FROM ${col}) / 300) * 300)`);
+const bucketOf = (col: string, seconds = BUCKET_MS / 1000) =>
+  sql.raw(`to_timestamp(floor(extract(epoch FROM ${col}) / ${seconds}) * ${seconds})`);
 
 /** Rolls up the buckets of [from, to) (both on bucket edges), on both databases the same SQL. */
 export async function rollUp(ctx: Ctx, from: Date, to: Date): Promise<void> {
@@ -46,10 +47,48 @@ export const rollupJob: GlobalJob = {
 /** Ranges up to this long are drawn from raw samples; longer from 5-minute rollups. */
 const RAW_RANGE_MS = 2 * 86_400_000;
 const MAX_RANGE_MS = 400 * 86_400_000;
+/**
+ * A rollup chart has at most this many points (about one per pixel of a wide chart): a longer range
+ * averages adjacent 5-minute buckets into one point (30 days: a point per 30 minutes, 1,440 and not
+ * 8,640; a year: one per 6 h 5 min). What the browser draws, the API sends and Node maps all shrink
+ * alike, and the read stays an index-only scan of the charts' index (series.ts).
+ */
+export const CHART_POINTS = 1440;
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
+/** Seconds per point of a rollup chart over `span` ms: a whole number of 5-minute buckets. */
+export function pointSeconds(span: number): number {
+  // Whole buckets of the span: 30 days and a second are still a point per half hour.
+  return Math.max(1, Math.ceil(Math.floor(span / BUCKET_MS) / CHART_POINTS)) * (BUCKET_MS / 1000);
+}
+
+/** Rollup points of one series: the buckets as stored, or averaged `seconds` at a time. */
+async function rollupPoints(ctx: Ctx, table: typeof monIf5m | typeof monIcmp5m, where: SQL, a: SQL, b: SQL, seconds: number) {
+  const rows =
+    seconds === BUCKET_MS / 1000
+      ? await ctx.db
+          .select({ at: table.at, a: sql<number | null>`${a}`, b: sql<number | null>`${b}` })
+          .from(table)
+          .where(where)
+          .orderBy(asc(table.at))
+          .limit(CHART_POINTS + 2)
+      : await ctx.db
+          .select({
+            at: sql<Date>`${bucketOf('"at"', seconds)}`.mapWith(table.at),
+            a: sql<number | null>`avg(${a})`,
+            b: sql<number | null>`avg(${b})`,
+          })
+          .from(table)
+          .where(where)
+          .groupBy(sql`1`)
+          .orderBy(sql`1`)
+          .limit(CHART_POINTS + 2);
+  return rows.map((r) => ({ at: r.at.toISOString(), a: num(r.a), b: num(r.b) }));
+}
+
 export async function metrics(ctx: Ctx, id: string, q: { from: string; to: string; ifIndex?: number | undefined }): Promise<TMetrics> {
-  await getDevice(ctx, id);
+  const [device] = await ctx.db.select({ id: monDevices.id }).from(monDevices).where(eq(monDevices.id, id));
+  if (!device) throw new NotFound('monitoring.device_not_found', '监控设备不存在');
   const from = new Date(q.from);
   const to = new Date(q.to);
   const span = to.getTime() - from.getTime();
@@ -66,13 +105,9 @@ export async function metrics(ctx: Ctx, id: string, q: { from: string; to: strin
         .limit(limit);
       return { source: 'raw', points: rows.map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, lossPct: r.lossPct })) };
     }
-    const rows = await ctx.db
-      .select()
-      .from(monIcmp5m)
-      .where(and(eq(monIcmp5m.deviceId, id), inRange(icmpRollups, from, to)))
-      .orderBy(asc(monIcmp5m.at))
-      .limit(limit);
-    return { source: 'rollup', points: rows.map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyAvg, lossPct: r.lossAvg })) };
+    const where = and(eq(monIcmp5m.deviceId, id), inRange(icmpRollups, from, to))!;
+    const rows = await rollupPoints(ctx, monIcmp5m, where, sql`${monIcmp5m.latencyAvg}`, sql`${monIcmp5m.lossAvg}`, pointSeconds(span));
+    return { source: 'rollup', points: rows.map((r) => ({ at: r.at, latencyMs: r.a, lossPct: r.b })) };
   }
   if (raw) {
     const rows = await ctx.db
@@ -83,11 +118,8 @@ export async function metrics(ctx: Ctx, id: string, q: { from: string; to: strin
       .limit(limit);
     return { source: 'raw', points: rows.map((r) => ({ at: r.at.toISOString(), inBps: num(r.inBps), outBps: num(r.outBps) })) };
   }
-  const rows = await ctx.db
-    .select()
-    .from(monIf5m)
-    .where(and(eq(monIf5m.deviceId, id), eq(monIf5m.ifIndex, q.ifIndex), inRange(ifRollups, from, to)))
-    .orderBy(asc(monIf5m.at))
-    .limit(limit);
-  return { source: 'rollup', points: rows.map((r) => ({ at: r.at.toISOString(), inBps: r.inBpsAvg, outBps: r.outBpsAvg })) };
+  // Only the columns the charts' index holds: an index-only scan (series.ts ifRollups).
+  const where = and(eq(monIf5m.deviceId, id), eq(monIf5m.ifIndex, q.ifIndex), inRange(ifRollups, from, to))!;
+  const rows = await rollupPoints(ctx, monIf5m, where, sql`${monIf5m.inBpsAvg}`, sql`${monIf5m.outBpsAvg}`, pointSeconds(span));
+  return { source: 'rollup', points: rows.map((r) => ({ at: r.at, inBps: r.a, outBps: r.b })) };
 }

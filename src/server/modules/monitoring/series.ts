@@ -77,12 +77,17 @@ export const ifSeries = defineSeries({
   indexes: [{ columns: ['deviceId', 'ifIndex', 'at'] }],
 });
 // A week per partition: the year of rollups is ~57 partitions, not 400 (0008, "Consequences").
+// The charts' index besides the primary key: the key's columns and the values a chart draws, so a
+// 30-day chart (8,640 buckets) is an index-only scan of a few dozen adjacent pages. Through the primary
+// key it fetched each bucket's row from the heap, where a row lies among the rows of every other
+// interface of its five minutes: 8,640 pages for one chart (docs/performance.md, "Monitoring charts").
 export const icmpRollups = defineSeries({
   name: 'mon_icmp_5m',
   table: monIcmp5m,
   timeColumn: 'at',
   retentionDays: ROLLUP_DAYS,
   partitionDays: 7,
+  indexes: [{ columns: ['deviceId', 'at', 'latencyAvg', 'lossAvg'], name: 'mon_icmp_5m_chart_idx' }],
 });
 export const ifRollups = defineSeries({
   name: 'mon_if_5m',
@@ -90,6 +95,7 @@ export const ifRollups = defineSeries({
   timeColumn: 'at',
   retentionDays: ROLLUP_DAYS,
   partitionDays: 7,
+  indexes: [{ columns: ['deviceId', 'ifIndex', 'at', 'inBpsAvg', 'outBpsAvg'], name: 'mon_if_5m_chart_idx' }],
 });
 
 export const MONITORING_SERIES = [icmpSeries, ifSeries, icmpRollups, ifRollups];

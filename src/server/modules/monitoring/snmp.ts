@@ -53,13 +53,31 @@ export type SnmpResult =
 export interface SnmpLimits {
   timeoutMs: number;
   retries: number;
-  /** GETBULK requests per poll at most (a looping agent cannot keep a poll forever). */
+  /**
+   * GETBULK requests per poll at most besides those the device's ifNumber calls for (a looping agent
+   * cannot keep a poll forever; a chassis of 2,000 ports is not cut off at a fixed number).
+   */
   maxRequests: number;
 }
 export const SNMP_LIMITS: SnmpLimits = { timeoutMs: 2000, retries: 1, maxRequests: 400 };
 
 const SYS_UPTIME = '1.3.6.1.2.1.1.3.0';
 const SYS_NAME = '1.3.6.1.2.1.1.5.0';
+const IF_NUMBER = '1.3.6.1.2.1.2.1.0';
+/** ifNumber believed at most this (an Integer32 a broken agent may set to anything). */
+const MAX_IF_NUMBER = 65_536;
+/** GETBULK max-repetitions for `columns` columns walked together: about 60 values per answer. */
+const repsFor = (columns: number) => Math.max(1, Math.floor(60 / columns));
+
+/**
+ * The poll's request budget: the fixed allowance for sysUpTime, HOST-RESOURCES and LLDP, plus what
+ * walking ifTable and ifXTable takes for the interfaces the agent says it has (ifNumber), so a large
+ * device is walked to its end while a looping agent is still stopped.
+ */
+export function requestBudget(limits: SnmpLimits, ifNumber: number | null): number {
+  const n = Math.min(Math.max(ifNumber ?? 0, 0), MAX_IF_NUMBER);
+  return limits.maxRequests + Math.ceil(n / repsFor(Object.keys(COLUMNS).length)) + 1;
+}
 const IF = '1.3.6.1.2.1.2.2.1.';
 const IFX = '1.3.6.1.2.1.31.1.1.1.';
 export const COLUMNS = {
@@ -177,7 +195,7 @@ export async function walkColumns(
   while (next.size > 0) {
     if (budget.left-- <= 0) throw new Garbage('代理返回的表格没有结束（请求次数超过上限）');
     const cols = [...next.keys()];
-    const reps = Math.max(1, Math.floor(60 / cols.length));
+    const reps = repsFor(cols.length);
     const rows = await bulk(
       s,
       cols.map((c) => next.get(c)!),
@@ -286,10 +304,11 @@ export async function pollSnmp(t: SnmpTarget, signal: AbortSignal, limits: SnmpL
     signal.addEventListener('abort', () => reject(new Error('poll aborted')), { once: true });
   });
   aborted.catch(() => undefined);
-  const budget = { left: limits.maxRequests };
+  const budget = { left: 0 };
   const work = (async (): Promise<SnmpResult> => {
-    const [up, name] = await get(session, [SYS_UPTIME, SYS_NAME]);
+    const [up, name, ifNumber] = await get(session, [SYS_UPTIME, SYS_NAME, IF_NUMBER]);
     if (!up || up.type !== snmp.ObjectType.TimeTicks || typeof up.value !== 'number') throw new Garbage('sysUpTime 不是 TimeTicks');
+    budget.left = requestBudget(limits, numberOf(ifNumber));
     const cols = await walkColumns(session, Object.values(COLUMNS), limits, budget);
     const hr = await hostResources(session, limits, budget).catch(() => ({ cpuPct: null, memPct: null }));
     const neighbours = await lldpNeighbours(session, limits, budget).catch(() => []);

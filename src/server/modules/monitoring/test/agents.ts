@@ -62,7 +62,8 @@ export interface Agent {
 }
 
 async function stopChild(child: ChildProcess, dir: string): Promise<void> {
-  if (child.exitCode === null) {
+  // Stopped once already (killed: exitCode stays null, signalCode is set): no 'exit' is coming again.
+  if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
@@ -93,6 +94,14 @@ export interface Simulator extends Agent {
 
 /** snmpsim answering community `community` from one .snmprec file the test rewrites. */
 export async function startSnmpsim(community: string, lines: string[]): Promise<Simulator> {
+  return startSnmpsimDevices(new Map([[community, lines]]));
+}
+
+/**
+ * One snmpsim process answering several devices, each its own community and .snmprec file (the
+ * benchmark's many devices); `data` rewrites the first one.
+ */
+export async function startSnmpsimDevices(devices: ReadonlyMap<string, string[]>): Promise<Simulator> {
   const dir = mkdtempSync(join(tmpdir(), 'yunwei-snmpsim-'));
   chmodSync(dir, 0o755);
   const data = join(dir, 'data');
@@ -101,15 +110,16 @@ export async function startSnmpsim(community: string, lines: string[]): Promise<
   mkdirSync(cache);
   chmodSync(cache, 0o777); // snmpsimd refuses to run as root: it writes its index as nobody
   let version = Math.floor(Date.now() / 1000);
-  const write = (l: string[]) => {
-    const file = join(data, `${community}.snmprec`);
+  const write = (name: string, l: string[]) => {
+    const file = join(data, `${name}.snmprec`);
     writeFileSync(`${file}.new`, `${l.join('\n')}\n`);
     // A later mtime each time: snmpsim re-indexes a data file whose time changed.
     version += 10;
     utimesSync(`${file}.new`, version, version);
     renameSync(`${file}.new`, file);
   };
-  write(lines);
+  for (const [name, lines] of devices) write(name, lines);
+  const community = [...devices.keys()][0]!;
   const port = await freeUdpPort();
   const child = spawn(
     '/usr/bin/snmpsimd',
@@ -123,5 +133,35 @@ export async function startSnmpsim(community: string, lines: string[]): Promise<
     { stdio: 'ignore' },
   );
   await answering(port, community, child, 'snmpsimd');
-  return { port, data: write, stop: () => stopChild(child, dir) };
+  return { port, data: (l) => write(community, l), stop: () => stopChild(child, dir) };
+}
+
+/**
+ * A recorded switch of `interfaces` ports for snmpsim, in OID order: sysUpTime, sysName, ifNumber,
+ * and per port the IF-MIB columns the poller walks (ifTable and ifXTable, 64-bit counters), nothing
+ * else, so an `snmpbulkwalk` of mib-2 fetches exactly what a poll does. `round` moves the counters.
+ */
+export function switchRecords(name: string, interfaces: number, round = 0): string[] {
+  const ports = Array.from({ length: interfaces }, (_, k) => k + 1);
+  const col = (oid: string, type: number, value: (i: number) => string | number) => ports.map((i) => `${oid}.${i}|${type}|${value(i)}`);
+  const octets = (i: number, f: number) => String(BigInt(i) * 1_000_000_007n * BigInt(f) + BigInt(round) * 7_500_000n * BigInt(i));
+  return [
+    `1.3.6.1.2.1.1.3.0|67|${100_000 + round * 6000}`,
+    `1.3.6.1.2.1.1.5.0|4|${name}`,
+    `1.3.6.1.2.1.2.1.0|2|${interfaces}`,
+    ...col('1.3.6.1.2.1.2.2.1.2', 4, (i) => `GE0/0/${i}`),
+    ...col('1.3.6.1.2.1.2.2.1.5', 66, () => 1_000_000_000),
+    ...col('1.3.6.1.2.1.2.2.1.7', 2, () => 1),
+    ...col('1.3.6.1.2.1.2.2.1.8', 2, (i) => (i % 10 === 0 ? 2 : 1)),
+    ...col('1.3.6.1.2.1.2.2.1.10', 65, (i) => Number(BigInt(octets(i, 1)) % 4_294_967_296n)),
+    ...col('1.3.6.1.2.1.2.2.1.13', 65, (i) => i % 7),
+    ...col('1.3.6.1.2.1.2.2.1.14', 65, (i) => i % 3),
+    ...col('1.3.6.1.2.1.2.2.1.16', 65, (i) => Number(BigInt(octets(i, 2)) % 4_294_967_296n)),
+    ...col('1.3.6.1.2.1.2.2.1.19', 65, () => 0),
+    ...col('1.3.6.1.2.1.2.2.1.20', 65, (i) => i % 5),
+    ...col('1.3.6.1.2.1.31.1.1.1.1', 4, (i) => `GigabitEthernet0/0/${i}`),
+    ...col('1.3.6.1.2.1.31.1.1.1.6', 70, (i) => octets(i, 1)),
+    ...col('1.3.6.1.2.1.31.1.1.1.10', 70, (i) => octets(i, 2)),
+    ...col('1.3.6.1.2.1.31.1.1.1.15', 66, () => 1000),
+  ];
 }
