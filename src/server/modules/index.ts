@@ -5,6 +5,7 @@ import { changes } from './changes/module.ts';
 import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
+import { duty } from './duty/module.ts';
 import { events } from './events/module.ts';
 import { improve } from './improve/module.ts';
 import { monitoring } from './monitoring/module.ts';
@@ -12,4 +13,4 @@ import { org } from './org/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events];
+export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events, duty];
