@@ -84,7 +84,13 @@ export const ZNowQuery = z.object({ at: ZDateTime.optional() });
 export const ZNow = z.object({ at: ZTimestamp, lines: z.array(ZOnCall) });
 
 export const ZMonthQuery = z.object({ line: ZLine, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM') });
-export const ZShift = z.object({ layer: z.enum(DUTY_LAYERS), username: z.string(), displayName: z.string(), start: ZTimestamp, end: ZTimestamp });
+export const ZShift = z.object({
+  layer: z.enum(DUTY_LAYERS),
+  username: z.string(),
+  displayName: z.string(),
+  start: ZTimestamp,
+  end: ZTimestamp,
+});
 export type TShift = z.infer<typeof ZShift>;
 export const ZMonth = z.object({
   line: z.string(),

@@ -33,7 +33,8 @@ export async function loadDutyDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
   for (const l of renewed.serviceLines) {
     const eng = await as(ctx, ENGINEER[l.code]!);
     const periods = [{ from: l.periodStart, to: l.periodEnd }];
-    if (calendarDaysBetween(env.today, l.periodEnd) < 60) periods.push({ from: addCalendarDays(l.periodEnd, 1), to: addCalendarDays(l.periodEnd, 365) });
+    if (calendarDaysBetween(env.today, l.periodEnd) < 60)
+      periods.push({ from: addCalendarDays(l.periodEnd, 1), to: addCalendarDays(l.periodEnd, 365) });
     for (const p of periods) {
       const r = await createRoster(pm, {
         line: l.code,

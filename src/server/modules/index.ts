@@ -13,4 +13,16 @@ import { org } from './org/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
-export const modules: readonly ModuleManifest[] = [org, contract, desk, assets, improve, configbackup, monitoring, changes, vulns, events, duty];
+export const modules: readonly ModuleManifest[] = [
+  org,
+  contract,
+  desk,
+  assets,
+  improve,
+  configbackup,
+  monitoring,
+  changes,
+  vulns,
+  events,
+  duty,
+];

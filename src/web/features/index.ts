@@ -10,6 +10,7 @@ import { changes } from './changes/feature.tsx';
 import { configbackup } from './configbackup/feature.tsx';
 import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
+import { duty } from './duty/feature.tsx';
 import { events } from './events/feature.tsx';
 import { home } from './home/feature.tsx';
 import { improve } from './improve/feature.tsx';
@@ -33,6 +34,7 @@ export const features: readonly WebFeature[] = [
   monitoring,
   vulns,
   events,
+  duty,
   org,
   calendar,
   users,

@@ -44,7 +44,13 @@ describe('duty', () => {
   let net: TRosterDetail;
 
   it('the project manager publishes a full NET roster for 2025; an engineer may not', async () => {
-    const body = { line: 'NET', name: 'NET 2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', layers: layers({ eng: ids.eng1!, other: ids.eng2!, pm: ids.pm! }) };
+    const body = {
+      line: 'NET',
+      name: 'NET 2025',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      layers: layers({ eng: ids.eng1!, other: ids.eng2!, pm: ids.pm! }),
+    };
     expect((await eng1.post('/api/duty/rosters', body)).statusCode).toBe(403);
     const r = await pm.post('/api/duty/rosters', body);
     expect(r.statusCode, r.body).toBe(201);
@@ -65,7 +71,9 @@ describe('duty', () => {
         layers: [{ layer: 'resident', members: [ids.eng1], rotation: 'all', handoff: '09:00', restriction: 'working-hours' }],
       }),
     );
-    const gaps = json<{ gaps: { start: string; end: string; hours: number }[]; totalHours: number }>(await pm.get(`/api/duty/rosters/${r.id}/gaps`));
+    const gaps = json<{ gaps: { start: string; end: string; hours: number }[]; totalHours: number }>(
+      await pm.get(`/api/duty/rosters/${r.id}/gaps`),
+    );
     // 04-30 (Wednesday) before 09:00 and after 18:00, then 05-01 the holiday: 9 + 30 hours.
     expect(gaps.gaps).toEqual([
       { start: '2025-04-29T16:00:00.000Z', end: '2025-04-30T01:00:00.000Z', hours: 9 },
@@ -88,12 +96,21 @@ describe('duty', () => {
     expect(body.line).toBe('NET');
     expect(body.at).toBe('2025-09-30T19:00:00.000Z');
     expect(body.people.map((p) => p.layer).sort()).toEqual(['holiday-special', 'on-call']);
-    expect(body.people.find((p) => p.layer === 'holiday-special')).toEqual({ username: 'pm.duty', displayName: 'pm.duty', phone: '13800000001', layer: 'holiday-special' });
+    expect(body.people.find((p) => p.layer === 'holiday-special')).toEqual({
+      username: 'pm.duty',
+      displayName: 'pm.duty',
+      phone: '13800000001',
+      layer: 'holiday-special',
+    });
     // A make-up Saturday: the resident is on post.
     const sat = json<TOnCall>(await onCall(agency, 'NET', '2025-10-11T10:00:00+08:00'));
     expect(sat.people).toEqual([{ username: 'eng1.duty', displayName: 'eng1.duty', phone: '13800000002', layer: 'resident' }]);
     expect((await onCall(t.agent(), 'NET', '2025-10-01T03:00:00+08:00')).statusCode).toBe(401);
-    for (const bad of [onCall(op, 'XYZ', '2025-10-01T03:00:00+08:00'), onCall(op, 'NET', '2025-13-01T03:00'), onCall(op, 'NET', 'tomorrow')]) {
+    for (const bad of [
+      onCall(op, 'XYZ', '2025-10-01T03:00:00+08:00'),
+      onCall(op, 'NET', '2025-13-01T03:00'),
+      onCall(op, 'NET', 'tomorrow'),
+    ]) {
       const res = await bad;
       expect(res.statusCode).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -106,7 +123,15 @@ describe('duty', () => {
     // Who is on call on 2025-10-02 at 03:00 by the rotation?
     const before = json<TOnCall>(await onCall(op, 'NET', '2025-10-02T03:00:00+08:00')).people.find((p) => p.layer === 'on-call')!;
     const [from, to, asker] = before.username === 'eng1.duty' ? [ids.eng1!, ids.eng2!, eng1] : [ids.eng2!, ids.eng1!, eng2];
-    const req = { line: 'NET', layer: 'on-call', fromUserId: from, toUserId: to, start: '2025-10-01T18:00:00+08:00', end: '2025-10-02T09:00:00+08:00', reason: '家中有事' };
+    const req = {
+      line: 'NET',
+      layer: 'on-call',
+      fromUserId: from,
+      toUserId: to,
+      start: '2025-10-01T18:00:00+08:00',
+      end: '2025-10-02T09:00:00+08:00',
+      reason: '家中有事',
+    };
     const r = await asker.post('/api/duty/overrides', req);
     expect(r.statusCode, r.body).toBe(201);
     const o = json<TOverride>(r);
@@ -115,7 +140,9 @@ describe('duty', () => {
     expect(json<{ code: string; detail: string }>(clash)).toMatchObject({ code: 'duty.override_overlap' });
     expect(json<{ detail: string }>(clash).detail).toContain('重叠');
     // Not approved yet: the rotation stands. The PM sees it on the home page.
-    expect(json<TOnCall>(await onCall(op, 'NET', '2025-10-02T03:00:00+08:00')).people.find((p) => p.layer === 'on-call')!.username).toBe(before.username);
+    expect(json<TOnCall>(await onCall(op, 'NET', '2025-10-02T03:00:00+08:00')).people.find((p) => p.layer === 'on-call')!.username).toBe(
+      before.username,
+    );
     const home = json<THome>(await pm.get('/api/home')).sections.find((s) => s.id === 'duty.overrides_to_approve');
     expect(home?.count).toBe(1);
     expect((await asker.post(`/api/duty/overrides/${o.id}/decision`, { approve: true })).statusCode).toBe(403);
@@ -124,7 +151,9 @@ describe('duty', () => {
     const after = json<TOnCall>(await onCall(op, 'NET', '2025-10-02T03:00:00+08:00')).people.find((p) => p.layer === 'on-call')!;
     expect(after.username).not.toBe(before.username);
     // Outside the span (the holiday goes on: on call all day) the rotation is back.
-    expect(json<TOnCall>(await onCall(op, 'NET', '2025-10-02T09:30:00+08:00')).people.find((p) => p.layer === 'on-call')!.username).toBe(before.username);
+    expect(json<TOnCall>(await onCall(op, 'NET', '2025-10-02T09:30:00+08:00')).people.find((p) => p.layer === 'on-call')!.username).toBe(
+      before.username,
+    );
     expect(json<THome>(await pm.get('/api/home')).sections.find((s) => s.id === 'duty.overrides_to_approve')?.count).toBe(0);
   });
 
@@ -146,7 +175,9 @@ describe('duty', () => {
     const inn = await eng1.post('/api/duty/attendance', { line: 'NET', action: 'in' });
     expect(json<{ onRoster: boolean }>(inn).onRoster).toBe(true);
     expect((await eng1.post('/api/duty/attendance', { line: 'NET', action: 'in' })).statusCode).toBe(409);
-    expect(json<{ checkOutAt: string | null }>(await eng1.post('/api/duty/attendance', { line: 'NET', action: 'out' })).checkOutAt).not.toBeNull();
+    expect(
+      json<{ checkOutAt: string | null }>(await eng1.post('/api/duty/attendance', { line: 'NET', action: 'out' })).checkOutAt,
+    ).not.toBeNull();
     expect(json<{ onRoster: boolean }>(await eng2.post('/api/duty/attendance', { line: 'NET', action: 'in' })).onRoster).toBe(false);
   });
 
@@ -157,7 +188,10 @@ describe('duty', () => {
     expect(r.headers['content-type']).toContain('text/calendar');
     const text = r.body;
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    const events = text.split('BEGIN:VEVENT\r\n').slice(1).map((e) => e.split('END:VEVENT')[0]!);
+    const events = text
+      .split('BEGIN:VEVENT\r\n')
+      .slice(1)
+      .map((e) => e.split('END:VEVENT')[0]!);
     const resident = events.filter((e) => e.includes('CATEGORIES:resident'));
     // The feed reaches 31 days back from 2025-09-15: working days 2025-08-15..2025-12-31.
     const cal = new BusinessCalendar(shippedEntries().flatMap((y) => y.entries));

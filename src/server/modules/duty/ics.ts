@@ -23,7 +23,10 @@ export async function newIcsToken(ctx: Ctx): Promise<string> {
   const userId = ctx.actor!.id;
   await inTx(ctx, async (tx) => {
     const values = { tokenHash: sha256(token), createdAt: tx.now() };
-    await tx.db.insert(dutyIcsTokens).values({ userId, ...values }).onConflictDoUpdate({ target: dutyIcsTokens.userId, set: values });
+    await tx.db
+      .insert(dutyIcsTokens)
+      .values({ userId, ...values })
+      .onConflictDoUpdate({ target: dutyIcsTokens.userId, set: values });
     await audit(tx, { action: 'duty.ics.token', objectType: 'duty_ics', objectId: userId });
   });
   return token;
@@ -35,7 +38,11 @@ const local = (t: number) =>
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}Z$/, '');
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 
 /** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence. */
@@ -59,7 +66,11 @@ function fold(line: string): string {
 
 /** The feed of the token's owner; an unknown token is 404 (the same for a regenerated one). */
 export async function icsFeed(ctx: Ctx, token: string): Promise<string> {
-  const [t] = await ctx.db.select().from(dutyIcsTokens).where(eq(dutyIcsTokens.tokenHash, sha256(token))).limit(1);
+  const [t] = await ctx.db
+    .select()
+    .from(dutyIcsTokens)
+    .where(eq(dutyIcsTokens.tokenHash, sha256(token)))
+    .limit(1);
   if (!t) throw new NotFound('duty.ics_not_found', '日历链接无效或已重新生成');
   const me = (await userCards(ctx, [t.userId])).get(t.userId);
   if (!me || me.disabled) throw new NotFound('duty.ics_not_found', '日历链接无效或已重新生成');

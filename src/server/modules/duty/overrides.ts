@@ -36,7 +36,10 @@ export function toOverride(r: Row): TOverride {
 }
 
 /** Live overrides (pending or approved) that clash with this one: same line, layer and time, same person or a whole layer. */
-async function clashes(ctx: Ctx, o: { line: string; layer: string; fromUserId: string | null; start: Date; end: Date; id?: string }): Promise<Row[]> {
+async function clashes(
+  ctx: Ctx,
+  o: { line: string; layer: string; fromUserId: string | null; start: Date; end: Date; id?: string },
+): Promise<Row[]> {
   const who: SQL | undefined = o.fromUserId ? or(isNull(dutyOverrides.fromUserId), eq(dutyOverrides.fromUserId, o.fromUserId)) : undefined;
   const rows = await ctx.db
     .select()
@@ -69,13 +72,20 @@ export async function requestOverride(ctx: Ctx, raw: TOverrideInput): Promise<TO
     throw new Forbidden('duty.line', `你未被分配到${lineLabel(input.line)}，不能为其申请调班`);
   if (!pm && input.fromUserId !== actor.id && input.toUserId !== actor.id)
     throw new Forbidden('duty.override_self', '工程师只能为本人的班次申请调班或顶班');
-  if (input.fromUserId === input.toUserId) throw new Invalid('duty.override_same', '替班人与被替人不能是同一人', [{ path: 'toUserId', message: '同一人' }]);
+  if (input.fromUserId === input.toUserId)
+    throw new Invalid('duty.override_same', '替班人与被替人不能是同一人', [{ path: 'toUserId', message: '同一人' }]);
   const cards = await userCards(ctx, [input.fromUserId, input.toUserId]);
   const to = cards.get(input.toUserId);
   if (!to || to.disabled) throw new Invalid('duty.member', '替班人不是有效的用户账号', [{ path: 'toUserId', message: '无效账号' }]);
   if (input.fromUserId && !cards.get(input.fromUserId))
     throw new Invalid('duty.member', '被替人不是有效的用户账号', [{ path: 'fromUserId', message: '无效账号' }]);
-  const span = { line: input.line, layer: input.layer, fromUserId: input.fromUserId, start: new Date(input.start), end: new Date(input.end) };
+  const span = {
+    line: input.line,
+    layer: input.layer,
+    fromUserId: input.fromUserId,
+    start: new Date(input.start),
+    end: new Date(input.end),
+  };
   return inTx(ctx, async (tx) => {
     const [c] = await clashes(tx, span);
     if (c) throw clashError(c);
@@ -118,12 +128,21 @@ export async function decideOverride(ctx: Ctx, id: string, d: { approve: boolean
       })
       .where(eq(dutyOverrides.id, id))
       .returning();
-    await audit(tx, { action: d.approve ? 'duty.override.approve' : 'duty.override.reject', objectType: 'duty_override', objectId: id, before, after });
+    await audit(tx, {
+      action: d.approve ? 'duty.override.approve' : 'duty.override.reject',
+      objectType: 'duty_override',
+      objectId: id,
+      before,
+      after,
+    });
     return toOverride(after!);
   });
 }
 
-export async function listOverrides(ctx: Ctx, q: { page: number; pageSize: number; line?: string | undefined; state?: string | undefined }) {
+export async function listOverrides(
+  ctx: Ctx,
+  q: { page: number; pageSize: number; line?: string | undefined; state?: string | undefined },
+) {
   const where = and(q.line ? eq(dutyOverrides.line, q.line) : undefined, q.state ? eq(dutyOverrides.state, q.state) : undefined);
   const [n] = await ctx.db.select({ n: count() }).from(dutyOverrides).where(where);
   const rows = await ctx.db

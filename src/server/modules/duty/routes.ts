@@ -41,7 +41,13 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
     access: 'duty.read',
     handler: async (ctx, { query }) => monthOf(ctx, query.line, query.month),
   });
-  defineRoute(app, { ...dutyApi.rosters, summary: '排班表 Rosters', tags, access: 'duty.read', handler: (ctx, { query }) => listRosters(ctx, query) });
+  defineRoute(app, {
+    ...dutyApi.rosters,
+    summary: '排班表 Rosters',
+    tags,
+    access: 'duty.read',
+    handler: (ctx, { query }) => listRosters(ctx, query),
+  });
   defineRoute(app, {
     ...dutyApi.createRoster,
     summary: '新建排班表（草稿）Create a roster',
@@ -49,7 +55,13 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
     access: 'duty.write',
     handler: (ctx, { body }) => createRoster(ctx, body),
   });
-  defineRoute(app, { ...dutyApi.roster, summary: '排班表详情 A roster', tags, access: 'duty.read', handler: (ctx, { params }) => getRoster(ctx, params.id) });
+  defineRoute(app, {
+    ...dutyApi.roster,
+    summary: '排班表详情 A roster',
+    tags,
+    access: 'duty.read',
+    handler: (ctx, { params }) => getRoster(ctx, params.id),
+  });
   defineRoute(app, {
     ...dutyApi.updateRoster,
     summary: '修改排班表 Edit a roster',

@@ -22,7 +22,9 @@ export async function lineShifts(ctx: Ctx, line: string, from: string, to: strin
   let runVersion: (typeof versions)[number] | null = null;
   const flush = (end: string) => {
     if (runVersion && runStart)
-      out.push(...generateShifts(cal, { from: runVersion.periodStart, to: runVersion.periodEnd }, runVersion.layers, { from: runStart, to: end }));
+      out.push(
+        ...generateShifts(cal, { from: runVersion.periodStart, to: runVersion.periodEnd }, runVersion.layers, { from: runStart, to: end }),
+      );
   };
   for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
     const v = versions.find((x) => x.periodStart <= d && x.periodEnd >= d) ?? null;
@@ -37,10 +39,23 @@ export async function lineShifts(ctx: Ctx, line: string, from: string, to: strin
   const overrides = await ctx.db
     .select()
     .from(dutyOverrides)
-    .where(and(eq(dutyOverrides.line, line), eq(dutyOverrides.state, 'approved'), lt(dutyOverrides.start, new Date(b)), gt(dutyOverrides.end, new Date(a))));
+    .where(
+      and(
+        eq(dutyOverrides.line, line),
+        eq(dutyOverrides.state, 'approved'),
+        lt(dutyOverrides.start, new Date(b)),
+        gt(dutyOverrides.end, new Date(a)),
+      ),
+    );
   return applyOverrides(
     out,
-    overrides.map((o) => ({ layer: o.layer as TDutyLayer, fromUserId: o.fromUserId, toUserId: o.toUserId, start: o.start.getTime(), end: o.end.getTime() })),
+    overrides.map((o) => ({
+      layer: o.layer as TDutyLayer,
+      fromUserId: o.fromUserId,
+      toUserId: o.toUserId,
+      start: o.start.getTime(),
+      end: o.end.getTime(),
+    })),
   );
 }
 

@@ -105,7 +105,8 @@ export async function updateRoster(ctx: Ctx, id: string, input: TRosterInput): P
   await checkMembers(ctx, input);
   await inTx(ctx, async (tx) => {
     const before = await row(tx, id);
-    if (before.line !== input.line) throw new Invalid('duty.line_fixed', '排班表的服务项目不能修改', [{ path: 'line', message: '不能修改' }]);
+    if (before.line !== input.line)
+      throw new Invalid('duty.line_fixed', '排班表的服务项目不能修改', [{ path: 'line', message: '不能修改' }]);
     const [after] = await tx.db
       .update(dutyRosters)
       .set({ ...input, state: 'draft', updatedAt: tx.now() })

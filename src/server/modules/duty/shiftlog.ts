@@ -89,7 +89,10 @@ export async function listAttendance(ctx: Ctx, q: Page) {
 /** Checks the signed-in user in on post (noting whether the roster has them resident now) or out. */
 export async function checkInOut(ctx: Ctx, input: { line: string; action: 'in' | 'out' }): Promise<TAttendance> {
   const actor = ctx.actor!;
-  const onPost = input.action === 'in' ? (await onDutyAt(ctx, input.line, ctx.now())).some((p) => p.layer === 'resident' && p.username === actor.username) : false;
+  const onPost =
+    input.action === 'in'
+      ? (await onDutyAt(ctx, input.line, ctx.now())).some((p) => p.layer === 'resident' && p.username === actor.username)
+      : false;
   return inTx(ctx, async (tx) => {
     const [open] = await tx.db
       .select()
