@@ -3,14 +3,14 @@
 import { Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dutyApi as api } from '../../../common/duty.api.ts';
-import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { call } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { useFeedback } from '../../components/feedback.ts';
-import { fmtTime } from '../../components/format.ts';
+import { dutyApi as api } from '../../../common/duty.api.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { useLineLabel } from '../../components/LineTags.tsx';
+import { fmtTime } from '../../components/format.ts';
+import { useFeedback } from '../../components/feedback.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMembers } from './members.ts';
 

@@ -14,6 +14,8 @@ import { DayTag, LayerTag } from './meta.tsx';
 const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const hm = (iso: string) => dayjs(iso).tz(TZ).format('HH:mm');
 const dayOf = (iso: string) => dayjs(iso).tz(TZ).format('YYYY-MM-DD');
+/** The time, with the date when not on `date`. */
+const when = (iso: string, date: string) => (dayOf(iso) === date ? hm(iso) : `${dayOf(iso).slice(5)} ${hm(iso)}`);
 
 export function MonthPanel({ initial }: { initial: string }) {
   const { t } = useI18n();
@@ -54,7 +56,10 @@ export function MonthPanel({ initial }: { initial: string }) {
         bordered
         dataSource={m?.days ?? []}
         renderItem={(d) => {
-          const shifts = (m?.shifts ?? []).filter((s) => dayOf(s.start) === d.date);
+          // Every shift on the day, those begun earlier (a week on call) with their start date.
+          const shifts = (m?.shifts ?? []).filter(
+            (s) => dayOf(s.start) <= d.date && (dayOf(s.end) > d.date || (dayOf(s.end) === d.date && hm(s.end) !== '00:00')),
+          );
           const off = d.type === 'holiday' || d.type === 'weekend';
           return (
             <List.Item style={{ background: off ? '#fff7f0' : undefined, display: 'block' }} data-testid={`duty-day-${d.date}`}>
@@ -68,7 +73,7 @@ export function MonthPanel({ initial }: { initial: string }) {
                 {shifts.map((s) => (
                   <span key={`${s.layer}-${s.username}-${s.start}`} style={{ whiteSpace: 'nowrap' }}>
                     <LayerTag layer={s.layer} />
-                    {s.displayName} {hm(s.start)}–{dayOf(s.end) === d.date ? hm(s.end) : `${dayOf(s.end).slice(5)} ${hm(s.end)}`}
+                    {s.displayName} {when(s.start, d.date)}–{when(s.end, d.date)}
                   </span>
                 ))}
               </div>
