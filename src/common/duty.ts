@@ -70,7 +70,9 @@ export const ZGapReport = z.object({ gaps: z.array(ZGap), totalHours: z.number()
 export type TGapReport = z.infer<typeof ZGapReport>;
 export const ZPublish = z.object({ acknowledgeGaps: z.boolean().default(false) });
 
-export const ZOnCallQuery = z.object({ line: ZLine, at: ZDateTime.optional() });
+/** An instant in a query string: a `+` of the offset written unencoded arrives as a space, and is taken back. */
+const ZAtQ = z.preprocess((v) => (typeof v === 'string' ? v.replace(/ (\d\d:?\d\d)$/, '+$1') : v), ZDateTime.optional());
+export const ZOnCallQuery = z.object({ line: ZLine, at: ZAtQ });
 export const ZOnDutyPerson = z.object({
   username: z.string(),
   displayName: z.string(),
@@ -80,7 +82,7 @@ export const ZOnDutyPerson = z.object({
 export type TOnDutyPerson = z.infer<typeof ZOnDutyPerson>;
 export const ZOnCall = z.object({ line: z.string(), at: ZTimestamp, people: z.array(ZOnDutyPerson) });
 export type TOnCall = z.infer<typeof ZOnCall>;
-export const ZNowQuery = z.object({ at: ZDateTime.optional() });
+export const ZNowQuery = z.object({ at: ZAtQ });
 export const ZNow = z.object({ at: ZTimestamp, lines: z.array(ZOnCall) });
 
 export const ZMonthQuery = z.object({ line: ZLine, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM') });

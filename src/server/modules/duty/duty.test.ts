@@ -115,6 +115,8 @@ describe('duty', () => {
       expect(res.statusCode).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+    // The offset's `+` typed unencoded (curl, a browser's address bar) arrives as a space: still understood.
+    expect(json<TOnCall>(await op.get('/api/duty/on-call?line=NET&at=2025-10-01T03:00:00+08:00')).at).toBe('2025-09-30T19:00:00.000Z');
     // No roster covers SM: nobody.
     expect(json<TOnCall>(await onCall(op, 'SM', '2025-10-01T03:00:00+08:00')).people).toEqual([]);
   });
