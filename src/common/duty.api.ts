@@ -2,6 +2,11 @@
 import { ZIdParams } from './api.ts';
 import {
   ZAttendance,
+  ZDutyDoc,
+  ZDutyDocInput,
+  ZDutyDocList,
+  ZDutyDocQuery,
+  ZDutyDocReview,
   ZAttendanceInput,
   ZAttendanceList,
   ZDecision,
@@ -57,6 +62,10 @@ export const dutyApi = {
   ackHandover: endpoint({ method: 'POST', path: '/api/duty/handovers/:id/ack', params: ZIdParams, response: ZHandover }),
   attendance: endpoint({ method: 'GET', path: '/api/duty/attendance', query: ZLineQuery, response: ZAttendanceList }),
   checkInOut: endpoint({ method: 'POST', path: '/api/duty/attendance', body: ZAttendanceInput, response: ZAttendance }),
+  /** R-DUT-02: duty rules and emergency procedures, each submission a new version the agency confirms or returns. */
+  docs: endpoint({ method: 'GET', path: '/api/duty/docs', query: ZDutyDocQuery, response: ZDutyDocList }),
+  submitDoc: endpoint({ method: 'POST', path: '/api/duty/docs', body: ZDutyDocInput, response: ZDutyDoc, status: 201 }),
+  reviewDoc: endpoint({ method: 'POST', path: '/api/duty/docs/:id/review', params: ZIdParams, body: ZDutyDocReview, response: ZDutyDoc }),
   /** A new secret calendar link for the signed-in user (the old one stops working). */
   icsToken: endpoint({ method: 'POST', path: '/api/duty/ics-token', response: ZIcsToken }),
   /** The calendar feed of the link's owner, without a session. */

@@ -166,3 +166,25 @@ export type TAttendance = z.infer<typeof ZAttendance>;
 export const ZAttendanceList = paged(ZAttendance);
 export const ZIcsToken = z.object({ url: z.string() });
 export const ZIcsParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, '链接无效') });
+
+/** R-DUT-02: the duty rules and the emergency procedure, written by the contractor and confirmed by the agency. */
+export const DUTY_DOC_KINDS = ['duty_rules', 'emergency_procedure'] as const;
+export const DUTY_DOC_NAMES: Record<(typeof DUTY_DOC_KINDS)[number], string> = { duty_rules: '值班制度', emergency_procedure: '应急预案' };
+export const ZDutyDocInput = z.object({ kind: z.enum(DUTY_DOC_KINDS), title: text(200), body: text(50_000) });
+export const ZDutyDoc = z.object({
+  id: z.uuid(),
+  kind: z.enum(DUTY_DOC_KINDS),
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  state: z.enum(['submitted', 'confirmed', 'returned']),
+  submittedByName: z.string(),
+  submittedAt: ZTimestamp,
+  reviewedByName: z.string().nullable(),
+  reviewedAt: ZTimestamp.nullable(),
+  comment: z.string().nullable(),
+});
+export type TDutyDoc = z.infer<typeof ZDutyDoc>;
+export const ZDutyDocList = paged(ZDutyDoc);
+export const ZDutyDocQuery = ZPage.extend({ kind: z.enum(DUTY_DOC_KINDS).optional() });
+export const ZDutyDocReview = z.object({ confirm: z.boolean(), comment: optText(2000).default('') });

@@ -36,6 +36,12 @@ export const duty = defineModule({
     },
     'duty.write': { zh: '编制与发布值班表', en: 'Draw up and publish rosters', group: 'duty', grants: ['contractor_pm'] },
     'duty.approve': { zh: '审批调班', en: 'Approve overrides', group: 'duty', grants: ['contractor_pm'] },
+    'duty.confirm': {
+      zh: '确认值班制度与应急预案（甲方）',
+      en: 'Confirm the duty rules and emergency procedures (agency)',
+      group: 'duty',
+      grants: ['agency_manager', 'agency_contact'],
+    },
   },
   routes: [dutyRoutes],
   demo: loadDutyDemo,

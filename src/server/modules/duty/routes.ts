@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { dutyApi } from '../../../common/duty.api.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { defineRoute } from '../../kernel/http.ts';
+import { listDocs, reviewDoc, submitDoc } from './docs.ts';
 import { icsFeed, newIcsToken } from './ics.ts';
 import { decideOverride, listOverrides, requestOverride } from './overrides.ts';
 import { monthOf, onDutyAt } from './schedule.ts';
@@ -138,6 +139,27 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'duty.request',
     handler: (ctx, { body }) => checkInOut(ctx, body),
+  });
+  defineRoute(app, {
+    ...dutyApi.docs,
+    summary: '值班制度与应急预案 Duty rules and procedures',
+    tags,
+    access: 'duty.read',
+    handler: (ctx, { query }) => listDocs(ctx, query),
+  });
+  defineRoute(app, {
+    ...dutyApi.submitDoc,
+    summary: '提交值班制度或应急预案（新版本）Submit a version',
+    tags,
+    access: 'duty.write',
+    handler: (ctx, { body }) => submitDoc(ctx, body),
+  });
+  defineRoute(app, {
+    ...dutyApi.reviewDoc,
+    summary: '甲方确认或退回 Confirm or return',
+    tags,
+    access: 'duty.confirm',
+    handler: (ctx, { params, body }) => reviewDoc(ctx, params.id, body),
   });
   defineRoute(app, {
     ...dutyApi.icsToken,

@@ -112,3 +112,24 @@ export const dutyIcsTokens = pgTable('duty_ics_tokens', {
   tokenHash: text('token_hash').notNull(),
   createdAt: ts('created_at').notNull(),
 });
+
+/** R-DUT-02: each submission of the duty rules or the emergency procedure, numbered per kind. */
+export const dutyDocs = pgTable(
+  'duty_docs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    state: text('state').notNull(),
+    submittedBy: uuid('submitted_by'),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedByName: text('reviewed_by_name'),
+    reviewedAt: ts('reviewed_at'),
+    comment: text('comment'),
+  },
+  (t) => [uniqueIndex('duty_docs_kind_version_uq').on(t.kind, t.version)],
+);

@@ -2,6 +2,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { lineLabel } from '../../../common/service-lines.ts';
 import type { TodoProvider } from '../../kernel/module.ts';
+import { docsToConfirm } from './docs.ts';
 import { dutyOverrides } from './tables.ts';
 
 const toApprove: TodoProvider = {
@@ -29,4 +30,4 @@ const toApprove: TodoProvider = {
   },
 };
 
-export const DUTY_TODOS = [toApprove];
+export const DUTY_TODOS = [toApprove, docsToConfirm];

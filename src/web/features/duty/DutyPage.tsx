@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { dayjs, TZ } from '../../app/dayjs.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { DocsPanel } from './DocsPanel.tsx';
 import { HandoverPanel } from './HandoverPanel.tsx';
 import { MonthPanel } from './MonthPanel.tsx';
 import { NowPanel } from './NowPanel.tsx';
@@ -25,6 +26,7 @@ export function DutyPage() {
     { key: 'overrides', label: t('调班'), children: <OverridesPanel /> },
     { key: 'handover', label: t('交接班'), children: <HandoverPanel /> },
     { key: 'rosters', label: t('排班表'), children: <RostersPanel /> },
+    { key: 'docs', label: t('制度与预案'), children: <DocsPanel /> },
   ];
   return (
     <div>

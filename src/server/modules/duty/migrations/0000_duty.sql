@@ -8,6 +8,22 @@ CREATE TABLE "duty_attendance" (
 	"on_roster" boolean NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "duty_docs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"state" text NOT NULL,
+	"submitted_by" uuid,
+	"submitted_by_name" text NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"reviewed_by" uuid,
+	"reviewed_by_name" text,
+	"reviewed_at" timestamp with time zone,
+	"comment" text
+);
+--> statement-breakpoint
 CREATE TABLE "duty_handovers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"line" text NOT NULL,
@@ -79,6 +95,7 @@ CREATE TABLE "duty_rosters" (
 --> statement-breakpoint
 ALTER TABLE "duty_roster_versions" ADD CONSTRAINT "duty_roster_versions_roster_id_duty_rosters_id_fk" FOREIGN KEY ("roster_id") REFERENCES "public"."duty_rosters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "duty_attendance_user_idx" ON "duty_attendance" USING btree ("user_id","check_in_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "duty_docs_kind_version_uq" ON "duty_docs" USING btree ("kind","version");--> statement-breakpoint
 CREATE INDEX "duty_handovers_line_idx" ON "duty_handovers" USING btree ("line","created_at");--> statement-breakpoint
 CREATE INDEX "duty_overrides_line_idx" ON "duty_overrides" USING btree ("line","start_at","end_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "duty_roster_versions_uq" ON "duty_roster_versions" USING btree ("roster_id","version");--> statement-breakpoint
