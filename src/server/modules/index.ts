@@ -6,6 +6,7 @@ import { conferences } from './conferences/module.ts';
 import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
+import { duty } from './duty/module.ts';
 import { events } from './events/module.ts';
 import { improve } from './improve/module.ts';
 import { inspections } from './inspections/module.ts';
@@ -31,4 +32,5 @@ export const modules: readonly ModuleManifest[] = [
   money,
   inspections,
   secops,
+  duty,
 ];

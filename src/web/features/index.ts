@@ -11,6 +11,7 @@ import { conferences } from './conferences/feature.tsx';
 import { configbackup } from './configbackup/feature.tsx';
 import { contract } from './contract/feature.tsx';
 import { desk } from './desk/feature.tsx';
+import { duty } from './duty/feature.tsx';
 import { events } from './events/feature.tsx';
 import { home } from './home/feature.tsx';
 import { improve } from './improve/feature.tsx';
@@ -39,6 +40,7 @@ export const features: readonly WebFeature[] = [
   vulns,
   events,
   secops,
+  duty,
   org,
   calendar,
   users,

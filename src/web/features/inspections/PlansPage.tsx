@@ -56,7 +56,7 @@ function PlanCard({ p, onDone }: { p: TPlan; onDone: () => Promise<unknown> }) {
           size="small"
           items={p.versions.slice(0, -1).map((v) => ({
             key: v.version,
-            label: `${t('第 {v} 版', { v: v.version })} · ${v.decidedByName ?? ''} ${t('退回')}：${v.comment ?? ''}`,
+            label: `${t('第 {v} 版', { v: v.version })} · ${v.decidedByName ?? ''} ${t('已退回')}：${v.comment ?? ''}`,
             children: <div style={{ whiteSpace: 'pre-wrap' }}>{v.body}</div>,
           }))}
         />

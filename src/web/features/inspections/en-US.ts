@@ -30,7 +30,7 @@ export const EN: Record<string, string> = {
   '按服务线与设备类型定义检查项、正常范围、证据要求与监控预填来源':
     'Items per service line and device type: expected value or range, evidence and the monitoring source that prefills them',
   提交: 'Submit',
-  提交新版本: 'Submit new version',
+  提交新版本: 'Submit a new version',
   提交时间: 'Submitted at',
   提交计划或报告: 'Submit a plan or report',
   无数据: 'No data',
@@ -65,7 +65,6 @@ export const EN: Record<string, string> = {
   '运维单 {n}': 'Ticket {n}',
   还没有巡检计划: 'No inspection plan yet',
   进度: 'Progress',
-  退回: 'Returned',
   逾期原因: 'Reason for lateness',
   重拍: 'Retake',
   预填: 'Prefilled',

@@ -1,0 +1,106 @@
+// Who is on duty: the published versions in force, generated on the business calendar, with the
+// approved overrides applied (issue 14 point 4). What the on-call API, the month view and the
+// calendar feed read.
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { DAY_MS, addCalendarDays, dateOf } from '../../../common/dates.ts';
+import { DUTY_LAYERS, type TDutyLayer, type TMonth, type TOnDutyPerson } from '../../../common/duty.ts';
+import { getCalendar } from '../../kernel/calendar/service.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { userCards } from '../../kernel/directory.ts';
+import { applyOverrides, findGaps, generateShifts, spanOf, type Shift } from './generate.ts';
+import { versionsCovering } from './service.ts';
+import { dutyOverrides } from './tables.ts';
+
+/** The shifts of a line on the dates from..to (inclusive), overrides applied. */
+export async function lineShifts(ctx: Ctx, line: string, from: string, to: string): Promise<Shift[]> {
+  const versions = await versionsCovering(ctx, line, from, to);
+  if (!versions.length) return [];
+  const cal = await getCalendar(ctx);
+  const out: Shift[] = [];
+  // Each date goes to the latest publication covering it; consecutive dates of one version run together.
+  let runStart: string | null = null;
+  let runVersion: (typeof versions)[number] | null = null;
+  const flush = (end: string) => {
+    if (runVersion && runStart)
+      out.push(
+        ...generateShifts(cal, { from: runVersion.periodStart, to: runVersion.periodEnd }, runVersion.layers, { from: runStart, to: end }),
+      );
+  };
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) {
+    const v = versions.find((x) => x.periodStart <= d && x.periodEnd >= d) ?? null;
+    if (v !== runVersion) {
+      flush(addCalendarDays(d, -1));
+      runStart = d;
+      runVersion = v;
+    }
+  }
+  flush(to);
+  const [a, b] = spanOf({ from, to });
+  const overrides = await ctx.db
+    .select()
+    .from(dutyOverrides)
+    .where(
+      and(
+        eq(dutyOverrides.line, line),
+        eq(dutyOverrides.state, 'approved'),
+        lt(dutyOverrides.start, new Date(b)),
+        gt(dutyOverrides.end, new Date(a)),
+      ),
+    );
+  return applyOverrides(
+    out,
+    overrides.map((o) => ({
+      layer: o.layer as TDutyLayer,
+      fromUserId: o.fromUserId,
+      toUserId: o.toUserId,
+      start: o.start.getTime(),
+      end: o.end.getTime(),
+    })),
+  );
+}
+
+/** Who is on duty for `line` at `at`, by layer (resident, mobile, on-call, holiday-special) then name. */
+export async function onDutyAt(ctx: Ctx, line: string, at: Date): Promise<TOnDutyPerson[]> {
+  const t = at.getTime();
+  const day = dateOf(at);
+  const shifts = (await lineShifts(ctx, line, day, day)).filter((s) => s.start <= t && s.end > t);
+  const cards = await userCards(
+    ctx,
+    shifts.map((s) => s.member),
+  );
+  const seen = new Set<string>();
+  return shifts
+    .filter((s) => cards.has(s.member) && !seen.has(`${s.layer}|${s.member}`) && seen.add(`${s.layer}|${s.member}`))
+    .map((s) => {
+      const c = cards.get(s.member)!;
+      return { username: c.username, displayName: c.displayName, phone: c.phone, layer: s.layer };
+    })
+    .sort((x, y) => DUTY_LAYERS.indexOf(x.layer) - DUTY_LAYERS.indexOf(y.layer) || x.displayName.localeCompare(y.displayName, 'zh'));
+}
+
+/** A month of a line: its days (holidays and make-up workdays marked), shifts and uncovered hours. */
+export async function monthOf(ctx: Ctx, line: string, month: string): Promise<TMonth> {
+  const from = `${month}-01`;
+  const next = new Date(Date.parse(`${from}T00:00:00Z`) + 32 * DAY_MS).toISOString().slice(0, 7);
+  const to = addCalendarDays(`${next}-01`, -1);
+  const cal = await getCalendar(ctx);
+  const shifts = await lineShifts(ctx, line, from, to);
+  const cards = await userCards(
+    ctx,
+    shifts.map((s) => s.member),
+  );
+  const [a, b] = spanOf({ from, to });
+  return {
+    line,
+    month,
+    days: cal.days(from, to),
+    shifts: shifts.map((s) => ({
+      layer: s.layer,
+      username: cards.get(s.member)?.username ?? '',
+      displayName: cards.get(s.member)?.displayName ?? '（已删除）',
+      start: new Date(s.start).toISOString(),
+      end: new Date(s.end).toISOString(),
+    })),
+    gaps: findGaps(shifts, a, b),
+  };
+}
