@@ -34,7 +34,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 /** Each demo role, the sections its home page must show (and so the ones it must not); empty ones come last on the page. */
 const ROLES: { role: string; username: string; password?: string; sections: string[] }[] = [
   { role: 'duty', username: 'duty', sections: ['desk.unhandled', 'desk.today', 'desk.followups'] },
-  { role: 'engineer', username: 'eng.net', sections: ['desk.assigned', 'desk.sla_risk'] },
+  { role: 'engineer', username: 'eng.net', sections: ['desk.assigned', 'desk.sla_risk', 'inspections.mine', 'secops.stale_signatures'] },
   {
     role: 'pm',
     username: 'pm',
@@ -47,19 +47,29 @@ const ROLES: { role: string; username: string; password?: string; sections: stri
       'assets.spares_low',
       'changes.to_approve',
       'conferences.untested',
+      'inspections.overdue',
+      'secops.stale_signatures',
+      'duty.overrides_to_approve',
     ],
   },
   {
     role: 'agency-contact',
     username: 'agency.contact',
-    sections: ['desk.to_confirm', 'assets.approvals', 'changes.to_approve', 'changes.to_confirm'],
+    sections: ['desk.to_confirm', 'assets.approvals', 'changes.to_approve', 'changes.to_confirm', 'duty.docs_to_confirm'],
   },
   { role: 'agency-staff', username: 'agency.staff', sections: ['desk.my_requests'] },
   { role: 'agency-finance', username: 'agency.finance', sections: ['assets.approvals'] },
   {
     role: 'agency-manager',
     username: 'agency.manager',
-    sections: ['desk.to_confirm', 'assets.approvals', 'assets.purchases', 'changes.to_approve', 'changes.to_confirm'],
+    sections: [
+      'desk.to_confirm',
+      'assets.approvals',
+      'assets.purchases',
+      'changes.to_approve',
+      'changes.to_confirm',
+      'duty.docs_to_confirm',
+    ],
   },
   { role: 'system-admin', username: 'admin', password: ADMIN_PASSWORD, sections: ['kernel.accounts'] },
   { role: 'security-admin', username: 'sec.admin', sections: ['kernel.unassigned', 'kernel.permission_changes'] },
