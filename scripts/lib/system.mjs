@@ -53,6 +53,8 @@ const CHECKS = {
       ['/usr/sbin/snmpd', '/usr/bin/snmpget', '/usr/bin/snmpbulkwalk', '/usr/bin/snmpsimd', '/usr/bin/fping'].every((f) => existsSync(f)),
     packages: ['snmpd', 'snmp', 'snmpsim', 'fping'],
   },
+  // The vulnerability import is tested on the XML of a real nmap scan of 127.0.0.1 (issue 13 point 5).
+  nmap: { ok: () => existsSync('/usr/bin/nmap'), packages: ['nmap'] },
   // The syslog receiver's tests forward through a real rsyslog and send with logger (issue 13, real peers);
   // its TLS test forwards with rsyslog's gtls driver (rsyslog-gnutls: lmnsd_gtls.so under /usr/lib/<arch>/rsyslog).
   rsyslog: {

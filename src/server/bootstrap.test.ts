@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR, type Ctx } from './kernel/context.ts';
 import { confMeetings } from './modules/conferences/tables.ts';
 import { contracts } from './modules/contract/tables.ts';
 import { users } from './kernel/db/tables.ts';
+import { ensureAllSeries, registryOf } from './site.ts';
 import { testDb, type TestDb } from './test/harness.ts';
 
 let db: TestDb;
@@ -23,6 +24,7 @@ const ctxWith = (key: number): Ctx => ({
 
 beforeAll(async () => {
   db = await testDb();
+  await ensureAllSeries(db.database, registryOf()); // as a node does before the bootstrap: the demo writes events
 });
 afterAll(async () => {
   await db.drop();
