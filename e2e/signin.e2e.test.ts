@@ -45,7 +45,8 @@ describe('first sign-in of the system administrator', () => {
 
     await page.locator('.ant-layout-header').getByText('系统管理员', { exact: true }).click(); // the user menu, not the greeting
     await page.getByText('退出登录').click();
-    await page.waitForURL(/\/login/);
+    // The sign-in page is reached once the navigation commits; a loaded machine may take long to finish loading it.
+    await page.waitForURL(/\/login/, { waitUntil: 'commit', timeout: 60_000 });
     const me = await page.request.get(`${env.base}/api/auth/me`);
     expect(me.status()).toBe(401);
     await page.close();
