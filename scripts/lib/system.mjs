@@ -64,6 +64,12 @@ const CHECKS = {
       readdirSync('/usr/lib').some((d) => existsSync(`/usr/lib/${d}/rsyslog/lmnsd_gtls.so`)),
     packages: ['rsyslog', 'rsyslog-gnutls', 'bsdutils'],
   },
+  // The Word and Excel exports are opened by LibreOffice (converted to PDF) and PDFs read back with
+  // pdftotext (issue 15: every report form opened by the program people will open it with).
+  office: {
+    ok: () => existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext'),
+    packages: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'poppler-utils'],
+  },
 };
 
 /** @param {string[]} args */
