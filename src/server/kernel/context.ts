@@ -45,3 +45,6 @@ export const SYSTEM_ACTOR: Actor = {
 export async function inTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx }));
 }
+
+/** The acting person's name as records show it: display name, else username, else 系统 (jobs). */
+export const actorName = (ctx: Pick<Ctx, 'actor'>): string => ctx.actor?.displayName || ctx.actor?.username || '系统';

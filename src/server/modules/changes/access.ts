@@ -5,12 +5,11 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TAccess, ZAccessAction, ZAccessInput, ZAccessQuery } from '../../../common/changes.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { usersWithPermission } from '../../kernel/directory.ts';
 import { Conflict, Forbidden, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers } from '../../kernel/notify/inbox.ts';
 import { resolveNotices } from '../../kernel/notify/resolve.ts';
-import { actorName } from './service.ts';
 import { chgAccess } from './tables.ts';
 
 type Row = typeof chgAccess.$inferSelect;

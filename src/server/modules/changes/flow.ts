@@ -15,13 +15,13 @@ import {
   type TChangeDetail,
 } from '../../../common/changes.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Forbidden } from '../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { resolveNotices } from '../../kernel/notify/resolve.ts';
 import { takeBackups, type TakenBackups } from './backups.ts';
 import { emergencyDueDays, stepsFor } from './rules.ts';
-import { actorName, allApproved, awaitingRole, changeRow, getChange, numberOf, record, type ChangeRow } from './service.ts';
+import { allApproved, awaitingRole, changeRow, getChange, numberOf, record, type ChangeRow } from './service.ts';
 import { chgChanges } from './tables.ts';
 import type { ChangeType, Risk } from '../../../common/changes.ts';
 

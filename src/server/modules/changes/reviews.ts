@@ -6,11 +6,10 @@ import type { z } from 'zod';
 import { REVIEW_KIND_NAMES, type TReviewDoc, type ZReviewDecision, type ZReviewInput } from '../../../common/changes.ts';
 import type { TPage } from '../../../common/api.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { resolveNotices } from '../../kernel/notify/resolve.ts';
-import { actorName } from './service.ts';
 import { chgReviews } from './tables.ts';
 
 type Row = typeof chgReviews.$inferSelect;

@@ -16,7 +16,7 @@ import type {
   ZChangeInput,
 } from '../../../common/changes.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { devicesByIds } from '../configbackup/api.ts';
@@ -27,7 +27,6 @@ type DeviceRow = typeof chgChangeDevices.$inferSelect;
 type Conflicts = Map<string, TChange['conflicts']>;
 
 export const numberOf = (seq: number | null) => `BG-${String(seq ?? 0).padStart(4, '0')}`;
-export const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 /** States in which a change still holds its window (conflicts count only these). */
 const DEAD_STATES: ChangeState[] = ['cancelled', 'rejected'];
 

@@ -5,9 +5,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ChangeCategory, Risk, TTemplate, ZTemplateInput } from '../../../common/changes.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
-import { actorName } from './service.ts';
 import { chgTemplates } from './tables.ts';
 
 type Row = typeof chgTemplates.$inferSelect;

@@ -6,14 +6,12 @@ import type { z } from 'zod';
 import { ROOM, type ZCheckInput, type ZMeetingInput, type ZMeetingQuery, type ZProblemInput } from '../../../common/conferences.ts';
 import { CONF_SYSTEM_NAMES, type TMeeting } from '../../../common/conferences.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { openDetectedTicket } from '../desk/api.ts';
 import { activeEndpoints } from './endpoints.ts';
 import { confMeetings } from './tables.ts';
 import { neededChecks, testStatus, view, type MeetingRow } from './view.ts';
-
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 
 async function lockRow(tx: Ctx, id: string): Promise<MeetingRow> {
   const [r] = await tx.db.select().from(confMeetings).where(eq(confMeetings.id, id)).for('update');

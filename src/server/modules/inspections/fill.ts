@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TEntry, TSheet, ZEntryInput } from '../../../common/inspections.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { AppError, Conflict, Forbidden, NotFound, Unprocessable } from '../../kernel/errors.ts';
 import { resolveNotices } from '../../kernel/notify/resolve.ts';
 import { healthCheck } from '../configbackup/api.ts';
@@ -14,8 +14,6 @@ import { openDetectedTicket } from '../desk/api.ts';
 import { valueProblem } from './evaluate.ts';
 import { entryView, lockSheet, sheetNumber, sheetView, type SheetRow } from './sheets.ts';
 import { insEntries, insSheets } from './tables.ts';
-
-const actorName = (ctx: Ctx) => ctx.actor?.displayName ?? '系统';
 
 /** The assignee, an engineer of the sheet's line, or whoever manages inspections. */
 export function assertMayFill(ctx: Ctx, s: SheetRow): void {

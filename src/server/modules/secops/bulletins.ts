@@ -7,10 +7,9 @@ import { count, desc } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TBulletin, ZBulletinInput } from '../../../common/secops.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { assetsOfProduct } from '../assets/api.ts';
 import { openDetectedTicket } from '../desk/api.ts';
-import { actorName } from './responses.ts';
 import { secBulletins } from './tables.ts';
 
 type Row = typeof secBulletins.$inferSelect;

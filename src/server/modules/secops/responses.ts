@@ -16,7 +16,7 @@ import {
 } from '../../../common/secops.ts';
 import type { TEventAlert } from '../../../common/events.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { assetById, assetRefs } from '../assets/api.ts';
 import { actOnChange, changeApproved, changesByIds, createChange, getChange } from '../changes/api.ts';
@@ -25,7 +25,6 @@ import { secResponses } from './tables.ts';
 
 type Row = typeof secResponses.$inferSelect;
 export const responseNumber = (seq: number | null) => `CZ-${String(seq ?? 0).padStart(4, '0')}`;
-export const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 const CHANGE_HOURS = 2;
 
 export async function responseViews(ctx: Ctx, rows: Row[]): Promise<TResponse[]> {

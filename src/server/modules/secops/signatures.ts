@@ -8,11 +8,10 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Staleness, TSignature, TSignatureBoard, TThreshold, ZSignatureInput } from '../../../common/secops.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
 import { securityProducts, type SecurityProduct } from '../assets/api.ts';
 import { parseUpdateLine, type Library } from './update-lines.ts';
-import { actorName } from './responses.ts';
 import { secSignatures, secSignatureUpdates, secThresholds } from './tables.ts';
 
 const DAY = 86_400_000;

@@ -21,7 +21,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useRun } from './useRun.ts';
+import { useRun } from '../../components/useRun.ts';
 
 type State = TAccess['state'];
 const STATE_COLOR: Record<State, string> = { requested: 'processing', approved: 'success', rejected: 'error', closed: 'default' };

@@ -13,7 +13,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useRun } from './useRun.ts';
+import { useRun } from '../../components/useRun.ts';
 
 const STATE_COLOR: Record<TReviewDoc['state'], string> = { submitted: 'processing', approved: 'success', returned: 'warning' };
 

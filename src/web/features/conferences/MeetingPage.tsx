@@ -24,7 +24,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { SEVERITY_NAMES } from '../../../common/desk.ts';
 import { SEVERITIES } from '../../../common/sla.ts';
-import { useRun } from '../changes/useRun.ts';
+import { useRun } from '../../components/useRun.ts';
 import { MeetingState, TestProgress } from './meta.tsx';
 
 type Pending = { check: TCheck; note: string } | null;

@@ -25,7 +25,7 @@ import {
   type TMovementInput,
 } from '../../../../common/asset-movements.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../../kernel/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { usersWithPermission } from '../../../kernel/directory.ts';
 import { resolveNotices } from '../../../kernel/notify/resolve.ts';
@@ -38,8 +38,6 @@ import { getRequest } from './reads.ts';
 import { assetRequests } from './tables.ts';
 
 type RequestRow = typeof assetRequests.$inferSelect;
-
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 
 // ---- requests ------------------------------------------------------------------------------------
 

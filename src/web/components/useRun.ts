@@ -1,7 +1,7 @@
 // One action of a drawer: runs the call, tells the user, refreshes the resource's lists and closes.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFeedback } from '../../components/feedback.ts';
+import { useFeedback } from './feedback.ts';
 
 export function useRun(resource: string, after: () => void) {
   const fb = useFeedback();
