@@ -22,7 +22,7 @@ export const inspections = defineModule({
     zh: '巡检模板、按业务日历生成巡检单、手机扫码填写与签字、异常转运维单、季度与年度巡检计划',
     en: 'Inspection templates, sheets on the business calendar, phone filling by label scan, anomalies to tickets, inspection plans',
   },
-  dependsOn: ['org', 'assets', 'desk', 'monitoring', 'configbackup'],
+  dependsOn: ['org', 'assets', 'desk', 'monitoring', 'configbackup', 'secops'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {
     'inspections.read': {

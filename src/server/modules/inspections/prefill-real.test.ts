@@ -1,10 +1,11 @@
 // Prefill from the real monitoring module (issue 14): a device registered in monitoring over SNMP
 // against Debian's snmpd on 127.0.0.1 and linked to an asset; the sheet opened afterwards carries what
 // the monitoring device page shows (memory, CPU, interface errors, open alerts), and says where there
-// is no data (not probed by ICMP, no configuration backup, no temperature).
+// is no data (not probed by ICMP, no configuration backup, no temperature); a security product's
+// signature age is the one the security operations board shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TMonDeviceDetail } from '../../../common/monitoring.ts';
-import { Clock, testApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { setSnmpLimits } from '../monitoring/collectors.ts';
 import { COMMUNITY, startSnmpd, type Agent as SnmpAgent } from '../monitoring/test/agents.ts';
 import { device, register } from '../monitoring/test/helpers.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   snmpd = await startSnmpd();
   t = await testApp({ clock: new Clock(new Date('2025-10-11T10:00:00+08:00')) });
   setSnmpLimits({ timeoutMs: 700, retries: 0 });
-  eng = await t.userAgent('eng.pre', ['engineer'], { serviceLines: ['NET'] });
+  eng = await t.userAgent('eng.pre', ['engineer'], { serviceLines: ['NET', 'SEC'] });
   pm = await t.userAgent('pm.pre', ['contractor_pm']);
 }, 60_000);
 afterAll(async () => {
@@ -67,5 +68,31 @@ describe('prefill from monitoring', () => {
     expect(v('backup').prefill).toMatchObject({ value: null, note: '未纳入配置备份' });
     expect(v('temp').prefill).toMatchObject({ value: null, note: '监控未采集温度' });
     expect(s.prefilledAt).not.toBeNull();
+  });
+
+  it('reads the signature age of a security product from the security operations board', async () => {
+    const fw = json<{ id: string }>(
+      await eng.post('/api/assets', { name: '出口防火墙', classCode: 'A02010301', serviceLine: 'SEC', status: 'in_use' }),
+    );
+    const other = json<{ id: string }>(
+      await eng.post('/api/assets', { name: '防火墙（未登记特征库）', classCode: 'A02010301', serviceLine: 'SEC', status: 'in_use' }),
+    );
+    const updatedAt = new Date(t.clock.now().getTime() - 9 * 86_400_000).toISOString();
+    const put = await eng.put(`/api/secops/signatures/${fw.id}`, { signatureVersion: 'S-20251002', updatedAt });
+    expect(put.statusCode, put.body).toBe(200);
+    await template(pm, {
+      name: '安全设备日巡检',
+      serviceLine: 'SEC',
+      deviceKinds: ['security'],
+      schedule: 'daily',
+      items: [item('sig', '特征库天数', { kind: 'range', min: 0, max: 7, prefill: 'signature_age' })],
+    });
+    await generate(pm, '2025-10-11');
+    const [sheet] = await sheetsOn(eng, '2025-10-11', 'SEC');
+    const s = await open(eng, sheet!.id);
+    const row = (assetId: string) => s.items.find((i) => i.key === 'sig' && i.assetId === assetId)!;
+    expect(row(fw.id).value).toBe('9');
+    expect(row(fw.id).prefill?.note).toContain('S-20251002');
+    expect(row(other.id).prefill).toMatchObject({ value: null, note: '未记录特征库更新' });
   });
 });

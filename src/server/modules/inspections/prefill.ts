@@ -2,11 +2,13 @@
 // device's state from monitoring (reachable, CPU, memory, interface errors, open alerts) and from
 // configuration backup (days since the last successful backup), through their api.ts. A device is
 // monitoring's when linked to the asset or carrying its name; configuration backup's by its name.
-// Temperature and signature age have no module recording them yet: "no data", said so.
+// Signature age (days since a security product's last signature update) comes from security
+// operations' board, by asset. Temperature is not collected by monitoring yet: "no data", said so.
 import type { PrefillSource } from '../../../common/inspections.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { lastBackups } from '../configbackup/api.ts';
 import { deviceHealth, type DeviceHealth } from '../monitoring/api.ts';
+import { signatureAges, type SignatureAge } from '../secops/api.ts';
 import { FAULT, OK } from './evaluate.ts';
 import type { PrefillRow } from './tables.ts';
 
@@ -59,6 +61,9 @@ export const modulePrefill: PrefillProvider = {
           devices.map((d) => d.name),
         )
       : new Map<string, Date | null>();
+    const signatures = sources.has('signature_age')
+      ? new Map((await signatureAges(ctx)).map((a) => [a.assetId, a]))
+      : new Map<string, SignatureAge>();
     const now = ctx.now().getTime();
     for (const d of devices) {
       const h = mon.find((x) => x.assetId === d.assetId) ?? mon.find((x) => x.name === d.name);
@@ -73,8 +78,14 @@ export const modulePrefill: PrefillProvider = {
                 ? none(s, '从未备份成功')
                 : { value: round1((now - at.getTime()) / 86_400_000), source: s, note: `上次备份 ${at.toISOString()}` };
         } else if (s === 'temperature') row = none(s, '监控未采集温度');
-        else if (s === 'signature_age') row = none(s, '暂无模块记录特征库更新时间');
-        else row = fromMonitoring(s, h);
+        else if (s === 'signature_age') {
+          const a = signatures.get(d.assetId);
+          row = !a
+            ? none(s, '非安全产品或未登记特征库')
+            : a.ageDays === null
+              ? none(s, '未记录特征库更新')
+              : { value: String(a.ageDays), source: s, note: `特征库 ${a.signatureVersion || '—'}，更新于 ${a.updatedAt}` };
+        } else row = fromMonitoring(s, h);
         out.set(prefillKey(d.assetId, s), row);
       }
     }
