@@ -1,8 +1,11 @@
 // SLA escalation (R-SD-02..04; "warnings at 80 %, breach at 100 %, escalation to the project manager
 // then the agency contact"), run by the desk-sla-watch job after the clocks are re-evaluated. Each
 // clock climbs its own ladder once, in order, recorded in ticket_clocks.escalation:
-//   1  warning (80 %)  → the assignee, else the line's engineers      ticket.sla_warning
-//   2  breached (100 %) → the contractor's project managers           ticket.sla_breached
+//   1  warning (80 %)  → the assignee and whoever is on duty for the line now (the duty roster:
+//                         on post, mobile, on call at night and on holidays), else the line's engineers
+//                                                                     ticket.sla_warning
+//   2  breached (100 %) → the contractor's project managers and the line's people on duty
+//                                                                     ticket.sla_breached
 //   3  still breached, overdue by half the target's duration, at least 1 h of business time
 //      (the 5-minute call-back escalates 1 h after its breach)        → the agency contacts  ticket.escalated
 // Overdue time is business time under the clock's profile, so a paused clock (waiting for the
@@ -15,6 +18,7 @@ import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { noticeInStatement, notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
+import { onDutyUserIds } from '../duty/api.ts';
 import { ticketClocks, tickets } from './tables.ts';
 import { TICKET_ACTIONS, slaAction } from './timeline.ts';
 
@@ -50,8 +54,11 @@ function dueStep(cal: BusinessCalendar, c: ClockRow, now: Date): 0 | 1 | 2 | 3 {
 }
 
 async function recipients(tx: Ctx, step: 1 | 2 | 3, t: TicketRow): Promise<string[]> {
-  if (step === 1) return t.assigneeId ? [t.assigneeId] : usersWithRoles(tx, ['engineer'], { serviceLine: t.serviceLine });
-  return usersWithRoles(tx, [step === 2 ? 'contractor_pm' : 'agency_contact']);
+  if (step === 3) return usersWithRoles(tx, ['agency_contact']);
+  const onDuty = await onDutyUserIds(tx, t.serviceLine);
+  if (step === 2) return [...new Set([...(await usersWithRoles(tx, ['contractor_pm'])), ...onDuty])];
+  const first = [...new Set([...(t.assigneeId ? [t.assigneeId] : []), ...onDuty])];
+  return first.length ? first : usersWithRoles(tx, ['engineer'], { serviceLine: t.serviceLine });
 }
 
 const EVENTS = { 1: 'ticket.sla_warning', 2: 'ticket.sla_breached', 3: 'ticket.escalated' } as const;

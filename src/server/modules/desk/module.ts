@@ -39,7 +39,7 @@ export const desk = defineModule({
     zh: '服务热线与运维单：按工作日历计算的 SLA 计时、故障处理流程、回访、知识库',
     en: 'Hotline and tickets: SLA clocks on the business calendar, the fault flow, follow-ups, knowledge base',
   },
-  dependsOn: ['org', 'contract'],
+  dependsOn: ['org', 'contract', 'duty'],
   permissions: {
     'desk.read': {
       zh: '查看本人服务项目的运维单',

@@ -2,7 +2,7 @@
 // the monitoring and security alerts notify them).
 import type { TOnDutyPerson } from '../../../common/duty.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { onDutyAt } from './schedule.ts';
+import { onDutyAt, onDutyMemberIds } from './schedule.ts';
 
 export type OnDutyPerson = TOnDutyPerson;
 
@@ -13,4 +13,9 @@ export type OnDutyPerson = TOnDutyPerson;
  */
 export async function onDutyNow(ctx: Ctx, line: string, at?: Date): Promise<OnDutyPerson[]> {
   return onDutyAt(ctx, line, at ?? ctx.now());
+}
+
+/** The user ids of the people on duty for a line at `at` (default now), for notices; none without a roster. */
+export async function onDutyUserIds(ctx: Ctx, line: string, at?: Date): Promise<string[]> {
+  return onDutyMemberIds(ctx, line, at ?? ctx.now());
 }

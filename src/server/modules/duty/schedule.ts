@@ -60,10 +60,22 @@ export async function lineShifts(ctx: Ctx, line: string, from: string, to: strin
 }
 
 /** Who is on duty for `line` at `at`, by layer (resident, mobile, on-call, holiday-special) then name. */
-export async function onDutyAt(ctx: Ctx, line: string, at: Date): Promise<TOnDutyPerson[]> {
+/** The shifts of a line covering the instant `at`. */
+async function shiftsAt(ctx: Ctx, line: string, at: Date) {
   const t = at.getTime();
   const day = dateOf(at);
-  const shifts = (await lineShifts(ctx, line, day, day)).filter((s) => s.start <= t && s.end > t);
+  return (await lineShifts(ctx, line, day, day)).filter((s) => s.start <= t && s.end > t);
+}
+
+/** The user ids of the people on duty for a line at `at`, in layer order (on post first). */
+export async function onDutyMemberIds(ctx: Ctx, line: string, at: Date): Promise<string[]> {
+  const shifts = await shiftsAt(ctx, line, at);
+  shifts.sort((x, y) => DUTY_LAYERS.indexOf(x.layer) - DUTY_LAYERS.indexOf(y.layer));
+  return [...new Set(shifts.map((s) => s.member))];
+}
+
+export async function onDutyAt(ctx: Ctx, line: string, at: Date): Promise<TOnDutyPerson[]> {
+  const shifts = await shiftsAt(ctx, line, at);
   const cards = await userCards(
     ctx,
     shifts.map((s) => s.member),
