@@ -102,4 +102,39 @@ describe('duty', () => {
       await phone.ctx.close();
     }
   });
+
+  it('the project manager writes a roster in the editor: a VC resident layer for 2026, saved as a draft', async () => {
+    const pm = await newPage(env.browser);
+    try {
+      await signInAt(env.base, pm.page, 'pm', DEMO_PASSWORD);
+      await pm.page.goto(`${env.base}/duty?tab=rosters`);
+      await pm.page.getByRole('button', { name: '新建排班表' }).click();
+      const dialog = pm.page.getByRole('dialog');
+      await dialog.getByLabel('服务项目').click();
+      await pm.page.locator('.ant-select-dropdown:visible').getByText('视频会议', { exact: false }).first().click();
+      await dialog.getByLabel('名称').fill('视频会议 2026 年排班');
+      await dialog.getByPlaceholder('开始日期').fill('2026-01-01');
+      await dialog.getByPlaceholder('结束日期').fill('2026-12-31');
+      await dialog.getByPlaceholder('结束日期').press('Enter');
+      const members = dialog.getByLabel('人员（按轮换顺序）');
+      await members.click();
+      await pm.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await pm.page.keyboard.press('Escape');
+      await pm.page.waitForTimeout(300);
+      await pm.page.screenshot({ path: join(SHOTS, 'e2e-duty-roster-editor.png'), fullPage: false });
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await pm.page.getByText('视频会议 2026 年排班').first().waitFor({ timeout: 15_000 });
+      const list = await call<{ items: { name: string; state: string; layers: { layer: string; members: string[] }[] }[] }>(
+        pm.page,
+        'GET',
+        '/api/duty/rosters?line=VC',
+      );
+      const made = list.items.find((r) => r.name === '视频会议 2026 年排班')!;
+      expect(made.state).toBe('draft');
+      expect(made.layers).toHaveLength(1);
+      expect(made.layers[0]!.members).toHaveLength(1);
+    } finally {
+      await pm.ctx.close();
+    }
+  });
 });

@@ -27,6 +27,8 @@ import {
   ZOverrideInput,
   ZOverrideList,
   ZOverrideQuery,
+  ZCandidateQuery,
+  ZCandidates,
   ZPublish,
   ZRosterDetail,
   ZRosterInput,
@@ -42,6 +44,8 @@ export const dutyApi = {
   now: endpoint({ method: 'GET', path: '/api/duty/now', query: ZNowQuery, response: ZNow }),
   month: endpoint({ method: 'GET', path: '/api/duty/month', query: ZMonthQuery, response: ZMonth }),
   rosters: endpoint({ method: 'GET', path: '/api/duty/rosters', query: ZRosterQuery, response: ZRosterList }),
+  /** The people the roster editor offers. */
+  candidates: endpoint({ method: 'GET', path: '/api/duty/candidates', query: ZCandidateQuery, response: ZCandidates }),
   createRoster: endpoint({ method: 'POST', path: '/api/duty/rosters', body: ZRosterInput, response: ZRosterDetail, status: 201 }),
   roster: endpoint({ method: 'GET', path: '/api/duty/rosters/:id', params: ZIdParams, response: ZRosterDetail }),
   updateRoster: endpoint({ method: 'PUT', path: '/api/duty/rosters/:id', params: ZIdParams, body: ZRosterInput, response: ZRosterDetail }),

@@ -44,6 +44,9 @@ export type TGap = z.infer<typeof ZGap>;
 
 export const ZMember = z.object({ id: z.string(), username: z.string(), displayName: z.string(), phone: z.string().nullable() });
 export type TMember = z.infer<typeof ZMember>;
+/** Who may be put on a roster: the line's engineers, then the project managers and duty operators. */
+export const ZCandidates = z.object({ items: z.array(ZMember) });
+export const ZCandidateQuery = z.object({ line: ZLine.optional() });
 
 export const ZRoster = z.object({
   id: z.uuid(),

@@ -205,4 +205,17 @@ describe('duty', () => {
     await eng1.post('/api/duty/ics-token');
     expect((await t.agent().get(url)).statusCode).toBe(404);
   });
+
+  it('the roster editor offers the line’s engineers, then the project managers and operators; only to who may edit', async () => {
+    const r = await pm.get('/api/duty/candidates?line=NET');
+    expect(r.statusCode, r.body).toBe(200);
+    const names = json<{ items: { username: string }[] }>(r).items.map((p) => p.username);
+    expect(names.slice(0, 2).sort()).toEqual(['eng1.duty', 'eng2.duty']);
+    expect(names).toEqual(expect.arrayContaining(['pm.duty', 'op.duty']));
+    expect(names).not.toContain('agency.duty');
+    const sec = json<{ items: { username: string }[] }>(await pm.get('/api/duty/candidates?line=SEC')).items.map((p) => p.username);
+    expect(sec).not.toContain('eng1.duty');
+    expect((await eng1.get('/api/duty/candidates?line=NET')).statusCode).toBe(403);
+    expect((await pm.get('/api/duty/candidates?line=XX')).statusCode).toBe(400);
+  });
 });

@@ -7,7 +7,7 @@ import { listDocs, reviewDoc, submitDoc } from './docs.ts';
 import { icsFeed, newIcsToken } from './ics.ts';
 import { decideOverride, listOverrides, requestOverride } from './overrides.ts';
 import { monthOf, onDutyAt } from './schedule.ts';
-import { createRoster, gapsOf, getRoster, listRosters, publishRoster, updateRoster } from './service.ts';
+import { createRoster, dutyCandidates, gapsOf, getRoster, listRosters, publishRoster, updateRoster } from './service.ts';
 import { ackHandover, checkInOut, listAttendance, listHandovers, writeHandover } from './shiftlog.ts';
 
 const tags = ['duty'];
@@ -48,6 +48,13 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'duty.read',
     handler: (ctx, { query }) => listRosters(ctx, query),
+  });
+  defineRoute(app, {
+    ...dutyApi.candidates,
+    summary: '可排班人员 People who may be put on a roster',
+    tags,
+    access: 'duty.write',
+    handler: async (ctx, { query }) => ({ items: await dutyCandidates(ctx, query.line) }),
   });
   defineRoute(app, {
     ...dutyApi.createRoster,

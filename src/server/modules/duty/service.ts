@@ -2,13 +2,14 @@
 // hours nobody covers, published as numbered versions (audited); the latest published version that
 // covers a date is in force for its line.
 import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
-import type { TGapReport, TRoster, TRosterDetail, TRosterInput } from '../../../common/duty.ts';
+import type { TGapReport, TMember, TRoster, TRosterDetail, TRosterInput } from '../../../common/duty.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { userCards } from '../../kernel/directory.ts';
 import { AppError, Invalid, NotFound } from '../../kernel/errors.ts';
+import { usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { findGaps, generateShifts, spanOf } from './generate.ts';
 import { dutyRosterVersions, dutyRosters } from './tables.ts';
 
@@ -43,6 +44,18 @@ async function checkMembers(ctx: Ctx, input: TRosterInput): Promise<void> {
       .map(({ j }) => ({ path: `layers.${i}.members.${j}`, message: '不是有效的用户账号' })),
   );
   if (errors.length) throw new Invalid('duty.member', '排班人员中有无效或已停用的账号', errors);
+}
+
+/** The line's engineers first, then the project managers and duty operators: active accounts only. */
+export async function dutyCandidates(ctx: Ctx, line: string | undefined): Promise<TMember[]> {
+  const engineers = await usersWithRoles(ctx, ['engineer'], line ? { serviceLine: line } : {});
+  const others = await usersWithRoles(ctx, ['contractor_pm', 'duty_operator']);
+  const ids = [...new Set([...engineers, ...others])];
+  const cards = await userCards(ctx, ids);
+  return ids
+    .map((id) => cards.get(id))
+    .filter((c): c is NonNullable<typeof c> => !!c && !c.disabled)
+    .map((c) => ({ id: c.id, username: c.username, displayName: c.displayName, phone: c.phone }));
 }
 
 async function row(ctx: Ctx, id: string): Promise<RosterRow> {

@@ -1,9 +1,10 @@
-// The rosters: state and version per line; the uncovered hours before publishing, and publishing
-// (with gaps only after an explicit acknowledgement); a personal calendar link.
+// The rosters: state and version per line; new and edited in the roster editor; the uncovered hours
+// before publishing, and publishing (with gaps only after an explicit acknowledgement); a personal
+// calendar link.
 import { Alert, Button, Card, List, Modal, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { TGapReport, TRoster } from '../../../common/duty.ts';
+import type { TGapReport, TRoster, TRosterDetail } from '../../../common/duty.ts';
 import { dutyApi as api } from '../../../common/duty.api.ts';
 import { call, isApiError } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
@@ -12,6 +13,7 @@ import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
 import { useLineLabel } from '../../components/LineTags.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { RosterEditor } from './RosterEditor.tsx';
 
 export function RostersPanel() {
   const { t } = useI18n();
@@ -22,6 +24,7 @@ export function RostersPanel() {
   const [page, setPage] = useState(1);
   const [gaps, setGaps] = useState<{ roster: TRoster; report: TGapReport } | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const [editing, setEditing] = useState<TRosterDetail | 'new' | null>(null);
   const list = useCall(api.rosters, { query: { page, pageSize: 20 } });
   const check = async (r: TRoster) => setGaps({ roster: r, report: await call(api.gaps, { params: { id: r.id } }) });
   const publish = async (r: TRoster, acknowledgeGaps: boolean) => {
@@ -40,9 +43,16 @@ export function RostersPanel() {
       size="small"
       title={t('排班表')}
       extra={
-        <Button onClick={() => void call(api.icsToken, {}).then((x) => setLink(new URL(x.url, location.href).href), fb.fail)}>
-          {t('我的值班日历')}
-        </Button>
+        <Space wrap>
+          {can('duty.write') && (
+            <Button type="primary" onClick={() => setEditing('new')}>
+              {t('新建排班表')}
+            </Button>
+          )}
+          <Button onClick={() => void call(api.icsToken, {}).then((x) => setLink(new URL(x.url, location.href).href), fb.fail)}>
+            {t('我的值班日历')}
+          </Button>
+        </Space>
       }
     >
       {link && (
@@ -65,6 +75,13 @@ export function RostersPanel() {
               <Button key="g" size="small" onClick={() => void check(r).catch(fb.fail)}>
                 {t('检查空档')}
               </Button>,
+              ...(can('duty.write')
+                ? [
+                    <Button key="e" size="small" onClick={() => void call(api.roster, { params: { id: r.id } }).then(setEditing, fb.fail)}>
+                      {t('编辑')}
+                    </Button>,
+                  ]
+                : []),
               ...(can('duty.write') && r.state === 'draft'
                 ? [
                     <Button key="p" size="small" type="primary" onClick={() => void publish(r, false)}>
@@ -86,6 +103,7 @@ export function RostersPanel() {
           </List.Item>
         )}
       />
+      {editing && <RosterEditor roster={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {gaps && (
         <Modal
           open
