@@ -4,7 +4,7 @@
 // tap; the agency contact approves the quarterly NET inspection plan on a phone.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TPlan, TSheet } from '../src/common/inspections.ts';
+import type { TPlan, TSheet, TTemplate } from '../src/common/inspections.ts';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
 import { PHONE, call, newPage, signInAt } from './shots.ts';
 
@@ -106,6 +106,39 @@ describe('inspections', () => {
         .toBe('approved');
       await page.waitForTimeout(400);
       await page.screenshot({ path: join(SHOTS, 'e2e-inspections-plan-approved-phone.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
+
+  it('the project manager adds an item to a template in the editor', async () => {
+    const { ctx, page } = await newPage(env.browser);
+    try {
+      await signInAt(env.base, page, 'pm', DEMO_PASSWORD);
+      const before = await call<{ items: TTemplate[] }>(page, 'GET', '/api/inspections/templates?pageSize=50');
+      const tpl = before.items[0]!;
+      await page.goto(`${env.base}/inspections/templates`);
+      await page
+        .getByRole('row', { name: new RegExp(tpl.name) })
+        .getByRole('button', { name: /编\s*辑/ })
+        .first()
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: '添加检查项' }).click();
+      const n = tpl.items.length + 1;
+      const card = dialog.locator('.ant-card').filter({ hasText: `检查项 ${n}` });
+      await card.getByLabel('代码').fill('ups_load');
+      await card.getByLabel('检查项').fill('UPS 负载');
+      await card.getByLabel('上限').fill('80');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, 'e2e-inspections-template-editor.png'), fullPage: false });
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await expect
+        .poll(async () => {
+          const after = await call<{ items: TTemplate[] }>(page, 'GET', '/api/inspections/templates?pageSize=50');
+          return after.items.find((x) => x.id === tpl.id)?.items.map((i) => i.key);
+        })
+        .toContain('ups_load');
     } finally {
       await ctx.close();
     }

@@ -1,14 +1,16 @@
 // 巡检模板: the templates as data — line, device kinds, schedule and each item's expected value or
-// range, evidence and prefill source. Templates are kept through the API (POST/PUT /api/inspections/templates).
-import { Card, Space, Table, Tag, Typography } from 'antd';
+// range, evidence and prefill source; new and edited in the template editor by who may manage them.
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ASSET_KIND_NAMES, type AssetKind } from '../../../common/assets.ts';
 import { EVIDENCE_NAMES, PREFILL_NAMES, SCHEDULE_NAMES, type TItem, type TTemplate } from '../../../common/inspections.ts';
 import { inspectionsApi as api } from '../../../common/inspections.api.ts';
 import { useCall } from '../../api/query.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { LineTag } from '../../components/LineTags.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { TemplateEditor } from './TemplateEditor.tsx';
 
 function Items({ items }: { items: TItem[] }) {
   const { t } = useI18n();
@@ -34,11 +36,25 @@ function Items({ items }: { items: TItem[] }) {
 
 export function TemplatesPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<TTemplate | 'new' | null>(null);
   const list = useCall(api.templates, { query: { page, pageSize: 20 } });
+  const manage = can('inspections.manage');
   return (
     <div>
-      <PageHeader title={t('巡检模板')} subtitle={t('按服务线与设备类型定义检查项、正常范围、证据要求与监控预填来源')} />
+      <PageHeader
+        title={t('巡检模板')}
+        subtitle={t('按服务线与设备类型定义检查项、正常范围、证据要求与监控预填来源')}
+        extra={
+          manage && (
+            <Button type="primary" onClick={() => setEditing('new')}>
+              {t('新建巡检模板')}
+            </Button>
+          )
+        }
+      />
+      {editing && <TemplateEditor template={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       <Card>
         <Table<TTemplate>
           rowKey="id"
@@ -64,6 +80,19 @@ export function TemplatesPage() {
             { key: 's', title: t('周期'), render: (_, r) => t(SCHEDULE_NAMES[r.schedule]) },
             { key: 'i', title: t('检查项'), render: (_, r) => r.items.length },
             { key: 'a', title: t('状态'), render: (_, r) => (r.active ? <Tag color="green">{t('启用')}</Tag> : <Tag>{t('停用')}</Tag>) },
+            ...(manage
+              ? [
+                  {
+                    key: 'op',
+                    title: t('操作'),
+                    render: (_: unknown, r: TTemplate) => (
+                      <Button size="small" onClick={() => setEditing(r)}>
+                        {t('编辑')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
