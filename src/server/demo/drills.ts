@@ -19,7 +19,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     plannedAt: at(d, -95, '19:00'),
     participants: ['项目经理', '网管工程师', '机动网络工程师', '值班员'],
   });
-  await holdDrill(await pm(-95), drill.id, {
+  await holdDrill(await pm(-94), drill.id, {
     heldStart: at(d, -95, '19:00'),
     heldEnd: at(d, -95, '20:10'),
     timeline: [

@@ -119,8 +119,12 @@ function DrillCard({ d, onHold }: { d: TDrill; onHold: (d: TDrill) => void }) {
               locale={{ emptyText: t('无') }}
               renderItem={(f) => (
                 <List.Item>
-                  {f.text}
-                  <Typography.Text type="secondary">{[f.owner, f.due].filter(Boolean).join(' · ')}</Typography.Text>
+                  <div>
+                    {f.text}
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {[f.owner, f.due].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  </div>
                 </List.Item>
               )}
             />
@@ -160,10 +164,8 @@ function Emergencies() {
   const met = (ok: boolean | null) =>
     ok === null ? <Tag>{t('处理中')}</Tag> : ok ? <Tag color="success">{t('达标')}</Tag> : <Tag color="error">{t('超时')}</Tag>;
   return (
-    <Card
-      title={t('应急响应考核')}
-      extra={<Typography.Text type="secondary">{t('目标：2 小时内响应到场，24 小时内恢复')}</Typography.Text>}
-    >
+    <Card title={t('应急响应考核')}>
+      <Typography.Paragraph type="secondary">{t('目标：2 小时内响应到场，24 小时内恢复')}</Typography.Paragraph>
       <Months months={list.data?.months ?? []} />
       <Table<TEmergency>
         style={{ marginTop: 16 }}

@@ -204,7 +204,7 @@ export function SessionPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('培训评价')}>
-            <Row gutter={16}>
+            <Row gutter={[16, 16]}>
               {[
                 [t('通俗易懂'), score(s.ratings.clarity)],
                 [t('培训效果'), score(s.ratings.effect)],
