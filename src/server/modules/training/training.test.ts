@@ -189,6 +189,9 @@ describe('staff certificates', () => {
     expect((await contact.post('/api/training/certificates', { personId: p.id, kind: 'x', number: '1', issuer: 'y' })).statusCode).toBe(
       403,
     );
-    expect(ok<TCertificate>((await pm.get(`/api/training/certificates?personId=${p.id}`)) as never)).toBeTruthy();
+    // Nothing half-written: the one certificate, without a scan; none for the subcontractor's person.
+    const kept = ok<{ items: TCertificate[] }>(await pm.get(`/api/training/certificates?personId=${p.id}`));
+    expect(kept.items.map((x) => [x.kind, x.scan])).toEqual([['网络工程师', null]]);
+    expect(ok<{ total: number }>(await pm.get(`/api/training/certificates?personId=${outsider.id}`)).total).toBe(0);
   });
 });
