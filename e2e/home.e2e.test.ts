@@ -50,6 +50,7 @@ const ROLES: { role: string; username: string; password?: string; sections: stri
       'inspections.overdue',
       'secops.stale_signatures',
       'duty.overrides_to_approve',
+      'training.certs_expiring',
     ],
   },
   {

@@ -12,6 +12,7 @@ import type { DemoEnv } from '../kernel/module.ts';
 import { requestOverride } from '../modules/duty/overrides.ts';
 import { createRoster, publishRoster } from '../modules/duty/service.ts';
 import { writeHandover } from '../modules/duty/shiftlog.ts';
+import { loadDrillsDemo } from './drills.ts';
 import { as } from './actors.ts';
 import { contract2021 } from './contract2021.ts';
 import { renewalFor } from './renewal.ts';
@@ -63,4 +64,5 @@ export async function loadDutyDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     toUserId: pm.actor!.id,
     notes: '核心交换机 A 端口 Gi1/0/24 夜间出现 CRC 错误，已更换跳线，继续观察；机房空调巡检正常。',
   });
+  await loadDrillsDemo(ctx, env);
 }

@@ -14,6 +14,7 @@ import { monitoring } from './monitoring/module.ts';
 import { money } from './money/module.ts';
 import { org } from './org/module.ts';
 import { secops } from './secops/module.ts';
+import { training } from './training/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
 
@@ -33,4 +34,5 @@ export const modules: readonly ModuleManifest[] = [
   inspections,
   secops,
   duty,
+  training,
 ];

@@ -22,6 +22,7 @@ import { monitoring } from './monitoring/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { secops } from './secops/feature.tsx';
+import { training } from './training/feature.tsx';
 import { users } from './users/feature.tsx';
 import { vulns } from './vulns/feature.tsx';
 
@@ -41,6 +42,7 @@ export const features: readonly WebFeature[] = [
   events,
   secops,
   duty,
+  training,
   org,
   calendar,
   users,

@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDutyDemo } from '../../demo/duty.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
+import { drillRoutes } from './drills-routes.ts';
+import { drillsEvidence } from './drills.ts';
 import { dutyRoutes } from './routes.ts';
 import * as tables from './tables.ts';
 import { DUTY_TODOS } from './todos.ts';
@@ -43,8 +45,9 @@ export const duty = defineModule({
       grants: ['agency_manager', 'agency_contact'],
     },
   },
-  routes: [dutyRoutes],
+  routes: [dutyRoutes, drillRoutes],
   demo: loadDutyDemo,
   todos: DUTY_TODOS,
+  evidence: [drillsEvidence],
   exportTables: tablesIn(tables),
 });

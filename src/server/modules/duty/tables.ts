@@ -133,3 +133,47 @@ export const dutyDocs = pgTable(
   },
   (t) => [uniqueIndex('duty_docs_kind_version_uq').on(t.kind, t.version)],
 );
+
+/** Emergency drills (R-DUT-03): planned with a scenario and participants, then held with a timeline, findings and follow-ups. */
+export const dutyDrills = pgTable(
+  'duty_drills',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    line: text('line').notNull(),
+    title: text('title').notNull(),
+    scenario: text('scenario').notNull(),
+    plannedAt: ts('planned_at').notNull(),
+    participants: jsonb('participants').notNull().$type<string[]>(),
+    state: text('state').notNull(),
+    heldStart: ts('held_start'),
+    heldEnd: ts('held_end'),
+    timeline: jsonb('timeline').notNull().$type<{ at: string; text: string }[]>().default([]),
+    findings: text('findings'),
+    followUps: jsonb('follow_ups').notNull().$type<{ text: string; owner: string; due: string | null }[]>().default([]),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('duty_drills_planned_idx').on(t.plannedAt)],
+);
+
+/** Real emergencies measured (R-DUT-03): from the alert to the first response and to recovery. */
+export const dutyEmergencies = pgTable(
+  'duty_emergencies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    line: text('line').notNull(),
+    title: text('title').notNull(),
+    ticketId: uuid('ticket_id'),
+    ticketNumber: text('ticket_number'),
+    alertAt: ts('alert_at').notNull(),
+    responseAt: ts('response_at').notNull(),
+    recoveredAt: ts('recovered_at'),
+    dispatch: text('dispatch').notNull().default(''),
+    measures: text('measures').notNull().default(''),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('duty_emergencies_alert_idx').on(t.alertAt)],
+);

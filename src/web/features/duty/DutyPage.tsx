@@ -6,6 +6,7 @@ import { dayjs, TZ } from '../../app/dayjs.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { DocsPanel } from './DocsPanel.tsx';
+import { DrillsPanel } from './DrillsPanel.tsx';
 import { HandoverPanel } from './HandoverPanel.tsx';
 import { MonthPanel } from './MonthPanel.tsx';
 import { NowPanel } from './NowPanel.tsx';
@@ -27,6 +28,7 @@ export function DutyPage() {
     { key: 'handover', label: t('交接班'), children: <HandoverPanel /> },
     { key: 'rosters', label: t('排班表'), children: <RostersPanel /> },
     { key: 'docs', label: t('制度与预案'), children: <DocsPanel /> },
+    { key: 'drills', label: t('应急演练'), children: <DrillsPanel /> },
   ];
   return (
     <div>
