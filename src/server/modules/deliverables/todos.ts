@@ -25,6 +25,7 @@ const toReview: TodoProvider = {
         quarter: dlvQuarterlies.quarter,
         version: dlvQuarterlies.version,
         dueDate: dlvQuarterlyVersions.dueDate,
+        submittedAt: dlvQuarterlyVersions.submittedAt,
       })
       .from(dlvQuarterlies)
       .innerJoin(
@@ -40,9 +41,10 @@ const toReview: TodoProvider = {
         const left = Math.max(0, daysLeft(r.dueDate, ctx.now()));
         return {
           title: `${quarterLabel(r.quarter)}服务工作总结（第 ${r.version} 版）`,
-          subtitle: `剩余 ${left} 天，逾期未提出质疑视为通过`,
-          tag: `剩 ${left} 天`,
-          due: instantOf(r.dueDate, '23:59').toISOString(),
+          // Days left in calendar days to the last review day, as the summary's page counts them.
+          subtitle: `剩余 ${left} 天（至 ${r.dueDate}），逾期未提出质疑视为通过`,
+          tag: '待评审',
+          at: r.submittedAt.toISOString(),
           ...(left <= 3 ? { risk: 'warning' as const } : {}),
           url: `/deliverables/quarterly/${r.id}`,
         };
