@@ -2,7 +2,7 @@
 // or objects within 15 days (deadline.ts). An objection opens a thread (both sides comment) and the
 // project manager resubmits: a new version, kept, and a new 15-day period from its receipt. Silence
 // to the end of the period is approval, recorded by the job (silence.ts) with the system as actor.
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   QUARTERLY_STATE_NAMES,
@@ -172,6 +172,8 @@ export async function submitQuarterly(ctx: Ctx, f: { quarter: string; reportRef:
   if (quarterRange(f.quarter).from > dateOf(ctx.now()))
     throw new Unprocessable('quarterly.future', `${quarterLabel(f.quarter)}尚未开始，不能提交该季度的总结`);
   return inTx(ctx, async (tx) => {
+    // One summary per quarter: two submissions at once meet here, not at the unique index.
+    await tx.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dlv_quarterly:${f.quarter}`}))`);
     const [exists] = await tx.db.select({ id: dlvQuarterlies.id }).from(dlvQuarterlies).where(eq(dlvQuarterlies.quarter, f.quarter));
     if (exists) throw new Conflict('quarterly.exists', `${quarterLabel(f.quarter)}的总结已提交；被质疑后请在原总结上重新提交新版本`);
     const [r] = await tx.db
