@@ -5,6 +5,7 @@ import { changes } from './changes/module.ts';
 import { conferences } from './conferences/module.ts';
 import { configbackup } from './configbackup/module.ts';
 import { contract } from './contract/module.ts';
+import { deliverables } from './deliverables/module.ts';
 import { desk } from './desk/module.ts';
 import { duty } from './duty/module.ts';
 import { events } from './events/module.ts';
@@ -35,4 +36,5 @@ export const modules: readonly ModuleManifest[] = [
   secops,
   duty,
   training,
+  deliverables,
 ];

@@ -10,6 +10,7 @@ import { changes } from './changes/feature.tsx';
 import { conferences } from './conferences/feature.tsx';
 import { configbackup } from './configbackup/feature.tsx';
 import { contract } from './contract/feature.tsx';
+import { deliverables } from './deliverables/feature.tsx';
 import { desk } from './desk/feature.tsx';
 import { duty } from './duty/feature.tsx';
 import { events } from './events/feature.tsx';
@@ -43,6 +44,7 @@ export const features: readonly WebFeature[] = [
   secops,
   duty,
   training,
+  deliverables,
   org,
   calendar,
   users,
