@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDutyDemo } from '../../demo/duty.ts';
+import { dutyCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { dutyRoutes } from './routes.ts';
 import * as tables from './tables.ts';
@@ -47,4 +48,5 @@ export const duty = defineModule({
   demo: loadDutyDemo,
   todos: DUTY_TODOS,
   exportTables: tablesIn(tables),
+  evidence: [dutyCounts],
 });
