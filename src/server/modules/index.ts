@@ -13,6 +13,7 @@ import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { money } from './money/module.ts';
 import { org } from './org/module.ts';
+import { reports } from './reports/module.ts';
 import { secops } from './secops/module.ts';
 import { vulns } from './vulns/module.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
@@ -33,4 +34,5 @@ export const modules: readonly ModuleManifest[] = [
   inspections,
   secops,
   duty,
+  reports,
 ];

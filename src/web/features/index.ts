@@ -20,6 +20,7 @@ import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
 import { org } from './org/feature.tsx';
+import { reports } from './reports/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { secops } from './secops/feature.tsx';
 import { users } from './users/feature.tsx';
@@ -41,6 +42,7 @@ export const features: readonly WebFeature[] = [
   events,
   secops,
   duty,
+  reports,
   org,
   calendar,
   users,
