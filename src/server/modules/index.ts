@@ -14,6 +14,7 @@ import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
 import { money } from './money/module.ts';
 import { org } from './org/module.ts';
+import { reports } from './reports/module.ts';
 import { secops } from './secops/module.ts';
 import { training } from './training/module.ts';
 import { vulns } from './vulns/module.ts';
@@ -37,4 +38,5 @@ export const modules: readonly ModuleManifest[] = [
   duty,
   training,
   deliverables,
+  reports,
 ];

@@ -21,6 +21,7 @@ import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
 import { org } from './org/feature.tsx';
+import { reports } from './reports/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { secops } from './secops/feature.tsx';
 import { training } from './training/feature.tsx';
@@ -45,6 +46,7 @@ export const features: readonly WebFeature[] = [
   duty,
   training,
   deliverables,
+  reports,
   org,
   calendar,
   users,

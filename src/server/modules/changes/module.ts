@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChangesDemo } from '../../demo/changes.ts';
+import { changeCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { coverConfigChanges } from '../configbackup/api.ts';
 import { CHANGE_EVENTS } from './events.ts';
@@ -64,4 +65,5 @@ export const changes = defineModule({
   demo: loadChangesDemo,
   todos: CHANGE_TODOS,
   exportTables: tablesIn(tables),
+  evidence: [changeCounts],
 });

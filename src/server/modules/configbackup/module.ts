@@ -3,6 +3,7 @@
 // diffs between any two, and an alert when a change is not explained by an approved change.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadConfigBackupDemo } from './demo.ts';
 import { CONFIG_BACKUP_EVENTS } from './events.ts';
@@ -42,4 +43,5 @@ export const configbackup = defineModule({
   jobs: [scheduledBackup],
   demo: loadConfigBackupDemo,
   exportTables: tablesIn(tables),
+  evidence: [backupCounts],
 });

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDutyDemo } from '../../demo/duty.ts';
+import { dutyCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { drillRoutes } from './drills-routes.ts';
 import { drillsEvidence } from './drills.ts';
@@ -50,4 +51,5 @@ export const duty = defineModule({
   todos: DUTY_TODOS,
   evidence: [drillsEvidence],
   exportTables: tablesIn(tables),
+  evidence: [dutyCounts],
 });

@@ -3,6 +3,7 @@
 // key=value and CEF), normalised, merged and kept 180 days in the time-series slot.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { correlationJob } from './correlation/service.ts';
 import { loadEventsDemo } from './demo.ts';
@@ -46,4 +47,5 @@ export const events = defineModule({
   series: EVENTS_SERIES,
   exportTables: tablesIn(tables),
   demo: loadEventsDemo,
+  evidence: [eventCounts],
 });

@@ -5,6 +5,7 @@
 // the quarterly and annual inspection plans the agency approves, versioned.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sheetCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadInspectionsDemo } from './demo.ts';
 import { INSPECTION_EVENTS } from './events.ts';
@@ -62,4 +63,5 @@ export const inspections = defineModule({
   demo: loadInspectionsDemo,
   todos: INSPECTION_TODOS,
   exportTables: tablesIn(tables),
+  evidence: [sheetCounts],
 });

@@ -3,6 +3,7 @@
 // history, and the signature versions of every security product on a staleness board.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signatureCurrency } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadSecopsDemo } from './demo.ts';
 import { secopsRoutes } from './routes.ts';
@@ -43,4 +44,5 @@ export const secops = defineModule({
   demo: loadSecopsDemo,
   todos: SECOPS_TODOS,
   exportTables: tablesIn(tables),
+  evidence: [signatureCurrency],
 });

@@ -3,6 +3,7 @@
 // on the business calendar, scan plans, pentest reports and hardening plans.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findingCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadVulnDemo } from './demo.ts';
 import { VULN_EVENTS } from './events.ts';
@@ -45,4 +46,5 @@ export const vulns = defineModule({
   jobs: [overdueJob],
   demo: loadVulnDemo,
   exportTables: tablesIn(tables),
+  evidence: [findingCounts],
 });

@@ -181,7 +181,7 @@ function Emergencies() {
           { key: 'a', title: t('告警时间'), render: (_, e) => fmtTime(e.alertAt) },
           {
             key: 'r',
-            title: t('响应'),
+            title: t('响应用时'),
             render: (_, e) => (
               <Space size={4}>
                 {dur(t, e.responseMin)}
@@ -191,7 +191,7 @@ function Emergencies() {
           },
           {
             key: 'v',
-            title: t('恢复'),
+            title: t('恢复用时'),
             render: (_, e) => (
               <Space size={4}>
                 {dur(t, e.recoveryMin)}
