@@ -49,7 +49,6 @@ export const duty = defineModule({
   routes: [dutyRoutes, drillRoutes],
   demo: loadDutyDemo,
   todos: DUTY_TODOS,
-  evidence: [drillsEvidence],
   exportTables: tablesIn(tables),
-  evidence: [dutyCounts],
+  evidence: [dutyCounts, drillsEvidence],
 });

@@ -18,7 +18,7 @@ import { fmtTime } from '../../components/format.ts';
 import { useLineLabel } from '../../components/LineTags.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useRun } from '../changes/useRun.ts';
+import { useRun } from '../../components/useRun.ts';
 import { AttendeesForm, DeliverForm, RateForm, ScheduleForm } from './forms.tsx';
 import { KindTag, StateTag, score } from './meta.tsx';
 
