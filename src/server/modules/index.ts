@@ -1,5 +1,6 @@
 // The modules this site runs, the one list the kernel iterates (docs/modules.md). Adding a module is
 // one entry here; the order does not matter: the kernel sorts by each manifest's `dependsOn`.
+import { assessment } from './assessment/module.ts';
 import { assets } from './assets/module.ts';
 import { changes } from './changes/module.ts';
 import { conferences } from './conferences/module.ts';
@@ -33,4 +34,6 @@ export const modules: readonly ModuleManifest[] = [
   inspections,
   secops,
   duty,
+  // Last: its demo reads the evidence the other modules' demos left.
+  assessment,
 ];
