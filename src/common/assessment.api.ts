@@ -32,11 +32,23 @@ export const assessmentApi = {
   create: endpoint({ method: 'POST', path: '/api/assessments', body: ZAssessmentCreate, response: ZAssessment, status: 201 }),
   get: endpoint({ method: 'GET', path: '/api/assessments/:id', params: ZIdParams, response: ZAssessmentDetail }),
   /** The agency scores criteria (some or all) of a draft. */
-  score: endpoint({ method: 'PUT', path: '/api/assessments/:id/scores', params: ZIdParams, body: ZScoresInput, response: ZAssessmentDetail }),
+  score: endpoint({
+    method: 'PUT',
+    path: '/api/assessments/:id/scores',
+    params: ZIdParams,
+    body: ZScoresInput,
+    response: ZAssessmentDetail,
+  }),
   /** The agency signs: the month is then read-only; a failed month opens remedies and a deduction. */
   sign: endpoint({ method: 'POST', path: '/api/assessments/:id/sign', params: ZIdParams, response: ZAssessmentDetail }),
   /** The agency's written notice after two failed months: starts the 30-day cure clock. */
-  notice: endpoint({ method: 'POST', path: '/api/assessments/:id/notice', params: ZIdParams, body: ZNoticeInput, response: ZAssessmentDetail }),
+  notice: endpoint({
+    method: 'POST',
+    path: '/api/assessments/:id/notice',
+    params: ZIdParams,
+    body: ZNoticeInput,
+    response: ZAssessmentDetail,
+  }),
   cure: endpoint({ method: 'POST', path: '/api/assessments/:id/cure', params: ZIdParams, body: ZCureInput, response: ZAssessmentDetail }),
   /** A major security incident in the month: the agency's termination right (第十二条2). */
   incident: endpoint({
@@ -46,5 +58,11 @@ export const assessmentApi = {
     body: ZIncidentInput,
     response: ZAssessmentDetail,
   }),
-  updateRemedy: endpoint({ method: 'PATCH', path: '/api/assessments/remedies/:id', params: ZIdParams, body: ZRemedyPatch, response: ZRemedy }),
+  updateRemedy: endpoint({
+    method: 'PATCH',
+    path: '/api/assessments/remedies/:id',
+    params: ZIdParams,
+    body: ZRemedyPatch,
+    response: ZRemedy,
+  }),
 };

@@ -36,13 +36,13 @@ afterAll(async () => {
 async function setClock(at: Date | number) {
   if (typeof at === 'number') t.clock.advance(at);
   else t.clock.set(at);
-  [pm, manager, contact, eng] = await Promise.all(
+  [pm, manager, contact, eng] = (await Promise.all(
     ['pm.q', 'manager.q', 'contact.q', 'eng.q'].map(async (u) => {
       const a = t.agent();
       expect((await a.login(u, TEST_PASSWORD)).statusCode).toBe(200);
       return a;
     }),
-  );
+  )) as [Agent, Agent, Agent, Agent];
 }
 const titles = async (a: Agent) => json<TNotificationList>(await a.get('/api/notifications?pageSize=50')).items.map((n) => n.title);
 const detail = async (id: string) => json<TAssessmentDetail>(await contact.get(`/api/assessments/${id}`));
@@ -54,7 +54,14 @@ const scoreAll = async (a: Agent, id: string, net: number) => {
   });
 };
 const audits = async (action: string) =>
-  Number((await t.ctx.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action))))[0]!.n);
+  Number(
+    (
+      await t.ctx.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action)))
+    )[0]!.n,
+  );
 
 describe('the criteria', () => {
   it('are the contract’s 附件一 x.3 criteria of the four lines, with their evidence or 人工评分', async () => {
@@ -70,7 +77,11 @@ describe('the criteria', () => {
       maxPoints: 10,
     });
     // The conferences module is not on this site: its criterion is left to the agency.
-    expect(items.find((c) => c.id === 'VC-2-1')).toMatchObject({ text: '系统在会议前是否按规定进行测试', evidenceId: 'conferences.pretest', evidenceAvailable: false });
+    expect(items.find((c) => c.id === 'VC-2-1')).toMatchObject({
+      text: '系统在会议前是否按规定进行测试',
+      evidenceId: 'conferences.pretest',
+      evidenceAvailable: false,
+    });
     expect(items.find((c) => c.id === 'SM-10-2')).toMatchObject({ text: '配合程度是否满意', evidenceId: null, target: '甲方评定' });
   });
 });

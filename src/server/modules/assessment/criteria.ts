@@ -21,7 +21,7 @@ export interface Rule {
 const MANUAL: Rule = { measure: '甲方按工作记录与日常了解评分', target: '甲方评定', evidenceId: null };
 
 type SlaRow = { serviceLine: string; target: string; due: number; met: number };
-const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] } | null)?.rows ?? []) as T[];
+const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] } | null)?.rows ?? [];
 const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
 
 /** SLA attainment of one target (or all) on the line: met in time over due. */
@@ -42,6 +42,8 @@ function sla(target: string | null, goal: number, measure: string): Rule {
   };
 }
 
+const CATEGORY: Record<string, string> = { fault: '故障', request: '服务请求', consultation: '咨询', complaint: '投诉' };
+
 const TICKETS: Rule = {
   measure: '本月登记的运维单（按类别）',
   target: '每个问题均有运维单记录，类别清楚',
@@ -49,7 +51,7 @@ const TICKETS: Rule = {
   read: (result, line) => {
     const rows = rowsOf<{ serviceLine: string; category: string; tickets: number }>(result).filter((r) => r.serviceLine === line);
     const n = rows.reduce((s, r) => s + r.tickets, 0);
-    const by = rows.map((r) => `${r.category} ${r.tickets}`).join('，');
+    const by = rows.map((r) => `${CATEGORY[r.category] ?? r.category} ${r.tickets}`).join('，');
     return { measured: { display: `${n} 张${by ? `（${by}）` : ''}`, value: n, link: `/desk?serviceLine=${line}` }, suggested: null };
   },
 };

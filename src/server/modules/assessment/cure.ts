@@ -95,7 +95,9 @@ export async function checkCureClocks(ctx: Ctx): Promise<number> {
     .from(qaMonths)
     .where(and(isNotNull(qaMonths.cureDue), lt(qaMonths.cureDue, today), isNull(qaMonths.curedOn), isNull(qaMonths.terminationRight)));
   for (const m of due)
-    await inTx(ctx, (tx) => flagTermination(tx, m, 'uncured_breach', `书面通知 ${m.noticeDate} 后 ${CURE_DAYS} 日（至 ${m.cureDue}）内未纠正`));
+    await inTx(ctx, (tx) =>
+      flagTermination(tx, m, 'uncured_breach', `书面通知 ${m.noticeDate} 后 ${CURE_DAYS} 日（至 ${m.cureDue}）内未纠正`),
+    );
   return due.length;
 }
 
@@ -145,7 +147,13 @@ export async function updateRemedy(
       })
       .where(eq(qaRemedies.id, id))
       .returning();
-    await audit(tx, { action: p.done ? 'assessment.remedy_done' : 'assessment.remedy_update', objectType: 'assessment', objectId: before.monthId, before, after });
+    await audit(tx, {
+      action: p.done ? 'assessment.remedy_done' : 'assessment.remedy_update',
+      objectType: 'assessment',
+      objectId: before.monthId,
+      before,
+      after,
+    });
     const [m] = await tx.db.select({ month: qaMonths.month }).from(qaMonths).where(eq(qaMonths.id, before.monthId));
     return remedyView(after!, m?.month ?? '');
   });

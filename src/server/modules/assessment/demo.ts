@@ -23,7 +23,9 @@ async function signedMonth(ctx: Ctx, month: string, failNet: boolean): Promise<s
   const agency = await as(ctx, 'agency.manager', at);
   const rows = (await getAssessment(agency, draft.id)).rows;
   const comment = (r: { line: string }) => (failNet && r.line === 'NET' ? '本月多次网络中断，处理不及时' : '');
-  await scoreCriteria(agency, draft.id, { scores: rows.map((r) => ({ criterionId: r.id, score: scoreOf(r, failNet), comment: comment(r) })) });
+  await scoreCriteria(agency, draft.id, {
+    scores: rows.map((r) => ({ criterionId: r.id, score: scoreOf(r, failNet), comment: comment(r) })),
+  });
   await signAssessment(agency, draft.id);
   return draft.id;
 }

@@ -72,8 +72,7 @@ function ratesOf(rows: { line: string; score: number | null; maxPoints: number }
 export async function signAssessment(ctx: Ctx, id: string): Promise<TAssessmentDetail> {
   await inTx(ctx, async (tx) => {
     const m = await monthRow(tx, id, true);
-    if (m.state === 'signed')
-      throw new Conflict('assessment.signed', `${m.month} 的考核已由${m.signedByName}签署，不能重复签署`);
+    if (m.state === 'signed') throw new Conflict('assessment.signed', `${m.month} 的考核已由${m.signedByName}签署，不能重复签署`);
     const rows = await tx.db
       .select({
         id: qaCriteria.id,
@@ -97,7 +96,12 @@ export async function signAssessment(ctx: Ctx, id: string): Promise<TAssessmentD
     const today = dateOf(now);
     const terms = failed ? await contractTerms(tx) : null;
     const deduction = failed && terms ? deductionOf(terms.totalFee, rates) : null;
-    const [prev] = failed ? await tx.db.select().from(qaMonths).where(eq(qaMonths.month, previousMonth(m.month))) : [];
+    const [prev] = failed
+      ? await tx.db
+          .select()
+          .from(qaMonths)
+          .where(eq(qaMonths.month, previousMonth(m.month)))
+      : [];
     const cureRequired = failed && prev?.state === 'signed' && prev.result === 'fail';
     const [after] = await tx.db
       .update(qaMonths)

@@ -172,7 +172,12 @@ export async function scoreCriteria(ctx: Ctx, id: string, input: TScoresInput): 
         .where(and(eq(qaScores.monthId, id), eq(qaScores.criterionId, s.criterionId)));
     }
     await tx.db.update(qaMonths).set({ updatedAt: now }).where(eq(qaMonths.id, id));
-    await audit(tx, { action: 'assessment.score', objectType: 'assessment', objectId: id, detail: { month: m.month, scores: input.scores } });
+    await audit(tx, {
+      action: 'assessment.score',
+      objectType: 'assessment',
+      objectId: id,
+      detail: { month: m.month, scores: input.scores },
+    });
   });
   return getAssessment(ctx, id);
 }
