@@ -82,11 +82,19 @@ describe('monthly assessment', () => {
       await desk.page.waitForTimeout(500);
       await desk.page.screenshot({ path: join(SHOTS, 'e2e-assessment-month-signed.png'), fullPage: true });
 
+      // The failed demo month on the phone: its result and deduction at the top, its remedies below.
       await phone.page.goto(`${env.base}/assessments/${failed.id}`);
       await phone.page.getByText('扣款建议（元）').first().waitFor({ timeout: 15_000 });
       await phone.page.waitForTimeout(500);
-      await phone.page.screenshot({ path: join(SHOTS, 'e2e-assessment-failed-phone.png'), fullPage: true });
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-assessment-failed-phone.png') });
+      await phone.page.getByText('整改项').first().scrollIntoViewIfNeeded();
+      await phone.page.waitForTimeout(300);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-assessment-remedies-phone.png') });
 
+      // The month just signed is the trend's last point.
+      const trend = await call<{ months: string[]; lines: Record<string, (number | null)[]> }>(desk.page, 'GET', '/api/assessments/trend');
+      expect(trend.months.at(-1)).toBe(draft.month);
+      expect(trend.lines.SM!.at(-1)).not.toBeNull();
       await desk.page.goto(`${env.base}/assessments/trend`);
       await desk.page.locator('canvas').first().waitFor({ timeout: 15_000 });
       await desk.page.waitForTimeout(1000);

@@ -23,7 +23,10 @@ export const TERMINATION_NAMES = {
   security_incident: { zh: '发生重大安全事件', en: 'A major security incident' },
 } as const;
 
-export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM 格式');
+export const ZMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM 格式')
+  .refine((m) => m >= '2000-01' && m <= '2199-12', '月份应在 2000–2199 年之间');
 
 export const ZCriterion = z.object({
   id: z.string(),

@@ -182,6 +182,8 @@ describe('two failed months in a row', () => {
     expect(future.statusCode).toBe(400);
     expect(future.json<{ detail: string }>().detail).toContain('尚未结束');
     expect((await pm.post('/api/assessments', { month: '2026-9' })).statusCode).toBe(400);
+    expect((await pm.post('/api/assessments', { month: '0000-01' })).statusCode).toBe(400);
+    expect((await pm.post('/api/assessments', { month: '2026-13' })).statusCode).toBe(400);
     expect((await contact.post('/api/assessments', { month: '2026-10' })).statusCode).toBe(403);
     oct = json<TAssessment>(await pm.post('/api/assessments', { month: '2026-10' })).id;
     expect((await pm.post('/api/assessments', { month: '2026-10' })).statusCode).toBe(409);

@@ -12,7 +12,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { getAssessment, monthRow, remedyView, type MonthRow } from './service.ts';
-import { qaMonths, qaRemedies } from './tables.ts';
+import { qaCriteria, qaMonths, qaRemedies } from './tables.ts';
 
 const notFuture = (ctx: Ctx, date: string, what: string) => {
   if (date > dateOf(ctx.now())) throw new Invalid('assessment.date', `${what}不能晚于今天`);
@@ -118,8 +118,9 @@ export async function listRemedies(ctx: Ctx, q: { open?: 'true' | 'false'; page:
     .select({ r: qaRemedies, month: qaMonths.month })
     .from(qaRemedies)
     .innerJoin(qaMonths, eq(qaMonths.id, qaRemedies.monthId))
+    .leftJoin(qaCriteria, eq(qaCriteria.id, qaRemedies.criterionId))
     .where(where)
-    .orderBy(asc(qaRemedies.dueDate), asc(qaRemedies.criterionId))
+    .orderBy(asc(qaRemedies.dueDate), asc(qaCriteria.sort))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return { items: rows.map((x) => remedyView(x.r, x.month)), total: Number(n?.n ?? 0) };

@@ -2,7 +2,7 @@
 // deduction proposal, and a draft to score — the home to-dos, and a draft of the demo's own month,
 // once it has ended, prefilled from the other modules' demo evidence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TAssessment, TAssessmentDetail } from '../../../common/assessment.ts';
+import type { TAssessment, TAssessmentDetail, TTrend } from '../../../common/assessment.ts';
 import type { THome } from '../../../common/home.api.ts';
 import { Clock, json, TEST_PASSWORD, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 
@@ -61,5 +61,13 @@ describe('the demo assessments', () => {
     expect(row('NET-3-1').measured!.value).not.toBeNull();
     expect(row('VC-2-1').measured!.value).not.toBeNull();
     expect(row('SM-10-2')).toMatchObject({ measured: null, suggested: null, evidenceId: null });
+
+    // Scored and signed, it joins the trend as its last month.
+    const manager = await login('agency.manager');
+    await manager.put(`/api/assessments/${d.id}/scores`, { scores: d.rows.map((x) => ({ criterionId: x.id, score: 9 })) });
+    expect((await manager.post(`/api/assessments/${d.id}/sign`)).statusCode).toBe(200);
+    const trend = json<TTrend>(await manager.get('/api/assessments/trend'));
+    expect(trend.months.slice(-3)).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(trend.lines.SM!.slice(-1)).toEqual([90]);
   });
 });

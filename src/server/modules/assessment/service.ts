@@ -102,7 +102,14 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<TAssessmentDe
     comment: s.comment,
     scoredByName: s.scoredByName,
   }));
-  const remedies = await ctx.db.select().from(qaRemedies).where(eq(qaRemedies.monthId, id)).orderBy(asc(qaRemedies.criterionId));
+  const remedies = (
+    await ctx.db
+      .select({ r: qaRemedies })
+      .from(qaRemedies)
+      .leftJoin(qaCriteria, eq(qaCriteria.id, qaRemedies.criterionId))
+      .where(eq(qaRemedies.monthId, id))
+      .orderBy(asc(qaCriteria.sort))
+  ).map((x) => x.r);
   return {
     ...monthView(r, view.filter((x) => x.score !== null).length, view.length),
     rows: view,

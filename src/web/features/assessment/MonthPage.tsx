@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { LINE_PASS_RATE, TERMINATION_NAMES, type TAssessmentDetail } from '../../../common/assessment.ts';
 import { assessmentApi as api } from '../../../common/assessment.api.ts';
+import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { call } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -67,8 +68,11 @@ function Outcome({ m, onAsk }: { m: TAssessmentDetail; onAsk: (a: Ask) => void }
   return (
     <Card size="small" title={t('考核结果')} style={{ marginBottom: 12 }}>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
-        {Object.entries(m.lineRates ?? {}).map(([code, r]) => (
-          <Descriptions.Item key={code} label={lineShort(code as 'SM', lang)}>
+        {SERVICE_LINE_CODES.flatMap((code) => {
+          const r = m.lineRates?.[code];
+          return r ? [{ code, r }] : [];
+        }).map(({ code, r }) => (
+          <Descriptions.Item key={code} label={lineShort(code, lang)}>
             <Typography.Text type={r.rate < LINE_PASS_RATE ? 'danger' : undefined}>
               {pct(r.rate)}（{r.points}/{r.max}）
             </Typography.Text>

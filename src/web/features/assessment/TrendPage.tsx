@@ -37,6 +37,7 @@ export function TrendPage() {
         <EChart
           height={300}
           option={{
+            animation: false,
             tooltip: { trigger: 'axis' },
             legend: { top: 0 },
             grid: { left: 40, right: 16, top: 36, bottom: 28 },
@@ -78,6 +79,7 @@ export function TrendPage() {
           <EChart
             height={240}
             option={{
+              animation: false,
               tooltip: { trigger: 'axis' },
               grid: { left: 40, right: 16, top: 16, bottom: 28 },
               xAxis: { type: 'category', data: d.months },
