@@ -52,6 +52,7 @@ const ROLES: { role: string; username: string; password?: string; sections: stri
       'duty.overrides_to_approve',
       'training.certs_expiring',
       'deliverables.leader_due',
+      'assessment.remedies_due',
     ],
   },
   {
@@ -64,6 +65,7 @@ const ROLES: { role: string; username: string; password?: string; sections: stri
       'changes.to_confirm',
       'duty.docs_to_confirm',
       'deliverables.quarterly_to_review',
+      'assessment.to_score',
     ],
   },
   { role: 'agency-staff', username: 'agency.staff', sections: ['desk.my_requests'] },
@@ -79,6 +81,7 @@ const ROLES: { role: string; username: string; password?: string; sections: stri
       'changes.to_confirm',
       'duty.docs_to_confirm',
       'deliverables.quarterly_to_review',
+      'assessment.to_score',
     ],
   },
   { role: 'system-admin', username: 'admin', password: ADMIN_PASSWORD, sections: ['kernel.accounts'] },

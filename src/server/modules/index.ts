@@ -1,5 +1,6 @@
 // The modules this site runs, the one list the kernel iterates (docs/modules.md). Adding a module is
 // one entry here; the order does not matter: the kernel sorts by each manifest's `dependsOn`.
+import { assessment } from './assessment/module.ts';
 import { assets } from './assets/module.ts';
 import { changes } from './changes/module.ts';
 import { conferences } from './conferences/module.ts';
@@ -39,4 +40,6 @@ export const modules: readonly ModuleManifest[] = [
   training,
   deliverables,
   reports,
+  // Listed last: among modules free to go anywhere it comes last, so its demo reads the evidence the others' demos left.
+  assessment,
 ];

@@ -2,6 +2,7 @@
 // entries and strings (features/<name>/feature.tsx). Adding a feature is one line here; the menu order
 // comes from each entry's `order`, not from this list.
 import type { WebFeature } from '../app/feature.ts';
+import { assessment } from './assessment/feature.tsx';
 import { assets } from './assets/feature.tsx';
 import { audit } from './audit/feature.tsx';
 import { auth } from './auth/feature.tsx';
@@ -31,6 +32,7 @@ import { vulns } from './vulns/feature.tsx';
 export const features: readonly WebFeature[] = [
   home,
   contract,
+  assessment,
   desk,
   kb,
   improve,
