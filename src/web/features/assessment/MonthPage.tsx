@@ -17,7 +17,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { lineShort } from '../contract/lines.ts';
-import { useRun } from '../changes/useRun.ts';
+import { useRun } from '../../components/useRun.ts';
 import { RemediesTable } from './AssessmentsPage.tsx';
 import { Criteria, type Draft } from './Criteria.tsx';
 import { MonthTags, pct } from './meta.tsx';

@@ -4,7 +4,7 @@ export const EN: Record<string, string> = {
   月度考核: 'Monthly assessment',
   考核趋势: 'Assessment trend',
   生成考核表: 'Prepare a month',
-  生成: 'Prepare',
+  生成: 'Generate',
   考核月份: 'Month assessed',
   请选择月份: 'Choose a month',
   '按各模块的记录预填每个考核项的测量结果与建议，甲方逐项评分后签署。':
@@ -27,7 +27,7 @@ export const EN: Record<string, string> = {
   完成情况: 'Progress',
   已完成: 'Done',
   办理: 'Carry out',
-  未完成: 'Open',
+  未完成: 'Not done',
   '按合同附件一各服务项目的服务质量考核标准逐月考核：证据预填，甲方评分签署':
     'Monthly assessment against the quality criteria of each service item (contract, annex 1): evidence prefilled, scored and signed by the agency',
   整改: 'Remedies',
