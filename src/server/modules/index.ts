@@ -8,6 +8,7 @@ import { contract } from './contract/module.ts';
 import { desk } from './desk/module.ts';
 import { duty } from './duty/module.ts';
 import { events } from './events/module.ts';
+import { handover } from './handover/module.ts';
 import { improve } from './improve/module.ts';
 import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
@@ -33,4 +34,6 @@ export const modules: readonly ModuleManifest[] = [
   inspections,
   secops,
   duty,
+  // Last: its demo exports what every other module's demo wrote.
+  handover,
 ];

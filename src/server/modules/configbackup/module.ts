@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadConfigBackupDemo } from './demo.ts';
+import { purgeConfigBackups } from './purge.ts';
 import { CONFIG_BACKUP_EVENTS } from './events.ts';
 import { configBackupRoutes } from './routes.ts';
 import { configBackupGroupRoutes } from './group-routes.ts';
@@ -42,4 +43,5 @@ export const configbackup = defineModule({
   jobs: [scheduledBackup],
   demo: loadConfigBackupDemo,
   exportTables: tablesIn(tables),
+  purge: purgeConfigBackups,
 });
