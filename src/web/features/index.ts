@@ -19,6 +19,7 @@ import { inspections } from './inspections/feature.tsx';
 import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
+import { handover } from './handover/feature.tsx';
 import { org } from './org/feature.tsx';
 import { roles } from './roles/feature.tsx';
 import { secops } from './secops/feature.tsx';
@@ -28,6 +29,7 @@ import { vulns } from './vulns/feature.tsx';
 export const features: readonly WebFeature[] = [
   home,
   contract,
+  handover,
   desk,
   kb,
   improve,
