@@ -125,9 +125,8 @@ function PurgeCard({ p }: { p: TPurge }) {
         size="small"
         pagination={false}
         dataSource={p.items}
-        scroll={{ x: 'max-content' }}
         columns={[
-          { key: 'l', title: t('保密资料'), render: (_, i) => i.label },
+          { key: 'l', title: t('保密资料'), width: '34%', render: (_, i) => i.label },
           { key: 'c', title: t('数量'), render: (_, i) => i.count ?? '—' },
           {
             key: 'o',
@@ -188,7 +187,8 @@ export function PurgeTab() {
   const [asking, setAsking] = useState(false);
   const status = useCall(api.purgeStatus, {});
   const list = useCall(api.purges, { query: { page: 1, pageSize: 20 } });
-  const open = (list.data?.items ?? []).some((p) => p.state === 'open');
+  // One written request at a time: the button shows until one is recorded.
+  const open = (list.data?.items ?? []).some((p) => p.state !== 'confirmed');
   const s = status.data;
   return (
     <div>
