@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { inTx, type Ctx } from './context.ts';
 import { queryRows } from './db/client.ts';
+import { files } from './db/tables.ts';
 import type { Registry } from './registry.ts';
 
 const SECRET_COLUMN = /password|totp|secret|token_hash|sealed/i;
@@ -26,9 +27,33 @@ export interface ExportManifest {
   modules: { id: string; zh: string; en: string; tables: ExportedTable[] }[];
 }
 
-async function exportTable(ctx: Ctx, table: PgTable, file: string): Promise<ExportedTable> {
+/** A column of an exported table: its name and its SQL type (for the schema README). */
+export interface ExportedColumn {
+  name: string;
+  type: string;
+  notNull: boolean;
+}
+
+/**
+ * The columns a complete export writes of a table: every one but credentials and binary contents
+ * (a stored file's bytes go out as a file of their own, not as a JSON array of numbers).
+ */
+export function exportedColumns(table: PgTable): ExportedColumn[] {
+  return getTableConfig(table)
+    .columns.filter((c) => !SECRET_COLUMN.test(c.name) && c.getSQLType() !== 'bytea')
+    .map((c) => ({ name: c.name, type: c.getSQLType(), notNull: c.notNull }));
+}
+
+let cursorSeq = 0;
+
+/**
+ * Reads a table's exported columns in key order, BATCH rows at a time through a server-side cursor
+ * (no OFFSET, so a million rows cost one pass), calling `each` with every batch. Must run inside a
+ * transaction (a cursor lives in one); only one batch is ever held in memory.
+ */
+export async function eachBatch(tx: Ctx, table: PgTable, each: (rows: Record<string, unknown>[]) => Promise<void>): Promise<number> {
   const cfg = getTableConfig(table);
-  const cols = cfg.columns.filter((c) => !SECRET_COLUMN.test(c.name));
+  const cols = exportedColumns(table);
   const keyCols = cfg.columns.filter((c) => c.primary).map((c) => c.name);
   const order = keyCols.length ? keyCols : (cfg.primaryKeys[0]?.columns.map((c) => c.name) ?? cols.map((c) => c.name));
   const select = sql.join(
@@ -39,25 +64,57 @@ async function exportTable(ctx: Ctx, table: PgTable, file: string): Promise<Expo
     order.map((c) => sql.identifier(c)),
     sql`, `,
   );
+  const cursor = sql.identifier(`yw_export_${++cursorSeq}`);
+  await tx.db.execute(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${select} FROM ${sql.identifier(cfg.name)} ORDER BY ${orderBy}`);
+  let rows = 0;
+  for (;;) {
+    const batch = await queryRows<Record<string, unknown>>(tx.db, sql`FETCH ${sql.raw(String(BATCH))} FROM ${cursor}`);
+    if (batch.length) await each(batch);
+    rows += batch.length;
+    if (batch.length < BATCH) break;
+  }
+  await tx.db.execute(sql`CLOSE ${cursor}`);
+  return rows;
+}
+
+const FILE_BATCH = 20;
+
+/**
+ * Every stored file with its content, in id order, FILE_BATCH at a time through a cursor (inside a
+ * transaction): what a complete export writes beside the tables' rows. Answers how many.
+ */
+export async function eachStoredFile(tx: Ctx, each: (f: { id: string; name: string; content: Buffer }) => Promise<void>): Promise<number> {
+  const cursor = sql.identifier(`yw_export_${++cursorSeq}`);
+  await tx.db.execute(
+    sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${files.id} AS id, ${files.name} AS name, ${files.content} AS content FROM ${files} ORDER BY ${files.id}`,
+  );
+  let n = 0;
+  for (;;) {
+    const batch = await queryRows<{ id: string; name: string; content: Uint8Array }>(
+      tx.db,
+      sql`FETCH ${sql.raw(String(FILE_BATCH))} FROM ${cursor}`,
+    );
+    for (const f of batch) await each({ id: f.id, name: f.name, content: Buffer.from(f.content) });
+    n += batch.length;
+    if (batch.length < FILE_BATCH) break;
+  }
+  await tx.db.execute(sql`CLOSE ${cursor}`);
+  return n;
+}
+
+async function exportTable(tx: Ctx, table: PgTable, file: string): Promise<ExportedTable> {
   const out = createWriteStream(file);
   const hash = createHash('sha256');
-  let rows = 0;
-  for (let offset = 0; ; offset += BATCH) {
-    const batch = await queryRows<Record<string, unknown>>(
-      ctx.db,
-      sql`SELECT ${select} FROM ${sql.identifier(cfg.name)} ORDER BY ${orderBy} LIMIT ${BATCH} OFFSET ${offset}`,
-    );
+  const rows = await eachBatch(tx, table, async (batch) => {
     for (const r of batch) {
       const line = JSON.stringify(r) + '\n';
       hash.update(line);
       if (!out.write(line)) await once(out, 'drain');
     }
-    rows += batch.length;
-    if (batch.length < BATCH) break;
-  }
+  });
   out.end();
   await finished(out);
-  return { table: cfg.name, rows, sha256: hash.digest('hex') };
+  return { table: getTableConfig(table).name, rows, sha256: hash.digest('hex') };
 }
 
 /** Writes <dir>/<module>/<table>.jsonl for every module's exportTables, and <dir>/manifest.json. */

@@ -10,6 +10,7 @@ import { deliverables } from './deliverables/module.ts';
 import { desk } from './desk/module.ts';
 import { duty } from './duty/module.ts';
 import { events } from './events/module.ts';
+import { handover } from './handover/module.ts';
 import { improve } from './improve/module.ts';
 import { inspections } from './inspections/module.ts';
 import { monitoring } from './monitoring/module.ts';
@@ -40,6 +41,9 @@ export const modules: readonly ModuleManifest[] = [
   training,
   deliverables,
   reports,
-  // Listed last: among modules free to go anywhere it comes last, so its demo reads the evidence the others' demos left.
+  // The registry keeps this order among modules whose dependencies are met, so these two come last:
+  // the assessment's demo reads the evidence the others' demos left, and the handover's demo export
+  // holds what every other demo wrote.
   assessment,
+  handover,
 ];

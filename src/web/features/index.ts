@@ -21,6 +21,7 @@ import { inspections } from './inspections/feature.tsx';
 import { kb } from './kb/feature.tsx';
 import { me } from './me/feature.tsx';
 import { monitoring } from './monitoring/feature.tsx';
+import { handover } from './handover/feature.tsx';
 import { org } from './org/feature.tsx';
 import { reports } from './reports/feature.tsx';
 import { roles } from './roles/feature.tsx';
@@ -33,6 +34,7 @@ export const features: readonly WebFeature[] = [
   home,
   contract,
   assessment,
+  handover,
   desk,
   kb,
   improve,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { backupCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadConfigBackupDemo } from './demo.ts';
+import { purgeConfigBackups } from './purge.ts';
 import { CONFIG_BACKUP_EVENTS } from './events.ts';
 import { configBackupRoutes } from './routes.ts';
 import { configBackupGroupRoutes } from './group-routes.ts';
@@ -44,4 +45,5 @@ export const configbackup = defineModule({
   demo: loadConfigBackupDemo,
   exportTables: tablesIn(tables),
   evidence: [backupCounts],
+  purge: purgeConfigBackups,
 });

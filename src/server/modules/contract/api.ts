@@ -1,7 +1,9 @@
 // What other modules may read of the contract module (ARCHITECTURE.md: a module uses another only
 // through its read functions); its stores (service.ts) stay private to it.
+import { desc } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { contractStore, currentContractId, getContract, lineStore } from './service.ts';
+import { serviceLines } from './tables.ts';
 
 /** The contract as a document names it, with the name of one of its service lines. */
 export interface ContractHeading {
@@ -85,5 +87,42 @@ export async function contractTerms(ctx: Ctx, id?: string): Promise<ContractTerm
     bondPercent: c.bondPercent,
     bondDueWorkingDays: c.bondDueWorkingDays,
     bondValidUntil: c.bondValidUntil,
+  };
+}
+
+/** A contract's service period: the earliest start and the latest end of its service lines. */
+export interface ContractPeriod {
+  id: string;
+  number: string;
+  title: string;
+  agencyName: string;
+  contractorName: string;
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * The contract whose service runs longest (a renewal continues the cooperation, so the cooperation
+ * ends when the last of its contracts ends); null when there is no contract (R-CONF-03).
+ */
+export async function contractPeriod(ctx: Ctx): Promise<ContractPeriod | null> {
+  const [last] = await ctx.db
+    .select({ id: serviceLines.contractId })
+    .from(serviceLines)
+    .orderBy(desc(serviceLines.periodEnd), desc(serviceLines.createdAt))
+    .limit(1);
+  const id = last?.id;
+  if (!id) return null;
+  const c = await getContract(ctx, id);
+  const starts = c.serviceLines.map((l) => l.periodStart).sort();
+  const ends = c.serviceLines.map((l) => l.periodEnd).sort();
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    agencyName: c.agencyName,
+    contractorName: c.contractorName,
+    start: starts[0] ?? null,
+    end: ends.at(-1) ?? null,
   };
 }
