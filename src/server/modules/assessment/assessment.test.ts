@@ -18,8 +18,8 @@ let manager: Agent;
 let contact: Agent;
 let eng: Agent;
 const DAY = 24 * 3600_000;
-// Without the conferences module: its criterion is scored by hand.
-const withoutConferences = modules.filter((m) => m.id !== 'conferences');
+// Without the conferences module (and the modules that need it): its criterion is scored by hand.
+const withoutConferences = modules.filter((m) => m.id !== 'conferences' && !m.dependsOn?.includes('conferences'));
 
 beforeAll(async () => {
   t = await testApp({ modules: withoutConferences, clock: new Clock(new Date('2026-10-07T02:00:00Z')) });
