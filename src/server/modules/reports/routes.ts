@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { REPORT_KIND_NAMES, type TReport } from '../../../common/reports.ts';
 import { reportsApi as api } from '../../../common/reports.api.ts';
+import { audit } from '../../kernel/audit.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import type { ModuleDeps } from '../../kernel/module.ts';
 import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
@@ -81,7 +82,15 @@ export async function reportRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     access: READ,
     handler: async (ctx, { params }) => {
       const r = await getReport(ctx, params.id, params.version);
-      return params.format === 'docx' ? reportDocx(r) : params.format === 'xlsx' ? reportXlsx(r) : reportPdf(r);
+      const file = await (params.format === 'docx' ? reportDocx(r) : params.format === 'xlsx' ? reportXlsx(r) : reportPdf(r));
+      // A copy leaves the system: recorded, so the confidential purge at the contract's end can list it.
+      await audit(ctx, {
+        action: 'report.export',
+        objectType: 'report',
+        objectId: r.id,
+        detail: { number: r.number, version: r.version.version, format: params.format },
+      });
+      return file;
     },
   });
 }
