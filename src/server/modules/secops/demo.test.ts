@@ -8,6 +8,7 @@ import { assets } from '../assets/module.ts';
 import { changes } from '../changes/module.ts';
 import { configbackup } from '../configbackup/module.ts';
 import { contract } from '../contract/module.ts';
+import { duty } from '../duty/module.ts';
 import { desk } from '../desk/module.ts';
 import { events } from '../events/module.ts';
 import { org } from '../org/module.ts';
@@ -16,7 +17,7 @@ import { secops } from './module.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp({ demo: true, modules: [org, contract, desk, assets, configbackup, changes, events, secops] });
+  t = await testApp({ demo: true, modules: [org, contract, duty, desk, assets, configbackup, changes, events, secops] });
 }, 300_000); // eight modules' demo data on a shared, busy machine
 afterAll(async () => {
   await t?.close();

@@ -5,13 +5,14 @@ import type { TFinding, TSummary } from '../../../common/vulns.ts';
 import { TEST_PASSWORD, json, testApp, type TestApp } from '../../test/harness.ts';
 import { assets } from '../assets/module.ts';
 import { contract } from '../contract/module.ts';
+import { duty } from '../duty/module.ts';
 import { desk } from '../desk/module.ts';
 import { org } from '../org/module.ts';
 import { vulns } from './module.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp({ demo: true, modules: [org, contract, desk, assets, vulns] });
+  t = await testApp({ demo: true, modules: [org, contract, duty, desk, assets, vulns] });
 });
 afterAll(async () => {
   await t?.close();
