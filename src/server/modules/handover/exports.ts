@@ -108,10 +108,16 @@ async function runExport(ctx: Ctx, registry: Registry, id: string): Promise<void
     await storePackage(ctx, id, path, summary);
   } catch (e) {
     ctx.log.error({ err: e, export: id }, 'complete export failed');
-    await ctx.db
-      .update(hoExports)
-      .set({ state: 'failed', finishedAt: ctx.now(), error: e instanceof Error ? e.message : String(e) })
-      .where(eq(hoExports.id, id));
+    // Runs in the background of the request that started it: it must never reject, even when the
+    // database itself is gone (the process stopping): then the record stays "running" and says so.
+    try {
+      await ctx.db
+        .update(hoExports)
+        .set({ state: 'failed', finishedAt: ctx.now(), error: e instanceof Error ? e.message : String(e) })
+        .where(eq(hoExports.id, id));
+    } catch (again) {
+      ctx.log.error({ err: again, export: id }, 'could not record the failed export');
+    }
   } finally {
     rmSync(path, { force: true });
   }
