@@ -21,7 +21,9 @@ async function computeLatePayment(page: Page): Promise<void> {
     await input.fill(date);
     await input.press('Enter');
   }
-  await page.getByRole('button', { name: /^计\s*算$/ }).click();
+  // The form's submit button (an Enter in a date field may already have submitted the form and left the
+  // button loading, which changes its accessible name; clicking it again then only waits for the answer).
+  await page.locator('button[type="submit"]').filter({ hasText: /计\s*算/ }).click();
   const result = page.getByTestId('calc-result');
   await result.waitFor({ timeout: 15_000 });
   await expect.poll(() => result.innerText()).toContain('¥2,000.00');
