@@ -107,7 +107,7 @@ async function loadDemos(ctx: Ctx, registry: Registry, password: string): Promis
     else if (Number(others?.n) > 0) return { accounts: [], modules: [] };
     else loaded = [];
   }
-  const env = { password, today: dateOf(ctx.now()) };
+  const env = { password, today: dateOf(ctx.now()), registry };
   const accounts: string[] = [];
   const added: string[] = [];
   for (const m of registry.modules) {

@@ -92,7 +92,7 @@ describe('a module that exists only in a test', () => {
     expect(registryOf([]).jobs.map((j) => j.name)).not.toContain('kernel-series-maintenance');
     const at = t.clock.now();
     await appendRows(t.ctx, samplePolls, [{ at, noteId: randomUUID(), node: 'n1' }]);
-    await job!.handler(t.ctx, null);
+    await job!.handler(t.ctx, null, t);
     const rows = await rangeQuery(t.ctx, samplePolls, { from: new Date(at.getTime() - 60_000), to: new Date(at.getTime() + 60_000) });
     expect(rows.map((r) => r.node)).toEqual(['n1']);
   });

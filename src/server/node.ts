@@ -45,7 +45,7 @@ export async function startNode(o: {
   const roles = config.roles;
   const jobs: JobRunner | null =
     roles.has('worker') || roles.has('api')
-      ? await startJobs(database, { log, keys, url: config.databaseUrl }, registry.jobs, { work: roles.has('worker') })
+      ? await startJobs(database, { log, keys, url: config.databaseUrl }, registry, { work: roles.has('worker') })
       : null;
   // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
   const outbox: OutboxLoop | null = roles.has('worker')

@@ -3,13 +3,13 @@
 // page shows a package to download. The demo contract runs to a date in the future, so the purge page
 // explains that no request can be made yet; the export reads every module, so this demo runs last.
 import { contractPeriod } from '../modules/contract/api.ts';
-import { catalogue } from '../kernel/catalogue.ts';
 import type { Ctx } from '../kernel/context.ts';
+import type { DemoEnv } from '../kernel/module.ts';
 import { D, docxOf, line, loadDocx, title } from '../kernel/office/docx.ts';
 import { createAgreement } from '../modules/handover/agreements.ts';
 import { startExport } from '../modules/handover/exports.ts';
 
-export async function loadHandoverDemo(ctx: Ctx): Promise<void> {
+export async function loadHandoverDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
   const c = await contractPeriod(ctx);
   if (!c) return;
   await loadDocx();
@@ -28,6 +28,7 @@ export async function loadHandoverDemo(ctx: Ctx): Promise<void> {
     bytes,
     fields: { title: '安全保密协议', partyA: c.agencyName, partyB: c.contractorName, signedOn },
   });
-  const registry = catalogue();
-  if (registry) await (await startExport(ctx, registry)).done;
+  await (
+    await startExport(ctx, env.registry)
+  ).done;
 }

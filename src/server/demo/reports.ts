@@ -8,9 +8,7 @@ import { editNarrative, generateReport } from '../modules/reports/service.ts';
 import { as } from './actors.ts';
 
 export async function loadReportsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
-  // The site's registry, as the routes get it (imported when the demo runs: site.ts lists this module).
-  const { registryOf } = await import('../site.ts');
-  const registry = registryOf();
+  const { registry } = env;
   const pm = await as(ctx, 'pm');
   const lastMonth = addCalendarDays(`${env.today.slice(0, 7)}-01`, -1);
   const monthly = await generateReport(pm, registry, { kind: 'monthly', date: lastMonth });

@@ -11,10 +11,15 @@ import type { Database } from './db/client.ts';
 import { jobRuns, sessions } from './db/tables.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
 import type { Keyring } from './crypto.ts';
+import type { Registry } from './registry.ts';
 
+/** What a job gets besides its context: the site's registry, to reach other modules' evidence providers. */
+export interface JobEnv {
+  registry: Registry;
+}
 interface JobBase {
   name: string;
-  handler: (ctx: Ctx, data: unknown) => Promise<void>;
+  handler: (ctx: Ctx, data: unknown, env: JobEnv) => Promise<void>;
 }
 /** Once across all nodes: on a cron schedule in Asia/Shanghai, or only when sent (no cron). */
 export interface GlobalJob extends JobBase {
@@ -61,9 +66,11 @@ export const kernelJobs: JobDef[] = [
 export async function startJobs(
   database: Database,
   deps: { log: Logger; keys: Keyring; now?: () => Date; url: string | null },
-  defs: readonly JobDef[],
+  registry: Registry,
   opts: { work: boolean },
 ): Promise<JobRunner> {
+  const defs: readonly JobDef[] = registry.jobs;
+  const env: JobEnv = { registry };
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss' })
@@ -76,7 +83,7 @@ export async function startJobs(
     const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId, now, log: deps.log, keys: deps.keys };
     const [row] = await database.db.insert(jobRuns).values({ job: d.name, node: NODE_ID, startedAt: now() }).returning({ id: jobRuns.id });
     try {
-      await d.handler(ctx, data);
+      await d.handler(ctx, data, env);
       if (row) await database.db.update(jobRuns).set({ finishedAt: now(), ok: true }).where(eq(jobRuns.id, row.id));
     } catch (e) {
       if (row)

@@ -46,6 +46,8 @@ export type RoutePlugin = (app: FastifyInstance, deps: ModuleDeps) => Promise<vo
 export interface DemoEnv {
   password: string;
   today: string;
+  /** The site's registry: a demo that reads other modules' evidence (reports, assessment) takes it from here. */
+  registry: Registry;
 }
 export interface DemoResult {
   /** Accounts the loader created, printed at start so anyone can try every role. */

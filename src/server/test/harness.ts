@@ -10,6 +10,7 @@ import { bootstrap } from '../bootstrap.ts';
 import { openDatabase, type Database, type ModuleMigrations } from '../kernel/db/client.ts';
 import { migratedSnapshot, migrationsKey } from './pglite-snapshot.ts';
 import type { ModuleManifest } from '../kernel/module.ts';
+import type { Registry } from '../kernel/registry.ts';
 import { ensureAllSeries, moduleMigrations, registryOf } from '../site.ts';
 import { keyring } from '../kernel/crypto.ts';
 import { SYSTEM_ACTOR, type Ctx } from '../kernel/context.ts';
@@ -109,6 +110,8 @@ export const TEST_KEY = Buffer.alloc(32, 7);
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The registry the app was built with (job handlers take it as `env.registry`: `job.handler(t.ctx, null, t)`). */
+  registry: Registry;
   db: TestDb;
   clock: Clock;
   ctx: Ctx;
@@ -146,6 +149,7 @@ export async function testApp(
   await app.ready();
   return {
     app,
+    registry,
     db,
     clock,
     ctx,

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { onPostgres } from '../../test/harness.ts';
 import { openDatabase, queryRows, type Database } from '../db/client.ts';
+import { buildRegistry } from '../registry.ts';
 import {
   appendRows,
   ensureSeries,
@@ -147,7 +148,7 @@ describe('maintainSeries', () => {
     const job = seriesMaintenanceJob([broken, good]);
     expect(job.cron).toBe('7 * * * *');
     const ctx = { ...seriesCtx(t.database.db, NOW), log: pino({ level: 'silent' }) };
-    await expect(job.handler(ctx, null)).rejects.toThrow(/ts_job_broken/);
+    await expect(job.handler(ctx, null, { registry: buildRegistry([]) })).rejects.toThrow(/ts_job_broken/);
     expect(await queryRows(t.database.db, sql`SELECT 1 FROM pg_class WHERE oid = to_regclass('ts_job')`)).toHaveLength(1);
   });
 });

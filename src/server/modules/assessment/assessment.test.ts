@@ -89,10 +89,10 @@ describe('the criteria', () => {
 describe('a month from draft to signature', () => {
   let sep: string;
   it('waits for the first working day after the National Day holiday, then opens last month’s draft', async () => {
-    expect(await openMonthlyDraft(t.ctx)).toBeNull(); // 2026-10-07 is a holiday
+    expect(await openMonthlyDraft(t.ctx, t.registry)).toBeNull(); // 2026-10-07 is a holiday
     await setClock(new Date('2026-10-08T01:00:00Z'));
-    expect(await openMonthlyDraft(t.ctx)).toBe('2026-09');
-    expect(await openMonthlyDraft(t.ctx)).toBeNull(); // once
+    expect(await openMonthlyDraft(t.ctx, t.registry)).toBe('2026-09');
+    expect(await openMonthlyDraft(t.ctx, t.registry)).toBeNull(); // once
     const list = json<{ items: TAssessment[]; total: number }>(await contact.get('/api/assessments'));
     expect(list.items.map((m) => [m.month, m.state, m.scored, m.criteria])).toEqual([['2026-09', 'draft', 0, 119]]);
     sep = list.items[0]!.id;

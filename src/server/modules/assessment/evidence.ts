@@ -8,21 +8,6 @@ import { ruleFor } from './criteria.ts';
 import { nextMonth } from './months.ts';
 import type { Measured } from './tables.ts';
 
-let current: Registry | null = null;
-
-/** The registry the routes were built with (set by the route plugin: tests build their own). */
-export function useRegistry(r: Registry): void {
-  current = r;
-}
-
-/** The registry: the app's, else (a worker or the demo, which build no routes) the site's own list. */
-export async function registry(): Promise<Registry> {
-  if (current) return current;
-  const { registryOf } = await import('../../site.ts');
-  current = registryOf();
-  return current;
-}
-
 /** [from, to) of a month `YYYY-MM` in China time, as instants with their offset. */
 export function periodOf(month: string): { from: string; to: string } {
   return { from: `${month}-01T00:00:00+08:00`, to: `${nextMonth(month)}-01T00:00:00+08:00` };
@@ -38,10 +23,10 @@ export interface Prefill {
 /** The figure and suggestion of every criterion of the month, by criterion id. */
 export async function prefill(
   ctx: Ctx,
+  reg: Registry,
   month: string,
   criteria: { id: string; line: string; item: number; no: number; evidenceId: string | null }[],
 ): Promise<Map<string, Prefill>> {
-  const reg = await registry();
   const period = periodOf(month);
   const answers = new Map<string, unknown>();
   for (const id of new Set(criteria.map((c) => c.evidenceId).filter((x): x is string => hasEvidence(reg, x)))) {

@@ -10,7 +10,7 @@ import { listXlsx, shanghaiTime } from '../../kernel/office/list-export.ts';
 import { qaCriteria } from './tables.ts';
 import { asc } from 'drizzle-orm';
 import { listRemedies, recordCure, recordIncident, recordNotice, updateRemedy } from './cure.ts';
-import { hasEvidence, useRegistry } from './evidence.ts';
+import { hasEvidence } from './evidence.ts';
 import { signAssessment } from './outcome.ts';
 import { createDraft, getAssessment, listAssessments, scoreCriteria } from './service.ts';
 import { trend } from './trend.ts';
@@ -34,7 +34,6 @@ const EXPORT_COLUMNS = [
 ];
 
 export async function assessmentRoutes(app: FastifyInstance, deps: ModuleDeps): Promise<void> {
-  useRegistry(deps.registry);
   const tags = ['assessments'];
   defineRoute(app, {
     ...assessmentApi.list,
@@ -92,7 +91,7 @@ export async function assessmentRoutes(app: FastifyInstance, deps: ModuleDeps): 
     summary: '生成某月的考核表（按证据预填）',
     tags,
     access: 'assessment.prepare',
-    handler: (ctx, { body }) => createDraft(ctx, body.month),
+    handler: (ctx, { body }) => createDraft(ctx, deps.registry, body.month),
   });
   defineRoute(app, {
     ...assessmentApi.get,

@@ -14,10 +14,12 @@ import {
 import type { ServiceLineCode } from '../../../common/service-lines.ts';
 import { dateOf } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
+import { catalogue } from '../../kernel/catalogue.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
-import { hasEvidence, prefill, registry } from './evidence.ts';
+import type { Registry } from '../../kernel/registry.ts';
+import { hasEvidence, prefill } from './evidence.ts';
 export { nextMonth, previousMonth } from './months.ts';
 import { qaCriteria, qaMonths, qaRemedies, qaScores } from './tables.ts';
 
@@ -85,7 +87,8 @@ export async function monthRow(ctx: Ctx, id: string, lock = false): Promise<Mont
 
 export async function getAssessment(ctx: Ctx, id: string): Promise<TAssessmentDetail> {
   const r = await monthRow(ctx, id);
-  const reg = await registry();
+  // Whether a criterion's provider is in this site's list: a catalogue read (kernel/catalogue.ts), data only.
+  const reg = catalogue();
   const rows = await ctx.db
     .select()
     .from(qaScores)
@@ -95,7 +98,7 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<TAssessmentDe
   const view: TScoreRow[] = rows.map(({ qa_scores: s, qa_criteria: c }) => ({
     ...c,
     line: c.line as ServiceLineCode,
-    evidenceAvailable: hasEvidence(reg, c.evidenceId),
+    evidenceAvailable: !!reg && hasEvidence(reg, c.evidenceId),
     measured: s.measured ?? null,
     suggested: (s.suggested as TScoreRow['suggested']) ?? null,
     score: s.score,
@@ -119,15 +122,15 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<TAssessmentDe
 
 /**
  * A month's draft prefilled with evidence. `month` must have ended (China time); one per month, so a
- * second is a 409. Returns the new row.
+ * second is a 409. Returns the new row. The registry is the site's, whose providers give the evidence.
  */
-export async function createDraft(ctx: Ctx, month: string): Promise<TAssessment> {
+export async function createDraft(ctx: Ctx, reg: Registry, month: string): Promise<TAssessment> {
   const thisMonth = dateOf(ctx.now()).slice(0, 7);
   if (month >= thisMonth) throw new Invalid('assessment.future', `${month} 尚未结束，不能考核（只能考核已结束的月份）`);
   const [dup] = await ctx.db.select({ id: qaMonths.id }).from(qaMonths).where(eq(qaMonths.month, month));
   if (dup) throw new Conflict('assessment.exists', `${month} 的月度考核已存在`);
   const criteria = await ctx.db.select().from(qaCriteria).orderBy(asc(qaCriteria.sort));
-  const filled = await prefill(ctx, month, criteria);
+  const filled = await prefill(ctx, reg, month, criteria);
   return inTx(ctx, async (tx) => {
     const now = tx.now();
     const [row] = await tx.db

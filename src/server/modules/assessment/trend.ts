@@ -8,6 +8,7 @@ import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { Invalid } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
+import type { Registry } from '../../kernel/registry.ts';
 import { createDraft, previousMonth } from './service.ts';
 import { qaCriteria, qaMonths, qaScores } from './tables.ts';
 
@@ -56,14 +57,14 @@ export async function trend(ctx: Ctx, q: { line?: string; criterion?: string }):
  * On or after the first working day of a month (kernel calendar: holidays and make-up days), the draft
  * of the month before, once (createDraft tells the agency's scorers). Answers the month created, if any.
  */
-export async function openMonthlyDraft(ctx: Ctx): Promise<string | null> {
+export async function openMonthlyDraft(ctx: Ctx, reg: Registry): Promise<string | null> {
   const today = dateOf(ctx.now());
   const first = (await getCalendar(ctx)).addWorkingDays(`${today.slice(0, 7)}-01`, 0);
   if (today < first) return null;
   const month = previousMonth(today.slice(0, 7));
   const [exists] = await ctx.db.select({ id: qaMonths.id }).from(qaMonths).where(eq(qaMonths.month, month));
   if (exists) return null;
-  await createDraft(ctx, month);
+  await createDraft(ctx, reg, month);
   return month;
 }
 
@@ -71,5 +72,5 @@ export const draftJob: GlobalJob = {
   name: 'assessment-monthly-draft',
   scope: 'global',
   cron: '0 1 * * *',
-  handler: async (ctx) => void (await openMonthlyDraft(ctx)),
+  handler: async (ctx, _data, env) => void (await openMonthlyDraft(ctx, env.registry)),
 };

@@ -83,7 +83,7 @@ describe('schedule groups', () => {
     clock.set(at('2026-09-29T01:10:00'));
     expect(await dueDevices(t.ctx)).toEqual([inGroup.id]);
 
-    await scheduledBackup.handler(t.ctx, null);
+    await scheduledBackup.handler(t.ctx, null, t);
     const runs = await queryRows<{ state: string }>(t.ctx.db, sql`SELECT state FROM cfg_runs WHERE device_id = ${inGroup.id}`);
     expect(runs).toEqual([{ state: 'failed' }]); // nothing listens on port 9
     expect(await dueDevices(t.ctx)).toEqual([]); // ran: next in an hour
@@ -92,7 +92,7 @@ describe('schedule groups', () => {
     expect(await dueDevices(t.ctx)).toEqual([inGroup.id]);
     clock.set(at('2026-09-29T02:35:00'));
     expect((await dueDevices(t.ctx)).sort()).toEqual([inGroup.id, ungrouped.id].sort()); // 02:30 passed
-    await scheduledBackup.handler(t.ctx, null);
+    await scheduledBackup.handler(t.ctx, null, t);
     clock.set(at('2026-09-29T05:30:00'));
     expect(await dueDevices(t.ctx)).toEqual([]); // the window closed at 05:00
 

@@ -17,7 +17,7 @@ const MIN = 60_000;
 // Tuesday 2025-09-16, 22:00 China time: outside working hours, the on-call layer holds.
 const START = new Date('2025-09-16T22:00:00+08:00');
 
-const slaWatch = () => deskJobs.find((j) => j.name === 'desk-sla-watch')!.handler(t.ctx, null);
+const slaWatch = () => deskJobs.find((j) => j.name === 'desk-sla-watch')!.handler(t.ctx, null, t);
 const me = async (a: Agent) => json<{ id: string }>(await a.get('/api/auth/me')).id;
 const bell = async (a: Agent, event: string) =>
   json<TNotificationList>(await a.get('/api/notifications?pageSize=100')).items.filter((n) => n.event === event);

@@ -24,7 +24,7 @@ let contact: Agent;
 const MIN = 60_000;
 const START = new Date('2021-10-12T02:00:00Z');
 
-const slaWatch = () => deskJobs.find((j) => j.name === 'desk-sla-watch')!.handler(t.ctx, null);
+const slaWatch = () => deskJobs.find((j) => j.name === 'desk-sla-watch')!.handler(t.ctx, null, t);
 
 /** Moves the clock to `min` minutes after START, keeping every session alive on the way. */
 async function at(min: number): Promise<void> {
