@@ -58,7 +58,9 @@ async function minute(a: number, b: number) {
   return evaluateAlerts(t.ctx);
 }
 const live = async () =>
-  json<{ items: TMonAlert[] }>(await eng.get('/api/monitoring/alerts')).items.filter((a) => a.rule === 'rate_surge' && a.state !== 'closed');
+  json<{ items: TMonAlert[] }>(await eng.get('/api/monitoring/alerts')).items.filter(
+    (a) => a.rule === 'rate_surge' && a.state !== 'closed',
+  );
 
 describe('interface rate surges (R-MON-04)', () => {
   it('is a default threshold, as data', async () => {

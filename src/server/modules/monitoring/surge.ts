@@ -20,7 +20,14 @@ const mbps = (v: string | null) => (v === null ? null : Number(v) / 1e6);
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2).replace(/\.?0+$/, ''));
 
 /** Median rate (Mbit/s) of the interface's last `polls` samples before `end`; null with fewer than half of them. */
-async function baseline(ctx: Ctx, deviceId: string, ifIndex: number, end: Date, polls: number, intervalSec: number): Promise<number | null> {
+async function baseline(
+  ctx: Ctx,
+  deviceId: string,
+  ifIndex: number,
+  end: Date,
+  polls: number,
+  intervalSec: number,
+): Promise<number | null> {
   const rate = sql<number>`greatest(coalesce(${monIfSamples.inBps}, 0), coalesce(${monIfSamples.outBps}, 0))::float8`;
   const rows = await ctx.db
     .select({ r: rate })

@@ -79,8 +79,7 @@ export function compileRule(text: string): CompiledRule {
   if (!r.success) bad(r.error.issues.map((i) => `${i.path.join('.') || '文档'}: ${i.message}`).join('；'));
   const y = r.data!;
   const m = CONDITION.exec(y.condition.trim());
-  if (!m)
-    bad('条件应形如 “sel”、“sel >= 5”、“sel | count(user) >= 3”、“sel | sum(bytes) >= 1000000000” 或 “failed >= 5 then success”');
+  if (!m) bad('条件应形如 “sel”、“sel >= 5”、“sel | count(user) >= 3”、“sel | sum(bytes) >= 1000000000” 或 “failed >= 5 then success”');
   const [, firstName, fn, arg, min, thenName] = m!;
   const distinct = fn === 'count' ? arg : undefined;
   const sum = fn === 'sum' ? arg : undefined;

@@ -27,7 +27,11 @@ const fortiFlood = (src: string, dst: string) =>
 
 async function stored(n: number): Promise<TEvent[]> {
   let items: TEvent[] = [];
-  await until(async () => (items = json<{ items: TEvent[] }>(await eng.get('/api/events?pageSize=200')).items).length >= n, `${n} events`, 15_000);
+  await until(
+    async () => (items = json<{ items: TEvent[] }>(await eng.get('/api/events?pageSize=200')).items).length >= n,
+    `${n} events`,
+    15_000,
+  );
   return items;
 }
 
@@ -64,7 +68,12 @@ afterAll(async () => {
 describe('traffic attacks (R-MON-04)', () => {
   it('stores the sessions with their counters and the floods as such', async () => {
     const items = await stored(7);
-    expect(items.filter((e) => e.category === 'flood').map((e) => e.dstIp).sort()).toEqual(['192.0.2.80', '192.0.2.81', '192.0.2.81']);
+    expect(
+      items
+        .filter((e) => e.category === 'flood')
+        .map((e) => e.dstIp)
+        .sort(),
+    ).toEqual(['192.0.2.80', '192.0.2.81', '192.0.2.81']);
     expect(items.filter((e) => e.category === 'traffic')).toHaveLength(4);
   });
 
@@ -75,15 +84,18 @@ describe('traffic attacks (R-MON-04)', () => {
     expect(hits.map((h) => h.key)).toEqual(['10.1.1.5']);
     expect(hits[0]!.count).toBe(1_203_000_000);
     // The same rule at 900 MB takes the second source too; summing a text field is refused.
-    const lower = json<{ hits: TRuleHit[] }>(await eng.post('/api/events/rules/test', { yaml: LARGE_FLOW_RULE.replace('1000000000', '900000000') }));
+    const lower = json<{ hits: TRuleHit[] }>(
+      await eng.post('/api/events/rules/test', { yaml: LARGE_FLOW_RULE.replace('1000000000', '900000000') }),
+    );
     expect(lower.hits.map((h) => h.key).sort()).toEqual(['10.1.1.5', '10.1.1.6']);
     const bad = await eng.post('/api/events/rules/test', { yaml: LARGE_FLOW_RULE.replace('sum(bytes)', 'sum(user)') });
     expect(bad.statusCode).toBe(400);
-    expect(JSON.parse(bad.body).detail).toContain('sum(user)');
+    expect((JSON.parse(bad.body) as { detail: string }).detail).toContain('sum(user)');
   });
 
   it('enabled, the rules raise one alert per source or target with a security ticket on the SEC line', async () => {
-    for (const yaml of [LARGE_FLOW_RULE, FLOOD_RULE]) expect((await eng.post('/api/events/rules', { yaml, enabled: true })).statusCode).toBe(201);
+    for (const yaml of [LARGE_FLOW_RULE, FLOOD_RULE])
+      expect((await eng.post('/api/events/rules', { yaml, enabled: true })).statusCode).toBe(201);
     const sys = { ...t.ctx, actor: SYSTEM_ACTOR };
     await correlate(sys);
     await correlate(sys); // the next minute finds the same: counted on the same alerts, no new ticket
