@@ -1,7 +1,9 @@
 // System packages that `npm test` needs, checked and (as root, on Debian) installed.
 // Plain ESM JavaScript: it runs before anything is built, and on any Node >= 20.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const PG_ROOT = '/usr/lib/postgresql';
 const PG_TOOLS = ['initdb', 'pg_ctl', 'postgres', 'pg_dump', 'pg_restore', 'psql'];
@@ -64,6 +66,14 @@ const CHECKS = {
       readdirSync('/usr/lib').some((d) => existsSync(`/usr/lib/${d}/rsyslog/lmnsd_gtls.so`)),
     packages: ['rsyslog', 'rsyslog-gnutls', 'bsdutils'],
   },
+  // syslog-ng's load generator `loggen` (issue 13, real peers: the ingest test and bench). Its Debian
+  // package, syslog-ng-core, conflicts with rsyslog (both are the system logger), so it is not
+  // installed but unpacked under /opt/syslog-ng-core (events/test/loggen.ts looks there first).
+  loggen: {
+    ok: () => ['/opt/syslog-ng-core/usr', '/usr'].some((p) => existsSync(`${p}/bin/loggen`) && existsSync(`${p}/lib/syslog-ng`)),
+    packages: [],
+    unpack: ['syslog-ng-core'],
+  },
   // The Word and Excel exports are opened by LibreOffice (converted to PDF) and PDFs read back with
   // pdftotext (issue 15: every report form opened by the program people will open it with).
   office: {
@@ -71,6 +81,30 @@ const CHECKS = {
     packages: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'poppler-utils'],
   },
 };
+
+const UNPACK_ROOT = '/opt';
+/** @param {keyof typeof CHECKS} n */
+const unpackOf = (n) => /** @type {{ unpack?: string[] }} */ (CHECKS[n]).unpack ?? [];
+
+/**
+ * A Debian package that may not be installed (it conflicts with one we need) unpacked under /opt/<name>.
+ * @param {string} pkg
+ */
+function unpack(pkg) {
+  const dir = mkdtempSync(join(tmpdir(), 'yw-deb-'));
+  try {
+    console.log(`$ apt-get download ${pkg} && dpkg-deb -x … ${UNPACK_ROOT}/${pkg}`);
+    // _apt cannot write to a root-owned temporary folder: let it.
+    chmodSync(dir, 0o777);
+    const dl = spawnSync('apt-get', ['download', pkg], { cwd: dir, stdio: 'inherit' });
+    const deb = readdirSync(dir).find((f) => f.endsWith('.deb'));
+    if (dl.status !== 0 || !deb) throw new Error(`apt-get download ${pkg} failed`);
+    const x = spawnSync('dpkg-deb', ['-x', join(dir, deb), join(UNPACK_ROOT, pkg)], { stdio: 'inherit' });
+    if (x.status !== 0) throw new Error(`dpkg-deb -x ${deb} failed`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** @param {string[]} args */
 function aptGet(args) {
@@ -97,16 +131,19 @@ export function ensureSystemPackages({ need = ['chromium', 'fonts', 'postgresql'
     return;
   }
   const packages = missing.flatMap((n) => CHECKS[n].packages);
+  const unpacked = missing.flatMap(unpackOf);
   const install = ['install', '-y', '--no-install-recommends', ...packages];
   console.log(`Missing: ${missing.join(', ')} → Debian packages: ${packages.join(' ')}`);
   if (process.getuid?.() !== 0) {
     throw new Error(
       'Not running as root, so these cannot be installed here. Run this, then npm test again:\n' +
-        `  sudo apt-get update && sudo apt-get ${install.join(' ')}`,
+        `  sudo apt-get update && sudo apt-get ${install.join(' ')}` +
+        unpacked.map((p) => `\n  cd /tmp && apt-get download ${p} && sudo dpkg-deb -x ${p}_*.deb ${UNPACK_ROOT}/${p}`).join(''),
     );
   }
   aptGet(['update']);
-  aptGet(install);
+  if (packages.length) aptGet(install);
+  for (const pkg of unpacked) unpack(pkg);
   const still = need.filter((n) => !CHECKS[n].ok());
   if (still.length > 0) throw new Error(`still missing after apt-get install: ${still.join(', ')}`);
 }

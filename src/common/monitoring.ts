@@ -137,7 +137,7 @@ export const ZMetricPoint = z.object({
 export const ZMetrics = z.object({ source: z.enum(['raw', 'rollup']), points: z.array(ZMetricPoint) });
 export type TMetrics = z.infer<typeof ZMetrics>;
 
-export const ALERT_RULES = ['unreachable', 'if_down', 'utilisation', 'snmp_failing', 'link_down'] as const;
+export const ALERT_RULES = ['unreachable', 'if_down', 'utilisation', 'snmp_failing', 'link_down', 'rate_surge'] as const;
 export type TAlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
 
@@ -168,10 +168,13 @@ export const ZThreshold = z.object({
   rule: z.enum(ALERT_RULES),
   deviceId: z.string().nullable(),
   ifIndex: z.number().int().nullable(),
-  /** Raise at this value (utilisation: percent); clear below `clearValue` (hysteresis). */
+  /** Raise at this value (utilisation: percent; rate_surge: times the baseline); clear below `clearValue` (hysteresis). */
   raiseValue: z.number().nullable(),
   clearValue: z.number().nullable(),
   minDurationSec: z.number().int(),
+  /** rate_surge: no surge below this rate (Mbit/s); the baseline is the median of this many polls before. */
+  floorValue: z.number().nullable(),
+  baselinePolls: z.number().int().nullable(),
   severity: z.enum(['critical', 'high', 'medium', 'low']),
   enabled: z.boolean(),
 });
@@ -183,6 +186,8 @@ export const ZThresholdInput = z.object({
   raiseValue: z.number().min(0).max(100).optional(),
   clearValue: z.number().min(0).max(100).optional(),
   minDurationSec: z.number().int().min(0).max(86_400).default(0),
+  floorValue: z.number().min(0).max(10_000_000).optional(),
+  baselinePolls: z.number().int().min(3).max(288).optional(),
   severity: z.enum(['critical', 'high', 'medium', 'low']).default('medium'),
   enabled: z.boolean().default(true),
 });

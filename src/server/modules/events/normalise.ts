@@ -7,7 +7,7 @@ import { decodeLine } from './decode.ts';
 import { isoTime, parseHeader } from './header.ts';
 import { pick, type Fields } from './vendors/kv.ts';
 import { PARSERS, parserById } from './vendors/parsers.ts';
-import { WORDS, type NormalKeys, type VendorParser } from './vendors/types.ts';
+import { FLOOD, WORDS, type NormalKeys, type VendorParser } from './vendors/types.ts';
 
 export interface SourceSetting {
   vendor: string | null;
@@ -31,6 +31,8 @@ export interface EventRow {
   user: string | null;
   action: string | null;
   rule: string | null;
+  bytes: number | null;
+  packets: number | null;
   message: string;
   raw: string;
   facility: number | null;
@@ -68,6 +70,11 @@ const ip = (v: string | null) => (v && IP.test(v) ? v : null);
 const port = (v: string | null) => (v && /^\d{1,5}$/.test(v) && Number(v) <= 65535 ? Number(v) : null);
 /** A login line names its peer in words (`logged in from 10.1.1.9`, `从 10.1.1.9 登录`): the source. */
 const fromIp = (text: string) => /(?:\bfrom|从)\s*(\d{1,3}(?:\.\d{1,3}){3})\b/i.exec(text.slice(0, 1000))?.[1] ?? null;
+/** The sum of the counters the line has among `keys` (a session's sent and received), null with none. */
+function total(f: Fields, keys: readonly string[] | undefined): number | null {
+  const vals = (keys ?? []).map((k) => f[k]).filter((v): v is string => v !== undefined && /^\d{1,15}$/.test(v));
+  return vals.length ? vals.reduce((a, v) => a + Number(v), 0) : null;
+}
 const short = (v: string | null, n = 200) => (v === null ? null : v.slice(0, n));
 
 function detect(message: string, vendor: string | null): VendorParser {
@@ -101,7 +108,10 @@ export function normalise(
     .filter(Boolean)
     .join(' ');
   const byRule = (text: string) => (text ? p.categories.find((c) => c.when.test(text))?.category : undefined);
-  const category = byRule(named) ?? byRule([h.app, h.message.slice(0, 300)].filter(Boolean).join(' ')) ?? 'other';
+  const head = h.message.slice(0, 300);
+  const found = byRule(named) ?? byRule([h.app, head].filter(Boolean).join(' ')) ?? 'other';
+  // An attack the line calls a flood or DoS (Huawei's ANTIATTACK module) is a flood (R-MON-04).
+  const category = found === 'attack' && FLOOD.test(head) ? 'flood' : found;
   const row = {
     receivedAt,
     occurredAt: h.occurredAt ?? bodyTime(f),
@@ -119,6 +129,8 @@ export function normalise(
     user: short(get(p, f, 'user'), 100),
     action: short(get(p, f, 'action'), 60),
     rule: short(get(p, f, 'rule')),
+    bytes: total(f, p.keys.bytes),
+    packets: total(f, p.keys.packets),
     message: (get(p, f, 'message') ?? h.message).slice(0, 4000),
     raw: line,
     facility: h.facility,

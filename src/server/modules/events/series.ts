@@ -1,7 +1,7 @@
 // The security events (R-MON-03, R-SEC-01): a kernel time series, daily partitions on PostgreSQL kept
 // 180 days (等保: network logs at least six months), partitioned by receive time (a sender's clock may
 // be years off). A merged row counts identical events (same fingerprint) within the merge window.
-import { integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { defineSeries } from '../../kernel/timeseries/index.ts';
 
 export const EVENT_DAYS = 180;
@@ -27,6 +27,9 @@ export const evtEvents = pgTable('evt_events', {
   user: text('user_name'),
   action: text('action'),
   rule: text('rule'),
+  /** Bytes and packets of the session or flow the line reports (both directions), when it says (R-MON-04). */
+  bytes: bigint('bytes', { mode: 'number' }),
+  packets: bigint('packets', { mode: 'number' }),
   message: text('message').notNull(),
   raw: text('raw').notNull(),
   facility: smallint('facility'),

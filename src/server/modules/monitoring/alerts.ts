@@ -11,6 +11,7 @@ import type { GlobalJob } from '../../kernel/jobs.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import type { TAlertRule } from '../../../common/monitoring.ts';
 import { openDetectedTicket, resolveDetectedTicket } from '../desk/api.ts';
+import { surgeReadings, SURGE } from './surge.ts';
 import { monAlerts, monDevices, monInterfaces, monLinkTraps, monThresholds } from './tables.ts';
 
 type Threshold = typeof monThresholds.$inferSelect;
@@ -27,6 +28,17 @@ export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[]
   { rule: 'snmp_failing', raiseValue: null, clearValue: null, minDurationSec: 180, severity: 'low', enabled: true },
   // A device that says so itself (linkDown trap) needs no confirmation; its linkUp resolves it.
   { rule: 'link_down', raiseValue: null, clearValue: null, minDurationSec: 0, severity: 'medium', enabled: true },
+  // R-MON-04: a rate 5× the interface's own baseline (median of 12 polls), at least 10 Mbit/s, for 2 minutes.
+  {
+    rule: 'rate_surge',
+    raiseValue: SURGE.factor,
+    clearValue: SURGE.clear,
+    floorValue: SURGE.floorMbps,
+    baselinePolls: SURGE.polls,
+    minDurationSec: 120,
+    severity: 'high',
+    enabled: true,
+  },
 ];
 
 export async function seedThresholds(ctx: Ctx): Promise<void> {
@@ -36,7 +48,7 @@ export async function seedThresholds(ctx: Ctx): Promise<void> {
 }
 
 /** What a condition says now: raise, clear, or neither (between the two values: the state stays). */
-interface Reading {
+export interface Reading {
   rule: TAlertRule;
   object: string;
   raise: boolean;
@@ -127,6 +139,7 @@ export const RULE_TITLES: Record<TAlertRule, string> = {
   utilisation: '带宽利用率过高',
   snmp_failing: 'SNMP 采集失败',
   link_down: '链路断开（Trap）',
+  rate_surge: '接口流量突增',
 };
 
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
@@ -145,13 +158,19 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
       thresholds.find((t) => t.rule === rule && t.deviceId === d.id && ifIndex !== null && t.ifIndex === ifIndex) ??
       thresholds.find((t) => t.rule === rule && t.deviceId === d.id && t.ifIndex === null) ??
       thresholds.find((t) => t.rule === rule && t.deviceId === null);
-    for (const r of readings(
-      d,
-      ifs.filter((i) => i.deviceId === d.id),
-      links.filter((l) => l.deviceId === d.id),
-      th,
-      now,
-    )) {
+    const own = ifs.filter((i) => i.deviceId === d.id);
+    const fresh = (at: Date | null) => !!at && now.getTime() - at.getTime() <= d.intervalSec * 1000 * STALE_INTERVALS;
+    const surges = await surgeReadings(ctx, d, own, th, (object) => liveBy.get(`${d.id}/rate_surge/${object}`), fresh);
+    for (const r of [
+      ...readings(
+        d,
+        own,
+        links.filter((l) => l.deviceId === d.id),
+        th,
+        now,
+      ),
+      ...surges,
+    ]) {
       const alert = liveBy.get(`${d.id}/${r.rule}/${r.object}`);
       const t = th(r.rule, r.object ? Number(r.object) : null)!;
       try {

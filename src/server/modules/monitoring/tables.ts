@@ -121,6 +121,10 @@ export const monThresholds = pgTable(
     raiseValue: doublePrecision('raise_value'),
     clearValue: doublePrecision('clear_value'),
     minDurationSec: integer('min_duration_sec').notNull(),
+    /** rate_surge (R-MON-04): the rate, Mbit/s, below which nothing counts as a surge (and a surge clears). */
+    floorValue: doublePrecision('floor_value'),
+    /** rate_surge: how many of the interface's polls before the surge make its baseline (their median). */
+    baselinePolls: integer('baseline_polls'),
     severity: text('severity').notNull(),
     enabled: boolean('enabled').notNull(),
   },

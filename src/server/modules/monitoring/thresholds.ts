@@ -52,6 +52,8 @@ const view = (t: typeof monThresholds.$inferSelect): TThreshold => ({
   raiseValue: t.raiseValue,
   clearValue: t.clearValue,
   minDurationSec: t.minDurationSec,
+  floorValue: t.floorValue,
+  baselinePolls: t.baselinePolls,
   severity: t.severity as TThreshold['severity'],
   enabled: t.enabled,
 });
@@ -75,6 +77,8 @@ export async function addThreshold(ctx: Ctx, input: z.output<typeof ZThresholdIn
         raiseValue: input.raiseValue ?? null,
         clearValue: input.clearValue ?? input.raiseValue ?? null,
         minDurationSec: input.minDurationSec,
+        floorValue: input.floorValue ?? null,
+        baselinePolls: input.baselinePolls ?? null,
         severity: input.severity,
         enabled: input.enabled,
       })

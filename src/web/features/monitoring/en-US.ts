@@ -86,6 +86,7 @@ export const EN: Record<string, string> = {
   告警中: 'Open',
   已解除: 'Cleared',
   '链路断开（Trap）': 'Link down (trap)',
+  接口流量突增: 'Interface traffic surge',
   'SNMP Trap 事件': 'SNMP traps',
   接收时间: 'Received',
   变量: 'Variables',

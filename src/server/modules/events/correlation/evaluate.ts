@@ -7,7 +7,7 @@ import type { TRuleHit } from '../../../../common/events.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { likeContains, likePrefix } from '../../../kernel/db/like.ts';
 import { evtEvents } from '../series.ts';
-import type { CompiledRule, Field, Selection } from './rule.ts';
+import type { CompiledRule, Field, Selection, SumField } from './rule.ts';
 
 /** Rows read per selection at most (a rule matching more in its window is counted on these). */
 const MAX_ROWS = 50_000;
@@ -33,17 +33,27 @@ function where(s: Selection): SQL | undefined {
   );
 }
 
-async function rows(ctx: Ctx, s: Selection, groupBy: Field, distinct: Field | null, from: Date, to: Date): Promise<Row[]> {
+async function rows(
+  ctx: Ctx,
+  s: Selection,
+  groupBy: Field,
+  distinct: Field | null,
+  from: Date,
+  to: Date,
+  sum: SumField | null = null,
+): Promise<Row[]> {
+  // Summing, a row weighs its counter times its merged count (identical sessions merged into one row).
+  const sumCol = sum ? evtEvents[sum] : null;
   return ctx.db
     .select({
       at: evtEvents.receivedAt,
       key: evtEvents[groupBy],
       distinct: distinct ? evtEvents[distinct] : sql<null>`null`,
-      count: evtEvents.count,
+      count: sumCol ? sql<number>`(coalesce(${sumCol}, 0) * ${evtEvents.count})::float8` : evtEvents.count,
       message: evtEvents.message,
     })
     .from(evtEvents)
-    .where(and(gte(evtEvents.receivedAt, from), lte(evtEvents.receivedAt, to), where(s)))
+    .where(and(gte(evtEvents.receivedAt, from), lte(evtEvents.receivedAt, to), where(s), sumCol ? sql`${sumCol} > 0` : undefined))
     .orderBy(asc(evtEvents.receivedAt))
     .limit(MAX_ROWS);
 }
@@ -60,7 +70,7 @@ function byKey(list: Row[]): Map<string, Row[]> {
 
 /** What the rule finds between from and to: one hit per group key. */
 export async function evaluate(ctx: Ctx, rule: CompiledRule, from: Date, to: Date): Promise<TRuleHit[]> {
-  const first = byKey(await rows(ctx, rule.first.selection, rule.groupBy, rule.first.distinct, from, to));
+  const first = byKey(await rows(ctx, rule.first.selection, rule.groupBy, rule.first.distinct, from, to, rule.first.sum));
   const then = rule.then ? byKey(await rows(ctx, rule.then.selection, rule.groupBy, null, from, to)) : null;
   const hits: TRuleHit[] = [];
   for (const [key, list] of first) {
@@ -70,11 +80,11 @@ export async function evaluate(ctx: Ctx, rule: CompiledRule, from: Date, to: Dat
     const values = new Map<string, number>();
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
-      total += r.count;
+      total += Number(r.count);
       if (r.distinct !== null) values.set(r.distinct, (values.get(r.distinct) ?? 0) + 1);
       while (r.at.getTime() - list[start]!.at.getTime() > rule.windowMs) {
         const old = list[start++]!;
-        total -= old.count;
+        total -= Number(old.count);
         if (old.distinct !== null) {
           const n = values.get(old.distinct)! - 1;
           if (n) values.set(old.distinct, n);

@@ -4,6 +4,7 @@
 //   `sel`                      any matching event
 //   `sel >= 5`                 at least 5 events (merged counts included) in the window
 //   `sel | count(user) >= 3`   at least 3 distinct values of a field in the window
+//   `sel | sum(bytes) >= 1000000000`  bytes (or packets) summed over the window: a large flow (R-MON-04)
 //   `failed >= 5 then success` an ordered sequence: 5 failures, then a success, same group key
 // A rule that does not parse is refused with the reason in Chinese (the editor shows it).
 import { parse } from 'yaml';
@@ -12,6 +13,9 @@ import { FILTER_FIELDS, SEVERITIES, type TSeverity } from '../../../../common/ev
 import { Invalid } from '../../../kernel/errors.ts';
 
 export type Field = (typeof FILTER_FIELDS)[number];
+/** Counters a rule may sum (the normalised bytes and packets of sessions). */
+export const SUM_FIELDS = ['bytes', 'packets'] as const;
+export type SumField = (typeof SUM_FIELDS)[number];
 export interface Condition {
   field: Field;
   op: 'eq' | 'contains' | 'startswith';
@@ -24,7 +28,7 @@ export interface CompiledRule {
   level: TSeverity;
   windowMs: number;
   groupBy: Field;
-  first: { name: string; selection: Selection; min: number; distinct: Field | null };
+  first: { name: string; selection: Selection; min: number; distinct: Field | null; sum: SumField | null };
   then: { name: string; selection: Selection } | null;
 }
 
@@ -41,7 +45,7 @@ const ZYaml = z.object({
 });
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const CONDITION = /^(\w+)(?:\s*\|\s*count\((\w+)\))?(?:\s*>=\s*(\d{1,6}))?(?:\s+then\s+(\w+))?$/;
+const CONDITION = /^(\w+)(?:\s*\|\s*(count|sum)\((\w+)\))?(?:\s*>=\s*(\d{1,15}))?(?:\s+then\s+(\w+))?$/;
 
 const bad = (why: string): never => {
   throw new Invalid('events.rule.invalid', `规则无效：${why}`);
@@ -75,8 +79,12 @@ export function compileRule(text: string): CompiledRule {
   if (!r.success) bad(r.error.issues.map((i) => `${i.path.join('.') || '文档'}: ${i.message}`).join('；'));
   const y = r.data!;
   const m = CONDITION.exec(y.condition.trim());
-  if (!m) bad('条件应形如 “sel”、“sel >= 5”、“sel | count(user) >= 3” 或 “failed >= 5 then success”');
-  const [, firstName, distinct, min, thenName] = m!;
+  if (!m) bad('条件应形如 “sel”、“sel >= 5”、“sel | count(user) >= 3”、“sel | sum(bytes) >= 1000000000” 或 “failed >= 5 then success”');
+  const [, firstName, fn, arg, min, thenName] = m!;
+  const distinct = fn === 'count' ? arg : undefined;
+  const sum = fn === 'sum' ? arg : undefined;
+  if (sum && !(SUM_FIELDS as readonly string[]).includes(sum)) bad(`sum(${sum}) 只能累计 ${SUM_FIELDS.join('、')}`);
+  if (sum && !min) bad(`sum(${sum}) 需要阈值，如 “>= 1000000000”`);
   const sel = (name: string) => selection(name, y.detection[name] ?? bad(`条件引用了不存在的选择 ${name}`));
   if (distinct && !(FILTER_FIELDS as readonly string[]).includes(distinct)) bad(`count(${distinct}) 的字段不存在`);
   return {
@@ -84,7 +92,13 @@ export function compileRule(text: string): CompiledRule {
     level: y.level,
     windowMs: Number(y.window.slice(0, -1)) * UNIT_MS[y.window.at(-1) as keyof typeof UNIT_MS],
     groupBy: y.group_by,
-    first: { name: firstName!, selection: sel(firstName!), min: min ? Number(min) : 1, distinct: (distinct as Field | undefined) ?? null },
+    first: {
+      name: firstName!,
+      selection: sel(firstName!),
+      min: min ? Number(min) : 1,
+      distinct: (distinct as Field | undefined) ?? null,
+      sum: (sum as SumField | undefined) ?? null,
+    },
     then: thenName ? { name: thenName, selection: sel(thenName) } : null,
   };
 }

@@ -12,7 +12,7 @@ import type { GlobalJob } from '../../../kernel/jobs.ts';
 import { openDetectedTicket } from '../../desk/api.ts';
 import { evtAlerts, evtRules } from '../tables.ts';
 import { evaluate } from './evaluate.ts';
-import { compileRule } from './rule.ts';
+import { compileRule, type CompiledRule } from './rule.ts';
 
 const REOPEN_MS = 86_400_000;
 const TEST_MAX_MS = 31 * 86_400_000;
@@ -89,7 +89,7 @@ export async function listAlerts(ctx: Ctx, q: { page: number; pageSize: number }
 
 const TICKET_SEVERITY = { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'low' } as const;
 
-async function raise(ctx: Ctx, rule: typeof evtRules.$inferSelect, hit: TRuleHit): Promise<void> {
+async function raise(ctx: Ctx, rule: typeof evtRules.$inferSelect, c: CompiledRule, hit: TRuleHit): Promise<void> {
   await inTx(ctx, async (tx) => {
     const [had] = await tx.db
       .select()
@@ -108,7 +108,7 @@ async function raise(ctx: Ctx, rule: typeof evtRules.$inferSelect, hit: TRuleHit
       serviceLine: 'SEC',
       severity: TICKET_SEVERITY[rule.level as keyof typeof TICKET_SEVERITY] ?? 'medium',
       title: `安全告警：${rule.title}（${hit.key}）`,
-      description: `关联规则“${rule.title}”（第 ${rule.version} 版）在 ${hit.firstAt} 至 ${hit.lastAt} 间命中 ${hit.count} 次，分组键 ${hit.key}。最后一条：${hit.sample}。详见 /events/alerts`,
+      description: `关联规则“${rule.title}”（第 ${rule.version} 版）在 ${hit.firstAt} 至 ${hit.lastAt} 间${c.first.sum ? `累计 ${c.first.sum === 'bytes' ? '字节' : '包'}数 ${hit.count}` : `命中 ${hit.count} 次`}，分组键 ${hit.key}。最后一条：${hit.sample}。详见 /events/alerts`,
       channel: 'security',
     });
     const values = {
@@ -144,7 +144,7 @@ export async function correlate(ctx: Ctx): Promise<number> {
       continue; // saved rules were compiled on save; a rule the grammar no longer takes is skipped
     }
     for (const hit of await evaluate(ctx, c, new Date(now.getTime() - c.windowMs), now)) {
-      await raise(ctx, r, hit);
+      await raise(ctx, r, c, hit);
       n++;
     }
   }

@@ -23,10 +23,12 @@ const huawei: VendorParser = {
     protocol: ['protocol', 'Protocol'],
     user: ['user-name', 'UserName', 'User'],
     action: ['action', 'Action'],
-    rule: ['rule-name', 'RuleName', 'policy-name'],
+    rule: ['rule-name', 'RuleName', 'policy-name', 'PolicyName'],
     message: ['_text'],
     severity: ['_severity'],
     category: ['_module', '_brief'],
+    bytes: ['SendBytes', 'RcvBytes'],
+    packets: ['SendPkts', 'RcvPkts'],
   },
   categories: COMMON_CATEGORIES,
 };
@@ -48,6 +50,8 @@ const h3c: VendorParser = {
     message: ['_text'],
     severity: ['_severity'],
     category: ['_module', '_brief'],
+    bytes: ['InitByteCount', 'RplyByteCount'],
+    packets: ['InitPktCount', 'RplyPktCount'],
   },
   categories: COMMON_CATEGORIES,
 };
@@ -131,8 +135,16 @@ const fortinet: VendorParser = {
     message: ['msg', 'logdesc', 'attack'],
     severity: ['level', 'crlevel'],
     category: ['subtype', 'type'],
+    bytes: ['sentbyte', 'rcvdbyte'],
+    packets: ['sentpkt', 'rcvdpkt'],
   },
-  categories: [{ when: /^virus\b/i, category: 'virus' }, { when: /^(ips|anomaly|waf)\b/i, category: 'attack' }, ...COMMON_CATEGORIES],
+  // FortiOS logs its DoS policy's floods as subtype anomaly (attack=tcp_syn_flood…).
+  categories: [
+    { when: /^virus\b/i, category: 'virus' },
+    { when: /^anomaly\b/i, category: 'flood' },
+    { when: /^(ips|waf)\b/i, category: 'attack' },
+    ...COMMON_CATEGORIES,
+  ],
 };
 
 /** CEF from any product, else plain key=value with the usual names. */
@@ -167,6 +179,9 @@ const generic: VendorParser = {
     message: ['msg', '_text'],
     severity: ['severity', 'level'],
     category: ['_category', 'cat', 'type', 'category'],
+    // CEF in/out are bytes received and sent; key=value senders name them variously.
+    bytes: ['in', 'out', 'bytes', 'sent_bytes', 'rcvd_bytes', 'bytes_in', 'bytes_out'],
+    packets: ['packets', 'sent_pkts', 'rcvd_pkts', 'pkts_in', 'pkts_out'],
   },
   categories: COMMON_CATEGORIES,
 };

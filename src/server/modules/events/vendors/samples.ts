@@ -1,6 +1,7 @@
 // Realistic lines of each vendor (formats from their log references; addresses from the documentation
 // ranges and private test nets, never real), with the fields the normaliser must read from them.
 import type { EventRow } from '../normalise.ts';
+import { FLOW_SAMPLES } from './flow-samples.ts';
 
 export interface Sample {
   name: string;
@@ -154,4 +155,5 @@ export const SAMPLES: Sample[] = [
       message: '发现病毒 Trojan.Win32',
     },
   },
+  ...FLOW_SAMPLES,
 ];

@@ -14,6 +14,9 @@ export interface NormalKeys {
   message: readonly string[];
   severity: readonly string[];
   category: readonly string[];
+  /** Counters summed into the normalised bytes and packets (a session's two directions). */
+  bytes: readonly string[];
+  packets: readonly string[];
 }
 
 export interface VendorParser {
@@ -30,8 +33,13 @@ export interface VendorParser {
   severityWords?: Readonly<Record<string, 'critical' | 'high' | 'medium' | 'low' | 'info'>>;
 }
 
+/** What vendors call a flood or a denial of service, in English and Chinese. */
+export const FLOOD = /flood|\bd?dos\b|泛洪|洪水|拒绝服务/i;
+
 /** Category rules every vendor shares. */
 export const COMMON_CATEGORIES: VendorParser['categories'] = [
+  // Floods and (D)DoS first (R-MON-04 traffic attacks): "SYN flood attack" is a flood before an attack.
+  { when: FLOOD, category: 'flood' },
   { when: /virus|病毒|\bav\b/i, category: 'virus' },
   { when: /attack|\bips\b|threat|intrusion|攻击|入侵|注入|sql|xss|webshell/i, category: 'attack' },
   { when: /login|logon|logged in|logout|auth|认证|登录|登陆/i, category: 'auth' },
