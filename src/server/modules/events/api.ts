@@ -2,14 +2,12 @@
 // its read functions): an alert by id (secops records responses on it), stored events whose message
 // matches words (secops reads signature-update lines), and the storing of lines as if received, then a
 // correlation pass (secops's demo plays a brute force so its alert exists at load time).
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { TEventAlert } from '../../../common/events.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { likeContains } from '../../kernel/db/like.ts';
 import { alertView, correlate } from './correlation/service.ts';
 import { normalise } from './normalise.ts';
-import { evtEvents } from './series.ts';
-import { writeEvents } from './store.ts';
+import { eventStore, writeEvents, type StoredLine } from './store.ts';
 import { evtAlerts, evtSources } from './tables.ts';
 
 export { correlate };
@@ -39,36 +37,14 @@ export async function alertsByIds(ctx: Ctx, ids: readonly string[]): Promise<TEv
   ).map(alertView);
 }
 
-export interface StoredLine {
-  receivedAt: Date;
-  occurredAt: Date | null;
-  source: string;
-  host: string;
-  vendor: string;
-  message: string;
-  raw: string;
-}
+export type { StoredLine };
 
 /** Events received in [from, to) whose message contains one of these words, oldest first, at most `limit`. */
 export async function eventsMentioning(
   ctx: Ctx,
   q: { from: Date; to: Date; words: readonly string[]; limit: number },
 ): Promise<StoredLine[]> {
-  const e = evtEvents;
-  return ctx.db
-    .select({
-      receivedAt: e.receivedAt,
-      occurredAt: e.occurredAt,
-      source: e.source,
-      host: e.host,
-      vendor: e.vendor,
-      message: e.message,
-      raw: e.raw,
-    })
-    .from(e)
-    .where(and(gte(e.receivedAt, q.from), lt(e.receivedAt, q.to), or(...q.words.map((w) => ilike(e.raw, likeContains(w))))))
-    .orderBy(asc(e.receivedAt))
-    .limit(q.limit);
+  return eventStore().mentioning(ctx, q);
 }
 
 /** Stores lines as the receiver would have from this sender (its registered vendor and charset), no filters. */

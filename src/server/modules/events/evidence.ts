@@ -1,10 +1,11 @@
 // What the security event intake proves to the reports (ARCHITECTURE.md principle 4): events received
 // and alerts raised in a period by severity, and how many alerts went on to a ticket (R-MON-03,
-// R-SEC-01/02), read from the stored events and alerts as they are.
+// R-SEC-01/02), read from the stored events (through the event store) and alerts as they are.
 import { sql } from 'drizzle-orm';
 import { SEVERITIES } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
+import { eventStore } from './store.ts';
 
 /** Per severity, most severe first: events received (merged ones counted each), alerts first raised, alerts with a ticket. */
 export const eventCounts = defineEvidence({
@@ -13,11 +14,7 @@ export const eventCounts = defineEvidence({
   requirements: ['R-MON-03', 'R-SEC-01', 'R-SEC-02'],
   params: ZEvidencePeriod,
   read: async (ctx, p) => {
-    const events = await queryRows<{ severity: string; n: number }>(
-      ctx.db,
-      sql`SELECT severity, coalesce(sum(count), 0)::int AS n FROM evt_events
-          WHERE received_at >= ${p.from}::timestamptz AND received_at < ${p.to}::timestamptz GROUP BY severity`,
-    );
+    const events = await eventStore().severityTotals(ctx, new Date(p.from), new Date(p.to));
     const alerts = await queryRows<{ severity: string; n: number; ticketed: number }>(
       ctx.db,
       sql`SELECT severity, count(*)::int AS n, count(ticket_id)::int AS ticketed FROM evt_alerts

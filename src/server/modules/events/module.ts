@@ -1,10 +1,12 @@
 // The security event centre (issue 13 points 1–2, R-SEC-01/02): syslog received over UDP and TCP by a
 // collector on every node, parsed by vendor (Huawei USG, H3C, Hillstone, Sangfor, Fortinet, generic
-// key=value and CEF), normalised, merged and kept 180 days in the time-series slot.
+// key=value and CEF), normalised, merged and kept 180 days in the time-series slot, or in ClickHouse when
+// YUNWEI_EVENTS_URL names one (store.ts, docs/events-clickhouse.md).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventCounts } from './evidence.ts';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
+import { clickhouseRetentionJob } from './clickhouse/retention.ts';
 import { correlationJob } from './correlation/service.ts';
 import { loadEventsDemo } from './demo.ts';
 import { syslogCollector } from './receiver.ts';
@@ -43,7 +45,7 @@ export const events = defineModule({
   },
   routes: [eventRoutes],
   collectors: [syslogCollector],
-  jobs: [correlationJob],
+  jobs: [correlationJob, clickhouseRetentionJob],
   series: EVENTS_SERIES,
   exportTables: tablesIn(tables),
   demo: loadEventsDemo,

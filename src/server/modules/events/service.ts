@@ -1,11 +1,11 @@
 // Reading events and keeping the sources (issue 13, "Public API (stable)"). Every event query carries a
-// time range (the partitions are pruned): without `from` the last 7 days.
-import { and, count, desc, eq, ilike, lt, gte, asc, sql, type SQL } from 'drizzle-orm';
+// time range (the partitions are pruned): without `from` the last 7 days. The events are read through
+// the event store (store.ts: PostgreSQL or ClickHouse); sources and unknown senders are PostgreSQL tables.
+import { asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { collectorHealth } from '../../kernel/collectors/runtime.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
-import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import {
   SEVERITIES,
@@ -18,7 +18,7 @@ import {
   type ZEventSourceInput,
   type ZEventStatsQuery,
 } from '../../../common/events.ts';
-import { evtEvents } from './series.ts';
+import { eventStore, type EventSearch } from './store.ts';
 import { evtSources, evtUnknownSources } from './tables.ts';
 
 type Query = z.output<typeof ZEventQuery>;
@@ -32,44 +32,10 @@ function range(ctx: Ctx, q: Filters): { from: Date; to: Date } {
   return { from, to };
 }
 
-function where(ctx: Ctx, q: Filters): SQL | undefined {
-  const { from, to } = range(ctx, q);
-  const c: (SQL | undefined)[] = [gte(evtEvents.receivedAt, from), lt(evtEvents.receivedAt, to)];
-  // Chinese substrings: ILIKE '%…%', served by the trigram index (pg_trgm) on the message.
-  if (q.q) c.push(ilike(evtEvents.message, likeContains(q.q)));
-  if (q.host) c.push(eq(evtEvents.host, q.host));
-  if (q.severity) c.push(eq(evtEvents.severity, q.severity));
-  return and(...c);
-}
-
-const view = (r: typeof evtEvents.$inferSelect): TEvent => ({
-  id: r.id,
-  receivedAt: r.receivedAt.toISOString(),
-  occurredAt: r.occurredAt?.toISOString() ?? null,
-  host: r.host,
-  vendor: r.vendor,
-  product: r.product,
-  category: r.category,
-  severity: r.severity as TEvent['severity'],
-  srcIp: r.srcIp,
-  dstIp: r.dstIp,
-  message: r.message,
-  count: r.count,
-});
+const search = (ctx: Ctx, q: Filters): EventSearch => ({ ...range(ctx, q), q: q.q, host: q.host, severity: q.severity });
 
 export async function listEvents(ctx: Ctx, q: Query): Promise<{ items: TEvent[]; total: number }> {
-  const w = where(ctx, q);
-  const [rows, [t]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(evtEvents)
-      .where(w)
-      .orderBy(desc(evtEvents.receivedAt), desc(evtEvents.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(evtEvents).where(w),
-  ]);
-  return { items: rows.map(view), total: t!.n };
+  return eventStore().list(ctx, search(ctx, q), q.pageSize, (q.page - 1) * q.pageSize);
 }
 
 /** Bucket sizes for the chart: the smallest that keeps it at most 120 points. */
@@ -80,22 +46,15 @@ export async function eventStats(ctx: Ctx, q: Filters): Promise<TEventStats> {
   const { from, to } = range(ctx, q);
   const span = (to.getTime() - from.getTime()) / 1000;
   const bucketSec = BUCKETS.find((b) => span / b <= 120) ?? 7 * 86_400;
-  const at = sql<string>`date_bin(make_interval(secs => ${bucketSec}), ${evtEvents.receivedAt}, ${from.toISOString()}::timestamptz)`;
-  const rows = await ctx.db
-    .select({ at, severity: evtEvents.severity, n: sql<number>`sum(${evtEvents.count})::int` })
-    .from(evtEvents)
-    .where(where(ctx, q))
-    // By position: the bucket expression carries parameters, which PostgreSQL does not match up twice.
-    .groupBy(sql`1`, sql`2`)
-    .orderBy(sql`1`);
+  const rows = await eventStore().stats(ctx, search(ctx, q), bucketSec);
   const points = new Map<string, TEventStats['points'][number]>();
   for (const r of rows) {
-    const key = new Date(r.at).toISOString();
+    const key = r.at.toISOString();
     const p = points.get(key) ?? {
       at: key,
       ...(Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>),
     };
-    if ((SEVERITIES as readonly string[]).includes(r.severity)) p[r.severity as (typeof SEVERITIES)[number]] += Number(r.n);
+    if ((SEVERITIES as readonly string[]).includes(r.severity)) p[r.severity as (typeof SEVERITIES)[number]] += r.n;
     points.set(key, p);
   }
   return { bucketSec, points: [...points.values()] };

@@ -1,81 +1,92 @@
-// Where received events land (the receiver's sink, one transaction per batch): identical events
-// (merge.ts's fingerprint) within MERGE_MS of a row's first sighting add to that row's count and last
-// seen instead of making a new row (issue 13 point 2); the rest are appended to the series in one
-// statement; senders that are not registered sources are counted as unknown sources.
-import { randomUUID } from 'node:crypto';
-import { and, gte, inArray, lte, sql } from 'drizzle-orm';
+// The event store (issue 13 point 8): where received events are written (merged, merge.ts) and what
+// every reader of events goes through: the list and chart (service.ts), the correlation rules
+// (correlation/evaluate.ts), the evidence for reports and secops's reading of lines (api.ts).
+// Two implementations: PostgreSQL's daily partitions (pg-store.ts, the default) and ClickHouse over
+// HTTP (clickhouse/store.ts), chosen by YUNWEI_EVENTS_URL (docs/events-clickhouse.md). The small
+// tables around the events (sources, unknown senders, filters, rules, alerts) stay in PostgreSQL.
+import { inArray, sql } from 'drizzle-orm';
+import type { TEvent } from '../../../common/events.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { appendRows } from '../../kernel/timeseries/index.ts';
+import { clickhouseStore } from './clickhouse/store.ts';
+import type { Field, Selection, SumField } from './correlation/rule.ts';
 import type { EventRow } from './normalise.ts';
-import { eventSeries, evtEvents } from './series.ts';
+import { pgStore } from './pg-store.ts';
 import { evtSources } from './tables.ts';
 
-export const MERGE_MS = 60_000;
+export { MERGE_MS } from './merge.ts';
 
-interface Target {
-  id: string;
+/** The list's filters; from/to bound the receive time [from, to). */
+export interface EventSearch {
+  from: Date;
+  to: Date;
+  q?: string | undefined;
+  host?: string | undefined;
+  severity?: string | undefined;
+}
+
+/** One row a correlation selection reads: a merged row counts `count` times. */
+export interface SelectedRow {
+  at: Date;
+  key: string | null;
+  distinct: string | null;
+  count: number;
+  message: string;
+}
+
+export interface StoredLine {
   receivedAt: Date;
-  /** A row this batch inserts (else an existing row it updates). */
-  fresh?: typeof evtEvents.$inferInsert;
-  add: number;
-  last: Date;
+  occurredAt: Date | null;
+  source: string;
+  host: string;
+  vendor: string;
+  message: string;
+  raw: string;
 }
 
-/** The latest row per fingerprint that the batch's earliest event could still merge into. */
-async function openRows(ctx: Ctx, rows: EventRow[]): Promise<Map<string, Target>> {
-  const times = rows.map((r) => r.receivedAt.getTime());
-  const from = new Date(Math.min(...times) - MERGE_MS);
-  const to = new Date(Math.max(...times));
-  const found = await ctx.db
-    .select({ id: evtEvents.id, receivedAt: evtEvents.receivedAt, fingerprint: evtEvents.fingerprint })
-    .from(evtEvents)
-    .where(
-      and(
-        inArray(evtEvents.fingerprint, [...new Set(rows.map((r) => r.fingerprint))]),
-        gte(evtEvents.receivedAt, from),
-        lte(evtEvents.receivedAt, to),
-      ),
-    );
-  const out = new Map<string, Target>();
-  for (const f of found) {
-    const had = out.get(f.fingerprint);
-    if (!had || had.receivedAt < f.receivedAt) out.set(f.fingerprint, { id: f.id, receivedAt: f.receivedAt, add: 0, last: f.receivedAt });
-  }
-  return out;
+export interface EventStore {
+  readonly kind: 'postgres' | 'clickhouse';
+  /** Merges the batch into the open rows and appends the rest (the receiver's sink calls it per batch). */
+  write(ctx: Ctx, rows: EventRow[]): Promise<void>;
+  /** Newest first (receive time, then id), merged rows once with their count. */
+  list(ctx: Ctx, s: EventSearch, limit: number, offset: number): Promise<{ items: TEvent[]; total: number }>;
+  /** Events (merged counts summed) per bucket of `bucketSec` from `s.from`, and severity. */
+  stats(ctx: Ctx, s: EventSearch, bucketSec: number): Promise<{ at: Date; severity: string; n: number }[]>;
+  /** Events received in [from, to) per severity, merged counts summed. */
+  severityTotals(ctx: Ctx, from: Date, to: Date): Promise<{ severity: string; n: number }[]>;
+  /** Events in [from, to) whose raw line contains one of the words (case-insensitive), oldest first. */
+  mentioning(ctx: Ctx, q: { from: Date; to: Date; words: readonly string[]; limit: number }): Promise<StoredLine[]>;
+  /**
+   * A correlation selection's rows in [from, to], oldest first, at most `limit`. With `sum`, only rows
+   * carrying that counter, each weighing counter × merged count (a large flow, R-MON-04).
+   */
+  select(
+    ctx: Ctx,
+    s: Selection,
+    groupBy: Field,
+    distinct: Field | null,
+    from: Date,
+    to: Date,
+    limit: number,
+    sum?: SumField | null,
+  ): Promise<SelectedRow[]>;
+  /** Drops what is older than `cutoff` (ClickHouse: whole daily partitions); PostgreSQL's series is kept by the kernel. */
+  retain?(cutoff: Date): Promise<string[]>;
 }
 
-function freshRow(r: EventRow, id: string): typeof evtEvents.$inferInsert {
-  const { truncated: _t, ...rest } = r;
-  return { ...rest, id, lastSeen: r.receivedAt, count: 1 };
+let chosen: { url: string; store: EventStore } | null = null;
+
+/** The store YUNWEI_EVENTS_URL names (ClickHouse), else PostgreSQL. Read on every call: tests switch it. */
+export function eventStore(): EventStore {
+  const url = process.env.YUNWEI_EVENTS_URL?.trim();
+  if (!url) return pgStore;
+  if (chosen?.url !== url) chosen = { url, store: clickhouseStore(url) };
+  return chosen.store;
 }
 
+/** The receiver's sink: the events to the store, unknown senders counted (in PostgreSQL either way). */
 export async function writeEvents(ctx: Ctx, rows: EventRow[]): Promise<void> {
   if (!rows.length) return;
-  const open = await openRows(ctx, rows);
-  const touched: Target[] = [];
-  for (const r of [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())) {
-    const t = open.get(r.fingerprint);
-    if (t && r.receivedAt.getTime() - t.receivedAt.getTime() < MERGE_MS) {
-      if (t.fresh) t.fresh.count += 1;
-      else t.add += 1;
-      if (r.receivedAt > t.last) t.last = r.receivedAt;
-      if (!touched.includes(t)) touched.push(t);
-      continue;
-    }
-    const id = randomUUID();
-    const n: Target = { id, receivedAt: r.receivedAt, fresh: freshRow(r, id), add: 0, last: r.receivedAt };
-    open.set(r.fingerprint, n);
-    touched.push(n);
-  }
-  const inserts = touched.filter((t) => t.fresh).map((t) => ({ ...t.fresh!, lastSeen: t.last }));
-  const updates = touched.filter((t) => !t.fresh && t.add > 0);
-  await appendRows(ctx, eventSeries, inserts);
-  if (updates.length) {
-    const json = JSON.stringify(updates.map((u) => ({ id: u.id, at: u.receivedAt.toISOString(), n: u.add, last: u.last.toISOString() })));
-    await ctx.db.execute(sql`UPDATE evt_events e SET count = e.count + u.n, last_seen = GREATEST(e.last_seen, u.last)
-      FROM jsonb_to_recordset(${json}::jsonb) AS u(id uuid, at timestamptz, n int, last timestamptz)
-      WHERE e.id = u.id AND e.received_at = u.at`);
-  }
+  await eventStore().write(ctx, rows);
   await countUnknown(ctx, rows);
 }
 

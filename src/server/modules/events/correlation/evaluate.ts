@@ -1,62 +1,14 @@
 // Evaluates a compiled correlation rule over the stored events of a time range (issue 13 point 3):
 // the job runs it over the last window every minute, the editor over any range before enabling.
-// Each selection is one indexed query (time range first); grouping, thresholds, distinct counts and
+// Each selection is one query of the event store (time range first); grouping, thresholds, distinct counts and
 // sequences are counted here. A merged row counts as often as it was seen.
-import { and, asc, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TRuleHit } from '../../../../common/events.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { likeContains, likePrefix } from '../../../kernel/db/like.ts';
-import { evtEvents } from '../series.ts';
-import type { CompiledRule, Field, Selection, SumField } from './rule.ts';
+import { eventStore, type SelectedRow as Row } from '../store.ts';
+import type { CompiledRule } from './rule.ts';
 
 /** Rows read per selection at most (a rule matching more in its window is counted on these). */
 const MAX_ROWS = 50_000;
-
-interface Row {
-  at: Date;
-  key: string | null;
-  distinct: string | null;
-  count: number;
-  message: string;
-}
-
-function where(s: Selection): SQL | undefined {
-  return and(
-    ...s.map((c) => {
-      const col = evtEvents[c.field];
-      return or(
-        ...c.values.map((v) =>
-          c.op === 'eq' ? sql`lower(${col}) = lower(${v})` : ilike(col, c.op === 'contains' ? likeContains(v) : likePrefix(v)),
-        ),
-      );
-    }),
-  );
-}
-
-async function rows(
-  ctx: Ctx,
-  s: Selection,
-  groupBy: Field,
-  distinct: Field | null,
-  from: Date,
-  to: Date,
-  sum: SumField | null = null,
-): Promise<Row[]> {
-  // Summing, a row weighs its counter times its merged count (identical sessions merged into one row).
-  const sumCol = sum ? evtEvents[sum] : null;
-  return ctx.db
-    .select({
-      at: evtEvents.receivedAt,
-      key: evtEvents[groupBy],
-      distinct: distinct ? evtEvents[distinct] : sql<null>`null`,
-      count: sumCol ? sql<number>`(coalesce(${sumCol}, 0) * ${evtEvents.count})::float8` : evtEvents.count,
-      message: evtEvents.message,
-    })
-    .from(evtEvents)
-    .where(and(gte(evtEvents.receivedAt, from), lte(evtEvents.receivedAt, to), where(s), sumCol ? sql`${sumCol} > 0` : undefined))
-    .orderBy(asc(evtEvents.receivedAt))
-    .limit(MAX_ROWS);
-}
 
 function byKey(list: Row[]): Map<string, Row[]> {
   const out = new Map<string, Row[]>();
@@ -70,8 +22,10 @@ function byKey(list: Row[]): Map<string, Row[]> {
 
 /** What the rule finds between from and to: one hit per group key. */
 export async function evaluate(ctx: Ctx, rule: CompiledRule, from: Date, to: Date): Promise<TRuleHit[]> {
-  const first = byKey(await rows(ctx, rule.first.selection, rule.groupBy, rule.first.distinct, from, to, rule.first.sum));
-  const then = rule.then ? byKey(await rows(ctx, rule.then.selection, rule.groupBy, null, from, to)) : null;
+  const first = byKey(
+    await eventStore().select(ctx, rule.first.selection, rule.groupBy, rule.first.distinct, from, to, MAX_ROWS, rule.first.sum),
+  );
+  const then = rule.then ? byKey(await eventStore().select(ctx, rule.then.selection, rule.groupBy, null, from, to, MAX_ROWS)) : null;
   const hits: TRuleHit[] = [];
   for (const [key, list] of first) {
     // Slide a window over the group's events until the threshold is reached inside it.

@@ -1,0 +1,134 @@
+// The default event store: PostgreSQL daily partitions, the kernel's time-series slot (series.ts).
+// A merge UPDATEs the open row in place (count + n, last seen); every query carries the time range,
+// so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index on the message.
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { TEvent } from '../../../common/events.ts';
+import { queryRows } from '../../kernel/db/client.ts';
+import { likeContains, likePrefix } from '../../kernel/db/like.ts';
+import { appendRows } from '../../kernel/timeseries/index.ts';
+import type { Selection } from './correlation/rule.ts';
+import { openWindow, planMerge } from './merge.ts';
+import { eventSeries, evtEvents } from './series.ts';
+import type { EventSearch, EventStore } from './store.ts';
+
+const e = evtEvents;
+
+function where(s: EventSearch): SQL | undefined {
+  const c: (SQL | undefined)[] = [gte(e.receivedAt, s.from), lt(e.receivedAt, s.to)];
+  if (s.q) c.push(ilike(e.message, likeContains(s.q)));
+  if (s.host) c.push(eq(e.host, s.host));
+  if (s.severity) c.push(eq(e.severity, s.severity));
+  return and(...c);
+}
+
+const view = (r: typeof evtEvents.$inferSelect): TEvent => ({
+  id: r.id,
+  receivedAt: r.receivedAt.toISOString(),
+  occurredAt: r.occurredAt?.toISOString() ?? null,
+  host: r.host,
+  vendor: r.vendor,
+  product: r.product,
+  category: r.category,
+  severity: r.severity as TEvent['severity'],
+  srcIp: r.srcIp,
+  dstIp: r.dstIp,
+  message: r.message,
+  count: r.count,
+});
+
+function selectionWhere(s: Selection): SQL | undefined {
+  return and(
+    ...s.map((c) => {
+      const col = e[c.field];
+      return or(
+        ...c.values.map((v) =>
+          c.op === 'eq' ? sql`lower(${col}) = lower(${v})` : ilike(col, c.op === 'contains' ? likeContains(v) : likePrefix(v)),
+        ),
+      );
+    }),
+  );
+}
+
+export const pgStore: EventStore = {
+  kind: 'postgres',
+
+  async write(ctx, rows) {
+    const w = openWindow(rows);
+    const found = await ctx.db
+      .select({ id: e.id, receivedAt: e.receivedAt, fingerprint: e.fingerprint })
+      .from(e)
+      .where(and(inArray(e.fingerprint, w.fingerprints), gte(e.receivedAt, w.from), lte(e.receivedAt, w.to)));
+    const { inserts, updates } = planMerge(rows, found);
+    await appendRows(ctx, eventSeries, inserts);
+    if (!updates.length) return;
+    const json = JSON.stringify(
+      updates.map((u) => ({ id: u.row.id, at: u.row.receivedAt.toISOString(), n: u.add, last: u.last.toISOString() })),
+    );
+    await ctx.db.execute(sql`UPDATE evt_events e SET count = e.count + u.n, last_seen = GREATEST(e.last_seen, u.last)
+      FROM jsonb_to_recordset(${json}::jsonb) AS u(id uuid, at timestamptz, n int, last timestamptz)
+      WHERE e.id = u.id AND e.received_at = u.at`);
+  },
+
+  async list(ctx, s, limit, offset) {
+    const w = where(s);
+    const [rows, [t]] = await Promise.all([
+      ctx.db.select().from(e).where(w).orderBy(desc(e.receivedAt), desc(e.id)).limit(limit).offset(offset),
+      ctx.db.select({ n: count() }).from(e).where(w),
+    ]);
+    return { items: rows.map(view), total: t!.n };
+  },
+
+  async stats(ctx, s, bucketSec) {
+    const at = sql<string>`date_bin(make_interval(secs => ${bucketSec}), ${e.receivedAt}, ${s.from.toISOString()}::timestamptz)`;
+    const rows = await ctx.db
+      .select({ at, severity: e.severity, n: sql<number>`sum(${e.count})::int` })
+      .from(e)
+      .where(where(s))
+      // By position: the bucket expression carries parameters, which PostgreSQL does not match up twice.
+      .groupBy(sql`1`, sql`2`)
+      .orderBy(sql`1`);
+    return rows.map((r) => ({ at: new Date(r.at), severity: r.severity, n: Number(r.n) }));
+  },
+
+  async severityTotals(ctx, from, to) {
+    return queryRows<{ severity: string; n: number }>(
+      ctx.db,
+      sql`SELECT severity, coalesce(sum(count), 0)::int AS n FROM evt_events
+          WHERE received_at >= ${from.toISOString()}::timestamptz AND received_at < ${to.toISOString()}::timestamptz GROUP BY severity`,
+    );
+  },
+
+  async mentioning(ctx, q) {
+    return ctx.db
+      .select({
+        receivedAt: e.receivedAt,
+        occurredAt: e.occurredAt,
+        source: e.source,
+        host: e.host,
+        vendor: e.vendor,
+        message: e.message,
+        raw: e.raw,
+      })
+      .from(e)
+      .where(and(gte(e.receivedAt, q.from), lt(e.receivedAt, q.to), or(...q.words.map((w) => ilike(e.raw, likeContains(w))))))
+      .orderBy(asc(e.receivedAt))
+      .limit(q.limit);
+  },
+
+  async select(ctx, s, groupBy, distinct, from, to, limit, sum = null) {
+    // Summing, a row weighs its counter times its merged count (identical sessions merged into one row).
+    const sumCol = sum ? e[sum] : null;
+    return ctx.db
+      .select({
+        at: e.receivedAt,
+        key: e[groupBy],
+        distinct: distinct ? e[distinct] : sql<null>`null`,
+        count: sumCol ? sql<number>`(coalesce(${sumCol}, 0) * ${e.count})::float8` : e.count,
+        message: e.message,
+      })
+      .from(e)
+      .where(and(gte(e.receivedAt, from), lte(e.receivedAt, to), selectionWhere(s), sumCol ? sql`${sumCol} > 0` : undefined))
+      .orderBy(asc(e.receivedAt))
+      .limit(limit);
+  },
+};
