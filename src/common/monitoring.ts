@@ -125,8 +125,10 @@ export const ZMetricsQuery = z.object({
   to: ZDateTime,
   /** An interface's rates; without it, the device's latency and loss. */
   ifIndex: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  /** The chart's width in points (about its pixels): longer ranges are averaged in SQL to at most this many. */
+  points: z.coerce.number().int().min(50).max(2000).optional(),
 });
-/** One point of a chart: raw samples for ranges up to two days, 5-minute rollups beyond (at most 1,440 points: 30 days averaged by the half hour). */
+/** One point of a chart: raw samples for ranges up to two days, rollups beyond (at most `points`, default 720: 30 days as hourly averages). */
 export const ZMetricPoint = z.object({
   at: ZTimestamp,
   latencyMs: z.number().nullable().optional(),
