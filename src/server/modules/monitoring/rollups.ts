@@ -23,6 +23,9 @@ import {
   monIf1h,
   monIf5m,
   monIfSamples,
+  monSensorSamples,
+  RAW_DAYS,
+  sensorSeries,
 } from './series.ts';
 import { monDevices } from './tables.ts';
 
@@ -133,10 +136,27 @@ async function rollupPoints(ctx: Ctx, table: RollupTable, where: SQL, a: SQL, b:
   return rows.map((r) => ({ at: r.at.toISOString(), a: num(r.a), b: num(r.b) }));
 }
 
+/** A sensor's readings (raw samples, kept 30 days), averaged in SQL to at most `points`. */
+async function sensorPoints(ctx: Ctx, id: string, key: string, from: Date, to: Date, span: number, points: number): Promise<TMetrics> {
+  if (span > RAW_DAYS * 86_400_000) throw new Invalid('monitoring.sensor_range', '传感器读数保留 30 天，时间范围不能超过 30 天');
+  const seconds = Math.max(60, Math.ceil(span / 1000 / points / 60) * 60);
+  const rows = await ctx.db
+    .select({
+      at: sql<Date>`${bucketOf('"at"', seconds)}`.mapWith(monSensorSamples.at),
+      v: sql<number | null>`avg(${monSensorSamples.value})`,
+    })
+    .from(monSensorSamples)
+    .where(and(eq(monSensorSamples.deviceId, id), eq(monSensorSamples.key, key), inRange(sensorSeries, from, to)))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .limit(points + 2);
+  return { source: 'raw', points: rows.map((r) => ({ at: r.at.toISOString(), value: num(r.v) })) };
+}
+
 export async function metrics(
   ctx: Ctx,
   id: string,
-  q: { from: string; to: string; ifIndex?: number | undefined; points?: number | undefined },
+  q: { from: string; to: string; ifIndex?: number | undefined; points?: number | undefined; sensor?: string | undefined },
 ): Promise<TMetrics> {
   const [device] = await ctx.db.select({ id: monDevices.id }).from(monDevices).where(eq(monDevices.id, id));
   if (!device) throw new NotFound('monitoring.device_not_found', '监控设备不存在');
@@ -149,6 +169,7 @@ export async function metrics(
   const points = q.points ?? CHART_POINTS;
   const seconds = pointSeconds(span, points);
   const hourly = seconds >= HOUR_S;
+  if (q.sensor !== undefined) return sensorPoints(ctx, id, q.sensor, from, to, span, points);
   if (q.ifIndex === undefined) {
     if (raw) {
       const rows = await ctx.db
