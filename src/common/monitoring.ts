@@ -110,7 +110,23 @@ export const ZMonDevice = z.object({
 });
 export type TMonDevice = z.infer<typeof ZMonDevice>;
 
-export const ZMonDeviceDetail = ZMonDevice.extend({ interfaces: z.array(ZMonInterface) });
+export const SENSOR_KINDS = ['temperature', 'fan', 'power'] as const;
+export type TSensorKind = (typeof SENSOR_KINDS)[number];
+/** ok; warning (the device says so); failed (a fan stopped, a supply not supplying, a sensor non-operational); absent (an empty slot); unknown. */
+export const SENSOR_STATES = ['ok', 'warning', 'failed', 'absent', 'unknown'] as const;
+export type TSensorState = (typeof SENSOR_STATES)[number];
+/** A temperature, fan or power sensor of a device as last polled (R-MON-07). */
+export const ZSensor = z.object({
+  key: z.string(),
+  kind: z.enum(SENSOR_KINDS),
+  name: z.string(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  state: z.enum(SENSOR_STATES),
+  sampledAt: ZTimestamp,
+});
+export type TSensor = z.infer<typeof ZSensor>;
+export const ZMonDeviceDetail = ZMonDevice.extend({ interfaces: z.array(ZMonInterface), sensors: z.array(ZSensor) });
 export type TMonDeviceDetail = z.infer<typeof ZMonDeviceDetail>;
 
 export const ZMonDeviceQuery = ZPage.extend({
@@ -125,19 +141,34 @@ export const ZMetricsQuery = z.object({
   to: ZDateTime,
   /** An interface's rates; without it, the device's latency and loss. */
   ifIndex: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  /** The chart's width in points (about its pixels): longer ranges are averaged in SQL to at most this many. */
+  points: z.coerce.number().int().min(50).max(2000).optional(),
+  /** A sensor's readings (its key, as in the device's `sensors`), from the raw samples (at most 30 days). */
+  sensor: z.string().min(1).max(100).optional(),
 });
-/** One point of a chart: raw samples for ranges up to two days, 5-minute rollups beyond (at most 1,440 points: 30 days averaged by the half hour). */
+/** One point of a chart: raw samples for ranges up to two days, rollups beyond (at most `points`, default 720: 30 days as hourly averages). */
 export const ZMetricPoint = z.object({
   at: ZTimestamp,
   latencyMs: z.number().nullable().optional(),
   lossPct: z.number().nullable().optional(),
   inBps: z.number().nullable().optional(),
   outBps: z.number().nullable().optional(),
+  /** A sensor's reading (℃, rpm, W…). */
+  value: z.number().nullable().optional(),
 });
 export const ZMetrics = z.object({ source: z.enum(['raw', 'rollup']), points: z.array(ZMetricPoint) });
 export type TMetrics = z.infer<typeof ZMetrics>;
 
-export const ALERT_RULES = ['unreachable', 'if_down', 'utilisation', 'snmp_failing', 'link_down', 'rate_surge'] as const;
+export const ALERT_RULES = [
+  'unreachable',
+  'if_down',
+  'utilisation',
+  'snmp_failing',
+  'link_down',
+  'temperature',
+  'hardware_failed',
+  'rate_surge',
+] as const;
 export type TAlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
 

@@ -1,7 +1,7 @@
 // Prefill from the real monitoring module (issue 14): a device registered in monitoring over SNMP
 // against Debian's snmpd on 127.0.0.1 and linked to an asset; the sheet opened afterwards carries what
 // the monitoring device page shows (memory, CPU, interface errors, open alerts), and says where there
-// is no data (not probed by ICMP, no configuration backup, no temperature); a security product's
+// is no data (not probed by ICMP, no configuration backup, no temperature sensor on snmpd); a security product's
 // signature age is the one the security operations board shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TMonDeviceDetail } from '../../../common/monitoring.ts';
@@ -66,7 +66,7 @@ describe('prefill from monitoring', () => {
     expect(v('memory').prefill?.note).toMatch(/^监控 \d{4}-/);
     expect(v('reachable').prefill).toMatchObject({ value: null, note: '监控尚未探测' });
     expect(v('backup').prefill).toMatchObject({ value: null, note: '未纳入配置备份' });
-    expect(v('temp').prefill).toMatchObject({ value: null, note: '监控未采集温度' });
+    expect(v('temp').prefill).toMatchObject({ value: null, note: '监控无温度数据' });
     expect(s.prefilledAt).not.toBeNull();
   });
 

@@ -1,9 +1,10 @@
 // Prefill of a sheet at the moment it opens (issue 14 point 1): each item with a source reads the
-// device's state from monitoring (reachable, CPU, memory, interface errors, open alerts) and from
+// device's state from monitoring (reachable, CPU, memory, temperature, interface errors, open alerts) and from
 // configuration backup (days since the last successful backup), through their api.ts. A device is
 // monitoring's when linked to the asset or carrying its name; configuration backup's by its name.
 // Signature age (days since a security product's last signature update) comes from security
-// operations' board, by asset. Temperature is not collected by monitoring yet: "no data", said so.
+// operations' board, by asset. Temperature is the hottest sensor monitoring read (R-MON-07); a device
+// without temperature sensors says "no data".
 import type { PrefillSource } from '../../../common/inspections.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { lastBackups } from '../configbackup/api.ts';
@@ -38,6 +39,8 @@ function fromMonitoring(source: PrefillSource, h: DeviceHealth | undefined): Pre
       return n(h.cpuPct, ' CPU ');
     case 'memory':
       return n(h.memPct, '内存');
+    case 'temperature':
+      return n(h.temperatureC, '温度');
     case 'if_errors':
       return n(h.ifErrors, '接口');
     case 'open_alerts':
@@ -52,7 +55,7 @@ export const modulePrefill: PrefillProvider = {
   async read(ctx, devices, sources) {
     const out = new Map<string, PrefillRow>();
     if (!devices.length || !sources.size) return out;
-    const mon = ['reachable', 'cpu', 'memory', 'if_errors', 'open_alerts'].some((s) => sources.has(s as PrefillSource))
+    const mon = ['reachable', 'cpu', 'memory', 'temperature', 'if_errors', 'open_alerts'].some((s) => sources.has(s as PrefillSource))
       ? await deviceHealth(ctx, { assetIds: devices.map((d) => d.assetId), names: devices.map((d) => d.name) })
       : [];
     const backups = sources.has('backup_age')
@@ -77,8 +80,7 @@ export const modulePrefill: PrefillProvider = {
               : at === null
                 ? none(s, '从未备份成功')
                 : { value: round1((now - at.getTime()) / 86_400_000), source: s, note: `上次备份 ${at.toISOString()}` };
-        } else if (s === 'temperature') row = none(s, '监控未采集温度');
-        else if (s === 'signature_age') {
+        } else if (s === 'signature_age') {
           const a = signatures.get(d.assetId);
           row = !a
             ? none(s, '非安全产品或未登记特征库')

@@ -12,13 +12,14 @@ import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import type { TAlertRule } from '../../../common/monitoring.ts';
 import { openDetectedTicket, resolveDetectedTicket } from '../desk/api.ts';
 import { surgeReadings, SURGE } from './surge.ts';
-import { monAlerts, monDevices, monInterfaces, monLinkTraps, monThresholds } from './tables.ts';
+import { monAlerts, monDevices, monInterfaces, monLinkTraps, monSensors, monThresholds } from './tables.ts';
 
 type Threshold = typeof monThresholds.$inferSelect;
 type Device = typeof monDevices.$inferSelect;
 type Iface = typeof monInterfaces.$inferSelect;
 type Alert = typeof monAlerts.$inferSelect;
 type LinkTrap = typeof monLinkTraps.$inferSelect;
+type Sensor = typeof monSensors.$inferSelect;
 
 /** The defaults every site starts with (seeded once per rule; editable as data). */
 export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[] = [
@@ -39,6 +40,10 @@ export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[]
     severity: 'high',
     enabled: true,
   },
+  // R-MON-07: a temperature above 65 ℃ for five minutes (or the device's own critical state), cleared below 60 ℃.
+  { rule: 'temperature', raiseValue: 65, clearValue: 60, minDurationSec: 300, severity: 'high', enabled: true },
+  // A fan or power supply the device reports failed, held a minute (one poll's answer is not a blip).
+  { rule: 'hardware_failed', raiseValue: null, clearValue: null, minDurationSec: 60, severity: 'high', enabled: true },
 ];
 
 export async function seedThresholds(ctx: Ctx): Promise<void> {
@@ -61,13 +66,42 @@ const FAILING = new Set(['timeout', 'auth_failed', 'garbage', 'error']);
 /** Data older than this many intervals decides nothing (the collector is behind or stopped). */
 const STALE_INTERVALS = 3;
 
-function readings(
-  d: Device,
-  ifs: Iface[],
-  links: LinkTrap[],
-  th: (rule: TAlertRule, ifIndex: number | null) => Threshold | undefined,
-  now: Date,
-): Reading[] {
+type Th = (rule: TAlertRule, ifIndex: number | null) => Threshold | undefined;
+const KIND_LABEL: Record<string, string> = { fan: '风扇', power: '电源' };
+
+/** Temperature and fan/power state (R-MON-07): one reading per sensor, the object `sensor:<key>`. */
+function sensorReadings(d: Device, sensors: Sensor[], th: Th, fresh: (t: Date | null) => boolean): Reading[] {
+  const out: Reading[] = [];
+  const temp = th('temperature', null);
+  const hw = th('hardware_failed', null);
+  for (const x of sensors) {
+    if (!fresh(x.sampledAt)) continue;
+    const object = `sensor:${x.key}`;
+    if (x.kind === 'temperature' && temp) {
+      const raiseAt = temp.raiseValue ?? 65;
+      const hot = x.value !== null && x.value > raiseAt;
+      out.push({
+        rule: 'temperature',
+        object,
+        raise: hot || x.state === 'failed',
+        clear: x.state !== 'failed' && x.value !== null && x.value < (temp.clearValue ?? raiseAt),
+        value: x.value,
+        message: `${d.name} ${x.name} 温度 ${x.value ?? '—'} ℃${hot ? `，超过 ${raiseAt} ℃` : '，设备报告严重告警'}`,
+      });
+    } else if (x.kind !== 'temperature' && hw)
+      out.push({
+        rule: 'hardware_failed',
+        object,
+        raise: x.state === 'failed',
+        clear: x.state === 'ok' || x.state === 'absent',
+        value: null,
+        message: `${d.name} ${KIND_LABEL[x.kind] ?? ''}「${x.name}」故障`,
+      });
+  }
+  return out;
+}
+
+function readings(d: Device, ifs: Iface[], links: LinkTrap[], sensors: Sensor[], th: Th, now: Date): Reading[] {
   const fresh = (t: Date | null) => !!t && now.getTime() - t.getTime() <= d.intervalSec * 1000 * STALE_INTERVALS;
   const out: Reading[] = [];
   if (d.icmp && d.reachable !== null && fresh(d.icmpAt) && th('unreachable', null))
@@ -130,6 +164,7 @@ function readings(
         message: `${d.name} 接口 ${name} 报告链路断开（linkDown Trap）`,
       });
     }
+  out.push(...sensorReadings(d, sensors, th, fresh));
   return out;
 }
 
@@ -140,6 +175,8 @@ export const RULE_TITLES: Record<TAlertRule, string> = {
   snmp_failing: 'SNMP 采集失败',
   link_down: '链路断开（Trap）',
   rate_surge: '接口流量突增',
+  temperature: '设备温度过高',
+  hardware_failed: '风扇或电源故障',
 };
 
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
@@ -149,6 +186,7 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
   const devices = await ctx.db.select().from(monDevices);
   const ifs = await ctx.db.select().from(monInterfaces);
   const links = await ctx.db.select().from(monLinkTraps);
+  const sensors = await ctx.db.select().from(monSensors);
   const live = await ctx.db.select().from(monAlerts).where(ne(monAlerts.state, 'closed'));
   const liveBy = new Map(live.map((a) => [`${a.deviceId}/${a.rule}/${a.object}`, a]));
   let opened = 0;
@@ -166,13 +204,14 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
         d,
         own,
         links.filter((l) => l.deviceId === d.id),
+        sensors.filter((x) => x.deviceId === d.id),
         th,
         now,
       ),
       ...surges,
     ]) {
       const alert = liveBy.get(`${d.id}/${r.rule}/${r.object}`);
-      const t = th(r.rule, r.object ? Number(r.object) : null)!;
+      const t = th(r.rule, /^\d+$/.test(r.object) ? Number(r.object) : null)!;
       try {
         if (r.raise && !alert) await inTx(ctx, (tx) => begin(tx, d, r, t)).then((o) => (opened += o ? 1 : 0));
         else if (r.raise && alert?.state === 'pending' && now.getTime() - alert.since.getTime() >= t.minDurationSec * 1000)

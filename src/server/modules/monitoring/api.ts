@@ -1,6 +1,6 @@
 // What other modules may read of monitoring (ARCHITECTURE.md: a module uses another only through its
 // api.ts): the latest state of devices as the device page shows it, for the inspection sheets'
-// prefill (issue 14): reachable, CPU and memory, interface errors and open alerts.
+// prefill (issue 14): reachable, CPU and memory, temperature, interface errors and open alerts.
 import { inArray, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { monDevices } from './tables.ts';
@@ -13,6 +13,8 @@ export interface DeviceHealth {
   reachable: boolean | null;
   cpuPct: number | null;
   memPct: number | null;
+  /** The hottest temperature sensor of the last SNMP poll (℃); null without temperature sensors. */
+  temperatureC: number | null;
   /** In and out errors summed over the interfaces of the last SNMP poll; null without interfaces. */
   ifErrors: number | null;
   openAlerts: number;
@@ -38,14 +40,18 @@ export async function deviceHealth(ctx: Ctx, q: { assetIds?: readonly string[]; 
       ifErrors: sql<
         string | null
       >`(SELECT sum(coalesce(i.in_errors, 0) + coalesce(i.out_errors, 0))::text FROM mon_interfaces i WHERE i.device_id = ${monDevices.id})`,
+      temperatureC: sql<
+        number | null
+      >`(SELECT max(s.value) FROM mon_sensors s WHERE s.device_id = ${monDevices.id} AND s.kind = 'temperature')`,
       openAlerts: sql<number>`(SELECT count(*)::int FROM mon_alerts a WHERE a.device_id = ${monDevices.id} AND a.state = 'open')`,
     })
     .from(monDevices)
     .where(
       or(assetIds.length ? inArray(monDevices.assetId, assetIds) : sql`false`, names.length ? inArray(monDevices.name, names) : sql`false`),
     );
-  return rows.map(({ icmpAt, snmpAt, ifErrors, ...r }) => ({
+  return rows.map(({ icmpAt, snmpAt, ifErrors, temperatureC, ...r }) => ({
     ...r,
+    temperatureC: temperatureC === null ? null : Number(temperatureC),
     ifErrors: ifErrors === null ? null : Number(ifErrors),
     openAlerts: Number(r.openAlerts),
     polledAt: [icmpAt, snmpAt].reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null),

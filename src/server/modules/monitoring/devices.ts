@@ -7,9 +7,9 @@ import { audit } from '../../kernel/audit.ts';
 import { SYSTEM_ACTOR, inTx, type Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
-import type { TMonDevice, TMonDeviceDetail, TMonInterface, ZMonDeviceInput, ZMonDeviceQuery } from '../../../common/monitoring.ts';
+import type { TMonDevice, TMonDeviceDetail, TMonInterface, TSensor, ZMonDeviceInput, ZMonDeviceQuery } from '../../../common/monitoring.ts';
 import { pollNow } from './collectors.ts';
-import { monDevices, monInterfaces } from './tables.ts';
+import { monDevices, monInterfaces, monSensors } from './tables.ts';
 
 type DeviceRow = typeof monDevices.$inferSelect;
 type Query = z.output<typeof ZMonDeviceQuery>;
@@ -77,6 +77,16 @@ function interfaceView(i: typeof monInterfaces.$inferSelect): TMonInterface {
   };
 }
 
+const sensorView = (x: typeof monSensors.$inferSelect): TSensor => ({
+  key: x.key,
+  kind: x.kind as TSensor['kind'],
+  name: x.name,
+  value: x.value,
+  unit: x.unit,
+  state: x.state as TSensor['state'],
+  sampledAt: x.sampledAt.toISOString(),
+});
+
 /** The audit record's picture of a device: no secret box. */
 const audited = (r: DeviceRow) => {
   const { secretBox: _box, ...rest } = r;
@@ -121,7 +131,7 @@ export async function createDevice(
     return r!;
   });
   if (o.firstPoll !== false) pollNow({ ...ctx, actor: SYSTEM_ACTOR, trail: { audited: false } }, row);
-  return { ...view(row, 0), interfaces: [] };
+  return { ...view(row, 0), interfaces: [], sensors: [] };
 }
 
 function filters(q: Query): SQL | undefined {
@@ -152,5 +162,10 @@ export async function getDevice(ctx: Ctx, id: string): Promise<TMonDeviceDetail>
   const [r] = await ctx.db.select({ d: monDevices, alerts: openAlerts }).from(monDevices).where(eq(monDevices.id, id));
   if (!r) throw new NotFound('monitoring.device_not_found', '监控设备不存在');
   const ifs = await ctx.db.select().from(monInterfaces).where(eq(monInterfaces.deviceId, id)).orderBy(asc(monInterfaces.ifIndex));
-  return { ...view(r.d, r.alerts), interfaces: ifs.map(interfaceView) };
+  const sensors = await ctx.db
+    .select()
+    .from(monSensors)
+    .where(eq(monSensors.deviceId, id))
+    .orderBy(asc(monSensors.kind), asc(monSensors.key));
+  return { ...view(r.d, r.alerts), interfaces: ifs.map(interfaceView), sensors: sensors.map(sensorView) };
 }

@@ -1,14 +1,32 @@
-// 5-minute rollups of the raw samples (issue 12: kept 13 months for the annual report), and the chart
-// data read from raw samples (short ranges) or rollups (long ones). Each run recomputes the last
-// half hour of buckets (ON CONFLICT DO UPDATE): a late batch or a missed run is caught up, and a run
-// twice gives the same rows.
+// 5-minute rollups of the raw samples and hourly ones of those (issue 12: kept 13 months for the
+// annual report), and the chart data read from raw samples (short ranges), 5-minute rollups (days) or
+// hourly rollups (a month or more). Each run recomputes the last half hour of buckets and the hours
+// they fall in (ON CONFLICT DO UPDATE): a late batch or a missed run is caught up, and a run twice
+// gives the same rows.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { inRange } from '../../kernel/timeseries/index.ts';
 import type { TMetrics } from '../../../common/monitoring.ts';
-import { BUCKET_MS, icmpRollups, icmpSeries, ifRollups, ifSeries, monIcmp5m, monIcmpSamples, monIf5m, monIfSamples } from './series.ts';
+import {
+  BUCKET_MS,
+  icmpHourly,
+  icmpRollups,
+  icmpSeries,
+  ifHourly,
+  ifRollups,
+  ifSeries,
+  monIcmp1h,
+  monIcmp5m,
+  monIcmpSamples,
+  monIf1h,
+  monIf5m,
+  monIfSamples,
+  monSensorSamples,
+  RAW_DAYS,
+  sensorSeries,
+} from './series.ts';
 import { monDevices } from './tables.ts';
 
 const floorBucket = (t: number) => Math.floor(t / BUCKET_MS) * BUCKET_MS;
@@ -33,14 +51,41 @@ export async function rollUp(ctx: Ctx, from: Date, to: Date): Promise<void> {
       out_bps_avg = excluded.out_bps_avg, out_bps_max = excluded.out_bps_max, util_max = excluded.util_max, samples = excluded.samples`);
 }
 
-/** Every five minutes: the last six buckets, the current one excluded (still filling). */
+const HOUR_MS = 3_600_000;
+/** The average of 5-minute averages weighted by their samples (a bucket of fewer polls counts less). */
+const wavg = (col: string) => sql.raw(`(sum(${col} * samples) / nullif(sum(samples) FILTER (WHERE ${col} IS NOT NULL), 0))::float8`);
+
+/** Rolls the 5-minute rollups of the hours [from, to) (both on hour edges) up into hourly ones. */
+export async function rollUpHours(ctx: Ctx, from: Date, to: Date): Promise<void> {
+  const f = from.toISOString();
+  const t = to.toISOString();
+  await ctx.db.execute(sql`INSERT INTO mon_icmp_1h (at, device_id, latency_avg, latency_max, loss_avg, samples)
+    SELECT ${bucketOf('at', 3600)}, device_id, ${wavg('latency_avg')}, max(latency_max), ${wavg('loss_avg')}, sum(samples)::int
+    FROM mon_icmp_5m WHERE at >= ${f} AND at < ${t} GROUP BY 1, 2
+    ON CONFLICT (device_id, at) DO UPDATE SET latency_avg = excluded.latency_avg, latency_max = excluded.latency_max,
+      loss_avg = excluded.loss_avg, samples = excluded.samples`);
+  await ctx.db
+    .execute(sql`INSERT INTO mon_if_1h (at, device_id, if_index, in_bps_avg, in_bps_max, out_bps_avg, out_bps_max, util_max, samples)
+    SELECT ${bucketOf('at', 3600)}, device_id, if_index, ${wavg('in_bps_avg')}, max(in_bps_max), ${wavg('out_bps_avg')},
+      max(out_bps_max), max(util_max), sum(samples)::int
+    FROM mon_if_5m WHERE at >= ${f} AND at < ${t} GROUP BY 1, 2, 3
+    ON CONFLICT (device_id, if_index, at) DO UPDATE SET in_bps_avg = excluded.in_bps_avg, in_bps_max = excluded.in_bps_max,
+      out_bps_avg = excluded.out_bps_avg, out_bps_max = excluded.out_bps_max, util_max = excluded.util_max, samples = excluded.samples`);
+}
+
+/**
+ * Every five minutes: the last six buckets, the current one excluded (still filling), then the hours
+ * those buckets fall in (the current hour again at each run until it is whole).
+ */
 export const rollupJob: GlobalJob = {
   name: 'monitoring-rollups',
   scope: 'global',
   cron: '*/5 * * * *',
   handler: async (ctx) => {
     const to = floorBucket(ctx.now().getTime());
-    await rollUp(ctx, new Date(to - 6 * BUCKET_MS), new Date(to));
+    const from = to - 6 * BUCKET_MS;
+    await rollUp(ctx, new Date(from), new Date(to));
+    await rollUpHours(ctx, new Date(Math.floor(from / HOUR_MS) * HOUR_MS), new Date(Math.ceil(to / HOUR_MS) * HOUR_MS));
   },
 };
 
@@ -48,45 +93,71 @@ export const rollupJob: GlobalJob = {
 const RAW_RANGE_MS = 2 * 86_400_000;
 const MAX_RANGE_MS = 400 * 86_400_000;
 /**
- * A rollup chart has at most this many points (about one per pixel of a wide chart): a longer range
- * averages adjacent 5-minute buckets into one point (30 days: a point per 30 minutes, 1,440 and not
- * 8,640; a year: one per 6 h 5 min). What the browser draws, the API sends and Node maps all shrink
- * alike, and the read stays an index-only scan of the charts' index (series.ts).
+ * A rollup chart has at most this many points unless the browser asks for its own width (`points`):
+ * a longer range averages adjacent buckets into one point, in SQL, so what the browser draws, the API
+ * sends and Node maps all shrink alike. A point of an hour or more is read from the hourly rollups
+ * (30 days: 720 hourly rows of one interface, a few leaf pages of their charts' index), shorter ones
+ * from the 5-minute rollups; either read is an index-only scan of the charts' index (series.ts).
  */
-export const CHART_POINTS = 1440;
+export const CHART_POINTS = 720;
+const HOUR_S = HOUR_MS / 1000;
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
-/** Seconds per point of a rollup chart over `span` ms: a whole number of 5-minute buckets. */
-export function pointSeconds(span: number): number {
-  // Whole buckets of the span: 30 days and a second are still a point per half hour.
-  return Math.max(1, Math.ceil(Math.floor(span / BUCKET_MS) / CHART_POINTS)) * (BUCKET_MS / 1000);
+/** Seconds per point of a rollup chart over `span` ms: whole 5-minute buckets, whole hours from an hour up. */
+export function pointSeconds(span: number, points: number = CHART_POINTS): number {
+  // Whole buckets of the span: 30 days and a second are still a point per hour.
+  const s = Math.max(1, Math.ceil(Math.floor(span / BUCKET_MS) / points)) * (BUCKET_MS / 1000);
+  return s < HOUR_S ? s : Math.ceil(s / HOUR_S) * HOUR_S;
 }
 
+type RollupTable = typeof monIf5m | typeof monIcmp5m | typeof monIf1h | typeof monIcmp1h;
+
 /** Rollup points of one series: the buckets as stored, or averaged `seconds` at a time. */
-async function rollupPoints(ctx: Ctx, table: typeof monIf5m | typeof monIcmp5m, where: SQL, a: SQL, b: SQL, seconds: number) {
-  const rows =
-    seconds === BUCKET_MS / 1000
-      ? await ctx.db
-          .select({ at: table.at, a: sql<number | null>`${a}`, b: sql<number | null>`${b}` })
-          .from(table)
-          .where(where)
-          .orderBy(asc(table.at))
-          .limit(CHART_POINTS + 2)
-      : await ctx.db
-          .select({
-            at: sql<Date>`${bucketOf('"at"', seconds)}`.mapWith(table.at),
-            a: sql<number | null>`avg(${a})`,
-            b: sql<number | null>`avg(${b})`,
-          })
-          .from(table)
-          .where(where)
-          .groupBy(sql`1`)
-          .orderBy(sql`1`)
-          .limit(CHART_POINTS + 2);
+async function rollupPoints(ctx: Ctx, table: RollupTable, where: SQL, a: SQL, b: SQL, seconds: number, points: number) {
+  const stored = seconds === (table === monIf1h || table === monIcmp1h ? HOUR_S : BUCKET_MS / 1000);
+  const rows = stored
+    ? await ctx.db
+        .select({ at: table.at, a: sql<number | null>`${a}`, b: sql<number | null>`${b}` })
+        .from(table)
+        .where(where)
+        .orderBy(asc(table.at))
+        .limit(points + 2)
+    : await ctx.db
+        .select({
+          at: sql<Date>`${bucketOf('"at"', seconds)}`.mapWith(table.at),
+          a: sql<number | null>`avg(${a})`,
+          b: sql<number | null>`avg(${b})`,
+        })
+        .from(table)
+        .where(where)
+        .groupBy(sql`1`)
+        .orderBy(sql`1`)
+        .limit(points + 2);
   return rows.map((r) => ({ at: r.at.toISOString(), a: num(r.a), b: num(r.b) }));
 }
 
-export async function metrics(ctx: Ctx, id: string, q: { from: string; to: string; ifIndex?: number | undefined }): Promise<TMetrics> {
+/** A sensor's readings (raw samples, kept 30 days), averaged in SQL to at most `points`. */
+async function sensorPoints(ctx: Ctx, id: string, key: string, from: Date, to: Date, span: number, points: number): Promise<TMetrics> {
+  if (span > RAW_DAYS * 86_400_000) throw new Invalid('monitoring.sensor_range', '传感器读数保留 30 天，时间范围不能超过 30 天');
+  const seconds = Math.max(60, Math.ceil(span / 1000 / points / 60) * 60);
+  const rows = await ctx.db
+    .select({
+      at: sql<Date>`${bucketOf('"at"', seconds)}`.mapWith(monSensorSamples.at),
+      v: sql<number | null>`avg(${monSensorSamples.value})`,
+    })
+    .from(monSensorSamples)
+    .where(and(eq(monSensorSamples.deviceId, id), eq(monSensorSamples.key, key), inRange(sensorSeries, from, to)))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .limit(points + 2);
+  return { source: 'raw', points: rows.map((r) => ({ at: r.at.toISOString(), value: num(r.v) })) };
+}
+
+export async function metrics(
+  ctx: Ctx,
+  id: string,
+  q: { from: string; to: string; ifIndex?: number | undefined; points?: number | undefined; sensor?: string | undefined },
+): Promise<TMetrics> {
   const [device] = await ctx.db.select({ id: monDevices.id }).from(monDevices).where(eq(monDevices.id, id));
   if (!device) throw new NotFound('monitoring.device_not_found', '监控设备不存在');
   const from = new Date(q.from);
@@ -95,6 +166,10 @@ export async function metrics(ctx: Ctx, id: string, q: { from: string; to: strin
   if (!(span > 0) || span > MAX_RANGE_MS) throw new Invalid('monitoring.range', '时间范围无效：开始须早于结束，且不超过 400 天');
   const raw = span <= RAW_RANGE_MS;
   const limit = 20_000;
+  const points = q.points ?? CHART_POINTS;
+  const seconds = pointSeconds(span, points);
+  const hourly = seconds >= HOUR_S;
+  if (q.sensor !== undefined) return sensorPoints(ctx, id, q.sensor, from, to, span, points);
   if (q.ifIndex === undefined) {
     if (raw) {
       const rows = await ctx.db
@@ -105,8 +180,9 @@ export async function metrics(ctx: Ctx, id: string, q: { from: string; to: strin
         .limit(limit);
       return { source: 'raw', points: rows.map((r) => ({ at: r.at.toISOString(), latencyMs: r.latencyMs, lossPct: r.lossPct })) };
     }
-    const where = and(eq(monIcmp5m.deviceId, id), inRange(icmpRollups, from, to))!;
-    const rows = await rollupPoints(ctx, monIcmp5m, where, sql`${monIcmp5m.latencyAvg}`, sql`${monIcmp5m.lossAvg}`, pointSeconds(span));
+    const [tb, series] = hourly ? ([monIcmp1h, icmpHourly] as const) : ([monIcmp5m, icmpRollups] as const);
+    const where = and(eq(tb.deviceId, id), inRange(series, from, to))!;
+    const rows = await rollupPoints(ctx, tb, where, sql`${tb.latencyAvg}`, sql`${tb.lossAvg}`, seconds, points);
     return { source: 'rollup', points: rows.map((r) => ({ at: r.at, latencyMs: r.a, lossPct: r.b })) };
   }
   if (raw) {
@@ -119,7 +195,8 @@ export async function metrics(ctx: Ctx, id: string, q: { from: string; to: strin
     return { source: 'raw', points: rows.map((r) => ({ at: r.at.toISOString(), inBps: num(r.inBps), outBps: num(r.outBps) })) };
   }
   // Only the columns the charts' index holds: an index-only scan (series.ts ifRollups).
-  const where = and(eq(monIf5m.deviceId, id), eq(monIf5m.ifIndex, q.ifIndex), inRange(ifRollups, from, to))!;
-  const rows = await rollupPoints(ctx, monIf5m, where, sql`${monIf5m.inBpsAvg}`, sql`${monIf5m.outBpsAvg}`, pointSeconds(span));
+  const [tb, series] = hourly ? ([monIf1h, ifHourly] as const) : ([monIf5m, ifRollups] as const);
+  const where = and(eq(tb.deviceId, id), eq(tb.ifIndex, q.ifIndex), inRange(series, from, to))!;
+  const rows = await rollupPoints(ctx, tb, where, sql`${tb.inBpsAvg}`, sql`${tb.outBpsAvg}`, seconds, points);
   return { source: 'rollup', points: rows.map((r) => ({ at: r.at, inBps: r.a, outBps: r.b })) };
 }

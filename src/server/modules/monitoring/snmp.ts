@@ -7,6 +7,7 @@ import snmp from 'net-snmp';
 import type { Session, Varbind } from 'net-snmp';
 import type { TSnmpState } from '../../../common/monitoring.ts';
 import { lldpNeighbours, type LldpNeighbour } from './lldp.ts';
+import { pollSensors, type SensorSample } from './sensors.ts';
 
 export interface SnmpTarget {
   address: string;
@@ -47,6 +48,8 @@ export type SnmpResult =
       cpuPct: number | null;
       memPct: number | null;
       neighbours: LldpNeighbour[];
+      /** Temperature, fan and power state where the device offers them (sensors.ts). */
+      sensors: SensorSample[];
     }
   | { ok: false; state: Exclude<TSnmpState, 'ok' | 'restarted' | 'counter_backwards'>; error: string };
 
@@ -106,8 +109,9 @@ const HR = {
 const HR_STORAGE_RAM = '1.3.6.1.2.1.25.2.1.2';
 
 /**
- * Vendor MIB objects for CPU, memory and temperature (R-MON-07), for the vendor profiles to come:
- * per-entity tables, walked and averaged like hrProcessorLoad. Not polled yet (HOST-RESOURCES-MIB is).
+ * Vendor MIB objects for CPU and memory, for the vendor profiles to come: per-entity tables, walked
+ * and averaged like hrProcessorLoad. Not polled yet (HOST-RESOURCES-MIB is); temperature, fans and
+ * power supplies are (sensors.ts).
  */
 export const VENDOR_OIDS = {
   'huawei-vrp': {
@@ -312,7 +316,8 @@ export async function pollSnmp(t: SnmpTarget, signal: AbortSignal, limits: SnmpL
     const cols = await walkColumns(session, Object.values(COLUMNS), limits, budget);
     const hr = await hostResources(session, limits, budget).catch(() => ({ cpuPct: null, memPct: null }));
     const neighbours = await lldpNeighbours(session, limits, budget).catch(() => []);
-    return { ok: true, upTime: up.value, sysName: textOf(name), interfaces: interfacesOf(cols), ...hr, neighbours };
+    const sensors = await pollSensors(session, limits, budget).catch(() => []);
+    return { ok: true, upTime: up.value, sysName: textOf(name), interfaces: interfacesOf(cols), ...hr, neighbours, sensors };
   })();
   try {
     return await Promise.race([work, aborted]);

@@ -49,6 +49,7 @@ const poll = (deviceId: string, at: Date, octets: bigint): SnmpRow => ({
     cpuPct: 5,
     memPct: 40,
     neighbours: [],
+    sensors: [],
   },
 });
 

@@ -7,9 +7,10 @@ import type { Ctx } from '../../kernel/context.ts';
 import { appendRows } from '../../kernel/timeseries/index.ts';
 import type { PingResult } from './icmp.ts';
 import { ratesOf, type Previous } from './rates.ts';
-import { icmpSeries, ifSeries } from './series.ts';
+import { icmpSeries, ifSeries, sensorSeries } from './series.ts';
+import type { SensorSample } from './sensors.ts';
 import type { SnmpResult } from './snmp.ts';
-import { monDevices, monInterfaces, monNeighbours } from './tables.ts';
+import { monDevices, monInterfaces, monNeighbours, monSensors } from './tables.ts';
 import type { LldpNeighbour } from './lldp.ts';
 
 export interface IcmpRow {
@@ -177,6 +178,7 @@ export async function writeSnmp(ctx: Ctx, rows: SnmpRow[]): Promise<void> {
       })
       .where(eq(monDevices.id, r.deviceId));
     await replaceNeighbours(ctx, r.deviceId, res.neighbours, r.at);
+    await replaceSensors(ctx, r.deviceId, res.sensors, r.at);
   }
   await appendRows(ctx, ifSeries, samples);
   for (const [deviceId, indexes] of seen) {
@@ -235,4 +237,16 @@ async function upsertSlice(ctx: Ctx, rows: IfRow[]): Promise<void> {
 async function replaceNeighbours(ctx: Ctx, deviceId: string, list: LldpNeighbour[], at: Date): Promise<void> {
   await ctx.db.delete(monNeighbours).where(eq(monNeighbours.deviceId, deviceId));
   if (list.length) await ctx.db.insert(monNeighbours).values(list.map((n) => ({ deviceId, ...n, seenAt: at })));
+}
+
+/** The device's sensors as this poll saw them, and their readings appended to the series. */
+async function replaceSensors(ctx: Ctx, deviceId: string, list: SensorSample[], at: Date): Promise<void> {
+  await ctx.db.delete(monSensors).where(eq(monSensors.deviceId, deviceId));
+  if (!list.length) return;
+  await ctx.db.insert(monSensors).values(list.map((x) => ({ deviceId, ...x, sampledAt: at })));
+  await appendRows(
+    ctx,
+    sensorSeries,
+    list.map((x) => ({ at, deviceId, key: x.key, value: x.value, state: x.state })),
+  );
 }

@@ -91,6 +91,27 @@ export const monInterfaces = pgTable(
   (t) => [primaryKey({ columns: [t.deviceId, t.ifIndex] })],
 );
 
+/**
+ * The temperature, fan and power sensors of each device as last polled (R-MON-07; sensors.ts),
+ * replaced at every successful SNMP poll; the readings over time are the series mon_sensor_samples.
+ */
+export const monSensors = pgTable(
+  'mon_sensors',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    value: doublePrecision('value'),
+    unit: text('unit'),
+    state: text('state').notNull(),
+    sampledAt: ts('sampled_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.key] })],
+);
+
 /** What each device's LLDP says is on its ports (R-MON-06), replaced at every successful SNMP poll. */
 export const monNeighbours = pgTable(
   'mon_neighbours',

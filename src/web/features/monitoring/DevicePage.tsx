@@ -1,6 +1,6 @@
 // One monitored device: its live state, the interfaces with rates and utilisation, charts of latency
-// and of an interface's bit rates over a chosen range (raw samples up to two days, 5-minute rollups
-// beyond), and its alerts.
+// and of an interface's bit rates over a chosen range (raw samples up to two days, rollups beyond),
+// its temperature, fan and power sensors, and its alerts.
 import { Card, Descriptions, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { AlertsTable } from './AlertsPage.tsx';
+import { DeviceSensors } from './Sensors.tsx';
 import { DeviceTraps } from './Traps.tsx';
 import { ReachTag, SnmpTag, fmtBps } from './labels.tsx';
 
@@ -131,6 +132,7 @@ export function DevicePage() {
           )}
         </Card>
         {d && <Charts id={id} interfaces={d.interfaces} />}
+        {d && d.sensors.length > 0 && <DeviceSensors id={id} sensors={d.sensors} />}
         <Card size="small" title={t('接口')}>
           <Table<TMonInterface>
             rowKey="ifIndex"

@@ -25,6 +25,8 @@ export const RULE_TEXT: Record<string, string> = {
   snmp_failing: 'SNMP 采集失败',
   link_down: '链路断开（Trap）',
   rate_surge: '接口流量突增',
+  temperature: '设备温度过高',
+  hardware_failed: '风扇或电源故障',
 };
 export const ALERT_STATE_TEXT: Record<string, string> = { pending: '观察中', open: '告警中', closed: '已解除' };
 
