@@ -12,7 +12,7 @@ const env = useProduct();
 interface Detail {
   id: string;
   title: string;
-  version: { version: number; narrative: Record<string, string> };
+  version: { version: number; narrative: Record<string, string>; sections: { id: string; rows: unknown[][] }[] };
   history: { version: number }[];
 }
 
@@ -55,9 +55,31 @@ describe('reports', () => {
       await download.saveAs(file);
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 
-      // A number links to the list it counts.
-      await page.locator('[data-section="tickets"] a[href="/desk"]').first().click();
+      // A number links to the list it counts, filtered as the report counted it: the largest desk
+      // number of the tickets and SLA tables opens the queue with that many tickets.
+      const links = before.version.sections
+        .filter((s) => s.id === 'tickets' || s.id === 'sla')
+        .flatMap((s) => s.rows.flat())
+        .filter((c): c is { n: number; href: string } => typeof c === 'object' && c !== null && 'href' in c)
+        .filter((c) => c.href.startsWith('/desk?'));
+      const top = links.reduce((a, b) => (b.n > a.n ? b : a));
+      expect(top.n).toBeGreaterThan(0);
+      expect(top.href).toMatch(/(from|dueFrom)=\d{4}-\d{2}-01&/);
+      await page.locator(`a[href="${top.href}"]`).first().click();
+      await page.waitForURL(/\/desk\?/, { timeout: 15_000 });
+      await page.getByTestId('report-filter').waitFor({ timeout: 15_000 });
+      await page.getByText(`共 ${top.n} 条`).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('report-filter').innerText()).toMatch(/报告期 \d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2}/);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-reports-link-desk.png'), fullPage: true });
+      // Cleared, the queue is the whole queue again: more tickets than the report's number.
+      await page.getByRole('button', { name: /清除报告筛选/ }).click();
       await page.waitForURL(/\/desk$/, { timeout: 15_000 });
+      await expect
+        .poll(async () => Number(/\d+/.exec(await page.locator('.ant-pagination-total-text').first().innerText())?.[0] ?? 0), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(top.n);
     } finally {
       await ctx.close();
     }

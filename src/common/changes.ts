@@ -3,6 +3,7 @@
 // deadline), implemented with configuration backups before and after, confirmed by the agency.
 import { z } from 'zod';
 import { ZDateTime, ZPage, ZTimestamp, optText, paged, text } from './api.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 
 export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -155,6 +156,9 @@ export const ZChangeQuery = ZPage.extend({
   risk: z.enum(RISKS).optional(),
   deviceId: z.uuid().optional(),
   q: optText(100).optional(),
+  /** Raised on these days (China time, inclusive): a report's period. */
+  from: ZDayFrom,
+  to: ZDayTo,
 });
 export type TChangeQuery = z.infer<typeof ZChangeQuery>;
 

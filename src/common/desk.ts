@@ -5,6 +5,7 @@ import { SLA_TARGETS, SEVERITIES, TICKET_CATEGORIES } from './sla.ts';
 import { ZPhone } from './patterns.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 import { ZDateTime, ZTimestamp, optText, text } from './api.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 
 export const CHANNELS = ['hotline', 'web', 'onsite', 'monitoring', 'security'] as const;
 /** new → in_progress (arrival or work) → resolved (fixed, awaiting the agency's test) → closed (confirmed); a rejection reopens to in_progress; a duplicate is merged. */
@@ -93,6 +94,16 @@ export const ZTicketQuery = z.object({
   open: z.stringbool().optional(),
   /** Only tickets with an SLA clock in this state (at_risk = warning or breached). */
   sla: z.enum(['warning', 'breached', 'at_risk']).optional(),
+  /** Reported on these days (China time, inclusive): a report's period. */
+  from: ZDayFrom,
+  to: ZDayTo,
+  /** false: leave out duplicates merged into another ticket (a report counts each piece of work once). */
+  merged: z.stringbool().optional(),
+  /** Only tickets with this SLA clock (a report's SLA table), optionally in a state and due on these days. */
+  clock: z.enum(SLA_TARGETS).optional(),
+  clockState: z.enum(['met', 'met_late', 'breached']).optional(),
+  dueFrom: ZDayFrom,
+  dueTo: ZDayTo,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

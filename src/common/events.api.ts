@@ -1,9 +1,10 @@
 // Contracts of the security event centre (issue 13, "Public API (stable)"): the event list, its
 // export, the registered sources, the filter rules, the receiver's counters and the unknown senders.
 import { z } from 'zod';
-import { ZIdParams, ZPage, paged } from './api.ts';
+import { ZIdParams, paged } from './api.ts';
 import { endpoint } from './endpoint.ts';
 import {
+  ZAlertQuery,
   ZEvent,
   ZEventFilter,
   ZEventStats,
@@ -40,6 +41,6 @@ export const eventsApi = {
   updateRule: endpoint({ method: 'PUT', path: '/api/events/rules/:id', params: ZIdParams, body: ZEventRuleInput, response: ZEventRule }),
   /** A rule tried on the stored events of a range (nothing raised): what it would find. */
   testRule: endpoint({ method: 'POST', path: '/api/events/rules/test', body: ZRuleTest, response: z.object({ hits: z.array(ZRuleHit) }) }),
-  alerts: endpoint({ method: 'GET', path: '/api/events/alerts', query: ZPage, response: paged(ZEventAlert) }),
+  alerts: endpoint({ method: 'GET', path: '/api/events/alerts', query: ZAlertQuery, response: paged(ZEventAlert) }),
   unknown: endpoint({ method: 'GET', path: '/api/events/unknown-sources', response: z.object({ items: z.array(ZUnknownSource) }) }),
 };

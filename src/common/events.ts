@@ -3,6 +3,7 @@
 // are not registered.
 import { z } from 'zod';
 import { ZDateTime, ZPage, ZTimestamp, text } from './api.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 
 /** One scale for every vendor (syslog 0–7, CEF 0–10 and vendor words map onto it). */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -37,6 +38,8 @@ const ZEventFilters = z.object({
   to: ZDateTime.optional(),
 });
 export const ZEventQuery = ZPage.extend(ZEventFilters.shape);
+/** The alert queue: a report's numbers link here with a severity and the days alerts were first raised (issue 15). */
+export const ZAlertQuery = ZPage.extend({ severity: z.enum(SEVERITIES).optional(), from: ZDayFrom, to: ZDayTo });
 export type TEventQuery = z.input<typeof ZEventQuery>;
 /** The chart's query: the list's filters without the page. */
 export const ZEventStatsQuery = ZEventFilters;

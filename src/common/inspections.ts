@@ -4,6 +4,7 @@
 // inspection plans the agency approves, versioned.
 import { z } from 'zod';
 import { ZDate, ZPage, ZTimestamp, optText, paged, text } from './api.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 export const SCHEDULES = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
@@ -141,6 +142,12 @@ export const ZSheetQuery = ZPage.extend({
   line: z.enum(SERVICE_LINE_CODES).optional(),
   state: z.enum([...SHEET_STATES, 'overdue']).optional(),
   mine: z.coerce.boolean().optional(),
+  /** A report's numbers (issue 15): the schedule, due on these days (China time), and how it went by the last one. */
+  schedule: z.enum(SCHEDULES).optional(),
+  dueFrom: ZDayFrom,
+  dueTo: ZDayTo,
+  /** on_time: submitted by its due time; late: after it (and by the end of dueTo); missing: not (by then). */
+  outcome: z.enum(['on_time', 'late', 'missing']).optional(),
 });
 export const ZEntryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
 export const ZEntryInput = z.object({

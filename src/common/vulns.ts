@@ -2,6 +2,7 @@
 // flow, remediation due dates on the business calendar, scan plans, pentest reports, hardening plans.
 import { z } from 'zod';
 import { ZDate, ZPage, ZTimestamp, optText, text } from './api.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type TSeverity = (typeof SEVERITIES)[number];
@@ -109,6 +110,15 @@ export const ZFindingQuery = ZPage.extend({
   sort: z.enum(['due', 'severity', 'address']).optional(),
   /** Due on or before this day (the board's due-date filter). */
   dueBefore: ZDate.optional(),
+  /** A report's days (China time, inclusive): first seen, fixed, verified on them (issue 15). */
+  seenFrom: ZDayFrom,
+  seenTo: ZDayTo,
+  fixedFrom: ZDayFrom,
+  fixedTo: ZDayTo,
+  verifiedFrom: ZDayFrom,
+  verifiedTo: ZDayTo,
+  /** Only findings still being worked (open or fixing). */
+  active: flag,
 });
 export type TFindingQuery = z.infer<typeof ZFindingQuery>;
 

@@ -159,4 +159,6 @@ export const EN: Record<string, string> = {
   更新: 'Updated',
   已关闭: 'Closed',
   已逾期: 'Overdue',
+  '按报告筛选：报告期 {from} 至 {to}': 'From a report: period {from} to {to}',
+  清除报告筛选: 'Clear the report filter',
 };

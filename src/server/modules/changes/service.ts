@@ -21,6 +21,7 @@ import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { devicesByIds } from '../configbackup/api.ts';
 import { chgChangeDevices, chgChanges, chgEvents, chgTemplates } from './tables.ts';
+import { dayRangeWhere } from '../../kernel/day-range.ts';
 
 export type ChangeRow = typeof chgChanges.$inferSelect;
 type DeviceRow = typeof chgChangeDevices.$inferSelect;
@@ -132,6 +133,7 @@ export async function listChanges(ctx: Ctx, q: TChangeQuery): Promise<{ items: T
   if (q.state) c.push(eq(t.state, q.state));
   if (q.type) c.push(eq(t.type, q.type));
   if (q.risk) c.push(eq(t.risk, q.risk));
+  c.push(...dayRangeWhere(t.createdAt, q.from, q.to));
   if (q.deviceId)
     c.push(
       exists(

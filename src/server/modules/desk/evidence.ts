@@ -53,6 +53,10 @@ export const slaAttainment = defineEvidence({
             count(*) FILTER (WHERE c.state = 'breached')::int AS breached
           FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
           WHERE c.due_at >= ${p.from}::timestamptz AND c.due_at < ${p.to}::timestamptz AND t.merged_into_id IS NULL
+            -- Every state a clock has (common/sla.ts ClockState), spelled out so the planner reads the
+            -- period's clocks from ticket_clocks_due_idx (state, due_at), one range per state, instead
+            -- of all of them (2.2 million at a million tickets).
+            AND c.state IN ('running', 'paused', 'warning', 'breached', 'met', 'met_late')
           GROUP BY t.service_line, c.target
           ORDER BY t.service_line, c.target`,
     );

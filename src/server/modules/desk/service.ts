@@ -15,6 +15,7 @@ import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import type { BusinessCalendar } from '../../../common/calendar.ts';
 import { clockMet, clockView, evaluate, type ClockRow, type StoredEvent } from './clocks.ts';
 import { activePolicies } from './policy.ts';
+import { hasReportPeriod, reportFilters } from './filter.ts';
 import { ticketClocks, ticketEvents, tickets } from './tables.ts';
 import {
   appendEvent,
@@ -202,6 +203,7 @@ export function ticketFilter(ctx: Ctx, q: Omit<TTicketQuery, 'page' | 'pageSize'
     const states = SLA_FILTER_STATES[q.sla];
     c.push(sql`EXISTS (SELECT 1 FROM ${ticketClocks} WHERE ${ticketClocks.ticketId} = ${tickets}.id AND ${states})`);
   }
+  c.push(...reportFilters(q));
   return c.length ? and(...c) : undefined;
 }
 
@@ -209,7 +211,7 @@ export async function listTickets(ctx: Ctx, q: TTicketQuery) {
   const where = ticketFilter(ctx, q);
   const offset = (q.page - 1) * q.pageSize;
   const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset(offset);
-  const { total, totalCapped } = await ticketTotal(ctx, where, offset, q.pageSize, rows.length);
+  const { total, totalCapped } = await ticketTotal(ctx, where, offset, q.pageSize, rows.length, hasReportPeriod(q));
   const clocks = rows.length
     ? await ctx.db
         .select()
@@ -245,8 +247,14 @@ async function ticketTotal(
   offset: number,
   pageSize: number,
   got: number,
+  exact = false,
 ): Promise<{ total: number; totalCapped: boolean }> {
   if (got > 0 && got < pageSize) return { total: offset + got, totalCapped: false };
+  // A report's link (a period of days) is counted in full: the list shows the report's number.
+  if (exact) {
+    const [t] = await ctx.db.select({ n: count() }).from(tickets).where(where);
+    return { total: Number(t?.n ?? 0), totalCapped: false };
+  }
   const cap = Math.max(TICKET_TOTAL_CAP, offset + pageSize);
   // In no particular order, so the planner takes the cheapest way to cap+1 matches. Measured at a
   // million tickets (PostgreSQL 15): open and SLA at risk 250 ms walking newest first and probing each

@@ -2,7 +2,7 @@
 // entry per device of the line and kind and per item, assigned to the line's engineers in turn; read
 // with the values entered, else those prefilled when the sheet last opened. Opening an open sheet
 // reads the prefill again (prefill.ts); a submitted sheet keeps what it had.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PrefillSource, Schedule, TEntry, TSheet, ZSheetQuery } from '../../../common/inspections.ts';
 import { audit } from '../../kernel/audit.ts';
@@ -15,6 +15,8 @@ import { assetsInUse } from '../assets/api.ts';
 import { isAnomaly, sheetDue } from './evaluate.ts';
 import { currentPrefill, prefillKey } from './prefill.ts';
 import { insEntries, insSheets, insTemplates } from './tables.ts';
+import { dayRangeInstants } from '../../../common/day-range.ts';
+import { dayRangeWhere } from '../../kernel/day-range.ts';
 
 export type SheetRow = typeof insSheets.$inferSelect;
 export type EntryRow = typeof insEntries.$inferSelect;
@@ -196,6 +198,24 @@ export async function getSheet(ctx: Ctx, id: string): Promise<TSheet> {
   return sheetView(ctx, s, entries);
 }
 
+/** The filters a report's inspection numbers link with: the same predicates as evidence.ts. */
+function outcomeWhere(q: z.output<typeof ZSheetQuery>): SQL[] {
+  const c: SQL[] = [];
+  if (q.schedule) c.push(eq(insSheets.schedule, q.schedule));
+  c.push(...dayRangeWhere(insSheets.dueAt, q.dueFrom, q.dueTo, ['dueFrom', 'dueTo']));
+  const end = dayRangeInstants(undefined, q.dueTo).to?.toISOString();
+  const byEnd = (x: SQL) => (end ? sql`(${x} AND ${insSheets.submittedAt} < ${end}::timestamptz)` : x);
+  if (q.outcome === 'on_time') c.push(sql`${insSheets.submittedAt} <= ${insSheets.dueAt}`);
+  else if (q.outcome === 'late') c.push(byEnd(sql`${insSheets.submittedAt} > ${insSheets.dueAt}`));
+  else if (q.outcome === 'missing')
+    c.push(
+      end
+        ? sql`(${insSheets.submittedAt} IS NULL OR ${insSheets.submittedAt} >= ${end}::timestamptz)`
+        : sql`${insSheets.submittedAt} IS NULL`,
+    );
+  return c;
+}
+
 export async function listSheets(ctx: Ctx, q: z.output<typeof ZSheetQuery>): Promise<{ items: TSheet[]; total: number }> {
   const c: SQL[] = [];
   if (q.date) c.push(lte(insSheets.periodStart, q.date), gte(insSheets.periodEnd, q.date));
@@ -203,6 +223,7 @@ export async function listSheets(ctx: Ctx, q: z.output<typeof ZSheetQuery>): Pro
   if (q.state === 'overdue') c.push(eq(insSheets.state, 'open'), lt(insSheets.dueAt, ctx.now()));
   else if (q.state) c.push(eq(insSheets.state, q.state));
   if (q.mine && ctx.actor) c.push(eq(insSheets.assigneeId, ctx.actor.id));
+  c.push(...outcomeWhere(q));
   const where = c.length ? and(...c) : undefined;
   const [n] = await ctx.db.select({ n: count() }).from(insSheets).where(where);
   const rows = await ctx.db

@@ -96,7 +96,9 @@ describe.each(FORMS)('$title', (f) => {
     expect(r.title).toBe(f.title);
     for (const id of f.sections) expect(r.version.sections.map((s) => s.id)).toContain(id);
     expect(totalOf(r)).toBe(await ticketsIn(r));
-    expect(r.version.sections.find((s) => s.id === 'tickets')!.rows.at(-1)![2]).toMatchObject({ href: '/desk' });
+    expect(r.version.sections.find((s) => s.id === 'tickets')!.rows.at(-1)![2]).toMatchObject({
+      href: `/desk?from=${r.periodStart}&to=${r.periodEnd}&merged=false`,
+    });
   });
 
   it('opens in Word (LibreOffice), Excel and PDF with the same title, sections and figures', async () => {

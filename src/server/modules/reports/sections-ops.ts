@@ -7,7 +7,7 @@ import { SCHEDULE_NAMES, type Schedule } from '../../../common/inspections.ts';
 import { RESPONSE_KIND_NAMES, type ResponseKind } from '../../../common/secops.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
 import { SEVERITY_ZH } from '../../../common/vulns.ts';
-import { bar, link, pct, type SectionDef } from './cells.ts';
+import { bar, days, link, pct, to, type SectionDef } from './cells.ts';
 
 const sev = (s: string) => SEVERITY_ZH[s as keyof typeof SEVERITY_ZH] ?? s;
 const time = (iso: string | null) =>
@@ -94,9 +94,15 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'events',
     title: '安全事件与告警（按级别）',
     evidence: 'events.event_counts',
-    build: (r: { rows: { severity: string; events: number; alerts: number; ticketed: number }[] }) => ({
+    build: (r: { rows: { severity: string; events: number; alerts: number; ticketed: number }[] }, p) => ({
       columns: ['级别', '安全事件', '告警', '已转运维单'],
-      rows: r.rows.map((x) => [sev(x.severity), link(x.events, '/events'), link(x.alerts, '/events/alerts'), x.ticketed]),
+      rows: r.rows.map((x) => [
+        sev(x.severity),
+        // Events count the repeats merged into one record, so the list (one row per record) shows fewer.
+        link(x.events, to('/events', { severity: x.severity, from: p.from, to: p.to })),
+        link(x.alerts, to('/events/alerts', { severity: x.severity, ...days(p) })),
+        x.ticketed,
+      ]),
       notes: [
         `本期接收安全事件 ${r.rows.reduce((n, x) => n + x.events, 0)} 条，产生告警 ${r.rows.reduce((n, x) => n + x.alerts, 0)} 条，` +
           `其中 ${r.rows.reduce((n, x) => n + x.ticketed, 0)} 条已转运维单处理。`,
@@ -115,33 +121,37 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'inspections',
     title: '巡检完成情况',
     evidence: 'inspections.sheet_counts',
-    build: (r: { rows: { serviceLine: string; schedule: string; due: number; done: number; late: number; overdue: number }[] }) => ({
-      columns: ['服务项目', '周期', '应完成', '按时完成', '逾期完成', '未完成'],
-      rows: r.rows.map((x) => [
-        lineLabel(x.serviceLine),
-        SCHEDULE_NAMES[x.schedule as Schedule] ?? x.schedule,
-        link(x.due, '/inspections'),
-        link(x.done, '/inspections?state=submitted'),
-        x.late,
-        link(x.overdue, '/inspections?state=overdue'),
-      ]),
-      notes: [
-        `本期应完成巡检表 ${r.rows.reduce((n, x) => n + x.due, 0)} 份，按时完成 ${r.rows.reduce((n, x) => n + x.done, 0)} 份，` +
-          `未完成 ${r.rows.reduce((n, x) => n + x.overdue, 0)} 份。`,
-      ],
-      chart: null,
-    }),
+    build: (r: { rows: { serviceLine: string; schedule: string; due: number; done: number; late: number; overdue: number }[] }, p) => {
+      const sheets = (x: { serviceLine: string; schedule: string }, outcome?: string) =>
+        to('/inspections', { line: x.serviceLine, schedule: x.schedule, ...days(p, ['dueFrom', 'dueTo']), outcome });
+      return {
+        columns: ['服务项目', '周期', '应完成', '按时完成', '逾期完成', '未完成'],
+        rows: r.rows.map((x) => [
+          lineLabel(x.serviceLine),
+          SCHEDULE_NAMES[x.schedule as Schedule] ?? x.schedule,
+          link(x.due, sheets(x)),
+          link(x.done, sheets(x, 'on_time')),
+          link(x.late, sheets(x, 'late')),
+          link(x.overdue, sheets(x, 'missing')),
+        ]),
+        notes: [
+          `本期应完成巡检表 ${r.rows.reduce((n, x) => n + x.due, 0)} 份，按时完成 ${r.rows.reduce((n, x) => n + x.done, 0)} 份，` +
+            `未完成 ${r.rows.reduce((n, x) => n + x.overdue, 0)} 份。`,
+        ],
+        chart: null,
+      };
+    },
   },
   {
     id: 'changes',
     title: '变更管理',
     evidence: 'changes.change_counts',
-    build: (r: { rows: { type: string; state: string; changes: number }[]; raised: number; finished: number }) => ({
+    build: (r: { rows: { type: string; state: string; changes: number }[]; raised: number; finished: number }, p) => ({
       columns: ['类型', '当前状态', '数量'],
       rows: r.rows.map((x) => [
         CHANGE_TYPE_NAMES[x.type as ChangeType] ?? x.type,
         CHANGE_STATE_NAMES[x.state as ChangeState] ?? x.state,
-        link(x.changes, `/changes?state=${x.state}`),
+        link(x.changes, to('/changes', { type: x.type, state: x.state, ...days(p) })),
       ]),
       notes: [`本期提出变更 ${r.raised} 项，实施完成 ${r.finished} 项。`],
       chart: r.rows.length
@@ -203,14 +213,15 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'vulns',
     title: '漏洞发现与修复（按级别）',
     evidence: 'vulns.finding_counts',
-    build: (r: { rows: { severity: string; opened: number; fixed: number; verified: number; overdue: number }[] }) => ({
+    build: (r: { rows: { severity: string; opened: number; fixed: number; verified: number; overdue: number }[] }, p) => ({
       columns: ['级别', '新发现', '已修复', '已验证', '逾期未修复'],
       rows: r.rows.map((x) => [
         sev(x.severity),
-        link(x.opened, `/vulns?severity=${x.severity}`),
-        link(x.fixed, `/vulns?severity=${x.severity}&state=fixed`),
-        link(x.verified, `/vulns?severity=${x.severity}&state=verified`),
-        link(x.overdue, `/vulns?severity=${x.severity}&overdue=true`),
+        link(x.opened, to('/vulns', { severity: x.severity, ...days(p, ['seenFrom', 'seenTo']) })),
+        link(x.fixed, to('/vulns', { severity: x.severity, ...days(p, ['fixedFrom', 'fixedTo']) })),
+        link(x.verified, to('/vulns', { severity: x.severity, ...days(p, ['verifiedFrom', 'verifiedTo']) })),
+        // Still open at the end of the period with a due date in it or before: due by the last day.
+        link(x.overdue, to('/vulns', { severity: x.severity, dueBefore: p.end, seenTo: p.end, active: true })),
       ]),
       notes: [
         `本期新发现漏洞 ${r.rows.reduce((n, x) => n + x.opened, 0)} 个，修复 ${r.rows.reduce((n, x) => n + x.fixed, 0)} 个，` +

@@ -6,7 +6,7 @@ import { lineLabel } from '../../../common/service-lines.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import type { Registry } from '../../kernel/registry.ts';
 import type { Period } from './periods.ts';
-import { bar, link, pct, type SectionDef } from './cells.ts';
+import { bar, days, link, pct, to, type SectionDef } from './cells.ts';
 import { OPS_SECTIONS } from './sections-ops.ts';
 
 const CATEGORY: Record<string, string> = { fault: '故障', request: '服务请求', consultation: '咨询', complaint: '投诉' };
@@ -40,7 +40,8 @@ const DESK_SECTIONS: SectionDef[] = [
     id: 'tickets',
     title: '运维单统计（按服务项目、类别、服务方式）',
     evidence: 'desk.ticket_counts',
-    build: (r: { rows: TicketRow[] }) => {
+    build: (r: { rows: TicketRow[] }, p: Period) => {
+      const desk = (x?: TicketRow) => to('/desk', { serviceLine: x?.serviceLine, category: x?.category, ...days(p), merged: false });
       const total = r.rows.reduce((a, x) => [a[0]! + x.tickets, a[1]! + x.onsite, a[2]! + x.remote], [0, 0, 0]);
       const [lines, counts] = sumBy(
         r.rows,
@@ -53,11 +54,11 @@ const DESK_SECTIONS: SectionDef[] = [
           ...r.rows.map((x) => [
             lineLabel(x.serviceLine),
             CATEGORY[x.category] ?? x.category,
-            link(x.tickets, '/desk'),
+            link(x.tickets, desk(x)),
             x.onsite,
             x.remote,
           ]),
-          ['合计', '', link(total[0]!, '/desk'), total[1]!, total[2]!],
+          ['合计', '', link(total[0]!, desk()), total[1]!, total[2]!],
         ],
         notes: [`本期共受理运维单 ${total[0]} 张（合并的重复单不计），现场服务 ${total[1]} 次，远程服务 ${total[2]} 次。`],
         chart: bar('运维单数量（按服务项目）', lines, [{ name: '运维单', data: counts }]),
@@ -68,7 +69,9 @@ const DESK_SECTIONS: SectionDef[] = [
     id: 'sla',
     title: 'SLA 达成情况（按服务项目、计时目标）',
     evidence: 'desk.sla_attainment',
-    build: (r: { rows: SlaRow[] }) => {
+    build: (r: { rows: SlaRow[] }, p: Period) => {
+      const desk = (x: SlaRow, clockState?: string) =>
+        to('/desk', { serviceLine: x.serviceLine, clock: x.target, clockState, ...days(p, ['dueFrom', 'dueTo']), merged: false });
       const due = r.rows.reduce((n, x) => n + x.due, 0);
       const met = r.rows.reduce((n, x) => n + x.met, 0);
       return {
@@ -76,10 +79,10 @@ const DESK_SECTIONS: SectionDef[] = [
         rows: r.rows.map((x) => [
           lineLabel(x.serviceLine),
           TARGET[x.target] ?? x.target,
-          link(x.due, '/desk/risk'),
-          x.met,
-          x.late,
-          link(x.breached, '/desk/risk'),
+          link(x.due, desk(x)),
+          link(x.met, desk(x, 'met')),
+          link(x.late, desk(x, 'met_late')),
+          link(x.breached, desk(x, 'breached')),
           pct(x.rate === null ? null : x.rate * 100),
         ]),
         notes: [due ? `本期到期的计时 ${due} 项，按时达成 ${met} 项，总达成率 ${pct((met / due) * 100)}。` : '本期没有到期的 SLA 计时。'],

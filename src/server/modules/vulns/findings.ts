@@ -13,6 +13,7 @@ import {
   type TSummary,
 } from '../../../common/vulns.ts';
 import type { Ctx } from '../../kernel/context.ts';
+import { dayRangeWhere } from '../../kernel/day-range.ts';
 import { userNames } from '../../kernel/directory.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { NotFound } from '../../kernel/errors.ts';
@@ -40,6 +41,10 @@ function where(ctx: Ctx, q: Partial<TFindingQuery>): SQL | undefined {
   if (q.hardeningPlanId) c.push(eq(vulnFindings.hardeningId, q.hardeningPlanId));
   if (q.pentestId) c.push(eq(vulnFindings.pentestId, q.pentestId));
   if (q.dueBefore) c.push(lte(vulnFindings.dueDate, q.dueBefore));
+  if (q.active === 'true') c.push(active);
+  c.push(...dayRangeWhere(vulnFindings.firstSeen, q.seenFrom, q.seenTo, ['seenFrom', 'seenTo']));
+  c.push(...dayRangeWhere(vulnFindings.fixedAt, q.fixedFrom, q.fixedTo, ['fixedFrom', 'fixedTo']));
+  c.push(...dayRangeWhere(vulnFindings.verifiedAt, q.verifiedFrom, q.verifiedTo, ['verifiedFrom', 'verifiedTo']));
   if (q.q)
     c.push(
       or(

@@ -4,6 +4,7 @@ import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ReportFilter } from '../../components/ReportFilter.tsx';
 import {
   CHANGE_STATES,
   CHANGE_STATE_NAMES,
@@ -30,15 +31,25 @@ export function ChangesPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const nav = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [state, setState] = useState<ChangeState | undefined>((params.get('state') as ChangeState | null) ?? undefined);
-  const [type, setType] = useState<ChangeType | undefined>();
+  const [type, setType] = useState<ChangeType | undefined>((params.get('type') as ChangeType | null) ?? undefined);
+  // A report's period (issue 15: its numbers link here with the days they counted).
+  const [period, setPeriod] = useState({ from: params.get('from') ?? undefined, to: params.get('to') ?? undefined });
   const [risk, setRisk] = useState<Risk | undefined>();
   const [deviceId, setDevice] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const devices = useCall(api.devices, {});
-  const filters = { ...(state ? { state } : {}), ...(type ? { type } : {}), ...(risk ? { risk } : {}), ...(deviceId ? { deviceId } : {}) };
+  const filters = {
+    ...(state ? { state } : {}),
+    ...(type ? { type } : {}),
+    ...(risk ? { risk } : {}),
+    ...(deviceId ? { deviceId } : {}),
+    ...(period.from ? { from: period.from } : {}),
+    ...(period.to ? { to: period.to } : {}),
+  };
+  const showTotal = (n: number) => t('共 {n} 条', { n });
   const list = useCall(api.list, { query: { page, pageSize: 20, ...filters } });
   const sel = <K extends string>(keys: readonly K[], names: Record<K, string>) => keys.map((k) => ({ value: k, label: t(names[k]) }));
   return (
@@ -56,6 +67,11 @@ export function ChangesPage() {
             )}
           </Space>
         }
+      />
+      <ReportFilter
+        from={period.from}
+        to={period.to}
+        onClear={() => (setPeriod({ from: undefined, to: undefined }), setPage(1), setParams({}, { replace: true }))}
       />
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
@@ -99,7 +115,7 @@ export function ChangesPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           onRow={(r) => ({ onClick: () => void nav(`/changes/${r.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal }}
           scroll={{ x: 'max-content' }}
           columns={[
             { key: 'n', title: t('编号'), responsive: ['md'], render: (_, r) => <span className="yw-mono">{r.number}</span> },

@@ -2,13 +2,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Grid, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TTicket } from '../../../common/desk.ts';
 import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/service-lines.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportFilter } from '../../components/ReportFilter.tsx';
 import { SavedViews } from '../../components/SavedViews.tsx';
 import { pick, useI18n } from '../../i18n/index.tsx';
 import { LINE_COLOR, lineShort } from '../contract/lines.ts';
@@ -25,7 +26,13 @@ type Filters = {
   open?: boolean;
   assignee?: string;
   mine?: boolean;
-};
+} & Partial<Record<(typeof REPORT_KEYS)[number], string>>;
+
+// What a number in a report links with (issue 15): its days, merged duplicates left out, an SLA clock.
+const REPORT_KEYS = ['from', 'to', 'merged', 'clock', 'clockState', 'dueFrom', 'dueTo'] as const;
+const URL_KEYS = ['serviceLine', 'status', 'severity', 'category', 'sla', ...REPORT_KEYS] as const;
+const CLOCK_STATE: Record<string, string> = { met: '按时达成', met_late: '超时达成', breached: '未达成' };
+const TARGET: Record<string, string> = { callback: '响应回电', onsite: '到场', resolve: '解决', report: '报告' };
 
 export function LineLabel({ code }: { code: ServiceLineCode }) {
   const { lang } = useI18n();
@@ -53,7 +60,12 @@ export function DeskPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [f, setF] = useState<Filters>({});
+  const [search, setSearch] = useSearchParams();
+  const [f, setF] = useState<Filters>(() => Object.fromEntries(URL_KEYS.flatMap((k) => (search.get(k) ? [[k, search.get(k)]] : []))));
+  const clearReport = () => {
+    setF((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !(REPORT_KEYS as readonly string[]).includes(k))));
+    setSearch({}, { replace: true });
+  };
   const set = (k: keyof Filters) => (v: string | undefined) => setF((p) => ({ ...p, [k]: v }));
   const who = f.assignee === 'me' ? 'assigned' : f.mine ? 'mine' : 'all';
   const setWho = (w: string) =>
@@ -144,6 +156,16 @@ export function DeskPage() {
   return (
     <div>
       <PageHeader title={t('运维单')} subtitle={t('热线、网页、现场与监控登记的运维单；倒计时为最紧迫的未达成 SLA')} />
+      <ReportFilter
+        from={f.from ?? f.dueFrom}
+        to={f.to ?? f.dueTo}
+        detail={
+          f.clock
+            ? `${t('SLA 计时')}：${t(TARGET[f.clock] ?? f.clock)}${f.clockState ? ` · ${t(CLOCK_STATE[f.clockState] ?? f.clockState)}` : ''}`
+            : undefined
+        }
+        onClear={clearReport}
+      />
       <Card>
         <DataTable
           queryKey="tickets"

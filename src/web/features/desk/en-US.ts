@@ -274,4 +274,9 @@ export const EN: Record<string, string> = {
   由此单整理的文章: 'Articles filed from this ticket',
   本服务项目的最新文章: "Latest articles of this ticket's service line",
   在知识库中查找: 'Look in the knowledge base',
+  响应回电: 'Call-back',
+  解决: 'Resolution',
+  报告: 'Report',
+  按时达成: 'Met in time',
+  未达成: 'Breached',
 };

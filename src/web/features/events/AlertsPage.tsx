@@ -15,6 +15,7 @@ import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import { problemMessage } from '../../i18n/problems.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { SeverityTag } from './labels.tsx';
@@ -147,6 +148,8 @@ function RulesCard() {
 export function AlertsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
+  // A report's numbers link here with a severity and the days the alerts were first raised (issue 15).
+  const [f, set] = useUrlFilters(['severity', 'from', 'to'] as const);
   const columns: DTColumn<TEventAlert>[] = [
     { title: t('最后命中'), dataIndex: 'lastAt', render: (v: string) => fmtTime(v) },
     { title: t('严重级别'), dataIndex: 'severity', render: (v: TSeverity) => <SeverityTag s={v} /> },
@@ -165,8 +168,9 @@ export function AlertsPage() {
   return (
     <div>
       <PageHeader title={t('安全告警')} subtitle={t('关联规则命中后生成告警，同一规则与来源只告警一次，并自动登记安全运维单')} />
+      <ReportFilter from={f.from} to={f.to} onClear={() => set({ from: undefined, to: undefined, severity: undefined })} />
       <Card style={{ marginBottom: 16 }}>
-        <DataTable queryKey="events" source={api.alerts} rowKey="id" columns={columns} refreshMs={15_000} />
+        <DataTable queryKey="events" source={api.alerts} rowKey="id" columns={columns} refreshMs={15_000} params={f} />
       </Card>
       {can('events.read') && <RulesCard />}
     </div>

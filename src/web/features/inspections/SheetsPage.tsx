@@ -10,18 +10,26 @@ import { useCall } from '../../api/query.ts';
 import { fmtTime } from '../../components/format.ts';
 import { LineTag, useLineLabel } from '../../components/LineTags.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportFilter } from '../../components/ReportFilter.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { SheetStateTag } from './meta.tsx';
 
 type StateFilter = 'open' | 'submitted' | 'overdue';
+const OUTCOME: Record<string, string> = { on_time: '按时完成', late: '逾期完成', missing: '未完成' };
 
 export function SheetsPage() {
   const { t } = useI18n();
   const nav = useNavigate();
   const lineLabel = useLineLabel();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [date, setDate] = useState<string | undefined>();
-  const [line, setLine] = useState<(typeof SERVICE_LINE_CODES)[number] | undefined>();
+  const [line, setLine] = useState<(typeof SERVICE_LINE_CODES)[number] | undefined>(
+    (params.get('line') as (typeof SERVICE_LINE_CODES)[number] | null) ?? undefined,
+  );
+  // A report's numbers link here with the schedule, the days the sheets fell due and how they went (issue 15).
+  const [report, setReport] = useState(() =>
+    Object.fromEntries(['schedule', 'dueFrom', 'dueTo', 'outcome'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))),
+  );
   const [state, setState] = useState<StateFilter | undefined>((params.get('state') as StateFilter | null) ?? undefined);
   const [mine, setMine] = useState(params.get('mine') === '1');
   const [page, setPage] = useState(1);
@@ -32,12 +40,20 @@ export function SheetsPage() {
     ...(line ? { line } : {}),
     ...(state ? { state } : {}),
     ...(mine ? { mine } : {}),
+    ...report,
   };
+  const showTotal = (n: number) => t('共 {n} 条', { n });
   const list = useCall(api.sheets, { query });
   const done = (s: TSheet) => s.items.filter((i) => i.value !== null || i.output !== '').length;
   return (
     <div>
       <PageHeader title={t('巡检单')} subtitle={t('按业务日历生成：日监控单每工作日，周巡检单每周，逾期提醒项目经理')} />
+      <ReportFilter
+        from={report.dueFrom}
+        to={report.dueTo}
+        detail={report.outcome ? t(OUTCOME[report.outcome] ?? report.outcome) : undefined}
+        onClear={() => (setReport({}), setPage(1), setParams({}, { replace: true }))}
+      />
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <DatePicker
@@ -75,7 +91,7 @@ export function SheetsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           onRow={(r) => ({ onClick: () => void nav(`/inspections/sheets/${r.id}`), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal }}
           scroll={{ x: 'max-content' }}
           columns={[
             { key: 'n', title: t('编号'), responsive: ['md'], render: (_, r) => <span className="yw-mono">{r.number}</span> },

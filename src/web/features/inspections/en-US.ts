@@ -107,4 +107,7 @@ export const EN: Record<string, string> = {
   文字记录: 'Text',
   '不选：整张巡检单只列系统级检查项': 'None: the sheet lists system-wide items only',
   '小写字母开头的字母、数字或下划线': 'Lower-case letter first, then letters, digits or underscores',
+  按时完成: 'Done in time',
+  逾期完成: 'Done late',
+  未完成: 'Not done',
 };

@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Board, type BoardPick } from './Board.tsx';
 import { ImportModal } from './ImportModal.tsx';
+import { ReportFilter } from '../../components/ReportFilter.tsx';
 import { SeverityTag, StateTag } from './labels.tsx';
 
 /** The list's filters, all kept in the page's address. */
@@ -29,7 +30,16 @@ const KEYS = [
   'unmatched',
   'hardeningPlanId',
   'pentestId',
+  // What a number in a report links with (issue 15): its days, and "still being worked".
+  'seenFrom',
+  'seenTo',
+  'fixedFrom',
+  'fixedTo',
+  'verifiedFrom',
+  'verifiedTo',
+  'active',
 ] as const;
+const REPORT_KEYS = ['seenFrom', 'seenTo', 'fixedFrom', 'fixedTo', 'verifiedFrom', 'verifiedTo', 'active'] as const;
 
 /** On a phone: one column saying all of it, so nothing hides behind a sideways scroll. */
 function PhoneCell({ r }: { r: TFinding }) {
@@ -145,6 +155,11 @@ export function VulnsPage() {
         }
       />
       <Board onPick={pick} />
+      <ReportFilter
+        from={f.seenFrom ?? f.fixedFrom ?? f.verifiedFrom}
+        to={f.seenTo ?? f.fixedTo ?? f.verifiedTo}
+        onClear={() => set(Object.fromEntries(REPORT_KEYS.map((k) => [k, undefined])))}
+      />
       <Card>
         <DataTable
           queryKey="vulns"

@@ -4,9 +4,10 @@
 // hits count on the same alert; a key quiet for a day and hit again reopens it with a new ticket.
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { TEventAlert, TEventRule, TRuleHit, ZEventRuleInput, ZRuleTest } from '../../../../common/events.ts';
+import type { TEventAlert, TEventRule, TRuleHit, ZAlertQuery, ZEventRuleInput, ZRuleTest } from '../../../../common/events.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../../kernel/context.ts';
+import { dayRangeWhere } from '../../../kernel/day-range.ts';
 import { Invalid, NotFound } from '../../../kernel/errors.ts';
 import type { GlobalJob } from '../../../kernel/jobs.ts';
 import { openDetectedTicket } from '../../desk/api.ts';
@@ -74,15 +75,19 @@ export const alertView = (a: typeof evtAlerts.$inferSelect): TEventAlert => ({
   ticketNumber: a.ticketNumber,
 });
 
-export async function listAlerts(ctx: Ctx, q: { page: number; pageSize: number }): Promise<{ items: TEventAlert[]; total: number }> {
+export async function listAlerts(ctx: Ctx, q: z.output<typeof ZAlertQuery>): Promise<{ items: TEventAlert[]; total: number }> {
+  const c = dayRangeWhere(evtAlerts.firstAt, q.from, q.to);
+  if (q.severity) c.push(eq(evtAlerts.severity, q.severity));
+  const where = c.length ? and(...c) : undefined;
   const [rows, [t]] = await Promise.all([
     ctx.db
       .select()
       .from(evtAlerts)
+      .where(where)
       .orderBy(desc(evtAlerts.lastAt))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(evtAlerts),
+    ctx.db.select({ n: count() }).from(evtAlerts).where(where),
   ]);
   return { items: rows.map(alertView), total: t!.n };
 }
