@@ -23,7 +23,10 @@ async function computeLatePayment(page: Page): Promise<void> {
   }
   // The form's submit button (an Enter in a date field may already have submitted the form and left the
   // button loading, which changes its accessible name; clicking it again then only waits for the answer).
-  await page.locator('button[type="submit"]').filter({ hasText: /计\s*算/ }).click();
+  await page
+    .locator('button[type="submit"]')
+    .filter({ hasText: /计\s*算/ })
+    .click();
   const result = page.getByTestId('calc-result');
   await result.waitFor({ timeout: 15_000 });
   await expect.poll(() => result.innerText()).toContain('¥2,000.00');
@@ -50,6 +53,50 @@ describe('contract money', () => {
         await computeLatePayment(page);
         await page.waitForTimeout(400);
         await page.screenshot({ path: join(SHOTS, `e2e-contract-money-${name}.png`), fullPage: true });
+      } finally {
+        await ctx.close();
+      }
+    }, 120_000);
+  }
+});
+
+// The written workflows on the dashboard (R-CON-09/10/11/13, R-QA-05): the demo dates them in the past,
+// so at start the late instalment's notice to cure has run out (the contractor's termination right), the
+// typhoon moved the payment deadline by its 15 days and passed ten (renegotiation), and the agency's
+// amendment waits for the contractor. The project manager uploads an invoice and agrees to the amendment.
+describe('contract money: written workflows', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  for (const [name, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`the dashboard shows the termination right, the extension and the amendment (${name})`, async () => {
+      const { ctx, page } = await newPage(env.browser, viewport);
+      try {
+        await signInAt(env.base, page, 'pm', DEMO_PASSWORD);
+        await page.goto(`${env.base}/contract/money`);
+        await page.getByText('逾期付款纠正通知').first().waitFor({ timeout: 15_000 });
+        const body = await page.locator('body').innerText();
+        expect(body).toContain('乙方有权解除合同（甲方逾期付款未纠正）');
+        expect(body).toContain('第十二条第2款');
+        expect(body).toContain('顺延 15 天');
+        expect(body).toContain('超过十天，双方另行商议（第九条第3款）');
+        expect(body).toContain('王建国');
+        if (name === 'desktop') {
+          await page
+            .locator('[data-testid^="invoice-file-"]')
+            .first()
+            .setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: PDF });
+          await page.getByText('发票.pdf').first().waitFor({ timeout: 15_000 });
+          await page.getByRole('button', { name: '同意变更' }).click();
+          await page.getByText('合同变更生效').first().waitFor({ timeout: 15_000 });
+        } else {
+          // The desktop run agreed to it: the phone sees it in force and no button to answer again.
+          expect(body).toContain('合同变更生效');
+          expect(await page.getByRole('button', { name: '同意变更' }).count()).toBe(0);
+        }
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: join(SHOTS, `e2e-contract-money-records-${name}.png`), fullPage: true });
       } finally {
         await ctx.close();
       }

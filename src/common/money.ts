@@ -3,6 +3,7 @@
 // Sums travel as decimal strings in yuan ("155000.00"), never as binary floating point.
 import { z } from 'zod';
 import { ZDate, optText } from './api.ts';
+import { ZMoneyRecords } from './money-records.ts';
 
 const YUAN_RE = /^\d{1,12}(\.\d{1,2})?$/;
 
@@ -84,6 +85,9 @@ export const ZPayment = z.object({
   reportBasis: z.string(),
   fiscalDelay: z.boolean(),
   note: z.string(),
+  /** The invoice's file (PDF or image) when uploaded. */
+  invoiceFileId: z.string().nullable(),
+  invoiceFileName: z.string().nullable(),
   /** The agency's late-payment penalty on it: to the paid date, or to today while unpaid. */
   late: ZCalcResult.nullable(),
 });
@@ -100,6 +104,8 @@ export const ZDeadline = z.object({
   clause: z.string(),
   note: z.string(),
   status: z.enum(['past', 'upcoming', 'rule']),
+  /** Force majeure moved it (第九条1): the new date, by how many days, and why. */
+  extended: z.object({ date: z.string(), days: z.number().int(), reason: z.string() }).nullable().optional(),
 });
 export type TDeadline = z.infer<typeof ZDeadline>;
 
@@ -110,5 +116,6 @@ export const ZMoneyDashboard = z.object({
     .nullable(),
   deadlines: z.array(ZDeadline),
   payments: z.array(ZPayment),
+  records: ZMoneyRecords.optional(),
 });
 export type TMoneyDashboard = z.infer<typeof ZMoneyDashboard>;

@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { loadMoneyDemo } from '../../demo/money.ts';
+import { loadMoneyRecordsDemo } from '../../demo/money-records.ts';
+import { MONEY_EVENTS } from './events.ts';
+import { moneyRecordRoutes } from './records-routes.ts';
 import { moneyRoutes } from './routes.ts';
 import * as tables from './tables.ts';
 
@@ -34,13 +37,17 @@ export const money = defineModule({
       grants: MONEY_ROLES,
     },
     'money.write': {
-      zh: '登记付款与发票',
-      en: 'Record payments and invoices',
+      zh: '登记付款与发票、不可抗力、合同变更、纠正通知、甲方协调人与检查',
+      en: 'Record payments and invoices, force majeure, amendments, notices to cure, the agency coordinators and inspections',
       group: 'contract',
       grants: MONEY_ROLES,
     },
   },
-  routes: [moneyRoutes],
-  demo: loadMoneyDemo,
+  events: MONEY_EVENTS,
+  routes: [moneyRoutes, moneyRecordRoutes],
+  demo: async (ctx, env) => {
+    await loadMoneyDemo(ctx, env);
+    await loadMoneyRecordsDemo(ctx, env);
+  },
   exportTables: tablesIn(tables),
 });

@@ -12,6 +12,7 @@ import { AppError, Invalid } from '../../kernel/errors.ts';
 import { contractTerms } from '../contract/api.ts';
 import { calculate } from './calc.ts';
 import { deadlinesOf } from './deadlines.ts';
+import { recordsOf, withRecords } from './records.ts';
 import { contractPayments } from './tables.ts';
 
 export const paymentStore = crud(contractPayments, {
@@ -62,7 +63,7 @@ export async function runCalc(ctx: Ctx, body: unknown): Promise<TCalcResult> {
 type PaymentRow = typeof contractPayments.$inferSelect;
 
 /** A payment with the penalty the agency owes on it: to the paid date, or to `today` while unpaid. */
-async function withLate(ctx: Ctx, row: PaymentRow, today: string): Promise<TPayment> {
+export async function paymentView(ctx: Ctx, row: PaymentRow, today: string): Promise<TPayment> {
   const end = row.paidOn ?? (today > row.dueDate ? today : null);
   let late: TCalcResult | null = null;
   if (end && end > row.dueDate) {
@@ -93,13 +94,15 @@ export async function dashboard(ctx: Ctx, contractId: string | undefined): Promi
     .where(eq(contractPayments.contractId, terms.id))
     .orderBy(asc(contractPayments.dueDate), asc(contractPayments.createdAt))
     .limit(MAX_PAYMENTS);
-  const payments = await Promise.all(rows.map((r) => withLate(ctx, r, today)));
+  const payments = await Promise.all(rows.map((r) => paymentView(ctx, r, today)));
   const { deadlines, totalFee } = deadlinesOf(await getCalendar(ctx), terms, today);
+  const records = await recordsOf(ctx, terms.id, today);
   return {
     today,
     contract: { id: terms.id, number: terms.number, title: terms.title, signedAt: terms.signedAt, totalFee },
-    deadlines,
+    deadlines: withRecords(deadlines, records),
     payments,
+    records,
   };
 }
 
@@ -108,10 +111,10 @@ type PaymentInput = z.output<typeof ZPaymentInput>;
 export async function createPayment(ctx: Ctx, contractId: string, input: PaymentInput): Promise<TPayment> {
   const terms = await contractTerms(ctx, contractId);
   const row = await paymentStore.create(ctx, { ...input, contractId: terms!.id });
-  return withLate(ctx, row, dateOf(ctx.now()));
+  return paymentView(ctx, row, dateOf(ctx.now()));
 }
 
 export async function updatePayment(ctx: Ctx, id: string, patch: Partial<PaymentInput>): Promise<TPayment> {
   const row = await paymentStore.update(ctx, id, patch);
-  return withLate(ctx, row, dateOf(ctx.now()));
+  return paymentView(ctx, row, dateOf(ctx.now()));
 }

@@ -10,6 +10,7 @@ import { problemMessage } from '../../i18n/problems.ts';
 import { CalcForm } from './CalcForm.tsx';
 import { fmtYuan, useMoney } from './money.ts';
 import { PaymentsTable } from './PaymentsTable.tsx';
+import { RecordsPanel } from './RecordsPanel.tsx';
 import { useContracts } from './queries.ts';
 
 const STATUS: Record<TDeadline['status'], { color: string; label: string }> = {
@@ -28,6 +29,19 @@ export function MoneyPage() {
   const id = chosen ?? d?.contract?.id ?? null;
   const phone = Grid.useBreakpoint().md === false;
   const status = (x: TDeadline) => <Tag color={STATUS[x.status].color}>{t(STATUS[x.status].label)}</Tag>;
+  // A deadline moved by force majeure (第九条1): the new date, the days and the reason.
+  const date = (x: TDeadline) =>
+    x.extended ? (
+      <span>
+        <s>{x.date}</s> <b>{x.extended.date}</b>
+        <Tag color="gold" style={{ marginInlineStart: 4 }}>
+          {t('顺延 {n} 天', { n: x.extended.days })}
+        </Tag>
+      </span>
+    ) : (
+      (x.date ?? '—')
+    );
+  const note = (x: TDeadline) => [x.note, x.extended?.reason].filter(Boolean).join('；');
 
   return (
     <div>
@@ -75,12 +89,12 @@ export function MoneyPage() {
                       {status(x)}
                     </div>
                     <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, marginTop: 4 }}>
-                      <span>{x.date ?? '—'}</span>
+                      <span>{date(x)}</span>
                       <b style={{ whiteSpace: 'nowrap' }}>{fmtYuan(x.amount)}</b>
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 2 }}>
                       {x.clause}
-                      {x.note ? ` · ${x.note}` : ''}
+                      {note(x) ? ` · ${note(x)}` : ''}
                     </Typography.Text>
                   </List.Item>
                 )}
@@ -94,7 +108,7 @@ export function MoneyPage() {
                 dataSource={d.deadlines}
                 columns={[
                   { key: 'label', title: t('事项'), render: (_, x) => t(x.label) },
-                  { key: 'date', title: t('期限'), width: 110, render: (_, x) => x.date ?? '—' },
+                  { key: 'date', title: t('期限'), width: 130, render: (_, x) => date(x) },
                   {
                     key: 'amount',
                     title: t('金额'),
@@ -114,7 +128,7 @@ export function MoneyPage() {
                     title: t('说明'),
                     render: (_, x) => (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {x.note}
+                        {note(x)}
                       </Typography.Text>
                     ),
                   },
@@ -125,6 +139,7 @@ export function MoneyPage() {
           <Card title={t('付款与发票')}>
             <PaymentsTable contractId={d.contract.id} payments={d.payments} />
           </Card>
+          {d.records && <RecordsPanel records={d.records} />}
           {can('money.calc') && (
             <Card title={t('违约金与费用计算')}>
               <CalcForm key={d.contract.id} defaultFee={d.contract.totalFee} />

@@ -9,6 +9,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { DeleteButton } from '../../components/DeleteButton.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { fmtYuan } from './money.ts';
+import { InvoiceCell } from './InvoiceCell.tsx';
 import { PaymentModal } from './PaymentModal.tsx';
 
 export function PaymentsTable({ contractId, payments }: { contractId: string; payments: TPayment[] }) {
@@ -42,6 +43,7 @@ export function PaymentsTable({ contractId, payments }: { contractId: string; pa
             render: (_, p) => p.paidOn ?? <Tag color={p.late ? 'red' : 'default'}>{t('未支付')}</Tag>,
           },
           { key: 'invoice', title: t('发票号'), dataIndex: 'invoiceNumber', render: (v: string) => v || '—' },
+          { key: 'invoiceFile', title: t('发票文件'), width: 150, render: (_, p) => <InvoiceCell p={p} canWrite={canWrite} /> },
           {
             key: 'reports',
             title: t('付款依据的运维报告'),
