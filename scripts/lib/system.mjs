@@ -70,6 +70,12 @@ const CHECKS = {
     ok: () => existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext'),
     packages: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'poppler-utils'],
   },
+  // The handover packages (ZIP64 included) are tested by Info-ZIP's unzip -t and zipinfo and by Python's
+  // zipfile and csv modules (issue 15 point 7).
+  zip: {
+    ok: () => ['unzip', 'zipinfo', 'python3'].every((c) => spawnSync(c, ['-h'], { stdio: 'ignore' }).error === undefined),
+    packages: ['unzip', 'python3'],
+  },
 };
 
 /** @param {string[]} args */
