@@ -165,18 +165,18 @@ export class ZipWriter {
   /** Writes the central directory and the end records; the caller then ends the stream. */
   async finish(): Promise<void> {
     const start = this.offset;
-    // Records gathered into pieces of about 64 KiB: 100,000 entries are not 100,000 writes.
+    // Records gathered into pieces of at most 64 KiB: 100,000 entries are not 100,000 writes.
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     for (const e of this.entries) {
       const c = this.central(e);
-      pending.push(c);
-      pendingBytes += c.length;
-      if (pendingBytes >= 64 * 1024) {
+      if (pendingBytes + c.length > 64 * 1024) {
         await this.write(Buffer.concat(pending));
         pending = [];
         pendingBytes = 0;
       }
+      pending.push(c);
+      pendingBytes += c.length;
     }
     if (pending.length) await this.write(Buffer.concat(pending));
     const n = this.entries.length;
