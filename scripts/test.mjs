@@ -41,12 +41,12 @@ const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 const scriptOr = (/** @type {string} */ name, /** @type {string[]} */ tool) => (scripts[name] ? ['npm', 'run', name] : tool);
 
 /** @typedef {{ name: string, when: boolean, cmd?: string[], env?: Record<string, string | undefined>, fn?: () => unknown }} Step */
-/** @type {Array<'chromium' | 'fonts' | 'postgresql' | 'openssh' | 'snmp' | 'telnetd' | 'rsyslog' | 'loggen' | 'nmap' | 'office' | 'clickhouse'>} */
+/** @type {Array<'chromium' | 'fonts' | 'postgresql' | 'openssh' | 'snmp' | 'telnetd' | 'rsyslog' | 'loggen' | 'nmap' | 'office' | 'clickhouse' | 'zip'>} */
 const need = [
   ...(selected.has('e2e') ? /** @type {const} */ (['chromium', 'fonts']) : []),
   ...(needPostgres ? /** @type {const} */ (['postgresql']) : []),
   ...(selected.has('unit') || selected.has('pg')
-    ? /** @type {const} */ (['openssh', 'snmp', 'telnetd', 'rsyslog', 'loggen', 'nmap', 'office', 'clickhouse'])
+    ? /** @type {const} */ (['openssh', 'snmp', 'telnetd', 'rsyslog', 'loggen', 'nmap', 'office', 'clickhouse', 'zip'])
     : []),
 ];
 const pgEnv = { YUNWEI_TEST_DB: 'postgres' };

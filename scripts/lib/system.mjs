@@ -88,6 +88,12 @@ const CHECKS = {
     packages: ['clickhouse-server'],
     optional: true,
   },
+  // The handover packages (ZIP64 included) are tested by Info-ZIP's unzip -t and zipinfo and by Python's
+  // zipfile and csv modules (issue 15 point 7).
+  zip: {
+    ok: () => ['unzip', 'zipinfo', 'python3'].every((c) => spawnSync(c, ['-h'], { stdio: 'ignore' }).error === undefined),
+    packages: ['unzip', 'python3'],
+  },
 };
 
 /** @typedef {{ ok: () => boolean, packages: string[], optional?: boolean, unpack?: string[] }} Check */

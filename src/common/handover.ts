@@ -16,8 +16,12 @@ export const ZExport = z.object({
   tablesTotal: z.number().int(),
   rows: z.number().int(),
   files: z.number().int(),
+  /** Bytes of the package written so far. */
+  written: z.number().int(),
   /** The table being written now, while it runs. */
   current: z.string().nullable(),
+  /** When the process running it last said it was alive. */
+  heartbeatAt: ZTimestamp.nullable(),
   size: z.number().int().nullable(),
   sha256: z.string().nullable(),
   error: z.string().nullable(),

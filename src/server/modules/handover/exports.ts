@@ -3,10 +3,10 @@
 // database (REPEATABLE READ), written as a .zip streamed to a temporary file — per table CSV and JSON
 // Lines, every stored file, a schema README and a manifest with counts and SHA-256 — then kept in the
 // database in pieces of 1 MiB so any node can send it. Memory holds one batch of rows or one file.
+// Its progress and heartbeat live in its row (progress.ts), so every node sees how far it got and an
+// export cut off by a crash is found and closed.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
@@ -16,21 +16,24 @@ import { audit, auditAlone } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import { eachBatch, eachStoredFile, exportedColumns } from '../../kernel/export.ts';
+import { NODE_ID } from '../../kernel/jobs.ts';
 import type { Registry } from '../../kernel/registry.ts';
 import { contractPeriod } from '../contract/api.ts';
 import { csvLine, jsonLine } from './csv.ts';
+import { ExportProgress, failOrphanedExports, partialPath } from './progress.ts';
 import { readmeText, type ReadmeModule } from './readme.ts';
 import { hoExportChunks, hoExports } from './tables.ts';
 import { ZipWriter } from './zip.ts';
 
 const CHUNK = 1 << 20;
 
-/** Progress of the exports this process runs, finer than the row (which is written at the end). */
-const live = new Map<string, { tablesDone: number; rows: number; files: number; current: string | null }>();
+/** Options of one export: `zip64` writes the package the ZIP64 way throughout (zip.ts). */
+export interface ExportOptions {
+  zip64?: boolean;
+}
 
 type Row = typeof hoExports.$inferSelect;
 const toExport = (r: Row): TExport => {
-  const p = live.get(r.id);
   return {
     id: r.id,
     seq: r.seq,
@@ -38,11 +41,13 @@ const toExport = (r: Row): TExport => {
     startedByName: r.startedByName,
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
-    tablesDone: p?.tablesDone ?? r.tablesDone,
+    tablesDone: r.tablesDone,
     tablesTotal: r.tablesTotal,
-    rows: p?.rows ?? r.rows,
-    files: p?.files ?? r.files,
-    current: p?.current ?? null,
+    rows: r.rows,
+    files: r.files,
+    written: r.written,
+    current: r.current,
+    heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
     size: r.size,
     sha256: r.sha256,
     error: r.error,
@@ -73,9 +78,14 @@ const tablesOf = (registry: Registry) => registry.modules.flatMap((m) => (m.expo
  * Records a new export and starts it; one runs at a time. `done` resolves when it has finished
  * (tests wait on it; the route does not).
  */
-export async function startExport(ctx: Ctx, registry: Registry): Promise<{ export: TExport; done: Promise<void> }> {
+export async function startExport(
+  ctx: Ctx,
+  registry: Registry,
+  opts: ExportOptions = {},
+): Promise<{ export: TExport; done: Promise<void> }> {
   const row = await inTx(ctx, async (tx) => {
     await tx.db.execute(sql`LOCK TABLE ${hoExports} IN SHARE ROW EXCLUSIVE MODE`);
+    await failOrphanedExports(tx); // one cut off by a crash no longer blocks the next
     const [running] = await tx.db.select({ id: hoExports.id }).from(hoExports).where(eq(hoExports.state, 'running'));
     if (running) throw new Conflict('handover.export_running', '已有一个完整导出正在进行，请待其完成后再试');
     const [r] = await tx.db
@@ -86,6 +96,8 @@ export async function startExport(ctx: Ctx, registry: Registry): Promise<{ expor
         startedByName: tx.actor?.displayName ?? '系统',
         startedAt: tx.now(),
         tablesTotal: tablesOf(registry).length,
+        node: NODE_ID,
+        heartbeatAt: tx.now(),
       })
       .returning();
     await audit(tx, {
@@ -96,15 +108,19 @@ export async function startExport(ctx: Ctx, registry: Registry): Promise<{ expor
     });
     return r!;
   });
-  live.set(row.id, { tablesDone: 0, rows: 0, files: 0, current: null });
-  const done = runExport({ ...ctx, trail: undefined }, registry, row.id).finally(() => live.delete(row.id));
+  const progress = new ExportProgress({ ...ctx, trail: undefined }, row.id);
+  // Inside an outer transaction (the demo at bootstrap) nobody else could see the row before the end.
+  progress.start('rollback' in ctx.db);
+  const done = runExport({ ...ctx, trail: undefined }, registry, progress, opts).finally(() => progress.stop());
   return { export: toExport(row), done };
 }
 
-async function runExport(ctx: Ctx, registry: Registry, id: string): Promise<void> {
-  const path = join(tmpdir(), `yunwei-export-${id}.zip`);
+async function runExport(ctx: Ctx, registry: Registry, progress: ExportProgress, opts: ExportOptions): Promise<void> {
+  const id = progress.id;
+  const path = partialPath(id);
   try {
-    const summary = await writePackage(ctx, registry, id, path);
+    const summary = await writePackage(ctx, registry, progress, path, opts);
+    progress.current = null;
     await storePackage(ctx, id, path, summary);
   } catch (e) {
     ctx.log.error({ err: e, export: id }, 'complete export failed');
@@ -113,7 +129,7 @@ async function runExport(ctx: Ctx, registry: Registry, id: string): Promise<void
     try {
       await ctx.db
         .update(hoExports)
-        .set({ state: 'failed', finishedAt: ctx.now(), error: e instanceof Error ? e.message : String(e) })
+        .set({ state: 'failed', finishedAt: ctx.now(), current: null, error: e instanceof Error ? e.message : String(e) })
         .where(eq(hoExports.id, id));
     } catch (again) {
       ctx.log.error({ err: again, export: id }, 'could not record the failed export');
@@ -129,10 +145,9 @@ interface Summary {
   files: number;
 }
 
-async function writePackage(ctx: Ctx, registry: Registry, id: string, path: string): Promise<Summary> {
-  const progress = live.get(id) ?? { tablesDone: 0, rows: 0, files: 0, current: null };
+async function writePackage(ctx: Ctx, registry: Registry, progress: ExportProgress, path: string, opts: ExportOptions): Promise<Summary> {
   const out = createWriteStream(path);
-  const zip = new ZipWriter(out, ctx.now());
+  const zip = new ZipWriter(out, ctx.now(), { zip64: opts.zip64 ?? false });
   const nested = 'rollback' in ctx.db;
   const summary = await inTx(ctx, async (tx) => {
     // One snapshot; inside an outer transaction (the demo at bootstrap) that one already is.
@@ -163,6 +178,7 @@ async function writePackage(ctx: Ctx, registry: Registry, id: string, path: stri
             const text = batch.map((r) => csvLine(columns.map((c) => r[c.name]))).join('');
             csvHash.update(text);
             await put(text);
+            progress.written = zip.written;
           });
         });
         const jsonHash = createHash('sha256');
@@ -173,11 +189,13 @@ async function writePackage(ctx: Ctx, registry: Registry, id: string, path: stri
             jsonHash.update(text);
             progress.rows += batch.length;
             await put(text);
+            progress.written = zip.written;
           });
         });
         rm.tables.push({ table: name, rows, columns });
         manifest.push({ module: m.id, table: name, rows, csvSha256: csvHash.digest('hex'), jsonlSha256: jsonHash.digest('hex') });
         progress.tablesDone++;
+        progress.written = zip.written;
       }
       modules.push(rm);
     }
@@ -185,6 +203,7 @@ async function writePackage(ctx: Ctx, registry: Registry, id: string, path: stri
     const fileCount = await eachStoredFile(tx, async (f) => {
       await zip.add(`files/${f.id}/${f.name.replace(/[\\/]/g, '_')}`, (put) => put(f.content));
       progress.files++;
+      progress.written = zip.written;
     });
     const c = await contractPeriod(tx);
     const contract = c ? `${c.number} ${c.title}（${c.agencyName} / ${c.contractorName}）` : '—';
@@ -196,6 +215,7 @@ async function writePackage(ctx: Ctx, registry: Registry, id: string, path: stri
   await zip.finish();
   out.end();
   await finished(out);
+  progress.written = zip.written;
   return summary;
 }
 
@@ -213,7 +233,18 @@ async function storePackage(ctx: Ctx, id: string, path: string, s: Summary): Pro
   await inTx(ctx, async (tx) => {
     await tx.db
       .update(hoExports)
-      .set({ state: 'done', finishedAt: tx.now(), tablesDone: s.tables, rows: s.rows, files: s.files, size, sha256: hash.digest('hex') })
+      .set({
+        state: 'done',
+        finishedAt: tx.now(),
+        tablesDone: s.tables,
+        rows: s.rows,
+        files: s.files,
+        written: size,
+        current: null,
+        heartbeatAt: tx.now(),
+        size,
+        sha256: hash.digest('hex'),
+      })
       .where(eq(hoExports.id, id));
     await audit(tx, { action: 'handover.export_done', objectType: 'handover_export', objectId: id, detail: { ...s, size } });
   });

@@ -9,6 +9,7 @@ import { loadHandoverDemo } from '../../demo/handover.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import { defineModule, type PurgeReport, type PurgeRequest } from '../../kernel/module.ts';
+import { failOrphanedExports } from './progress.ts';
 import { checkPurgesOverdue } from './purge.ts';
 import { handoverRoutes } from './routes.ts';
 import { hoAgreements, hoExportChunks, hoExports, hoPurgeItems, hoPurges } from './tables.ts';
@@ -28,6 +29,14 @@ const overdueJob: GlobalJob = {
   scope: 'global',
   cron: '*/30 * * * *',
   handler: async (ctx) => void (await checkPurgesOverdue(ctx)),
+};
+
+/** Every minute: an export whose process is gone (no heartbeat) is closed as interrupted. */
+const orphanJob: GlobalJob = {
+  name: 'handover-export-orphans',
+  scope: 'global',
+  cron: '* * * * *',
+  handler: async (ctx) => void (await failOrphanedExports(ctx)),
 };
 
 export const handover = defineModule({
@@ -82,7 +91,10 @@ export const handover = defineModule({
     },
   },
   routes: [handoverRoutes],
-  jobs: [overdueJob],
+  jobs: [overdueJob, orphanJob],
+  // At every start: the exports a killed process left running are closed (not reference data, but the
+  // one hook that runs at start, under the bootstrap lock).
+  seed: async (ctx) => void (await failOrphanedExports(ctx)),
   demo: loadHandoverDemo,
   // The package pieces are the export itself and never go into one.
   exportTables: [hoExports, hoPurges, hoPurgeItems, hoAgreements],

@@ -18,6 +18,13 @@ export const hoExports = pgTable('ho_exports', {
   tablesTotal: integer('tables_total').notNull().default(0),
   rows: bigint('rows', { mode: 'number' }).notNull().default(0),
   files: integer('files').notNull().default(0),
+  /** Bytes of the package written so far (while it runs; then `size`). */
+  written: bigint('written', { mode: 'number' }).notNull().default(0),
+  /** The table or part being written now, while it runs. */
+  current: text('current'),
+  /** The process that runs it (hostname:pid) and when it last said it was alive (crash recovery). */
+  node: text('node'),
+  heartbeatAt: ts('heartbeat_at'),
   size: bigint('size', { mode: 'number' }),
   sha256: text('sha256'),
   error: text('error'),

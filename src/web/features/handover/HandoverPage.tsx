@@ -96,7 +96,11 @@ function ExportTab() {
             ),
           },
           { key: 's', title: t('状态'), render: (_, e) => <Tag color={STATE[e.state][0]}>{t(STATE[e.state][1])}</Tag> },
-          { key: 'size', title: t('大小'), render: (_, e) => mb(e.size) },
+          {
+            key: 'size',
+            title: t('大小'),
+            render: (_, e) => (e.state === 'running' ? t('已写入 {size}', { size: mb(e.written) }) : mb(e.size)),
+          },
           {
             key: 'sha',
             title: 'SHA-256',

@@ -13,6 +13,7 @@ export const EN: Record<string, string> = {
   发起人: 'Started by',
   进度: 'Progress',
   '{done}/{total} 张表，{rows} 行，{files} 个文件': '{done}/{total} tables, {rows} rows, {files} files',
+  '已写入 {size}': '{size} written',
   导出中: 'Exporting',
   已完成: 'Done',
   失败: 'Failed',
