@@ -64,20 +64,33 @@ export const ZEmergencyInput = z
   .object({
     line: ZLine,
     title: text(200),
-    /** The desk ticket of the incident, if there is one: its number is kept, its report time is the alert by default. */
+    /**
+     * The desk ticket of the incident: with one, every time is the ticket's own record (created, first
+     * call-back, dispatched, on site, resolved); the times below are the fallback without a ticket.
+     */
     ticketId: z.uuid().nullable().default(null),
     alertAt: ZDateTime.nullable().default(null),
-    responseAt: ZDateTime,
+    responseAt: ZDateTime.nullable().default(null),
+    dispatchedAt: ZDateTime.nullable().default(null),
     recoveredAt: ZDateTime.nullable().default(null),
     dispatch: optText(1000).default(''),
     measures: optText(2000).default(''),
   })
+  .refine((e) => !e.ticketId || (!e.alertAt && !e.responseAt && !e.dispatchedAt && !e.recoveredAt), {
+    message: '关联运维单时，各时间取自运维单的记录，不能手工填写',
+    path: ['ticketId'],
+  })
   .refine((e) => e.ticketId || e.alertAt, { message: '请填写告警/报告时间或关联运维单', path: ['alertAt'] })
-  .refine((e) => !e.alertAt || Date.parse(e.responseAt) >= Date.parse(e.alertAt), {
+  .refine((e) => e.ticketId || e.responseAt, { message: '未关联运维单时须填写响应时间', path: ['responseAt'] })
+  .refine((e) => !e.alertAt || !e.responseAt || Date.parse(e.responseAt) >= Date.parse(e.alertAt), {
     message: '响应时间不能早于告警时间',
     path: ['responseAt'],
   })
-  .refine((e) => !e.recoveredAt || Date.parse(e.recoveredAt) >= Date.parse(e.responseAt), {
+  .refine((e) => !e.alertAt || !e.dispatchedAt || Date.parse(e.dispatchedAt) >= Date.parse(e.alertAt), {
+    message: '派单时间不能早于告警时间',
+    path: ['dispatchedAt'],
+  })
+  .refine((e) => !e.recoveredAt || !e.responseAt || Date.parse(e.recoveredAt) >= Date.parse(e.responseAt), {
     message: '恢复时间不能早于响应时间',
     path: ['recoveredAt'],
   });
@@ -90,14 +103,21 @@ export const ZEmergency = z.object({
   title: z.string(),
   ticketId: z.string().nullable(),
   ticketNumber: z.string().nullable(),
+  /** `ticket`: the times are the desk ticket's records; `manual`: typed, for an emergency without a ticket. */
+  source: z.enum(['ticket', 'manual']),
   alertAt: ZTimestamp,
-  responseAt: ZTimestamp,
+  /** null: no response recorded yet. */
+  responseAt: ZTimestamp.nullable(),
+  dispatchedAt: ZTimestamp.nullable(),
+  onsiteAt: ZTimestamp.nullable(),
   recoveredAt: ZTimestamp.nullable(),
   dispatch: z.string(),
   measures: z.string(),
-  responseMin: z.number().int(),
+  responseMin: z.number().int().nullable(),
+  dispatchMin: z.number().int().nullable(),
   recoveryMin: z.number().int().nullable(),
-  responseMet: z.boolean(),
+  /** null while no response is recorded and the target has not passed yet. */
+  responseMet: z.boolean().nullable(),
   /** null while not recovered and still within the target. */
   recoveryMet: z.boolean().nullable(),
   createdByName: z.string(),
@@ -112,7 +132,10 @@ export const ZMonthMeasure = z.object({
   recoveryMet: z.number().int(),
   /** Median minutes, null without records. */
   responseMedianMin: z.number().nullable(),
+  dispatchMedianMin: z.number().nullable(),
   recoveryMedianMin: z.number().nullable(),
+  /** Of `count`, those typed by hand (no desk ticket). */
+  manual: z.number().int(),
 });
 export type TMonthMeasure = z.infer<typeof ZMonthMeasure>;
 export const ZEmergencyList = paged(ZEmergency).extend({ months: z.array(ZMonthMeasure) });

@@ -8,6 +8,7 @@ import * as org from '../modules/org/service.ts';
 import { partiesByKind } from '../modules/org/api.ts';
 import { contract2021 } from './contract2021.ts';
 import { renewalFor } from './renewal.ts';
+import { staffReviewDemo } from './staff-review.ts';
 
 export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
   const base = contract2021;
@@ -23,6 +24,7 @@ export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     const roomId = Object.fromEntries((await org.roomStore.list(tx, all)).items.map((r) => [r.code, r.id]));
     const byName = new Map((await org.personStore.list(tx, all)).items.map((p) => [p.name, p.id]));
     const personIds = base.people.flatMap((p) => (byName.has(p.name) ? [{ id: byName.get(p.name)!, p }] : []));
+    let current = '';
     for (const c of [base, renewalFor(base, today)]) {
       const row = await contract.contractStore.create(tx, {
         number: c.number,
@@ -39,6 +41,7 @@ export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
         notes:
           c === base ? '依据 2021 年度合同原文录入（演示数据）' : '按第十三条续期：服务条款与 2021 年度合同相同，服务期顺延（演示数据）',
       });
+      current = row.id;
       for (const l of c.serviceLines) {
         const line = await contract.lineStore.create(tx, {
           contractId: row.id,
@@ -75,5 +78,6 @@ export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
         }
       }
     }
+    await staffReviewDemo(tx, current, byName.get('吴磊'));
   });
 }

@@ -4,7 +4,8 @@
 import { addCalendarDays } from '../../common/dates.ts';
 import type { Ctx } from '../kernel/context.ts';
 import type { DemoEnv } from '../kernel/module.ts';
-import { holdDrill, planDrill, recordEmergency } from '../modules/duty/drills.ts';
+import { holdDrill, planDrill } from '../modules/duty/drills.ts';
+import { recordEmergency } from '../modules/duty/emergencies.ts';
 import { as } from './actors.ts';
 
 const at = (today: string, days: number, hhmm: string) => new Date(`${addCalendarDays(today, days)}T${hhmm}:00+08:00`).toISOString();
@@ -49,6 +50,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     ticketId: null,
     alertAt: at(d, -40, '20:15'),
     responseAt: at(d, -40, '20:20'),
+    dispatchedAt: at(d, -40, '20:25'),
     recoveredAt: at(d, -40, '21:35'),
     dispatch: '二线值班网管工程师到场，机动工程师远程协助',
     measures: '更换故障光模块；为该层汇聚增加光功率监控告警',
@@ -59,6 +61,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     ticketId: null,
     alertAt: at(d, -14, '02:10'),
     responseAt: at(d, -14, '04:40'),
+    dispatchedAt: at(d, -14, '04:50'),
     recoveredAt: at(d, -13, '06:00'),
     dispatch: '二线值班安全工程师到场，厂商远程支持',
     measures: '升级防火墙固件，调整会话老化策略；夜间值班电话改为双人轮询',

@@ -5,8 +5,9 @@ import { SERVICE_LINE_CODES, type ServiceLineCode } from '../../../common/servic
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
-import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
+import { Conflict, Invalid, NotFound, Unprocessable } from '../../kernel/errors.ts';
 import { getParty, getPerson, listSites, peopleByIds } from '../org/api.ts';
+import { staffChanged } from './staff-review.ts';
 import { contracts, serviceLines, staffAssignments, staffingRequirements } from './tables.ts';
 
 export const contractStore = crud(contracts, {
@@ -139,7 +140,16 @@ export async function createStaffing(ctx: Ctx, lineId: string, input: Omit<typeo
 export async function assignStaff(ctx: Ctx, staffingId: string, input: { personId: string; since: string | null }) {
   return inTx(ctx, async (tx) => {
     await staffingStore.get(tx, staffingId);
-    await getPerson(tx, input.personId);
+    const person = await getPerson(tx, input.personId);
+    // 第二条 4: no subcontracting, so only the contractor's own people fill its posts.
+    const [c] = await tx.db
+      .select({ contractorId: contracts.contractorId })
+      .from(staffingRequirements)
+      .innerJoin(serviceLines, eq(serviceLines.id, staffingRequirements.serviceLineId))
+      .innerJoin(contracts, eq(contracts.id, serviceLines.contractId))
+      .where(eq(staffingRequirements.id, staffingId));
+    if (c && person.partyId !== c.contractorId)
+      throw new Unprocessable('staffing.not_contractor', `${person.name}不是乙方人员：合同不得转包，岗位只能由乙方自有人员担任`);
     const exists = await tx.db
       .select({ id: staffAssignments.id })
       .from(staffAssignments)
@@ -151,6 +161,7 @@ export async function assignStaff(ctx: Ctx, staffingId: string, input: { personI
       .returning();
     if (!row) throw new Error('insert failed');
     await audit(tx, { action: 'staffing.assign', objectType: 'staffing', objectId: staffingId, after: row });
+    await staffChanged(tx, staffingId, 'join', row.personId);
     return row;
   });
 }
@@ -163,5 +174,6 @@ export async function unassignStaff(ctx: Ctx, staffingId: string, assignmentId: 
       .returning();
     if (!row) throw new NotFound('staffing.assignment_not_found', '岗位人员不存在');
     await audit(tx, { action: 'staffing.unassign', objectType: 'staffing', objectId: staffingId, before: row });
+    await staffChanged(tx, staffingId, 'leave', row.personId);
   });
 }

@@ -1,7 +1,7 @@
 // Tables of the contract module: the contract, its service lines, staffing requirements and who fills them.
 // Foreign keys point at org's tables for integrity only; code reaches org through its service.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { parties, people } from '../org/tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -105,4 +105,68 @@ export const staffAssignments = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('staff_assignments_uq').on(t.staffingRequirementId, t.personId)],
+);
+
+/** One line of a staff list as submitted: who fills which post, with what qualifications, since when. */
+export interface StaffListLine {
+  lineCode: string;
+  lineName: string;
+  staffingId: string;
+  role: string;
+  required: string;
+  personId: string;
+  personName: string;
+  personTitle: string;
+  qualifications: string[];
+  since: string | null;
+  until: string | null;
+}
+
+// R-STF-01 (附件一 10.2): the staff list the contractor submits for the agency's review, a numbered
+// snapshot per contract; every version is kept. An approved list a later change of staff makes
+// outdated carries when (outdatedAt) until the next version is approved.
+export const staffLists = pgTable(
+  'staff_lists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    state: text('state').notNull(), // submitted | approved | returned
+    lines: jsonb('lines').notNull().$type<StaffListLine[]>(),
+    note: text('note').notNull().default(''),
+    submittedBy: uuid('submitted_by'),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedByName: text('reviewed_by_name'),
+    reviewedAt: ts('reviewed_at'),
+    comment: text('comment'),
+    outdatedAt: ts('outdated_at'),
+  },
+  (t) => [uniqueIndex('staff_lists_version_uq').on(t.contractId, t.version), index('staff_lists_state_idx').on(t.state)],
+);
+
+// R-STF-02: a change of staff after the agency approved the list (a person joins or leaves a post),
+// told to the agency, who acknowledges it.
+export const staffChanges = pgTable(
+  'staff_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // join | leave
+    personId: uuid('person_id'),
+    personName: text('person_name').notNull(),
+    lineCode: text('line_code').notNull(),
+    role: text('role').notNull(),
+    at: ts('at').notNull(),
+    byName: text('by_name').notNull(),
+    acknowledgedBy: uuid('acknowledged_by'),
+    acknowledgedByName: text('acknowledged_by_name'),
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [index('staff_changes_contract_idx').on(t.contractId, t.at)],
 );

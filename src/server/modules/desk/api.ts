@@ -2,13 +2,13 @@
 // api.ts): a ticket's summary for whoever links to it (spare parts, asset history), and tickets that
 // a module opens for what it detects and resolves when the condition clears (monitoring alerts,
 // unexplained configuration changes: issue 12).
-import { and, desc, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, ilike, inArray, min, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { inTx } from '../../kernel/context.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { applyTicketEvent, createTicket, readTicket } from './service.ts';
-import { ticketDocuments, tickets } from './tables.ts';
+import { ticketDocuments, ticketEvents, tickets } from './tables.ts';
 
 export interface TicketSummary {
   id: string;
@@ -126,5 +126,56 @@ export async function ticketCauses(
     const diagnosis = text(mine.find((d) => d.kind === 'diagnosis')?.content.preliminaryCause);
     out.set(r.id, { number: r.number, status: r.status, cause: report || diagnosis });
   }
+  return out;
+}
+
+/** When a ticket's own records say each step of its handling happened (null: not yet). */
+export interface TicketMilestones {
+  number: string;
+  serviceLine: string;
+  /** Created: the call or the alert reported. */
+  reportedAt: Date;
+  /** First response: the first call-back recorded. */
+  respondedAt: Date | null;
+  /** Dispatched: first assigned to an engineer. */
+  dispatchedAt: Date | null;
+  /** First arrival on site. */
+  arrivedAt: Date | null;
+  resolvedAt: Date | null;
+}
+
+/**
+ * The milestones of these tickets from their timelines, in two statements (the duty module measures
+ * emergency response from them, R-DUT-03). No scope: only times and numbers leave the desk.
+ */
+export async function ticketMilestones(ctx: Ctx, ids: readonly string[]): Promise<Map<string, TicketMilestones>> {
+  const out = new Map<string, TicketMilestones>();
+  if (!ids.length) return out;
+  const rows = await ctx.db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      serviceLine: tickets.serviceLine,
+      reportedAt: tickets.reportedAt,
+      resolvedAt: tickets.resolvedAt,
+    })
+    .from(tickets)
+    .where(inArray(tickets.id, [...ids]));
+  const firsts = await ctx.db
+    .select({ ticketId: ticketEvents.ticketId, kind: ticketEvents.kind, at: min(ticketEvents.at) })
+    .from(ticketEvents)
+    .where(and(inArray(ticketEvents.ticketId, [...ids]), inArray(ticketEvents.kind, ['callback', 'assigned', 'arrive', 'resolve'])))
+    .groupBy(ticketEvents.ticketId, ticketEvents.kind);
+  const first = (id: string, kind: string) => firsts.find((f) => f.ticketId === id && f.kind === kind)?.at ?? null;
+  for (const r of rows)
+    out.set(r.id, {
+      number: r.number,
+      serviceLine: r.serviceLine,
+      reportedAt: r.reportedAt,
+      respondedAt: first(r.id, 'callback'),
+      dispatchedAt: first(r.id, 'assigned'),
+      arrivedAt: first(r.id, 'arrive'),
+      resolvedAt: r.resolvedAt ?? first(r.id, 'resolve'),
+    });
   return out;
 }

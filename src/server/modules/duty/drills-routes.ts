@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { drillsApi as api } from '../../../common/duty-drills.api.ts';
 import { defineRoute } from '../../kernel/http.ts';
-import { cancelDrill, getDrill, holdDrill, listDrills, listEmergencies, planDrill, recordEmergency, recoverEmergency } from './drills.ts';
+import { cancelDrill, getDrill, holdDrill, listDrills, planDrill } from './drills.ts';
+import { listEmergencies, recordEmergency, recoverEmergency } from './emergencies.ts';
 
 const tags = ['duty'];
 

@@ -82,7 +82,7 @@ describe('emergency response measure', () => {
     const rec = (alertAt: string, responseAt: string, recoveredAt: string | null) =>
       eng.post(E, { line: 'NET', title: `断网${n}`, alertAt, responseAt, recoveredAt, dispatch: '二线到场' });
     const fast = ok<TEmergency>(await rec('2025-10-08T20:15:00+08:00', '2025-10-08T20:20:00+08:00', '2025-10-08T21:35:00+08:00'), 201);
-    expect(fast).toMatchObject({ responseMin: 5, recoveryMin: 80, responseMet: true, recoveryMet: true });
+    expect(fast).toMatchObject({ source: 'manual', responseMin: 5, recoveryMin: 80, responseMet: true, recoveryMet: true });
     const slow = ok<TEmergency>(await rec('2025-10-31T23:30:00+08:00', '2025-11-01T02:00:00+08:00', '2025-11-02T01:00:00+08:00'), 201);
     expect(slow).toMatchObject({ responseMin: 150, responseMet: false, recoveryMin: 1530, recoveryMet: false });
     const open = ok<TEmergency>(await rec('2025-11-20T08:00:00+08:00', '2025-11-20T08:30:00+08:00', null), 201);
@@ -105,7 +105,7 @@ describe('emergency response measure', () => {
     );
     expect(list.total).toBe(3);
     expect(list.items).toHaveLength(2);
-    expect(list.months.find((m) => m.month === '2025-10')).toMatchObject({ count: 2, responseMet: 1, recoveryMet: 1 });
+    expect(list.months.find((m) => m.month === '2025-10')).toMatchObject({ count: 2, responseMet: 1, recoveryMet: 1, manual: 2 });
     expect(list.months.find((m) => m.month === '2025-11')).toMatchObject({ count: 1, responseMet: 1, recoveryMet: 0 });
 
     // Recovery recorded later; a day past the alert without it, the target is missed.
@@ -120,7 +120,7 @@ describe('emergency response measure', () => {
     );
   });
 
-  it('takes the alert time from a linked desk ticket', async () => {
+  it('takes every time from the linked desk ticket, none typed', async () => {
     const tk = await eng.post('/api/tickets', {
       serviceLine: 'NET',
       category: 'fault',
@@ -131,11 +131,30 @@ describe('emergency response measure', () => {
     });
     expect(tk.statusCode, tk.body).toBe(201);
     const ticket = json<{ id: string; number: string; reportedAt: string }>(tk);
+    const typed = await eng.post(E, { line: 'NET', title: '核心宕机', ticketId: ticket.id, responseAt: clock.now().toISOString() });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.body).toContain('各时间取自运维单的记录');
+    const e0 = ok<TEmergency>(await eng.post(E, { line: 'NET', title: '核心宕机', ticketId: ticket.id }), 201);
+    expect(e0).toMatchObject({ source: 'ticket', ticketNumber: ticket.number, responseAt: null, responseMin: null, responseMet: null });
     clock.advance(20 * 60_000);
-    const e = ok<TEmergency>(
-      await eng.post(E, { line: 'NET', title: '核心宕机', ticketId: ticket.id, responseAt: clock.now().toISOString() }),
-      201,
-    );
-    expect(e).toMatchObject({ ticketNumber: ticket.number, alertAt: new Date(ticket.reportedAt).toISOString(), responseMin: 20 });
+    expect((await eng.post(`/api/tickets/${ticket.id}/events`, { kind: 'callback' })).statusCode).toBe(200);
+    clock.advance(20 * 60_000);
+    expect((await eng.post(`/api/tickets/${ticket.id}/events`, { kind: 'arrive' })).statusCode).toBe(200);
+    clock.advance(20 * 60_000);
+    expect((await eng.post(`/api/tickets/${ticket.id}/events`, { kind: 'resolve' })).statusCode).toBe(200);
+    const list = ok<{ items: TEmergency[]; months: TMonthMeasure[] }>(await eng.get(`${E}?pageSize=100`));
+    const e = list.items.find((x) => x.id === e0.id)!;
+    expect(e).toMatchObject({
+      alertAt: new Date(ticket.reportedAt).toISOString(),
+      responseMin: 20,
+      recoveryMin: 60,
+      responseMet: true,
+      recoveryMet: true,
+    });
+    expect(e.onsiteAt).not.toBeNull();
+    const month = list.months.find((m) => m.month === new Date(Date.parse(ticket.reportedAt) + 8 * 3600_000).toISOString().slice(0, 7))!;
+    expect(month.count - month.manual).toBeGreaterThanOrEqual(1);
+    // A ticket's recovery is its resolution: not typed on the emergency.
+    expect(json(await eng.post(`${E}/${e0.id}/recovered`, { recoveredAt: clock.now().toISOString() })).code).toBe('emergency.from_ticket');
   });
 });

@@ -4,30 +4,18 @@
 // and to recovery, and compared with the contract's targets (2 hours, 24 hours), per month.
 import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  EMERGENCY_TARGETS,
-  type TDrill,
-  type TEmergency,
-  type TMonthMeasure,
-  type ZDrillInput,
-  type ZDrillQuery,
-  type ZEmergencyInput,
-  type ZEmergencyQuery,
-  type ZHoldInput,
-} from '../../../common/duty-drills.ts';
+import { EMERGENCY_TARGETS, type TDrill, type ZDrillInput, type ZDrillQuery, type ZHoldInput } from '../../../common/duty-drills.ts';
 import { dateOf } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
-import { ticketSummary } from '../desk/api.ts';
-import { dutyDrills, dutyEmergencies } from './tables.ts';
+import { measuredEmergencies, monthsOf } from './emergencies.ts';
+import { dutyDrills } from './tables.ts';
 
 type DrillRow = typeof dutyDrills.$inferSelect;
-type EmergencyRow = typeof dutyEmergencies.$inferSelect;
 const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const minutes = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60_000);
 
 export function drillView(r: DrillRow): TDrill {
   return {
@@ -129,129 +117,6 @@ export async function cancelDrill(ctx: Ctx, id: string): Promise<TDrill> {
   });
 }
 
-// ---- emergencies ------------------------------------------------------------------------------
-
-export function emergencyView(r: EmergencyRow, now: Date): TEmergency {
-  const responseMin = minutes(r.alertAt, r.responseAt);
-  const recoveryMin = r.recoveredAt ? minutes(r.alertAt, r.recoveredAt) : null;
-  const overdue = minutes(r.alertAt, now) > EMERGENCY_TARGETS.recoveryMin;
-  return {
-    id: r.id,
-    line: r.line as TEmergency['line'],
-    title: r.title,
-    ticketId: r.ticketId,
-    ticketNumber: r.ticketNumber,
-    alertAt: r.alertAt.toISOString(),
-    responseAt: r.responseAt.toISOString(),
-    recoveredAt: iso(r.recoveredAt),
-    dispatch: r.dispatch,
-    measures: r.measures,
-    responseMin,
-    recoveryMin,
-    responseMet: responseMin <= EMERGENCY_TARGETS.responseMin,
-    recoveryMet: recoveryMin !== null ? recoveryMin <= EMERGENCY_TARGETS.recoveryMin : overdue ? false : null,
-    createdByName: r.createdByName,
-  };
-}
-
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-/** Per month (China time) of the alert: how many, how many met each target, median minutes. */
-export function monthsOf(items: TEmergency[]): TMonthMeasure[] {
-  const by = new Map<string, TEmergency[]>();
-  for (const e of items) {
-    const m = dateOf(new Date(e.alertAt)).slice(0, 7);
-    by.set(m, [...(by.get(m) ?? []), e]);
-  }
-  return [...by.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([month, xs]) => ({
-      month,
-      count: xs.length,
-      responseMet: xs.filter((e) => e.responseMet).length,
-      recoveryMet: xs.filter((e) => e.recoveryMet === true).length,
-      responseMedianMin: median(xs.map((e) => e.responseMin)),
-      recoveryMedianMin: median(xs.flatMap((e) => (e.recoveryMin === null ? [] : [e.recoveryMin]))),
-    }));
-}
-
-function emergencyWhere(q: { from?: string | undefined; to?: string | undefined; line?: string | undefined }): SQL | undefined {
-  const c: SQL[] = [];
-  if (q.from) c.push(gte(dutyEmergencies.alertAt, new Date(q.from)));
-  if (q.to) c.push(lt(dutyEmergencies.alertAt, new Date(q.to)));
-  if (q.line) c.push(eq(dutyEmergencies.line, q.line));
-  return c.length ? and(...c) : undefined;
-}
-
-export async function listEmergencies(ctx: Ctx, q: z.output<typeof ZEmergencyQuery>) {
-  const where = emergencyWhere(q);
-  const all = (await ctx.db.select().from(dutyEmergencies).where(where).orderBy(asc(dutyEmergencies.alertAt))).map((r) =>
-    emergencyView(r, ctx.now()),
-  );
-  const newest = [...all].reverse();
-  return { items: newest.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, months: monthsOf(all) };
-}
-
-export async function recordEmergency(ctx: Ctx, input: z.output<typeof ZEmergencyInput>): Promise<TEmergency> {
-  const ticket = input.ticketId ? await ticketSummary(ctx, input.ticketId) : null;
-  const alertAt = input.alertAt ? new Date(input.alertAt) : ticket!.reportedAt;
-  const responseAt = new Date(input.responseAt);
-  if (responseAt < alertAt)
-    throw new Invalid('emergency.response_before_alert', '响应时间不能早于告警（运维单报告）时间', [
-      { path: 'responseAt', message: '早于告警时间' },
-    ]);
-  const latest = input.recoveredAt ? new Date(input.recoveredAt) : responseAt;
-  if (latest.getTime() > ctx.now().getTime()) throw new Invalid('emergency.future', '时间不能晚于当前时间');
-  return inTx(ctx, async (tx) => {
-    const [r] = await tx.db
-      .insert(dutyEmergencies)
-      .values({
-        line: input.line,
-        title: input.title,
-        ticketId: ticket?.id ?? null,
-        ticketNumber: ticket?.number ?? null,
-        alertAt,
-        responseAt,
-        recoveredAt: input.recoveredAt ? new Date(input.recoveredAt) : null,
-        dispatch: input.dispatch,
-        measures: input.measures,
-        createdByName: actorName(tx),
-        createdAt: tx.now(),
-        updatedAt: tx.now(),
-      })
-      .returning();
-    await audit(tx, { action: 'emergency.record', objectType: 'emergency', objectId: r!.id, after: r });
-    return emergencyView(r!, tx.now());
-  });
-}
-
-/** Recovery recorded later (the incident was still being handled when it was recorded). */
-export async function recoverEmergency(ctx: Ctx, id: string, recoveredAt: string, measures?: string): Promise<TEmergency> {
-  return inTx(ctx, async (tx) => {
-    const [r] = await tx.db.select().from(dutyEmergencies).where(eq(dutyEmergencies.id, id)).for('update');
-    if (!r) throw new NotFound('emergency.not_found', '应急记录不存在');
-    if (r.recoveredAt) throw new Conflict('emergency.recovered', '已登记恢复时间');
-    const at = new Date(recoveredAt);
-    if (at < r.responseAt)
-      throw new Invalid('emergency.recovery_before_response', '恢复时间不能早于响应时间', [
-        { path: 'recoveredAt', message: '早于响应时间' },
-      ]);
-    if (at > tx.now()) throw new Invalid('emergency.future', '时间不能晚于当前时间');
-    const [next] = await tx.db
-      .update(dutyEmergencies)
-      .set({ recoveredAt: at, ...(measures !== undefined ? { measures } : {}), updatedAt: tx.now() })
-      .where(eq(dutyEmergencies.id, id))
-      .returning();
-    await audit(tx, { action: 'emergency.recover', objectType: 'emergency', objectId: id, before: r, after: next });
-    return emergencyView(next!, tx.now());
-  });
-}
-
 /** R-DUT-03 for the reports: drills held in the period (findings, follow-ups) and emergencies measured. */
 export const drillsEvidence = defineEvidence({
   id: 'duty.drills',
@@ -266,9 +131,7 @@ export const drillsEvidence = defineEvidence({
       .from(dutyDrills)
       .where(and(eq(dutyDrills.state, 'held'), gte(dutyDrills.heldStart, from), lt(dutyDrills.heldStart, to)))
       .orderBy(asc(dutyDrills.heldStart));
-    const ems = (await ctx.db.select().from(dutyEmergencies).where(emergencyWhere(p)).orderBy(asc(dutyEmergencies.alertAt))).map((r) =>
-      emergencyView(r, ctx.now()),
-    );
+    const ems = await measuredEmergencies(ctx, p);
     return {
       from: p.from,
       to: p.to,
@@ -284,14 +147,17 @@ export const drillsEvidence = defineEvidence({
       })),
       emergencies: {
         count: ems.length,
-        responseMet: ems.filter((e) => e.responseMet).length,
+        responseMet: ems.filter((e) => e.responseMet === true).length,
+        manual: ems.filter((e) => e.source === 'manual').length,
         recoveryMet: ems.filter((e) => e.recoveryMet === true).length,
         months: monthsOf(ems),
         items: ems.map((e) => ({
           id: e.id,
           title: e.title,
           ticketNumber: e.ticketNumber,
+          source: e.source,
           responseMin: e.responseMin,
+          dispatchMin: e.dispatchMin,
           recoveryMin: e.recoveryMin,
         })),
       },

@@ -166,8 +166,11 @@ export const dutyEmergencies = pgTable(
     title: text('title').notNull(),
     ticketId: uuid('ticket_id'),
     ticketNumber: text('ticket_number'),
+    // With a desk ticket the times are the ticket's own (read when shown, issue 14 R-DUT-03), and
+    // alertAt is a copy of its report time for the period filters; without one, typed (the fallback).
     alertAt: ts('alert_at').notNull(),
-    responseAt: ts('response_at').notNull(),
+    responseAt: ts('response_at'),
+    dispatchedAt: ts('dispatched_at'),
     recoveredAt: ts('recovered_at'),
     dispatch: text('dispatch').notNull().default(''),
     measures: text('measures').notNull().default(''),
