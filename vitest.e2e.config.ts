@@ -8,7 +8,7 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     environment: 'node',
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 360_000,
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

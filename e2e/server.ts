@@ -52,12 +52,18 @@ export async function startProduct(from?: string): Promise<Running> {
   proc.stderr?.on('data', (b: Buffer) => out.push(b.toString()));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
+  // Up to 5 minutes (a loaded 2-core machine took 145 s for a first start); a server that never answers
+  // healthy fails here, naming what it printed, instead of failing later in a page.
+  for (let i = 0; ; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out.join('')}`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {
       /* starting */
+    }
+    if (i === 600) {
+      proc.kill('SIGKILL');
+      throw new Error(`server not healthy after 5 minutes: ${out.join('').slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }
