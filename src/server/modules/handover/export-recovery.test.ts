@@ -63,7 +63,7 @@ async function leftRunning(node: string): Promise<string> {
   await t.ctx.db.insert(hoExportChunks).values({ exportId: r!.id, seq: 0, bytes: Buffer.from('PK') });
   return r!.id;
 }
-const orphans = () => handover.jobs.find((j) => j.name === 'handover-export-orphans')!.handler(t.ctx, null);
+const orphans = () => handover.jobs.find((j) => j.name === 'handover-export-orphans')!.handler(t.ctx, null, t);
 
 describe('export progress and crash recovery', () => {
   it('keeps the progress of a finished export in its row, and writes progress where any node reads it', async () => {
