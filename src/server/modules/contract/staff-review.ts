@@ -10,7 +10,7 @@ import type { TStaffChange, TStaffList, TStaffListStatus, ZStaffChangeQuery, ZSt
 import { STAFF_CHANGE_NAMES } from '../../../common/contract-staff.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { usersWithPermission } from '../../kernel/directory.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers } from '../../kernel/notify/inbox.ts';
@@ -23,7 +23,6 @@ import { serviceLines, staffAssignments, staffChanges, staffLists, staffingRequi
 type ListRow = typeof staffLists.$inferSelect;
 type ChangeRow = typeof staffChanges.$inferSelect;
 export const REVIEW_PERMISSION = 'contract.staff_review';
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 /** The acting user's id; none for the system (the demo, jobs), which is no user to notify. */
 const userId = (ctx: Ctx) => (ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null);
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -7,14 +7,13 @@ import type { z } from 'zod';
 import { EMERGENCY_TARGETS, type TDrill, type ZDrillInput, type ZDrillQuery, type ZHoldInput } from '../../../common/duty-drills.ts';
 import { dateOf } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
 import { measuredEmergencies, monthsOf } from './emergencies.ts';
 import { dutyDrills } from './tables.ts';
 
 type DrillRow = typeof dutyDrills.$inferSelect;
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function drillView(r: DrillRow): TDrill {

@@ -14,13 +14,12 @@ import {
 } from '../../../common/duty-drills.ts';
 import { dateOf } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { ticketMilestones, ticketSummary, type TicketMilestones } from '../desk/api.ts';
 import { dutyEmergencies } from './tables.ts';
 
 type EmergencyRow = typeof dutyEmergencies.$inferSelect;
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const minutes = (a: Date, b: Date | null) => (b ? Math.round((b.getTime() - a.getTime()) / 60_000) : null);
 

@@ -13,7 +13,7 @@ import {
   type TReportQuery,
 } from '../../../common/reports.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { NotFound } from '../../kernel/errors.ts';
 import type { Registry } from '../../kernel/registry.ts';
 import { endedPeriod, titleOf } from './periods.ts';
@@ -23,7 +23,6 @@ import { rptReports, rptVersions } from './tables.ts';
 type ReportRow = typeof rptReports.$inferSelect;
 type VersionRow = typeof rptVersions.$inferSelect;
 
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 const PREFIX: Record<ReportKind, string> = { daily: 'RD', weekly: 'RW', monthly: 'RM', quarterly: 'RQ', annual: 'RA' };
 
 function view(r: ReportRow): TReport {

@@ -16,7 +16,7 @@ import type {
   ZTrainingRequest,
 } from '../../../common/training.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { usersInAudience } from '../../kernel/directory.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../kernel/errors.ts';
 import { listFiles } from '../../kernel/files/storage.ts';
@@ -24,7 +24,6 @@ import { trainingAttendees, trainingSessions } from './tables.ts';
 import { summariesOf, summarize, view, type SessionRow } from './view.ts';
 
 export const SESSION_OBJECT = 'training_session';
-const actorName = (ctx: Ctx) => ctx.actor?.displayName || ctx.actor?.username || '系统';
 const CLOSED: Record<string, string> = { delivered: '培训已完成', cancelled: '培训已取消' };
 
 export async function lockSession(tx: Ctx, id: string): Promise<SessionRow> {
