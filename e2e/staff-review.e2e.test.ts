@@ -2,7 +2,8 @@
 // then 吴磊 left the NET post (a notice the agency has not acknowledged, so version 1 is outdated) and
 // the contractor submitted version 2. The agency contact (刘静) opens 人员名单审核, reads version 2's
 // lines (吴磊 no longer on it), acknowledges the notice and returns version 2 with a reason, which the
-// form refuses to send empty. The phone then sees the outcome. Desktop 1440×900 and phone 390×844.
+// form refuses to send empty. The phone then sees the outcome. Last the project manager submits version 3
+// and the agency manager approves it, which makes the list current again. Desktop 1440×900, phone 390×844.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,34 @@ describe('staff list review', () => {
       expect(await notice.innerText()).toContain('刘静');
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(SHOTS, 'e2e-staff-review-phone.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
+  it('the project manager submits version 3 and the agency manager approves it: the list is current again (desktop)', async () => {
+    const pm = await newPage(env.browser);
+    try {
+      await signInAt(env.base, pm.page, 'pm', DEMO_PASSWORD);
+      await pm.page.goto(`${env.base}/contract/staff`);
+      await pm.page.getByRole('button', { name: '提交人员名单' }).click();
+      const v3 = pm.page.getByTestId('staff-versions').locator('tr', { hasText: '第 3 版' }).first();
+      await expect.poll(() => v3.innerText(), { timeout: 15_000 }).toContain('待审核');
+      // The contractor cannot judge its own list.
+      expect(await v3.getByRole('button', { name: /认\s*可/ }).count()).toBe(0);
+    } finally {
+      await pm.ctx.close();
+    }
+    const { ctx, page } = await newPage(env.browser);
+    try {
+      await signInAt(env.base, page, 'agency.manager', DEMO_PASSWORD);
+      await page.goto(`${env.base}/contract/staff`);
+      const v3 = page.getByTestId('staff-versions').locator('tr', { hasText: '第 3 版' }).first();
+      await v3.getByRole('button', { name: /认\s*可/ }).click();
+      await expect.poll(() => v3.innerText(), { timeout: 15_000 }).toContain('已认可');
+      const status = page.getByTestId('staff-status');
+      await expect.poll(() => status.innerText()).toMatch(/已认可版本\s*第 3 版/);
+      expect(await status.innerText()).not.toContain('现行名单已过时');
+      expect(await page.getByRole('button', { name: '提交人员名单' }).count()).toBe(0);
     } finally {
       await ctx.close();
     }
