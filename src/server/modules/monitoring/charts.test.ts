@@ -15,7 +15,7 @@ let t: TestApp;
 let eng: Agent;
 let id: string;
 const DAY = 86_400_000;
-/** The newest bucket's end, on a half hour. */
+/** The newest bucket's end, on the hour (the hourly rollups' own boundaries, whatever the time the test runs). */
 let end: number;
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
       { firstPoll: false },
     )
   ).id;
-  end = Math.floor(t.clock.now().getTime() / 1_800_000) * 1_800_000;
+  end = Math.floor(t.clock.now().getTime() / 3_600_000) * 3_600_000;
   // 31 days of buckets of interface 1: the k-th bucket from the start carries k bit/s in, 2k out;
   // the device's latency k ms.
   const start = new Date(end - 31 * DAY).toISOString();
