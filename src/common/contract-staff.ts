@@ -1,8 +1,7 @@
 // The agency's review of the staff list (R-STF-01, 附件一 10.2) and the notices of staff changes
-// (R-STF-02): schemas and the routes' contracts.
+// (R-STF-02): the schemas (the routes' contracts are in contract-staff.api.ts).
 import { z } from 'zod';
-import { ZIdParams, ZPage, ZTimestamp, optText, paged } from './api.ts';
-import { endpoint } from './endpoint.ts';
+import { ZPage, ZTimestamp, optText } from './api.ts';
 
 export const STAFF_LIST_STATES = ['submitted', 'approved', 'returned'] as const;
 export const STAFF_LIST_STATE_NAMES: Record<(typeof STAFF_LIST_STATES)[number], string> = {
@@ -74,23 +73,3 @@ export const ZStaffListQuery = ZPage.extend({ contractId: z.uuid().optional() })
 export const ZStaffChangeQuery = ZPage.extend({ contractId: z.uuid().optional(), open: z.stringbool().optional() });
 export const ZStaffListSubmit = z.object({ contractId: z.uuid().optional(), note: optText(2000).default('') });
 export const ZStaffListReview = z.object({ approve: z.boolean(), comment: optText(2000).default('') });
-
-export const staffReviewApi = {
-  status: endpoint({
-    method: 'GET',
-    path: '/api/staff-lists/status',
-    query: z.object({ contractId: z.uuid().optional() }),
-    response: ZStaffListStatus,
-  }),
-  list: endpoint({ method: 'GET', path: '/api/staff-lists', query: ZStaffListQuery, response: paged(ZStaffList) }),
-  submit: endpoint({ method: 'POST', path: '/api/staff-lists', body: ZStaffListSubmit, response: ZStaffList, status: 201 }),
-  review: endpoint({
-    method: 'POST',
-    path: '/api/staff-lists/:id/review',
-    params: ZIdParams,
-    body: ZStaffListReview,
-    response: ZStaffList,
-  }),
-  changes: endpoint({ method: 'GET', path: '/api/staff-changes', query: ZStaffChangeQuery, response: paged(ZStaffChange) }),
-  acknowledge: endpoint({ method: 'POST', path: '/api/staff-changes/:id/acknowledge', params: ZIdParams, response: ZStaffChange }),
-};

@@ -1,6 +1,6 @@
 // Routes of the staff list's review (R-STF-01) and the staff-change notices (R-STF-02).
 import type { FastifyInstance } from 'fastify';
-import { staffReviewApi } from '../../../common/contract-staff.ts';
+import { staffReviewApi } from '../../../common/contract-staff.api.ts';
 import { defineRoute } from '../../kernel/http.ts';
 import { acknowledgeChange, listStaffChanges, listStaffLists, reviewStaffList, staffListStatus, submitStaffList } from './staff-review.ts';
 

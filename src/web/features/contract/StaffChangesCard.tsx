@@ -2,7 +2,8 @@
 // reviewers confirm they have read it.
 import { Button, Card, Grid, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { STAFF_CHANGE_NAMES, staffReviewApi as api, type TStaffChange } from '../../../common/contract-staff.ts';
+import { staffReviewApi as api } from '../../../common/contract-staff.api.ts';
+import { STAFF_CHANGE_NAMES, type TStaffChange } from '../../../common/contract-staff.ts';
 import { call } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';

@@ -3,7 +3,8 @@
 // The to-dos and notices of the contract module link here.
 import { Alert, Button, Card, Descriptions, Form, Grid, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { STAFF_LIST_STATE_NAMES, staffReviewApi as api, type TStaffList, type TStaffListLine } from '../../../common/contract-staff.ts';
+import { staffReviewApi as api } from '../../../common/contract-staff.api.ts';
+import { STAFF_LIST_STATE_NAMES, type TStaffList, type TStaffListLine } from '../../../common/contract-staff.ts';
 import { call } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';
