@@ -8,7 +8,7 @@ import { queryRows } from '../../kernel/db/client.ts';
 import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import type { TMetrics } from '../../../common/monitoring.ts';
 import { setSnmpLimits, snmpCollector } from './collectors.ts';
-import { rollUp } from './rollups.ts';
+import { rollUp, rollUpHours } from './rollups.ts';
 import { startSnmpsim, type Simulator } from './test/agents.ts';
 import { BASE, device, register, round } from './test/helpers.ts';
 
@@ -117,10 +117,12 @@ describe('counters from snmpsim', () => {
     const start = new Date(t.clock.now().getTime() - 3_600_000);
     await rollUp(t.ctx, start, new Date(t.clock.now().getTime() + 300_000));
     await rollUp(t.ctx, start, new Date(t.clock.now().getTime() + 300_000)); // twice: same rows
-    // n: the half hours the buckets fall in (a 30-day chart draws a point per half hour).
+    const hour = (d: number) => new Date(Math.floor(d / 3_600_000) * 3_600_000);
+    await rollUpHours(t.ctx, hour(start.getTime()), hour(t.clock.now().getTime() + 3_600_000 + 300_000));
+    // n: the hours the buckets fall in (a 30-day chart draws a point per hour, from the hourly rollups).
     const [agg] = await queryRows<{ n: number; samples: number; max: number }>(
       t.db.database.db,
-      sql`SELECT count(DISTINCT floor(extract(epoch FROM at) / 1800))::int AS n, sum(samples)::int AS samples, max(in_bps_max) AS max
+      sql`SELECT count(DISTINCT floor(extract(epoch FROM at) / 3600))::int AS n, sum(samples)::int AS samples, max(in_bps_max) AS max
         FROM mon_if_5m WHERE device_id = ${dev.id} AND if_index = 1`,
     );
     expect(agg).toMatchObject({ samples: 5, max: 1e9 });
