@@ -151,16 +151,21 @@ describe.skipIf(onPostgres)('yunwei: usage', () => {
     expect((await ok(['admin', 'create', '-h'], {})).stdout).toContain('--role');
   });
 
-  it('refuses unknown commands, unknown options and missing arguments with exit code 2', async () => {
-    const env = { YUNWEI_DATA_DIR: tempDir() };
-    expect((await yunwei(['frobnicate'], env)).code).toBe(2);
-    const bad = await yunwei(['migrate', '--colour'], env);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('yunwei migrate --help');
-    expect((await yunwei(['admin', 'create', '--user', 'x'], env)).code).toBe(2);
-    expect((await yunwei(['token', 'create', '--user', 'x'], env)).code).toBe(2);
-    expect((await yunwei(['backup'], env)).code).toBe(2);
-  });
+  it(
+    'refuses unknown commands, unknown options and missing arguments with exit code 2',
+    async () => {
+      const env = { YUNWEI_DATA_DIR: tempDir() };
+      expect((await yunwei(['frobnicate'], env)).code).toBe(2);
+      const bad = await yunwei(['migrate', '--colour'], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('yunwei migrate --help');
+      expect((await yunwei(['admin', 'create', '--user', 'x'], env)).code).toBe(2);
+      expect((await yunwei(['token', 'create', '--user', 'x'], env)).code).toBe(2);
+      expect((await yunwei(['backup'], env)).code).toBe(2);
+      // Five processes, each loading the command's modules (4–6 s apiece here) before it reads the options.
+    },
+    SLOW,
+  );
 
   it('stops on a configuration error with one line naming the variable (exit 2)', async () => {
     const r = await yunwei(['migrate'], { YUNWEI_DATA_DIR: tempDir(), PORT: 'abc' });
