@@ -2,7 +2,7 @@
 // force majeure with its proof and extensions, amendments by request and consent, the contractor's
 // notice to cure a late payment and its 30-day clock (the harness clock), the agency's coordinators and
 // inspections. Every refusal is a Chinese problem+json with nothing written.
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TContract } from '../../../common/contract.ts';
 import type { TAmendment, TCureNotice, TForceMajeure } from '../../../common/money-records.ts';
@@ -221,7 +221,9 @@ describe('amendments (第十一条)', () => {
     const row = (await board()).deadlines.find((d) => d.key === `amendment.${a.id}`)!;
     expect(row).toMatchObject({ date: '2026-11-24', clause: '第十一条第1款' });
     expect((await finance.get(`/api/contract-amendments/${a.id}/file`)).body).toContain('%PDF');
-    const actions = (await t.ctx.db.select().from(auditLog).where(eq(auditLog.objectId, a.id))).map((x) => x.action);
+    const actions = (await t.ctx.db.select().from(auditLog).where(eq(auditLog.objectId, a.id)).orderBy(asc(auditLog.seq))).map(
+      (x) => x.action,
+    );
     expect(actions).toEqual(['money.amendment_request', 'money.amendment_agree', 'money.file_download']);
   });
 });
