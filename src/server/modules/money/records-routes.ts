@@ -9,7 +9,7 @@ import { contractTerms } from '../contract/api.ts';
 import { amendmentFile, decideAmendment, requestAmendment } from './amendments.ts';
 import { endForceMajeure, proofFile, recordForceMajeure, uploadProof } from './majeure.ts';
 import { giveCureNotice, invoiceFile, uploadInvoice } from './payments.ts';
-import { coordinatorStore, inspectionStore } from './records.ts';
+import { coordinatorStore, inspectionStore, strip } from './records.ts';
 
 const tags = ['contract'];
 const READ = 'money.read';
@@ -97,27 +97,15 @@ export async function moneyRecordRoutes(app: FastifyInstance): Promise<void> {
     summary: '登记甲方指定的系统维护与协调人员（附件一 x.1）',
     tags,
     access: WRITE,
-    handler: async (ctx, { params, body }) => {
-      const {
-        createdAt: _c,
-        updatedAt: _u,
-        ...r
-      } = await coordinatorStore.create(ctx, { ...body, contractId: await contractId(ctx, params.id) });
-      return r;
-    },
+    handler: async (ctx, { params, body }) =>
+      strip(await coordinatorStore.create(ctx, { ...body, contractId: await contractId(ctx, params.id) })),
   });
   defineRoute(app, {
     ...api.addInspection,
     summary: '登记甲方对运维工作与维护记录的检查（附件一 x.1）',
     tags,
     access: WRITE,
-    handler: async (ctx, { params, body }) => {
-      const {
-        createdAt: _c,
-        updatedAt: _u,
-        ...r
-      } = await inspectionStore.create(ctx, { ...body, contractId: await contractId(ctx, params.id) });
-      return r;
-    },
+    handler: async (ctx, { params, body }) =>
+      strip(await inspectionStore.create(ctx, { ...body, contractId: await contractId(ctx, params.id) })),
   });
 }

@@ -51,7 +51,8 @@ async function listCureNotices(ctx: Ctx, contractId: string, today: string): Pro
   return rows.map((r) => toNotice(r.n, r, today));
 }
 
-const strip = <T extends { createdAt: Date; updatedAt: Date }>({ createdAt: _c, updatedAt: _u, ...rest }: T) => rest;
+/** A record without its bookkeeping times (the answers carry what the agency recorded, not when the row changed). */
+export const strip = <T extends { createdAt: Date; updatedAt: Date }>({ createdAt: _c, updatedAt: _u, ...rest }: T) => rest;
 
 export async function recordsOf(ctx: Ctx, contractId: string, today: string): Promise<TMoneyRecords> {
   const where = (col: typeof contractCoordinators.contractId | typeof contractRecordInspections.contractId) => eq(col, contractId);
