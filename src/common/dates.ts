@@ -4,6 +4,9 @@
 // ---------------------------------------------------------------------------------------------
 // Constants
 
+/** An instant as ISO text, or null (a record's optional timestamp in an answer). */
+export const isoOrNull = (d: Date | null): string | null => d?.toISOString() ?? null;
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;

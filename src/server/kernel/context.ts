@@ -46,5 +46,8 @@ export async function inTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T>
   return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx }));
 }
 
+/** The acting user's id for records that name one; null for the system (jobs, the demo), which is no user. */
+export const actorId = (ctx: Pick<Ctx, 'actor'>): string | null => (ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null);
+
 /** The acting person's name as records show it: display name, else username, else 系统 (jobs). */
 export const actorName = (ctx: Pick<Ctx, 'actor'>): string => ctx.actor?.displayName || ctx.actor?.username || '系统';

@@ -4,13 +4,14 @@
 // Every version is kept. Once a list is approved, each change of an assignment (a person joins or
 // leaves a post; a move is both) is a notice to the agency, which acknowledges it, and marks the
 // approved list outdated until the next version is approved.
+import { isoOrNull as iso } from '../../../common/dates.ts';
 import { and, count, desc, eq, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TStaffChange, TStaffList, TStaffListStatus, ZStaffChangeQuery, ZStaffListQuery } from '../../../common/contract-staff.ts';
 import { STAFF_CHANGE_NAMES } from '../../../common/contract-staff.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
 import { audit } from '../../kernel/audit.ts';
-import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { usersWithPermission } from '../../kernel/directory.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers } from '../../kernel/notify/inbox.ts';
@@ -23,9 +24,6 @@ import { serviceLines, staffAssignments, staffChanges, staffLists, staffingRequi
 type ListRow = typeof staffLists.$inferSelect;
 type ChangeRow = typeof staffChanges.$inferSelect;
 export const REVIEW_PERMISSION = 'contract.staff_review';
-/** The acting user's id; none for the system (the demo, jobs), which is no user to notify. */
-const userId = (ctx: Ctx) => (ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null);
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 const LINE_ORDER = ['SM', 'NET', 'SEC', 'VC'];
 
 export const listView = (r: ListRow): TStaffList => ({
@@ -116,7 +114,7 @@ export async function submitStaffList(ctx: Ctx, input: { contractId?: string | u
         state: 'submitted',
         lines,
         note: input.note,
-        submittedBy: userId(tx),
+        submittedBy: actorId(tx),
         submittedByName: actorName(tx),
         submittedAt: tx.now(),
       })
@@ -153,7 +151,7 @@ export async function reviewStaffList(ctx: Ctx, id: string, d: { approve: boolea
       .update(staffLists)
       .set({
         state: d.approve ? 'approved' : 'returned',
-        reviewedBy: userId(tx),
+        reviewedBy: actorId(tx),
         reviewedByName: actorName(tx),
         reviewedAt: tx.now(),
         comment: d.comment || null,
@@ -231,7 +229,7 @@ export async function acknowledgeChange(ctx: Ctx, id: string): Promise<TStaffCha
     if (before.acknowledgedAt) throw new Conflict('staff_change.acknowledged', '该人员变更已确认知悉');
     const [after] = await tx.db
       .update(staffChanges)
-      .set({ acknowledgedBy: userId(tx), acknowledgedByName: actorName(tx), acknowledgedAt: tx.now() })
+      .set({ acknowledgedBy: actorId(tx), acknowledgedByName: actorName(tx), acknowledgedAt: tx.now() })
       .where(eq(staffChanges.id, id))
       .returning();
     await audit(tx, { action: 'staff_change.acknowledge', objectType: 'staff_change', objectId: id });

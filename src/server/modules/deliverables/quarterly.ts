@@ -14,7 +14,7 @@ import {
   type ZQuarterlyQuery,
   type ZResubmitFields,
 } from '../../../common/deliverables.ts';
-import { dateOf } from '../../../common/dates.ts';
+import { dateOf, isoOrNull as iso } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
@@ -36,7 +36,6 @@ export interface Upload {
   bytes: Buffer;
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 export const actorName = (ctx: Ctx) => ctx.actor?.displayName ?? '系统';
 
 /** Which side the actor speaks for: the agency reviews, the contractor submits. */

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { EMERGENCY_TARGETS, type TDrill, type ZDrillInput, type ZDrillQuery, type ZHoldInput } from '../../../common/duty-drills.ts';
-import { dateOf } from '../../../common/dates.ts';
+import { dateOf, isoOrNull as iso } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
@@ -14,7 +14,6 @@ import { measuredEmergencies, monthsOf } from './emergencies.ts';
 import { dutyDrills } from './tables.ts';
 
 type DrillRow = typeof dutyDrills.$inferSelect;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function drillView(r: DrillRow): TDrill {
   return {

@@ -12,7 +12,7 @@ import {
   type ZEmergencyInput,
   type ZEmergencyQuery,
 } from '../../../common/duty-drills.ts';
-import { dateOf } from '../../../common/dates.ts';
+import { dateOf, isoOrNull as iso } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
@@ -20,7 +20,6 @@ import { ticketMilestones, ticketSummary, type TicketMilestones } from '../desk/
 import { dutyEmergencies } from './tables.ts';
 
 type EmergencyRow = typeof dutyEmergencies.$inferSelect;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 const minutes = (a: Date, b: Date | null) => (b ? Math.round((b.getTime() - a.getTime()) / 60_000) : null);
 
 /** An emergency measured: from its ticket's milestones `m` when linked, else from what was typed. */

@@ -1,6 +1,7 @@
 // Rosters of the duty module (issue 14 point 4): drafts edited by the project manager, checked for
 // hours nobody covers, published as numbered versions (audited); the latest published version that
 // covers a date is in force for its line.
+import { isoOrNull as iso } from '../../../common/dates.ts';
 import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
 import type { TGapReport, TMember, TRoster, TRosterDetail, TRosterInput } from '../../../common/duty.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
@@ -14,8 +15,6 @@ import { findGaps, generateShifts, spanOf } from './generate.ts';
 import { dutyRosterVersions, dutyRosters } from './tables.ts';
 
 type RosterRow = typeof dutyRosters.$inferSelect;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function toRoster(r: RosterRow): TRoster {
   return {

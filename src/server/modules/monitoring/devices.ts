@@ -1,6 +1,7 @@
 // Devices of monitoring (R-MON-01): registered with sealed SNMP secrets that no answer carries again,
 // listed and read with their latest state and interfaces. Only what is registered here is polled
 // ("addresses outside what administrators register are never contacted").
+import { isoOrNull as iso } from '../../../common/dates.ts';
 import { and, asc, count, eq, ilike, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
@@ -17,7 +18,6 @@ type Query = z.output<typeof ZMonDeviceQuery>;
 // Written out: in a select from one table Drizzle leaves column names unqualified, and an unqualified
 // "id" inside the subquery would be the alert's own.
 export const openAlerts = sql<number>`(SELECT count(*)::int FROM mon_alerts a WHERE a.device_id = "mon_devices"."id" AND a.state = 'open')`;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 const OPER = ['', 'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'];
 
 function view(r: DeviceRow, alerts: number): TMonDevice {

@@ -1,4 +1,5 @@
 // The alert list and the thresholds (as data): defaults per rule, overrides per device or interface.
+import { isoOrNull as iso } from '../../../common/dates.ts';
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
@@ -7,8 +8,6 @@ import { Invalid } from '../../kernel/errors.ts';
 import type { TMonAlert, TThreshold, ZMonAlertQuery, ZThresholdInput } from '../../../common/monitoring.ts';
 import { getDevice } from './devices.ts';
 import { monAlerts, monDevices, monThresholds } from './tables.ts';
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function listAlerts(ctx: Ctx, q: z.output<typeof ZMonAlertQuery>): Promise<{ items: TMonAlert[]; total: number }> {
   const conds: SQL[] = [];
