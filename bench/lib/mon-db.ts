@@ -1,6 +1,5 @@
-// A bench database for the monitoring parts: fresh (bench/lib/seed.ts), the modules' migrations and
-// time series applied as a node starts, and the system's context on it with a clock the bench moves.
-import { moduleMigrations, ensureAllSeries, registryOf } from '../../src/server/site.ts';
+// A bench database for the monitoring parts: fresh (bench/lib/seed.ts: the modules' migrations and
+// time series applied as a node starts), and the system's context on it with a clock the bench moves.
 import type { Ctx } from '../../src/server/kernel/context.ts';
 import { freshDb, type BenchDb } from './seed.ts';
 import { benchCtx } from './session.ts';
@@ -14,14 +13,6 @@ export interface MonDb {
 
 export async function monitoringDb(url: string | null, start: Date = new Date()): Promise<MonDb> {
   const bench = await freshDb(url);
-  try {
-    const registry = registryOf();
-    await bench.database.migrate(moduleMigrations(registry));
-    await ensureAllSeries(bench.database, registry);
-  } catch (e) {
-    await bench.drop();
-    throw e;
-  }
   let now = start.getTime();
   const ctx: Ctx = { ...benchCtx(bench.database, Buffer.alloc(32, 7), 'bench'), now: () => new Date(now) };
   return { bench, ctx, advance: (ms) => void (now += ms) };

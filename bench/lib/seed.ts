@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { bootstrap } from '../../src/server/bootstrap.ts';
 import { openDatabase, type Database } from '../../src/server/kernel/db/client.ts';
+import { ensureAllSeries, moduleMigrations, registryOf } from '../../src/server/site.ts';
 import type { Ctx } from '../../src/server/kernel/context.ts';
 import { createUser } from '../../src/server/kernel/auth/users.ts';
 import { parties, people } from '../../src/server/modules/org/tables.ts';
@@ -26,6 +27,13 @@ export interface Seeded {
   partyId: string;
   otherPartyId: string;
   ctx: Ctx;
+}
+
+/** The kernel's and every module's migrations and time series, as a node applies them at start. */
+async function migrateAll(database: Database): Promise<void> {
+  const registry = registryOf();
+  await database.migrate(moduleMigrations(registry));
+  await ensureAllSeries(database, registry);
 }
 
 /** A fresh, migrated database: a new database on the server at baseUrl, or PGlite in memory. */
@@ -57,7 +65,7 @@ export async function freshDb(baseUrl: string | null): Promise<BenchDb> {
       }
     };
     try {
-      await database.migrate();
+      await migrateAll(database);
       const v = (await database.pool!.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
       return { database, label: 'PostgreSQL', version: `PostgreSQL ${v}`, drop };
     } catch (e) {
@@ -73,7 +81,7 @@ export async function freshDb(baseUrl: string | null): Promise<BenchDb> {
     await database.close();
   };
   try {
-    await database.migrate();
+    await migrateAll(database);
     const v = (await database.pglite!.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
     return { database, label: 'PGlite', version: `PGlite (PostgreSQL ${v}, in memory)`, drop };
   } catch (e) {

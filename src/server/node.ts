@@ -36,17 +36,29 @@ export async function startNode(o: {
 }): Promise<RunningNode> {
   const { config, database, log } = o;
   const registry = o.registry ?? registryOf();
+  // How long each step of the start took: one log line, so a slow start names its step.
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    phases[name] = Math.round(t - mark);
+    mark = t;
+  };
   await database.migrate(moduleMigrations(registry));
+  phase('migrate');
   await ensureAllSeries(database, registry);
+  phase('series');
   const keys = keyring(config.secretKey);
   const ctx: Ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, requestId: 'bootstrap', now: () => new Date(), log, keys };
   const boot = await bootstrap(ctx, config, registry);
+  phase('bootstrap');
 
   const roles = config.roles;
   const jobs: JobRunner | null =
     roles.has('worker') || roles.has('api')
       ? await startJobs(database, { log, keys, url: config.databaseUrl }, registry, { work: roles.has('worker') })
       : null;
+  phase('jobs');
   // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
   const outbox: OutboxLoop | null = roles.has('worker')
     ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
@@ -62,6 +74,7 @@ export async function startNode(o: {
         defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
       })
     : null;
+  phase('collectors');
   const app = roles.has('api')
     ? await buildApp({
         database,
@@ -73,7 +86,10 @@ export async function startNode(o: {
         secureCookies: config.publicUrl.startsWith('https:'),
       })
     : null;
+  phase('app');
   if (app) await app.listen({ host: config.host, port: config.port });
+  phase('listen');
+  log.info({ startupMs: phases }, 'node started');
 
   return {
     app,

@@ -63,6 +63,10 @@ export const kernelJobs: JobDef[] = [
   },
 ];
 
+/** Scheduled jobs follow the agency's clock (China time). */
+const JOB_TZ = 'Asia/Shanghai';
+const WORK_POLL_SECONDS = 10;
+
 export async function startJobs(
   database: Database,
   deps: { log: Logger; keys: Keyring; now?: () => Date; url: string | null },
@@ -98,12 +102,21 @@ export async function startJobs(
   const global = defs.filter((d): d is GlobalJob => d.scope === 'global');
   // A job whose module left the list keeps its queue (and its history) but is no longer scheduled.
   const names = new Set(global.map((d) => d.name));
-  for (const s of await boss.getSchedules()) if (!names.has(s.name)) await boss.unschedule(s.name, s.key);
+  const schedules = await boss.getSchedules();
+  for (const s of schedules) if (!names.has(s.name)) await boss.unschedule(s.name, s.key);
+  // A start after the first finds its queues and schedules in place: only what is new or changed is
+  // written (each createQueue and schedule is a round of statements, and there are dozens of jobs).
+  const queues = new Set((await boss.getQueues()).map((q) => q.name));
   for (const d of global) {
-    await boss.createQueue(d.name);
-    if (d.cron) await boss.schedule(d.name, d.cron, null, { tz: 'Asia/Shanghai' });
+    if (!queues.has(d.name)) await boss.createQueue(d.name);
+    const current = schedules.find((s) => s.name === d.name && s.key === '');
+    if (d.cron && (current?.cron !== d.cron || current.timezone !== JOB_TZ)) await boss.schedule(d.name, d.cron, null, { tz: JOB_TZ });
+    if (!d.cron && current) await boss.unschedule(d.name, '');
     if (!opts.work) continue;
-    await boss.work(d.name, async (jobs) => {
+    // Jobs here run on schedules of a minute or more and nothing sends one ad hoc: a fetch every
+    // 10 s (pg-boss polls every 2 s by default, one query per queue) is soon enough and keeps an idle
+    // embedded server quiet.
+    await boss.work(d.name, { pollingIntervalSeconds: WORK_POLL_SECONDS }, async (jobs) => {
       for (const job of jobs) await run(d, `job:${job.id}`, job.data);
     });
   }
