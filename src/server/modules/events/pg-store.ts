@@ -1,14 +1,15 @@
 // The default event store: PostgreSQL daily partitions, the kernel's time-series slot (series.ts).
 // A merge UPDATEs the open row in place (count + n, last seen); every query carries the time range,
-// so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index on the message.
+// so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index of each closed day's
+// partition (message-index.ts; today's rows are scanned). New rows go in one unnest() INSERT (pg-insert.ts).
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TEvent } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { likeContains, likePrefix } from '../../kernel/db/like.ts';
-import { appendRows } from '../../kernel/timeseries/index.ts';
 import type { Selection } from './correlation/rule.ts';
 import { openWindow, planMerge } from './merge.ts';
-import { eventSeries, evtEvents } from './series.ts';
+import { insertEvents } from './pg-insert.ts';
+import { evtEvents } from './series.ts';
 import type { EventSearch, EventStore } from './store.ts';
 
 const e = evtEvents;
@@ -59,7 +60,7 @@ export const pgStore: EventStore = {
       .from(e)
       .where(and(inArray(e.fingerprint, w.fingerprints), gte(e.receivedAt, w.from), lte(e.receivedAt, w.to)));
     const { inserts, updates } = planMerge(rows, found);
-    await appendRows(ctx, eventSeries, inserts);
+    if (inserts.length) await ctx.db.execute(insertEvents(inserts));
     if (!updates.length) return;
     const json = JSON.stringify(
       updates.map((u) => ({ id: u.row.id, at: u.row.receivedAt.toISOString(), n: u.add, last: u.last.toISOString() })),
