@@ -7,10 +7,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../kernel/db/client.ts';
 import { onPostgres, testApp, type TestApp } from '../../test/harness.ts';
-import { indexMessages, PARENT_INDEX, partitionIndex } from './message-index.ts';
+import { partitions } from '../../kernel/timeseries/catalog.ts';
+import { indexMessages, PARENT_INDEX, partitionIndex, timeArms } from './message-index.ts';
 import type { EventRow } from './normalise.ts';
 import { arrayLiteral } from './pg-insert.ts';
 import { pgStore } from './pg-store.ts';
+import { eventSeries } from './series.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,6 +55,20 @@ const indexes = async () =>
   );
 
 describe('event rows: one unnest() INSERT, trigram index per closed day', () => {
+  it('cuts a search range at the start of today and then at the hours', () => {
+    const d = new Date('2026-12-06T16:00:00.000Z'); // 00:00 in Shanghai
+    const h = (x: number) => new Date(d.getTime() + x * 3_600_000);
+    const arms = timeArms(h(-30), h(2.5), d).map((a) => [a.from, a.to]);
+    expect(arms).toEqual([
+      [h(-30), d],
+      [d, h(1)],
+      [h(1), h(2)],
+      [h(2), h(2.5)],
+    ]);
+    expect(timeArms(h(0.25), h(0.5), d)).toEqual([{ from: h(0.25), to: h(0.5) }]);
+    expect(timeArms(h(-5), h(-1), d)).toEqual([{ from: h(-5), to: h(-1) }]);
+  });
+
   it('writes awkward values as they are', async () => {
     expect(arrayLiteral(['a,b', null, 'x"y\\z', '{}', 'NULL'])).toBe('{"a,b",NULL,"x\\"y\\\\z","{}","NULL"}');
     const at = new Date();
@@ -99,18 +115,30 @@ describe('event rows: one unnest() INSERT, trigram index per closed day', () => 
       expect(await search()).toEqual(before);
       return;
     }
-    const [today] = await queryRows<{ p: string }>(
-      t.ctx.db,
-      sql`SELECT tableoid::regclass::text AS p FROM evt_events WHERE host = 'idx-host' AND received_at = ${now.toISOString()}::timestamptz`,
+    const today = (await partitions(t.ctx.db, eventSeries)).find((p) => p.from && p.to && p.from <= now && now < p.to)!;
+    const at = (h: number) => new Date(today.from!.getTime() + h * 3_600_000);
+    // An installation from before: the series' parent carried the index (and every partition with it).
+    await t.ctx.db.execute(sql.raw(`CREATE INDEX ${PARENT_INDEX} ON evt_events USING gin (message gin_trgm_ops)`));
+    // Two and a half hours into the day: the closed DEFAULT whole, the two finished hours partially.
+    const made = await indexMessages(t.ctx.db, at(2.5));
+    expect(made).toEqual(
+      expect.arrayContaining([
+        `-${PARENT_INDEX}`,
+        partitionIndex('evt_events_pdefault'),
+        `${today.name}_h00_trgm`,
+        `${today.name}_h01_trgm`,
+      ]),
     );
-    const made = await indexMessages(t.ctx.db, now);
-    expect(made).toContain(partitionIndex('evt_events_pdefault'));
-    expect(made).not.toContain(partitionIndex(today!.p));
+    expect(made).not.toContain(`${today.name}_h02_trgm`);
+    expect(made).not.toContain(partitionIndex(today.name));
     expect(await indexes()).not.toContain(PARENT_INDEX);
     expect(await search()).toEqual(before);
-    // The day over, the next run indexes it; a run with nothing to do creates nothing.
-    expect(await indexMessages(t.ctx.db, new Date(now.getTime() + 86_400_000))).toContain(partitionIndex(today!.p));
-    expect(await indexes()).toContain(partitionIndex(today!.p));
+    // The day over, the next run indexes it whole and drops its hours.
+    const next = await indexMessages(t.ctx.db, at(24.1));
+    expect(next).toEqual(expect.arrayContaining([partitionIndex(today.name), `-${today.name}_h00_trgm`, `-${today.name}_h01_trgm`]));
+    const after = await indexes();
+    expect(after).toContain(partitionIndex(today.name));
+    expect([...after].filter((i) => i.startsWith(`${today.name}_h`))).toEqual([]);
     expect(await search()).toEqual(before);
   });
 });
