@@ -45,14 +45,14 @@ export function planMerge<R extends OpenRow>(
     const had = open.get(f.fingerprint);
     if (!had || had.receivedAt < f.receivedAt) open.set(f.fingerprint, { receivedAt: f.receivedAt, open: f, add: 0, last: f.receivedAt });
   }
-  const touched: Target<R>[] = [];
+  const touched = new Set<Target<R>>();
   for (const r of [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())) {
     const t = open.get(r.fingerprint);
     if (t && r.receivedAt.getTime() - t.receivedAt.getTime() < MERGE_MS) {
       if (t.fresh) t.fresh.count += 1;
       else t.add += 1;
       if (r.receivedAt > t.last) t.last = r.receivedAt;
-      if (!touched.includes(t)) touched.push(t);
+      touched.add(t);
       continue;
     }
     const { truncated: _t, ...rest } = r;
@@ -63,10 +63,11 @@ export function planMerge<R extends OpenRow>(
       last: r.receivedAt,
     };
     open.set(r.fingerprint, n);
-    touched.push(n);
+    touched.add(n);
   }
+  const all = [...touched];
   return {
-    inserts: touched.filter((t) => t.fresh).map((t) => ({ ...t.fresh!, lastSeen: t.last })),
-    updates: touched.filter((t) => t.open && t.add > 0).map((t) => ({ row: t.open!, add: t.add, last: t.last })),
+    inserts: all.filter((t) => t.fresh).map((t) => ({ ...t.fresh!, lastSeen: t.last })),
+    updates: all.filter((t) => t.open && t.add > 0).map((t) => ({ row: t.open!, add: t.add, last: t.last })),
   };
 }

@@ -9,6 +9,7 @@ import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { clickhouseRetentionJob } from './clickhouse/retention.ts';
 import { correlationJob } from './correlation/service.ts';
 import { loadEventsDemo } from './demo.ts';
+import { messageIndexJob } from './message-index.ts';
 import { syslogCollector } from './receiver.ts';
 import { eventRoutes } from './routes.ts';
 import { EVENTS_SERIES } from './series.ts';
@@ -45,7 +46,7 @@ export const events = defineModule({
   },
   routes: [eventRoutes],
   collectors: [syslogCollector],
-  jobs: [correlationJob, clickhouseRetentionJob],
+  jobs: [correlationJob, clickhouseRetentionJob, messageIndexJob],
   series: EVENTS_SERIES,
   exportTables: tablesIn(tables),
   demo: loadEventsDemo,

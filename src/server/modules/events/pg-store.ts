@@ -1,20 +1,26 @@
 // The default event store: PostgreSQL daily partitions, the kernel's time-series slot (series.ts).
 // A merge UPDATEs the open row in place (count + n, last seen); every query carries the time range,
-// so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index on the message.
+// so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index of each closed day's
+// partition (message-index.ts; today's rows are scanned). New rows go in one unnest() INSERT (pg-insert.ts).
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TEvent } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { likeContains, likePrefix } from '../../kernel/db/like.ts';
-import { appendRows } from '../../kernel/timeseries/index.ts';
+import { periodOf } from '../../kernel/timeseries/index.ts';
 import type { Selection } from './correlation/rule.ts';
 import { openWindow, planMerge } from './merge.ts';
+import { timeArms } from './message-index.ts';
+import { insertEvents } from './pg-insert.ts';
 import { eventSeries, evtEvents } from './series.ts';
 import type { EventSearch, EventStore } from './store.ts';
 
 const e = evtEvents;
 
-function where(s: EventSearch): SQL | undefined {
-  const c: (SQL | undefined)[] = [gte(e.receivedAt, s.from), lt(e.receivedAt, s.to)];
+/** With `q`, today's part of the range cut at the hours, for the hourly trigram indexes (message-index.ts). */
+function where(s: EventSearch, now?: Date): SQL | undefined {
+  const cut = s.q && now ? timeArms(s.from, s.to, periodOf(eventSeries, now).from) : [];
+  const arms = cut.length ? cut : [s];
+  const c: (SQL | undefined)[] = [or(...arms.map((a) => and(gte(e.receivedAt, a.from), lt(e.receivedAt, a.to))))];
   if (s.q) c.push(ilike(e.message, likeContains(s.q)));
   if (s.host) c.push(eq(e.host, s.host));
   if (s.severity) c.push(eq(e.severity, s.severity));
@@ -59,7 +65,7 @@ export const pgStore: EventStore = {
       .from(e)
       .where(and(inArray(e.fingerprint, w.fingerprints), gte(e.receivedAt, w.from), lte(e.receivedAt, w.to)));
     const { inserts, updates } = planMerge(rows, found);
-    await appendRows(ctx, eventSeries, inserts);
+    if (inserts.length) await ctx.db.execute(insertEvents(inserts));
     if (!updates.length) return;
     const json = JSON.stringify(
       updates.map((u) => ({ id: u.row.id, at: u.row.receivedAt.toISOString(), n: u.add, last: u.last.toISOString() })),
@@ -70,7 +76,7 @@ export const pgStore: EventStore = {
   },
 
   async list(ctx, s, limit, offset) {
-    const w = where(s);
+    const w = where(s, ctx.now());
     const [rows, [t]] = await Promise.all([
       ctx.db.select().from(e).where(w).orderBy(desc(e.receivedAt), desc(e.id)).limit(limit).offset(offset),
       ctx.db.select({ n: count() }).from(e).where(w),

@@ -64,9 +64,13 @@ export function cef(text: string): Cef | null {
   return { vendor: parts[1]!, product: parts[2]!, signature: parts[4]!, name: parts[5]!, severity: Number.isFinite(sev) ? sev : null, ext };
 }
 
+const lowered = new WeakMap<Fields, Map<string, string>>();
+
 /** The first of the keys present (case-insensitive). */
 export function pick(f: Fields, keys: readonly string[]): string | null {
-  const lower = new Map(Object.entries(f).map(([k, v]) => [k.toLowerCase(), v]));
+  // Built once per line's fields: normalise() picks a dozen fields from the same object.
+  let lower = lowered.get(f);
+  if (!lower) lowered.set(f, (lower = new Map(Object.entries(f).map(([k, v]) => [k.toLowerCase(), v]))));
   for (const k of keys) {
     const v = lower.get(k.toLowerCase());
     if (v !== undefined && v !== '' && v !== '-') return v;
