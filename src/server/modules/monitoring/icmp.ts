@@ -88,7 +88,10 @@ export async function ping(addresses: string[], source?: string): Promise<Map<st
  */
 export class PingBatcher {
   /** The source address of every ping of this batcher (fping -S); none: the host's choice. */
-  constructor(private readonly source?: string) {}
+  private readonly source: string | undefined;
+  constructor(source?: string) {
+    this.source = source;
+  }
   private pending = new Map<string, ((r: PingResult) => void)[]>();
   private timer: NodeJS.Timeout | null = null;
 

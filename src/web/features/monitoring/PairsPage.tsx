@@ -40,7 +40,7 @@ function chart(m: TMetrics | undefined, from: string, to: string, names: [string
     xAxis: { type: 'time', min: from, max: to },
     yAxis: [
       { type: 'value', name: 'ms' },
-      { type: 'value', name: '%', min: 0, max: 100 },
+      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
     ],
     series: [
       { name: names[0], type: 'line', showSymbol: pts.length < 60, data: pts.map((p) => [p.at, p.latencyMs ?? null]) },
