@@ -59,8 +59,11 @@ describe('probe pairs between named nodes', () => {
     const h = await create({ name: '主机名源', source: 'device', sourceDeviceId: byName.id, target: '127.0.0.8' });
     expect(d).toMatchObject({ source: 'device', sourceAddress: '127.0.0.6', sourceLabel: 'pair-src（127.0.0.6）' });
 
-    runtimes.push(await startTestCollectors(t.db.database, 'node-a', [pairCollector, nodePairCollector], { shards: 4 }));
-    runtimes.push(await startTestCollectors(t.db.database, 'node-b', [pairCollector, nodePairCollector], { shards: 4 }));
+    // Leases of 5 s: a round every 10 s (ROUND_MS) needs its shard's lease held through the fping run,
+    // which a loaded machine's late renewals of the doubles' 300 ms leases would cut short.
+    const o = { shards: 4, leaseMs: 5000 };
+    runtimes.push(await startTestCollectors(t.db.database, 'node-a', [pairCollector, nodePairCollector], o));
+    runtimes.push(await startTestCollectors(t.db.database, 'node-b', [pairCollector, nodePairCollector], o));
     await until(
       async () => {
         const all = await Promise.all([a, b, m, d, h].map((p) => pair(p.id)));
