@@ -74,7 +74,14 @@ describe('probe pairs between named nodes', () => {
     );
     for (const r of runtimes.splice(0)) await r.stop();
 
-    const [pa, pb, pc, pm, pd, ph] = await Promise.all([a, b, c, m, d, h].map((p) => pair(p.id)));
+    const [pa, pb, pc, pm, pd, ph] = (await Promise.all([a, b, c, m, d, h].map((p) => pair(p.id)))) as [
+      TProbePair,
+      TProbePair,
+      TProbePair,
+      TProbePair,
+      TProbePair,
+      TProbePair,
+    ];
     expect(pa).toMatchObject({ probedBy: 'node-a', icmpState: 'ok', reachable: true, lossPct: 0 });
     expect(pb).toMatchObject({ probedBy: 'node-b', icmpState: 'ok', reachable: true, lossPct: 0 });
     expect(pa.latencyMs).toBeGreaterThan(0);
