@@ -1,6 +1,7 @@
 // Monitoring in Chromium (issue 12 point 4): an engineer registers a device polled over SNMP from a
 // real snmpd on 127.0.0.1; the device list shows its live state and the device page its interfaces
-// and charts, at 1440×900 and on a 390×844 phone.
+// and charts, at 1440×900 and on a 390×844 phone. A demo lab device's sensors table shows its
+// temperatures; an ICMP probe pair is probed and charted on the 探测对 page.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -113,6 +114,57 @@ describe('monitoring', () => {
       await snmpd.stop();
       await core.stop();
       await egov.stop();
+    }
+  }, 180_000);
+
+  it("shows a demo device's sensors, and a probe pair with its chart", async () => {
+    const { ctx, page } = await newPage(env.browser);
+    const phone = await newPage(env.browser, PHONE);
+    try {
+      await signInAt(env.base, page, 'eng.net', DEMO_PASSWORD);
+      type Sensors = { sensors: { kind: string; name: string; value: number | null }[] };
+      const [demo] = (
+        await call<{ items: { id: string }[] }>(page, 'GET', `/api/monitoring/devices?q=${encodeURIComponent('核心交换机 1')}`)
+      ).items;
+      // The lab agent answers ENTITY-SENSOR-MIB; the collectors poll the demo devices every minute.
+      await expect
+        .poll(
+          async () =>
+            (await call<Sensors>(page, 'GET', `/api/monitoring/devices/${demo!.id}`)).sensors.filter((x) => x.kind === 'temperature')
+              .length,
+          { timeout: 90_000, interval: 2000 },
+        )
+        .toBe(2);
+      await page.goto(`${env.base}/monitoring/${demo!.id}`);
+      const card = page.locator('.ant-card').filter({ hasText: '温度、风扇与电源' });
+      const row = card.locator('tr').filter({ hasText: '主控板温度' });
+      await row.waitFor({ timeout: 15_000 });
+      await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toMatch(/主控板温度 温度 \d+(\.\d+)? ℃ 运行正常/);
+      await card.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1000);
+      await card.screenshot({ path: join(SHOTS, 'e2e-monitoring-sensors.png') });
+
+      // A probe pair from the monitoring node to the lab's address: probed, listed, charted.
+      const pair = await call<{ id: string }>(page, 'POST', '/api/monitoring/pairs', { name: '监控节点→本机', target: '127.0.0.1' });
+      await expect
+        .poll(async () => (await call<{ icmpState: string | null }>(page, 'GET', `/api/monitoring/pairs/${pair.id}`)).icmpState, {
+          timeout: 40_000,
+          interval: 1000,
+        })
+        .toBe('ok');
+      await page.goto(`${env.base}/monitoring/pairs?focus=${pair.id}`);
+      await page.getByTestId('pair-chart').locator('canvas').first().waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator('tr').filter({ hasText: '监控节点→本机' }).innerText()).toContain('可达');
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs.png'), fullPage: true });
+      await signInAt(env.base, phone.page, 'eng.net', DEMO_PASSWORD);
+      await phone.page.goto(`${env.base}/monitoring/pairs?focus=${pair.id}`);
+      await phone.page.getByTestId('pair-chart').locator('canvas').first().waitFor({ timeout: 15_000 });
+      await phone.page.waitForTimeout(1000);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs-phone.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+      await phone.ctx.close();
     }
   }, 180_000);
 });

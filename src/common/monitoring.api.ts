@@ -18,6 +18,7 @@ import {
   ZTrapEvent,
   ZTrapSource,
 } from './monitoring.ts';
+import { ZProbePair, ZProbePairInput, ZProbePairQuery } from './monitoring-pairs.ts';
 
 export const monitoringApi = {
   list: endpoint({ method: 'GET', path: '/api/monitoring/devices', query: ZMonDeviceQuery, response: paged(ZMonDevice) }),
@@ -49,4 +50,23 @@ export const monitoringApi = {
   }),
   /** Trap senders that are no registered device, and garbage datagrams, by address (most recent first). */
   trapSources: endpoint({ method: 'GET', path: '/api/monitoring/trap-sources', query: ZPage, response: paged(ZTrapSource) }),
+  /** ICMP probe pairs (a source node or device, a target address) with their latest state. */
+  pairs: endpoint({ method: 'GET', path: '/api/monitoring/pairs', query: ZProbePairQuery, response: paged(ZProbePair) }),
+  createPair: endpoint({ method: 'POST', path: '/api/monitoring/pairs', body: ZProbePairInput, response: ZProbePair, status: 201 }),
+  pair: endpoint({ method: 'GET', path: '/api/monitoring/pairs/:id', params: ZIdParams, response: ZProbePair }),
+  deletePair: endpoint({ method: 'DELETE', path: '/api/monitoring/pairs/:id', params: ZIdParams, status: 204 }),
+  /** A pair's latency and loss (the ICMP series, as for a device). */
+  pairMetrics: endpoint({
+    method: 'GET',
+    path: '/api/monitoring/pairs/:id/metrics',
+    params: ZIdParams,
+    query: ZMetricsQuery,
+    response: ZMetrics,
+  }),
+  /** The live collector nodes (a pair's source may name one). */
+  nodes: endpoint({
+    method: 'GET',
+    path: '/api/monitoring/collector-nodes',
+    response: z.object({ items: z.array(z.object({ node: z.string(), name: z.string() })) }),
+  }),
 };

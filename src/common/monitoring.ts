@@ -168,13 +168,18 @@ export const ALERT_RULES = [
   'temperature',
   'hardware_failed',
   'rate_surge',
+  /** A probe pair's average latency above the threshold (ms). */
+  'latency',
 ] as const;
 export type TAlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
 
 export const ZMonAlert = z.object({
   id: z.string(),
-  deviceId: z.string(),
+  /** The device, or null for a probe pair's alert (pairId). */
+  deviceId: z.string().nullable(),
+  pairId: z.string().nullable(),
+  /** The device's (or the probe pair's) name. */
   deviceName: z.string(),
   rule: z.enum(ALERT_RULES),
   /** The interface's ifIndex as text, or '' for the device itself. */
@@ -191,6 +196,7 @@ export const ZMonAlert = z.object({
 export type TMonAlert = z.infer<typeof ZMonAlert>;
 export const ZMonAlertQuery = ZPage.extend({
   deviceId: z.uuid().optional(),
+  pairId: z.uuid().optional(),
   state: z.enum(ALERT_STATES).optional(),
 });
 

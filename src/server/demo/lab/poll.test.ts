@@ -1,6 +1,6 @@
 // The demo lab's SNMP agent read by the monitoring module's own poller (issue 12 point 5): what the
 // demo's monitoring devices get every minute. The poll succeeds (no "请求超时"), names the device and
-// its vendor-style interfaces, finds CPU, memory and LLDP neighbours, and two polls give bit rates
+// its vendor-style interfaces, finds CPU, memory, LLDP neighbours and sensors, and two polls give bit rates
 // that are positive on the links that are up and below their speed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LAB, DEMO_LAB_COMMUNITY, DEMO_LAB_HOST } from '../lab.ts';
@@ -41,6 +41,17 @@ describe('a lab agent polled by monitoring', () => {
     expect(first.memPct).toBeGreaterThan(20);
     expect(first.memPct).toBeLessThan(90);
     expect(new Set(first.neighbours.map((n) => n.remoteName))).toEqual(new Set(['CORE-SW2', 'EGOV-R']));
+    // ENTITY-SENSOR-MIB (R-MON-07 on the demo): two temperatures, two fans and a power supply, named.
+    const kinds = (k: string) => first.sensors.filter((x) => x.kind === k);
+    expect(kinds('temperature').map((x) => x.name)).toEqual(['主控板温度', '进风口温度']);
+    for (const x of kinds('temperature')) {
+      expect(x).toMatchObject({ unit: '℃', state: 'ok' });
+      expect(x.value).toBeGreaterThan(15);
+      expect(x.value).toBeLessThan(65); // below the default alert threshold: the demo does not alarm
+    }
+    expect(kinds('fan').map((x) => x.unit)).toEqual(['rpm', 'rpm']);
+    expect(kinds('fan')[0]!.value).toBeGreaterThan(1000);
+    expect(kinds('power')).toMatchObject([{ name: '电源 1', unit: 'W', state: 'ok' }]);
 
     await new Promise((r) => setTimeout(r, 2_000));
     const second = await poll();

@@ -123,6 +123,21 @@ describe('the lab SNMP agents', () => {
     expect([...lldp.values()].sort()).toEqual(['STRING: "CORE-SW2"', 'STRING: "CORE-SW2"', 'STRING: "EGOV-R"']);
   });
 
+  it('reports temperatures, fans and power by ENTITY-SENSOR-MIB, moving with the clock', async () => {
+    const port = labPorts(DEMO_LAB[2]!, base).snmp;
+    const s = await walk(port, '1.3.6.1.2.1.99.1.1.1');
+    const S = '.1.3.6.1.2.1.99.1.1.1';
+    expect(s.get(`${S}.1.1001`)).toMatch(/^INTEGER: (celsius\()?8\)?$/);
+    expect(s.get(`${S}.1.2001`)).toMatch(/^INTEGER: (rpm\()?10\)?$/);
+    expect(s.get(`${S}.3.1001`)).toBe('INTEGER: 1'); // tenths of a degree
+    const tenths = num(s.get(`${S}.4.1001`));
+    expect(tenths).toBeGreaterThan(150n);
+    expect(tenths).toBeLessThan(650n);
+    expect(s.get(`${S}.5.1001`)).toMatch(/^INTEGER: (ok\()?1\)?$/);
+    const names = await walk(port, '1.3.6.1.2.1.47.1.1.1.1.2');
+    expect(names.get('.1.3.6.1.2.1.47.1.1.1.1.2.3001')).toBe('STRING: "Power supply 1"');
+  });
+
   it('starts without a device whose port is taken, and says so once', async () => {
     const b2 = await freeBase();
     const taken = createSocket('udp4');

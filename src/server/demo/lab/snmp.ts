@@ -1,13 +1,14 @@
 // The SNMP agent of a lab device (issue 12 point 5), on net-snmp's Agent: v2c on a UDP port of
 // 127.0.0.1 with the lab's community, answering GET, GETNEXT and GETBULK for the system group, IF-MIB
-// ifTable and ifXTable, HOST-RESOURCES hrStorage (RAM) and hrProcessorLoad, and LLDP-MIB's local ports
-// and remote neighbours. Names and descriptions are set once; every moving value is computed from the
+// ifTable and ifXTable, HOST-RESOURCES hrStorage (RAM) and hrProcessorLoad, LLDP-MIB's local ports
+// and remote neighbours, and ENTITY-SENSOR-MIB temperatures, fans and power supplies (named by
+// ENTITY-MIB entPhysicalName) so the demo's sensors table and chart have readings. Names and descriptions are set once; every moving value is computed from the
 // clock by the provider's handler when a request reads it (traffic.ts), so nothing ticks in between.
 import snmp from 'net-snmp';
 import { DEMO_LAB_COMMUNITY, DEMO_LAB_HOST, type LabDevice } from '../lab.ts';
 import { answerBulkInFull } from './bulk.ts';
 import { VENDOR_FACTS, hostnameOf, macOf, neighboursOf, portsOf, type LabPort } from './model.ts';
-import { countersAt, cpuAt, memoryUsedAt, upTicks, type PortCounters } from './traffic.ts';
+import { countersAt, cpuAt, memoryUsedAt, sensorAt, upTicks, LAB_SENSORS, type PortCounters } from './traffic.ts';
 
 const T = snmp.ObjectType;
 const RO = snmp.MaxAccess['read-only'];
@@ -276,6 +277,45 @@ function lldp(mib: Mib, d: LabDevice, ports: LabPort[]): void {
   }
 }
 
+/** ENTITY-SENSOR-MIB entPhySensorTable (RFC 3433) and the entities' names (ENTITY-MIB entPhysicalTable). */
+function sensors(mib: Mib, d: LabDevice): void {
+  table(
+    mib,
+    'entPhysicalTable',
+    '1.3.6.1.2.1.47.1.1.1',
+    [col(1, 'entPhysicalIndex', T.Integer, NA), col(2, 'entPhysicalDescr', T.OctetString), col(7, 'entPhysicalName', T.OctetString)],
+    { tableIndex: [{ columnName: 'entPhysicalIndex' }] },
+  );
+  for (const x of LAB_SENSORS) mib.addTableRow('entPhysicalTable', [x.index, x.descr, x.name]);
+  table(
+    mib,
+    'entPhySensorTable',
+    '1.3.6.1.2.1.99.1.1',
+    [
+      col(0, 'entPhysicalIndex', T.Integer, NA),
+      col(1, 'entPhySensorType', T.Integer),
+      col(2, 'entPhySensorScale', T.Integer),
+      col(3, 'entPhySensorPrecision', T.Integer),
+      col(4, 'entPhySensorValue', T.Integer),
+      col(5, 'entPhySensorOperStatus', T.Integer),
+      col(6, 'entPhySensorUnitsDisplay', T.OctetString),
+    ],
+    { tableIndex: [{ columnName: 'entPhysicalIndex' }] },
+    (column, index, t) => (column === 4 ? sensorAt(d, index, t) : undefined),
+  );
+  // scale units(9); temperatures in tenths of a degree (precision 1), the others whole.
+  for (const x of LAB_SENSORS)
+    mib.addTableRow('entPhySensorTable', [
+      x.index,
+      x.type,
+      9,
+      x.type === 8 ? 1 : 0,
+      0,
+      1,
+      x.type === 8 ? 'celsius' : x.type === 10 ? 'rpm' : 'watts',
+    ]);
+}
+
 /** The device's MIB, values as of each request. */
 export function labMib(d: LabDevice): Mib {
   const mib = snmp.createMib() as Mib;
@@ -284,6 +324,7 @@ export function labMib(d: LabDevice): Mib {
   interfaces(mib, d, ports);
   hostResources(mib, d);
   lldp(mib, d, ports);
+  sensors(mib, d);
   return mib;
 }
 

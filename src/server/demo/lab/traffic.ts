@@ -93,3 +93,34 @@ export const cpuAt = (d: LabDevice, t: number): number =>
 /** Share of RAM in use: slowly breathing between about 45 and 60 %. */
 export const memoryUsedAt = (d: LabDevice, t: number): number =>
   0.45 + 0.05 * unit(`mem/${d.key}`) + 0.05 * busy(t) + 0.02 * Math.sin(t / 611);
+
+/** The lab's sensors (ENTITY-SENSOR-MIB types: 8 celsius, 10 rpm, 6 watts), the same on every device. */
+export const LAB_SENSORS = [
+  { index: 1001, type: 8, name: '主控板温度', descr: 'MPU board temperature' },
+  { index: 1002, type: 8, name: '进风口温度', descr: 'Air inlet temperature' },
+  { index: 2001, type: 10, name: '风扇 1', descr: 'Fan 1' },
+  { index: 2002, type: 10, name: '风扇 2', descr: 'Fan 2' },
+  { index: 3001, type: 6, name: '电源 1', descr: 'Power supply 1' },
+] as const;
+
+/**
+ * A sensor's reading at t (in the table's units: tenths of a degree, rpm, watts): the board warms with
+ * the CPU, the inlet follows the day, fans and power draw with both; smooth, so a chart looks real.
+ */
+export function sensorAt(d: LabDevice, index: number, t: number): number {
+  const cpu = cpuAt(d, t);
+  const day = Math.sin((t / 86_400) * 2 * Math.PI);
+  const jitter = Math.sin(t / 97 + d.key.length);
+  const inlet = 24 + 2 * day + 0.3 * jitter;
+  switch (index) {
+    case 1001:
+      return Math.round((inlet + 14 + cpu / 8) * 10);
+    case 1002:
+      return Math.round(inlet * 10);
+    case 2001:
+    case 2002:
+      return Math.round(3600 + cpu * 12 + 40 * jitter + (index - 2001) * 90);
+    default:
+      return Math.round(120 + cpu * 0.9 + 3 * jitter);
+  }
+}

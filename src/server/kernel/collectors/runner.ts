@@ -195,7 +195,7 @@ export class Runner {
     let targets: { key: string; target: unknown }[] = [{ key: '', target: undefined }];
     if (def.targets) {
       try {
-        targets = await def.targets(this.ctx);
+        targets = await def.targets(this.ctx, this.deps.base.nodeId);
       } catch (e) {
         this.lastError = shortError(e);
         this.log.warn({ err: e }, 'collector targets could not be read');

@@ -101,8 +101,11 @@ export interface CollectorDef<Row = unknown, Target = unknown> {
   sink: CollectorSink<Row>;
   // pollers
   intervalMs?: number;
-  /** Re-read every interval; absent: the poller has one implicit target (poll gets undefined). */
-  targets?: (ctx: Ctx) => Promise<{ key: string; target: Target }[]>;
+  /**
+   * Re-read every interval; absent: the poller has one implicit target (poll gets undefined). `nodeId` is
+   * this node's id: a local poller whose targets belong to named nodes keeps only this node's.
+   */
+  targets?: (ctx: Ctx, nodeId: string) => Promise<{ key: string; target: Target }[]>;
   poll?: (c: CollectorContext<Row>, target: Target) => Promise<void>;
   /** Polls of one round running at once on this node; default 32. */
   concurrency?: number;

@@ -4,20 +4,18 @@
 // (one live alert per device, rule and object: the partial unique index), opens a fault ticket on the
 // device's line through the desk (channel monitoring) and tells the line's engineers; once it clears
 // (below the clear value: hysteresis) the alert closes and the ticket is resolved with a note.
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { Ctx } from '../../kernel/context.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
-import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import type { TAlertRule } from '../../../common/monitoring.ts';
-import { openDetectedTicket, resolveDetectedTicket } from '../desk/api.ts';
+import { deviceSubject, step } from './alert-actions.ts';
+import { evaluatePairAlerts } from './pair-alerts.ts';
 import { surgeReadings, SURGE } from './surge.ts';
 import { monAlerts, monDevices, monInterfaces, monLinkTraps, monSensors, monThresholds } from './tables.ts';
 
 type Threshold = typeof monThresholds.$inferSelect;
 type Device = typeof monDevices.$inferSelect;
 type Iface = typeof monInterfaces.$inferSelect;
-type Alert = typeof monAlerts.$inferSelect;
 type LinkTrap = typeof monLinkTraps.$inferSelect;
 type Sensor = typeof monSensors.$inferSelect;
 
@@ -44,6 +42,8 @@ export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[]
   { rule: 'temperature', raiseValue: 65, clearValue: 60, minDurationSec: 300, severity: 'high', enabled: true },
   // A fan or power supply the device reports failed, held a minute (one poll's answer is not a blip).
   { rule: 'hardware_failed', raiseValue: null, clearValue: null, minDurationSec: 60, severity: 'high', enabled: true },
+  // A probe pair's average latency (ms) above 200 for five minutes, cleared below 150 (pair-alerts.ts).
+  { rule: 'latency', raiseValue: 200, clearValue: 150, minDurationSec: 300, severity: 'medium', enabled: true },
 ];
 
 export async function seedThresholds(ctx: Ctx): Promise<void> {
@@ -168,16 +168,7 @@ function readings(d: Device, ifs: Iface[], links: LinkTrap[], sensors: Sensor[],
   return out;
 }
 
-export const RULE_TITLES: Record<TAlertRule, string> = {
-  unreachable: '设备不可达',
-  if_down: '接口断开',
-  utilisation: '带宽利用率过高',
-  snmp_failing: 'SNMP 采集失败',
-  link_down: '链路断开（Trap）',
-  rate_surge: '接口流量突增',
-  temperature: '设备温度过高',
-  hardware_failed: '风扇或电源故障',
-};
+export { RULE_TITLES } from './alert-actions.ts';
 
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
 export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed: number }> {
@@ -187,10 +178,12 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
   const ifs = await ctx.db.select().from(monInterfaces);
   const links = await ctx.db.select().from(monLinkTraps);
   const sensors = await ctx.db.select().from(monSensors);
-  const live = await ctx.db.select().from(monAlerts).where(ne(monAlerts.state, 'closed'));
+  const live = await ctx.db
+    .select()
+    .from(monAlerts)
+    .where(and(ne(monAlerts.state, 'closed'), isNotNull(monAlerts.deviceId)));
   const liveBy = new Map(live.map((a) => [`${a.deviceId}/${a.rule}/${a.object}`, a]));
-  let opened = 0;
-  let closed = 0;
+  const tally = { opened: 0, closed: 0 };
   for (const d of devices) {
     const th = (rule: TAlertRule, ifIndex: number | null) =>
       thresholds.find((t) => t.rule === rule && t.deviceId === d.id && ifIndex !== null && t.ifIndex === ifIndex) ??
@@ -211,81 +204,18 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
       ...surges,
     ]) {
       const alert = liveBy.get(`${d.id}/${r.rule}/${r.object}`);
-      const t = th(r.rule, /^\d+$/.test(r.object) ? Number(r.object) : null)!;
-      try {
-        if (r.raise && !alert) await inTx(ctx, (tx) => begin(tx, d, r, t)).then((o) => (opened += o ? 1 : 0));
-        else if (r.raise && alert?.state === 'pending' && now.getTime() - alert.since.getTime() >= t.minDurationSec * 1000)
-          await inTx(ctx, (tx) => open(tx, d, alert, r, t)).then(() => opened++);
-        else if (r.clear && alert) await inTx(ctx, (tx) => close(tx, d, alert)).then(() => (closed += alert.state === 'open' ? 1 : 0));
-      } catch (err) {
-        ctx.log.error({ err, deviceId: d.id, rule: r.rule }, 'monitoring alert not updated');
-      }
+      await step(ctx, deviceSubject(d), r, th(r.rule, /^\d+$/.test(r.object) ? Number(r.object) : null)!, alert, tally);
     }
   }
-  return { opened, closed };
-}
-
-async function begin(tx: Ctx, d: Device, r: Reading, t: Threshold): Promise<boolean> {
-  const [a] = await tx.db
-    .insert(monAlerts)
-    .values({ deviceId: d.id, rule: r.rule, object: r.object, state: 'pending', since: tx.now(), value: r.value, message: r.message })
-    .onConflictDoNothing()
-    .returning();
-  if (!a || t.minDurationSec > 0) return false;
-  await open(tx, d, a, r, t);
-  return true;
-}
-
-async function open(tx: Ctx, d: Device, a: Alert, r: Reading, t: Threshold): Promise<void> {
-  const title = `${RULE_TITLES[r.rule]}：${d.name}`;
-  const ticket = await openDetectedTicket(tx, {
-    serviceLine: d.serviceLine,
-    severity: t.severity as 'critical' | 'high' | 'medium' | 'low',
-    title,
-    description: `${r.message}。自 ${a.since.toISOString()} 起持续，达到告警阈值。详见 /monitoring/${d.id}`,
-    assetsText: d.name,
-  });
-  await tx.db
-    .update(monAlerts)
-    .set({ state: 'open', openedAt: tx.now(), ticketId: ticket.id, ticketNumber: ticket.number, value: r.value, message: r.message })
-    .where(and(eq(monAlerts.id, a.id), eq(monAlerts.state, 'pending')));
-  await audit(tx, {
-    action: 'monitoring.alert.open',
-    objectType: 'mon_alert',
-    objectId: a.id,
-    after: { rule: r.rule, object: r.object, ticketId: ticket.id },
-  });
-  await notifyUsers(tx, {
-    userIds: await usersWithRoles(tx, ['engineer'], { serviceLine: d.serviceLine }),
-    event: 'monitoring.alert',
-    severity: t.severity === 'critical' || t.severity === 'high' ? 'critical' : 'warning',
-    title,
-    body: `${r.message}。已登记运维单 ${ticket.number}。`,
-    link: `/monitoring/${d.id}`,
-    objectType: 'mon_device',
-    objectId: d.id,
-  });
-}
-
-async function close(tx: Ctx, d: Device, a: Alert): Promise<void> {
-  if (a.state === 'pending') {
-    // Cleared before it lasted long enough: nothing was raised, nothing to keep.
-    await tx.db.delete(monAlerts).where(and(eq(monAlerts.id, a.id), eq(monAlerts.state, 'pending')));
-    return;
-  }
-  await tx.db.update(monAlerts).set({ state: 'closed', closedAt: tx.now() }).where(eq(monAlerts.id, a.id));
-  await audit(tx, { action: 'monitoring.alert.close', objectType: 'mon_alert', objectId: a.id, after: { rule: a.rule, object: a.object } });
-  if (a.ticketId)
-    await resolveDetectedTicket(
-      tx,
-      a.ticketId,
-      `监控检测到告警条件已解除（${RULE_TITLES[a.rule as TAlertRule]}，${d.name}），系统自动处理完毕。`,
-    );
+  return tally;
 }
 
 export const alertJob: GlobalJob = {
   name: 'monitoring-alerts',
   scope: 'global',
   cron: '* * * * *',
-  handler: async (ctx) => void (await evaluateAlerts(ctx)),
+  handler: async (ctx) => {
+    await evaluateAlerts(ctx);
+    await evaluatePairAlerts(ctx);
+  },
 };

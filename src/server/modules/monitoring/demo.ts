@@ -1,10 +1,12 @@
 // Demo data of monitoring (issue 12 point 5): the simulated devices of the demo lab (src/server/demo/
-// lab.ts) on 127.0.0.1, polled over SNMP v2c on their lab ports; nothing else is ever registered.
+// lab.ts) on 127.0.0.1, polled over SNMP v2c on their lab ports, and one ICMP probe pair to that
+// address; nothing else is ever registered.
 // Whether a simulated agent answers there is the lab's business: without one, the device page says
 // "timeout", which is what a real silent device shows too.
 import type { Ctx } from '../../kernel/context.ts';
 import { DEMO_LAB, DEMO_LAB_COMMUNITY, DEMO_LAB_HOST, labPorts } from '../../demo/lab.ts';
 import { createDevice } from './devices.ts';
+import { createPair } from './pairs.ts';
 
 export async function loadMonitoringDemo(ctx: Ctx): Promise<void> {
   for (const d of DEMO_LAB)
@@ -20,4 +22,6 @@ export async function loadMonitoringDemo(ctx: Ctx): Promise<void> {
       },
       { firstPoll: false },
     );
+  // A probe pair from the monitoring node to the lab's address (探测对 page: state and chart).
+  await createPair(ctx, { name: '监控节点→实验室设备', source: 'monitor', target: DEMO_LAB_HOST, intervalSec: 60, serviceLine: 'NET' });
 }

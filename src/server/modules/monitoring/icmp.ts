@@ -43,13 +43,15 @@ export function parseFping(text: string): Map<string, PingResult> {
   return out;
 }
 
-function runFping(addresses: string[]): Promise<Map<string, PingResult>> {
+function runFping(addresses: string[], source?: string): Promise<Map<string, PingResult>> {
   return new Promise((resolve) => {
     const fail = (state: TIcmpState, error: string) =>
       resolve(new Map(addresses.map((a) => [a, { state, reachable: false, latencyMs: null, lossPct: null, error }])));
     // -q: only the per-address summary; -p 20: 20 ms between pings of one address; -t 500: each
     // reply awaited 500 ms; -i 2: 2 ms between packets to different addresses.
-    const child = spawn(fpingPath, ['-C', String(PINGS), '-q', '-p', '20', '-t', '500', '-i', '2', ...addresses], {
+    // -S: the source address (a probe pair whose source is a device's address on this node).
+    const from = source ? ['-S', source] : [];
+    const child = spawn(fpingPath, ['-C', String(PINGS), '-q', '-p', '20', '-t', '500', '-i', '2', ...from, ...addresses], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -58,8 +60,11 @@ function runFping(addresses: string[]): Promise<Map<string, PingResult>> {
       if (err.length < 1_000_000) err += d;
     });
     child.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? fail('no_fping', '未安装 fping') : fail('error', e.message)));
-    child.on('close', () => {
+    child.on('close', (code) => {
       const parsed = parseFping(err);
+      // 3: bad arguments, 4: a system call failed (a source address this host does not have).
+      if ((code === 3 || code === 4) && !parsed.size)
+        return fail('error', `fping：${err.trim().split('\n')[0] ?? `exit ${code}`}`.slice(0, 200));
       // An address without a summary line was not resolved (fping: "Name or service not known").
       for (const a of addresses)
         if (!parsed.has(a)) parsed.set(a, { state: 'unresolved', reachable: false, latencyMs: null, lossPct: null, error: '无法解析地址' });
@@ -68,11 +73,11 @@ function runFping(addresses: string[]): Promise<Map<string, PingResult>> {
   });
 }
 
-/** Pings addresses (each once, however often it is asked), CHUNK per process. */
-export async function ping(addresses: string[]): Promise<Map<string, PingResult>> {
+/** Pings addresses (each once, however often it is asked), CHUNK per process; from `source` when given. */
+export async function ping(addresses: string[], source?: string): Promise<Map<string, PingResult>> {
   const unique = [...new Set(addresses)];
   const out = new Map<string, PingResult>();
-  for (let i = 0; i < unique.length; i += CHUNK) for (const [k, v] of await runFping(unique.slice(i, i + CHUNK))) out.set(k, v);
+  for (let i = 0; i < unique.length; i += CHUNK) for (const [k, v] of await runFping(unique.slice(i, i + CHUNK), source)) out.set(k, v);
   return out;
 }
 
@@ -82,6 +87,11 @@ export async function ping(addresses: string[]): Promise<Map<string, PingResult>
  * above any round), so a round is one process.
  */
 export class PingBatcher {
+  /** The source address of every ping of this batcher (fping -S); none: the host's choice. */
+  private readonly source: string | undefined;
+  constructor(source?: string) {
+    this.source = source;
+  }
   private pending = new Map<string, ((r: PingResult) => void)[]>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -98,7 +108,7 @@ export class PingBatcher {
     const batch = this.pending;
     this.pending = new Map();
     this.timer = null;
-    const results = await ping([...batch.keys()]);
+    const results = await ping([...batch.keys()], this.source);
     for (const [address, waiting] of batch) for (const resolve of waiting) resolve(results.get(address)!);
   }
 }

@@ -8,6 +8,7 @@ import { defineModule, tablesIn } from '../../kernel/module.ts';
 import { alertJob, seedThresholds } from './alerts.ts';
 import { icmpCollector, snmpCollector } from './collectors.ts';
 import { trapCollector } from './traps.ts';
+import { nodePairCollector, pairCollector } from './pair-collectors.ts';
 import { loadMonitoringDemo } from './demo.ts';
 import { MONITORING_EVENTS } from './events.ts';
 import { networkMonth } from './evidence.ts';
@@ -43,7 +44,7 @@ export const monitoring = defineModule({
   events: MONITORING_EVENTS,
   routes: [monitoringRoutes],
   jobs: [alertJob, rollupJob],
-  collectors: [icmpCollector, snmpCollector, trapCollector],
+  collectors: [icmpCollector, snmpCollector, trapCollector, pairCollector, nodePairCollector],
   series: MONITORING_SERIES,
   evidence: [networkMonth, securityDeviceFaults],
   seed: seedThresholds,

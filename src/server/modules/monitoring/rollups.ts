@@ -27,7 +27,7 @@ import {
   RAW_DAYS,
   sensorSeries,
 } from './series.ts';
-import { monDevices } from './tables.ts';
+import { monDevices, monProbePairs } from './tables.ts';
 
 const floorBucket = (t: number) => Math.floor(t / BUCKET_MS) * BUCKET_MS;
 const bucketOf = (col: string, seconds = BUCKET_MS / 1000) =>
@@ -157,9 +157,17 @@ export async function metrics(
   ctx: Ctx,
   id: string,
   q: { from: string; to: string; ifIndex?: number | undefined; points?: number | undefined; sensor?: string | undefined },
+  of: 'device' | 'pair' = 'device',
 ): Promise<TMetrics> {
-  const [device] = await ctx.db.select({ id: monDevices.id }).from(monDevices).where(eq(monDevices.id, id));
-  if (!device) throw new NotFound('monitoring.device_not_found', '监控设备不存在');
+  // A probe pair's samples are in the ICMP series under its id (pair-collectors.ts).
+  const [found] =
+    of === 'pair'
+      ? await ctx.db.select({ id: monProbePairs.id }).from(monProbePairs).where(eq(monProbePairs.id, id))
+      : await ctx.db.select({ id: monDevices.id }).from(monDevices).where(eq(monDevices.id, id));
+  if (!found)
+    throw of === 'pair'
+      ? new NotFound('monitoring.pair_not_found', '探测对不存在')
+      : new NotFound('monitoring.device_not_found', '监控设备不存在');
   const from = new Date(q.from);
   const to = new Date(q.to);
   const span = to.getTime() - from.getTime();

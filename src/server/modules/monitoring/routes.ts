@@ -11,6 +11,8 @@ import { createDevice, getDevice, listDevices } from './devices.ts';
 import { metrics } from './rollups.ts';
 import { addThreshold, listAlerts, listThresholds } from './thresholds.ts';
 import { listTrapSources, listTraps } from './trap-events.ts';
+import { createPair, deletePair, getPair, listPairs } from './pairs.ts';
+import { collectorHealth } from '../../kernel/collectors/health.ts';
 
 const READ = 'monitoring.read';
 const WRITE = 'monitoring.write';
@@ -109,5 +111,43 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: READ,
     handler: (ctx, { query }) => listTrapSources(ctx, query),
+  });
+  defineRoute(app, {
+    ...api.pairs,
+    summary: 'ICMP 探测对（源节点或设备到目标地址）及其最新状态',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => listPairs(ctx, query),
+  });
+  defineRoute(app, {
+    ...api.createPair,
+    summary: '登记 ICMP 探测对：由指定的源（监控节点、采集节点或设备地址）探测目标地址',
+    tags,
+    access: WRITE,
+    handler: (ctx, { body }) => createPair(ctx, body),
+  });
+  defineRoute(app, { ...api.pair, summary: '探测对详情', tags, access: READ, handler: (ctx, { params }) => getPair(ctx, params.id) });
+  defineRoute(app, {
+    ...api.deletePair,
+    summary: '删除探测对（样本按保留期清理）',
+    tags,
+    access: WRITE,
+    handler: async (ctx, { params }) => deletePair(ctx, params.id),
+  });
+  defineRoute(app, {
+    ...api.pairMetrics,
+    summary: '探测对的时延与丢包曲线',
+    tags,
+    access: READ,
+    handler: (ctx, { params, query }) => metrics(ctx, params.id, { ...query, ifIndex: undefined, sensor: undefined }, 'pair'),
+  });
+  defineRoute(app, {
+    ...api.nodes,
+    summary: '在线的采集节点（探测对的源可指定其一）',
+    tags,
+    access: READ,
+    handler: async (ctx) => ({
+      items: (await collectorHealth(ctx.db, ctx.now())).nodes.map((n) => ({ node: n.node, name: n.node.split(':')[0]! })),
+    }),
   });
 }

@@ -1,5 +1,6 @@
 // Temperature, fan and power state (R-MON-07) against snmpsim with a Cisco-like agent (ENTITY-SENSOR-MIB
-// with entPhysicalName, CISCO-ENVMON-MIB) and a Huawei-like one (HUAWEI-ENTITY-EXTENT-MIB): the device
+// with entPhysicalName, CISCO-ENVMON-MIB), a Huawei-like one (HUAWEI-ENTITY-EXTENT-MIB) and an H3C-like
+// one (HH3C-ENTITY-EXT-MIB with its thresholds): the device
 // page lists what snmpget of the same agent reads, scaled; the readings are a series the chart draws;
 // a failed fan opens an alert with a ticket and closes it once repaired; the inspection prefill reads
 // the hottest sensor.
@@ -11,13 +12,15 @@ import { deviceHealth } from './api.ts';
 import { setSnmpLimits, snmpCollector } from './collectors.ts';
 import { netSnmp, startSnmpsimDevices, type Simulator } from './test/agents.ts';
 import { BASE, device, register, round } from './test/helpers.ts';
-import { ciscoLike, huaweiLike } from './test/sensors.ts';
+import { ciscoLike, h3cLike, huaweiLike } from './test/sensors.ts';
 
 let t: TestApp;
 let sim: Simulator;
 let eng: Agent;
 let cisco: TMonDeviceDetail;
 let huawei: TMonDeviceDetail;
+let h3c: TMonDeviceDetail;
+let h3cHot: TMonDeviceDetail;
 let upTime = 200_000;
 
 beforeAll(async () => {
@@ -25,6 +28,8 @@ beforeAll(async () => {
     new Map([
       ['sim-cisco', ciscoLike({ upTime, fan2: 6, cpuTemp: 72 })],
       ['sim-huawei', huaweiLike(upTime)],
+      ['sim-h3c', h3cLike(upTime, 74)],
+      ['sim-h3c-hot', h3cLike(upTime, 90)],
     ]),
   );
   t = await testApp();
@@ -32,6 +37,8 @@ beforeAll(async () => {
   eng = await t.userAgent('eng.sensors', ['engineer'], { serviceLines: ['NET'] });
   cisco = await register(eng, { name: '核心交换机 Cisco', snmp: { version: '2c', community: 'sim-cisco', port: sim.port } });
   huawei = await register(eng, { name: '汇聚交换机 Huawei', snmp: { version: '2c', community: 'sim-huawei', port: sim.port } });
+  h3c = await register(eng, { name: '政务外网路由器 H3C', snmp: { version: '2c', community: 'sim-h3c', port: sim.port } });
+  h3cHot = await register(eng, { name: '互联网路由器 H3C', snmp: { version: '2c', community: 'sim-h3c-hot', port: sim.port } });
 }, 180_000);
 afterAll(async () => {
   setSnmpLimits({});
@@ -84,6 +91,20 @@ describe('sensors polled where the device offers them', () => {
       ['hw-pwr.0.2', 'power', '电源 0/2', null, v.get(`${HW}.18.1.5.0.2`) === '2' ? 'absent' : 'ok'],
       ['hw-temp.67108873', 'temperature', 'MPU Board 0', Number(v.get(`${HW}.1.1.1.11.67108873`)), 'ok'],
     ]);
+  });
+
+  it('reads an H3C-like agent: hh3cEntityExtTemperature against its alarm and critical thresholds (0, 65535: none)', async () => {
+    const d = await device(eng, h3c.id);
+    const H3C = '1.3.6.1.4.1.25506.2.6.1.1.1.1';
+    const v = get('sim-h3c', [`${H3C}.12.2`, `${H3C}.13.2`, `${H3C}.17.2`, `${H3C}.12.3`, '1.3.6.1.2.1.47.1.1.1.1.7.2']);
+    expect(Number(v.get(`${H3C}.12.2`))).toBeGreaterThanOrEqual(Number(v.get(`${H3C}.13.2`)));
+    expect(d.sensors.map((s) => [s.key, s.kind, s.name, s.value, s.unit, s.state])).toEqual([
+      ['h3c-temp.2', 'temperature', v.get('1.3.6.1.2.1.47.1.1.1.1.7.2'), Number(v.get(`${H3C}.12.2`)), '℃', 'warning'],
+      ['h3c-temp.3', 'temperature', 'Board slot 2', Number(v.get(`${H3C}.12.3`)), '℃', 'ok'],
+    ]);
+    // Past the critical threshold (85 ℃) the device itself calls it failed.
+    expect(get('sim-h3c-hot', [`${H3C}.17.2`]).get(`${H3C}.17.2`)).toBe('85');
+    expect(sensor(await device(eng, h3cHot.id), 'h3c-temp.2')).toMatchObject({ value: 90, state: 'failed' });
   });
 
   it('draws a sensor from its readings and feeds the inspection prefill with the hottest one', async () => {

@@ -6,7 +6,9 @@
 //   critical(3) shutdown(4) notPresent(5) notFunctioning(6));
 // - HUAWEI-ENTITY-EXTENT-MIB: hwEntityTemperature per entity (0: the entity has no sensor),
 //   hwFanStatusTable (present, state normal(1)/abnormal(2)) and hwPwrStatusTable (present, state
-//   supply(1)/notSupply(2)/sleep(3)/unknown(4)), both indexed by slot and number.
+//   supply(1)/notSupply(2)/sleep(3)/unknown(4)), both indexed by slot and number;
+// - HH3C-ENTITY-EXT-MIB (H3C Comware): hh3cEntityExtTemperature per entity with its alarm threshold
+//   and its critical threshold (0 or 65535: no sensor, no threshold set).
 import snmp from 'net-snmp';
 import type { Session, Varbind } from 'net-snmp';
 import type { TSensorKind, TSensorState } from '../../../common/monitoring.ts';
@@ -26,6 +28,7 @@ const ENT_SENSOR = '1.3.6.1.2.1.99.1.1.1.';
 const ENT_NAME = '1.3.6.1.2.1.47.1.1.1.1.7';
 const ENVMON = '1.3.6.1.4.1.9.9.13.1.';
 const HW = '1.3.6.1.4.1.2011.5.25.31.1.1.';
+const H3C = '1.3.6.1.4.1.25506.2.6.1.1.1.1.';
 export const SENSOR_COLUMNS = {
   entType: `${ENT_SENSOR}1`,
   entScale: `${ENT_SENSOR}2`,
@@ -44,6 +47,9 @@ export const SENSOR_COLUMNS = {
   hwFanState: `${HW}10.1.7`,
   hwPwrPresent: `${HW}18.1.5`,
   hwPwrState: `${HW}18.1.6`,
+  h3cTemp: `${H3C}12`,
+  h3cTempThreshold: `${H3C}13`,
+  h3cTempCritical: `${H3C}17`,
 } as const;
 type Col = keyof typeof SENSOR_COLUMNS;
 
@@ -145,6 +151,23 @@ function huaweiSensors(col: (k: Col) => Map<string, Varbind>, names: Map<string,
   return out;
 }
 
+/** H3C's "not supported" values of a temperature or a threshold. */
+const h3cValue = (v: number | null): number | null => (v === null || v === 0 || v === 65535 ? null : v);
+
+/** H3C Comware: warning at or above the entity's alarm threshold, failed at or above its critical one. */
+function h3cSensors(col: (k: Col) => Map<string, Varbind>, names: Map<string, string>): SensorSample[] {
+  const out: SensorSample[] = [];
+  for (const [idx, v] of col('h3cTemp')) {
+    const c = h3cValue(intOf(v));
+    if (c === null) continue;
+    const alarm = h3cValue(intOf(col('h3cTempThreshold').get(idx)));
+    const critical = h3cValue(intOf(col('h3cTempCritical').get(idx)));
+    const state: TSensorState = critical !== null && c >= critical ? 'failed' : alarm !== null && c >= alarm ? 'warning' : 'ok';
+    out.push({ key: `h3c-temp.${idx}`, kind: 'temperature', name: names.get(idx) || `实体 ${idx}`, value: c, unit: '℃', state });
+  }
+  return out;
+}
+
 const getNames = (s: Session, oids: string[]) =>
   new Promise<Varbind[]>((resolve, reject) => s.get(oids, (e, vb) => (e ? reject(e) : resolve(vb ?? []))));
 
@@ -169,7 +192,16 @@ async function entityNames(s: Session, indexes: string[], budget: { left: number
 export async function pollSensors(s: Session, limits: SnmpLimits, budget: { left: number }): Promise<SensorSample[]> {
   const cols = await walkColumns(s, Object.values(SENSOR_COLUMNS), limits, budget);
   const col = (k: Col) => cols.get(SENSOR_COLUMNS[k])!;
-  const named = [...new Set([...col('entType').keys(), ...[...col('hwTemp')].filter(([, v]) => intOf(v)).map(([k]) => k)])];
+  const named = [
+    ...new Set([
+      ...col('entType').keys(),
+      ...[...col('hwTemp')].filter(([, v]) => intOf(v)).map(([k]) => k),
+      ...[...col('h3cTemp')].filter(([, v]) => h3cValue(intOf(v)) !== null).map(([k]) => k),
+    ]),
+  ];
   const names = named.length ? await entityNames(s, named, budget).catch(() => new Map<string, string>()) : new Map<string, string>();
-  return [...entitySensors(col, names), ...ciscoSensors(col), ...huaweiSensors(col, names)].slice(0, MAX_SENSORS);
+  return [...entitySensors(col, names), ...ciscoSensors(col), ...huaweiSensors(col, names), ...h3cSensors(col, names)].slice(
+    0,
+    MAX_SENSORS,
+  );
 }

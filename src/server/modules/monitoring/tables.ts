@@ -152,16 +152,45 @@ export const monThresholds = pgTable(
   (t) => [index('mon_thresholds_rule_idx').on(t.rule, t.deviceId)],
 );
 
+/**
+ * ICMP probe pairs (issue 12 point 3, "between named node pairs"): a source, the target address it
+ * pings, and the pair's latest state. The source is the monitoring node (whichever collector node
+ * holds the pair's shard), a collector node by name (only that node probes it), or a registered
+ * device's address (fping -S: probed from that address of the monitoring node). Samples go to the
+ * ICMP series keyed by the pair's id (series.ts), so they are rolled up and kept like a device's.
+ */
+export const monProbePairs = pgTable('mon_probe_pairs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  /** monitor | node | device */
+  sourceKind: text('source_kind').notNull(),
+  /** sourceKind node: the collector node's name (its host name, or its whole node id). */
+  sourceNode: text('source_node'),
+  sourceDeviceId: uuid('source_device_id').references(() => monDevices.id, { onDelete: 'cascade' }),
+  target: text('target').notNull(),
+  serviceLine: text('service_line').notNull(),
+  intervalSec: integer('interval_sec').notNull(),
+  createdAt: ts('created_at').notNull(),
+  reachable: boolean('reachable'),
+  latencyMs: doublePrecision('latency_ms'),
+  lossPct: doublePrecision('loss_pct'),
+  icmpState: text('icmp_state'),
+  icmpError: text('icmp_error'),
+  probedAt: ts('probed_at'),
+  /** The collector node that sent the last probe. */
+  probedBy: text('probed_by'),
+});
+
 /** One alert per device, rule and object while not closed: pending (condition seen), open, closed. */
 export const monAlerts = pgTable(
   'mon_alerts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    deviceId: uuid('device_id')
-      .notNull()
-      .references(() => monDevices.id, { onDelete: 'cascade' }),
+    /** The device the alert is about; null for a probe pair's alert (pairId set instead). */
+    deviceId: uuid('device_id').references(() => monDevices.id, { onDelete: 'cascade' }),
+    pairId: uuid('pair_id').references(() => monProbePairs.id, { onDelete: 'cascade' }),
     rule: text('rule').notNull(),
-    /** The interface's ifIndex as text, '' for the device itself. */
+    /** The interface's ifIndex as text, '' for the device (or pair) itself. */
     object: text('object').notNull(),
     state: text('state').notNull(),
     since: ts('since').notNull(),
@@ -177,6 +206,9 @@ export const monAlerts = pgTable(
       .on(t.deviceId, t.rule, t.object)
       .where(sql`state <> 'closed'`),
     index('mon_alerts_device_idx').on(t.deviceId, t.since),
+    uniqueIndex('mon_alerts_pair_live_uq')
+      .on(t.pairId, t.rule, t.object)
+      .where(sql`state <> 'closed' AND pair_id IS NOT NULL`),
   ],
 );
 

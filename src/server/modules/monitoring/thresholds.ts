@@ -1,23 +1,25 @@
 // The alert list and the thresholds (as data): defaults per rule, overrides per device or interface.
 import { isoOrNull as iso } from '../../../common/dates.ts';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Invalid } from '../../kernel/errors.ts';
 import type { TMonAlert, TThreshold, ZMonAlertQuery, ZThresholdInput } from '../../../common/monitoring.ts';
 import { getDevice } from './devices.ts';
-import { monAlerts, monDevices, monThresholds } from './tables.ts';
+import { monAlerts, monDevices, monProbePairs, monThresholds } from './tables.ts';
 
 export async function listAlerts(ctx: Ctx, q: z.output<typeof ZMonAlertQuery>): Promise<{ items: TMonAlert[]; total: number }> {
   const conds: SQL[] = [];
   if (q.deviceId) conds.push(eq(monAlerts.deviceId, q.deviceId));
+  if (q.pairId) conds.push(eq(monAlerts.pairId, q.pairId));
   if (q.state) conds.push(eq(monAlerts.state, q.state));
   const where = and(...conds);
   const rows = await ctx.db
-    .select({ a: monAlerts, name: monDevices.name })
+    .select({ a: monAlerts, name: sql<string>`coalesce(${monDevices.name}, ${monProbePairs.name}, '')` })
     .from(monAlerts)
-    .innerJoin(monDevices, eq(monDevices.id, monAlerts.deviceId))
+    .leftJoin(monDevices, eq(monDevices.id, monAlerts.deviceId))
+    .leftJoin(monProbePairs, eq(monProbePairs.id, monAlerts.pairId))
     .where(where)
     .orderBy(desc(monAlerts.since), monAlerts.id)
     .limit(q.pageSize)
@@ -27,6 +29,7 @@ export async function listAlerts(ctx: Ctx, q: z.output<typeof ZMonAlertQuery>): 
     items: rows.map(({ a, name }) => ({
       id: a.id,
       deviceId: a.deviceId,
+      pairId: a.pairId,
       deviceName: name,
       rule: a.rule as TMonAlert['rule'],
       object: a.object,

@@ -22,7 +22,9 @@ export function AlertsTable({ deviceId }: { deviceId?: string }) {
           {
             title: t('设备'),
             dataIndex: 'deviceName',
-            render: (v: string, r: TMonAlert) => <Link to={`/monitoring/${r.deviceId}`}>{v}</Link>,
+            render: (v: string, r: TMonAlert) => (
+              <Link to={r.pairId ? `/monitoring/pairs?focus=${r.pairId}` : `/monitoring/${r.deviceId}`}>{v}</Link>
+            ),
           },
         ]),
     { title: t('规则'), dataIndex: 'rule', render: (v: string) => t(RULE_TEXT[v] ?? v) },

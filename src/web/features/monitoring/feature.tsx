@@ -10,6 +10,7 @@ export const monitoring: WebFeature = {
     { path: 'monitoring', perm: 'monitoring.read', load: () => import('./DevicesPage.tsx').then((m) => m.DevicesPage) },
     { path: 'monitoring/topology', perm: 'monitoring.read', load: () => import('./TopologyPage.tsx').then((m) => m.TopologyPage) },
     { path: 'monitoring/wall', perm: 'monitoring.read', load: () => import('./WallPage.tsx').then((m) => m.WallPage) },
+    { path: 'monitoring/pairs', perm: 'monitoring.read', load: () => import('./PairsPage.tsx').then((m) => m.PairsPage) },
     { path: 'monitoring/alerts', perm: 'monitoring.read', load: () => import('./AlertsPage.tsx').then((m) => m.AlertsPage) },
     { path: 'monitoring/:id', perm: 'monitoring.read', load: () => import('./DevicePage.tsx').then((m) => m.DevicePage) },
   ],
@@ -17,13 +18,14 @@ export const monitoring: WebFeature = {
   menu: [
     { key: '/monitoring', label: '监控设备', perm: 'monitoring.read', order: 10, parent: 'monitoring' },
     { key: '/monitoring/alerts', label: '监控告警', perm: 'monitoring.read', order: 20, parent: 'monitoring' },
+    { key: '/monitoring/pairs', label: '探测对', perm: 'monitoring.read', order: 25, parent: 'monitoring' },
     { key: '/monitoring/topology', label: '网络拓扑', perm: 'monitoring.read', order: 30, parent: 'monitoring' },
     { key: '/monitoring/wall', label: '监控大屏', perm: 'monitoring.read', order: 40, parent: 'monitoring' },
   ],
   strings: { 'en-US': EN },
   // A device's page keeps 监控设备 highlighted; the other pages are entries of their own.
   selectedKey: (p) =>
-    p.startsWith('/monitoring/') && !['/monitoring/alerts', '/monitoring/topology', '/monitoring/wall'].includes(p)
+    p.startsWith('/monitoring/') && !['/monitoring/alerts', '/monitoring/pairs', '/monitoring/topology', '/monitoring/wall'].includes(p)
       ? { key: '/monitoring', open: 'monitoring' }
       : null,
 };

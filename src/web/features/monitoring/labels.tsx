@@ -27,6 +27,7 @@ export const RULE_TEXT: Record<string, string> = {
   rate_surge: '接口流量突增',
   temperature: '设备温度过高',
   hardware_failed: '风扇或电源故障',
+  latency: '探测时延过高',
 };
 export const ALERT_STATE_TEXT: Record<string, string> = { pending: '观察中', open: '告警中', closed: '已解除' };
 

@@ -8,14 +8,17 @@ export interface RoundOptions {
   concurrency?: number;
   /** Rows per write (default: all in one); the runtime uses the sink's `batchSize`. */
   batchSize?: number;
+  /** The node this round runs on (default 'test'). */
+  nodeId?: string;
 }
 
 /** One round of a collector on this node: every due target polled, the rows written; answers how many targets. */
 export async function round<Row, Target>(ctx: Ctx, def: CollectorDef<Row, Target>, o: RoundOptions = {}): Promise<number> {
-  const targets = await def.targets!(ctx);
+  const nodeId = o.nodeId ?? 'test';
+  const targets = await def.targets!(ctx, nodeId);
   const rows: Row[] = [];
   const c: CollectorContext<Row> = {
-    nodeId: 'test',
+    nodeId,
     listen: DEFAULT_LISTEN,
     log: ctx.log,
     now: ctx.now,

@@ -1,5 +1,6 @@
 // Recorded agents with temperature, fan and power sensors for snmpsim (R-MON-07): a Cisco-like one
-// (ENTITY-SENSOR-MIB and CISCO-ENVMON-MIB) and a Huawei-like one (HUAWEI-ENTITY-EXTENT-MIB), in OID
+// (ENTITY-SENSOR-MIB and CISCO-ENVMON-MIB), a Huawei-like one (HUAWEI-ENTITY-EXTENT-MIB) and an H3C-like
+// one (HH3C-ENTITY-EXT-MIB), in OID
 // order as snmpsim wants its .snmprec files.
 
 const oidOrder = (a: string, b: string) => {
@@ -66,5 +67,28 @@ export function huaweiLike(upTime: number): string[] {
     `${HW}.18.1.5.0.2|2|2`,
     `${HW}.18.1.6.0.1|2|1`,
     `${HW}.18.1.6.0.2|2|4`,
+  ].sort(oidOrder);
+}
+
+/**
+ * H3C-like (Comware): the MPU at `mpuTemp` ℃ (alarm threshold 70, critical 85), a board at 48 ℃ with
+ * no thresholds set (65535), a board without a sensor (0), one answering 65535 (not supported).
+ */
+export function h3cLike(upTime: number, mpuTemp: number): string[] {
+  const H3C = '1.3.6.1.4.1.25506.2.6.1.1.1.1';
+  const entities: [number, string, number, number, number][] = [
+    [2, 'Board slot 1', mpuTemp, 70, 85],
+    [3, 'Board slot 2', 48, 65535, 65535],
+    [4, 'Fan tray 1', 0, 0, 0],
+    [5, 'Power 1', 65535, 65535, 65535],
+  ];
+  return [
+    ...system('egov-h3c', upTime),
+    ...entities.map(([i, name]) => `1.3.6.1.2.1.47.1.1.1.1.7.${i}|4|${name}`),
+    ...entities.flatMap(([i, , temp, alarm, critical]) => [
+      `${H3C}.12.${i}|2|${temp}`,
+      `${H3C}.13.${i}|2|${alarm}`,
+      `${H3C}.17.${i}|2|${critical}`,
+    ]),
   ].sort(oidOrder);
 }

@@ -1,0 +1,158 @@
+// ICMP probe pairs against Debian's fping on 127.0.0.x (issue 12 point 3, "between named node pairs"):
+// two collector nodes each probe only the pairs named for them, a pair of a node that does not run is
+// never probed, the monitoring node's pairs are probed once, a device's address is the source by
+// fping -S; samples land in the ICMP series and the chart; thresholds raise and clear alerts with
+// tickets; bad input and other roles are refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { queryRows } from '../../kernel/db/client.ts';
+import { startTestCollectors, until } from '../../kernel/collectors/test-doubles.ts';
+import type { CollectorRuntime } from '../../kernel/collectors/types.ts';
+import type { TProbePair } from '../../../common/monitoring-pairs.ts';
+import type { TMetrics, TMonAlert } from '../../../common/monitoring.ts';
+import { nodePairCollector, nodeIs, pairCollector } from './pair-collectors.ts';
+import { evaluatePairAlerts } from './pair-alerts.ts';
+import { monThresholds } from './tables.ts';
+import { register } from './test/helpers.ts';
+
+const PAIRS = '/api/monitoring/pairs';
+let t: TestApp;
+let eng: Agent;
+let agency: Agent;
+const runtimes: CollectorRuntime[] = [];
+
+beforeAll(async () => {
+  t = await testApp();
+  eng = await t.userAgent('eng.pairs', ['engineer'], { serviceLines: ['NET'] });
+  agency = await t.userAgent('agency.pairs', ['agency_contact']);
+});
+afterAll(async () => {
+  for (const r of runtimes) await r.stop();
+  await t?.close();
+});
+
+async function create(body: Record<string, unknown>): Promise<TProbePair> {
+  const res = await eng.post(PAIRS, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return json<TProbePair>(res);
+}
+const pair = async (id: string) => json<TProbePair>(await eng.get(`${PAIRS}/${id}`));
+const samples = async (id: string) =>
+  (await queryRows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM mon_icmp_samples WHERE device_id = ${id}::uuid`))[0]!.n;
+
+describe('probe pairs between named nodes', () => {
+  it('names nodes by their id or host name', () => {
+    expect(nodeIs('node-a', 'node-a')).toBe(true);
+    expect(nodeIs('collector1', 'collector1:4711')).toBe(true);
+    expect(nodeIs('collector1', 'collector10:4711')).toBe(false);
+  });
+
+  it('each node probes only its own pairs; the monitoring node and device-sourced pairs are probed once', async () => {
+    const a = await create({ name: '节点A→核心', source: 'node', sourceNode: 'node-a', target: '127.0.0.2' });
+    const b = await create({ name: '节点B→核心', source: 'node', sourceNode: 'node-b', target: '127.0.0.3' });
+    const c = await create({ name: '节点C→核心', source: 'node', sourceNode: 'node-c', target: '127.0.0.4' });
+    const m = await create({ name: '监控→出口', target: '127.0.0.5', intervalSec: 30 });
+    const dev = await register(eng, { name: 'pair-src', address: '127.0.0.6' });
+    const byName = await register(eng, { name: 'pair-src-host', address: 'localhost' });
+    const d = await create({ name: '设备→服务器', source: 'device', sourceDeviceId: dev.id, target: '127.0.0.7' });
+    const h = await create({ name: '主机名源', source: 'device', sourceDeviceId: byName.id, target: '127.0.0.8' });
+    expect(d).toMatchObject({ source: 'device', sourceAddress: '127.0.0.6', sourceLabel: 'pair-src（127.0.0.6）' });
+
+    // Leases of 5 s: a round every 10 s (ROUND_MS) needs its shard's lease held through the fping run,
+    // which a loaded machine's late renewals of the doubles' 300 ms leases would cut short.
+    const o = { shards: 4, leaseMs: 5000 };
+    runtimes.push(await startTestCollectors(t.db.database, 'node-a', [pairCollector, nodePairCollector], o));
+    runtimes.push(await startTestCollectors(t.db.database, 'node-b', [pairCollector, nodePairCollector], o));
+    await until(
+      async () => {
+        const all = await Promise.all([a, b, m, d, h].map((p) => pair(p.id)));
+        return all.every((p) => p.probedAt !== null);
+      },
+      'every pair with a running source probed',
+      40_000,
+    );
+    for (const r of runtimes.splice(0)) await r.stop();
+
+    const [pa, pb, pc, pm, pd, ph] = (await Promise.all([a, b, c, m, d, h].map((p) => pair(p.id)))) as [
+      TProbePair,
+      TProbePair,
+      TProbePair,
+      TProbePair,
+      TProbePair,
+      TProbePair,
+    ];
+    expect(pa).toMatchObject({ probedBy: 'node-a', icmpState: 'ok', reachable: true, lossPct: 0 });
+    expect(pb).toMatchObject({ probedBy: 'node-b', icmpState: 'ok', reachable: true, lossPct: 0 });
+    expect(pa.latencyMs).toBeGreaterThan(0);
+    // No collector node is called node-c: its pair is never probed.
+    expect(pc).toMatchObject({ probedAt: null, icmpState: null, reachable: null });
+    expect(['node-a', 'node-b']).toContain(pm.probedBy);
+    expect(pm).toMatchObject({ icmpState: 'ok', reachable: true });
+    // fping -S 127.0.0.6: the device's address was the source.
+    expect(pd).toMatchObject({ icmpState: 'ok', reachable: true });
+    expect(ph.icmpState).toBe('error');
+    expect(ph.icmpError).toContain('不是 IP 地址');
+    // Probed once each, though both nodes run both collectors.
+    for (const p of [a, b, m, d]) expect(await samples(p.id)).toBe(1);
+    expect(await samples(c.id)).toBe(0);
+    expect(await samples(h.id)).toBe(0);
+
+    const now = Date.now();
+    const chart = json<TMetrics>(
+      await agency.get(
+        `${PAIRS}/${a.id}/metrics?from=${new Date(now - 3600_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`,
+      ),
+    );
+    expect(chart.points).toHaveLength(1);
+    expect(chart.points[0]!.latencyMs).toBe(pa.latencyMs);
+    const list = json<{ items: TProbePair[]; total: number }>(await agency.get(`${PAIRS}?pageSize=2`));
+    expect(list.total).toBe(6);
+    expect(list.items).toHaveLength(2);
+  });
+
+  it('raises a latency alert with a ticket from the thresholds, and clears it', async () => {
+    const [a] = json<{ items: TProbePair[] }>(await eng.get(`${PAIRS}?q=${encodeURIComponent('节点A')}`)).items;
+    const setLatency = (raiseValue: number, clearValue: number) =>
+      t.ctx.db.update(monThresholds).set({ raiseValue, clearValue, minDurationSec: 0 }).where(eq(monThresholds.rule, 'latency'));
+    await setLatency(0, 0);
+    expect((await evaluatePairAlerts(t.ctx)).opened).toBeGreaterThanOrEqual(4);
+    const open = json<{ items: TMonAlert[] }>(await eng.get(`/api/monitoring/alerts?pairId=${a!.id}`)).items;
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ rule: 'latency', state: 'open', deviceId: null, pairId: a!.id, deviceName: '节点A→核心' });
+    expect(open[0]!.ticketNumber).toBeTruthy();
+    expect((await pair(a!.id)).openAlerts).toBe(1);
+    await setLatency(1e6, 1e6);
+    expect((await evaluatePairAlerts(t.ctx)).closed).toBeGreaterThanOrEqual(4);
+    const closed = json<{ items: TMonAlert[] }>(await eng.get(`/api/monitoring/alerts?pairId=${a!.id}`)).items;
+    expect(closed[0]).toMatchObject({ state: 'closed' });
+  });
+
+  it('refuses bad input and other roles, and deletes with an audit record', async () => {
+    const noNode = await eng.post(PAIRS, { name: 'x', source: 'node', target: '127.0.0.9' });
+    expect(noNode.statusCode).toBe(400);
+    expect(noNode.body).toContain('请填写源采集节点的名称');
+    const badTarget = await eng.post(PAIRS, { name: 'y', target: '127.0.0.9; rm -rf /' });
+    expect(badTarget.statusCode).toBe(400);
+    const missing = await eng.post(PAIRS, {
+      name: 'z',
+      source: 'device',
+      sourceDeviceId: '00000000-0000-4000-8000-000000000000',
+      target: '127.0.0.9',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('作为源的设备不存在');
+    const dup = await eng.post(PAIRS, { name: '监控→出口', target: '127.0.0.9' });
+    expect(dup.statusCode).toBe(409);
+    expect((await agency.post(PAIRS, { name: 'w', target: '127.0.0.9' })).statusCode).toBe(403);
+    const p = await create({ name: '待删除', target: '127.0.0.10' });
+    expect((await agency.delete(`${PAIRS}/${p.id}`)).statusCode).toBe(403);
+    expect((await eng.delete(`${PAIRS}/${p.id}`)).statusCode).toBe(204);
+    expect((await eng.get(`${PAIRS}/${p.id}`)).statusCode).toBe(404);
+    const audits = await queryRows<{ action: string }>(
+      t.ctx.db,
+      sql`SELECT action FROM audit_log WHERE object_id = ${p.id} ORDER BY action`,
+    );
+    expect(audits.map((r) => r.action)).toEqual(['monitoring.pair.create', 'monitoring.pair.delete']);
+  });
+});
