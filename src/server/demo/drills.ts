@@ -14,6 +14,9 @@ import { recordEvent } from '../modules/desk/service.ts';
 
 const at = (today: string, days: number, hhmm: string) => new Date(`${addCalendarDays(today, days)}T${hhmm}:00+08:00`).toISOString();
 
+/** An emergency linked to its ticket types no times: they are the ticket's records. */
+const FROM_TICKET = { alertAt: null, responseAt: null, dispatchedAt: null, recoveredAt: null };
+
 export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
   const d = env.today;
   const pm = (days: number) => as(ctx, 'pm', new Date(at(d, days, '18:00')));
@@ -70,6 +73,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     line: 'NET',
     title: '办公楼 5 层整层断网',
     ticketId: net,
+    ...FROM_TICKET,
     dispatch: '二线值班网管工程师到场，机动工程师远程协助',
     measures: '更换故障光模块；为该层汇聚增加光功率监控告警',
   });
@@ -93,6 +97,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
     line: 'SEC',
     title: '互联网出口防火墙异常重启',
     ticketId: sec,
+    ...FROM_TICKET,
     dispatch: '二线值班安全工程师到场，厂商远程支持',
     measures: '升级防火墙固件，调整会话老化策略；夜间值班电话改为双人轮询',
   });
