@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { ZTemplateInput, type TSheet, type TTemplateInput } from '../src/common/inspections.ts';
 import { ZAssetInput } from '../src/common/assets.ts';
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
       console.log(
         `  ${s.label}: p50 ${pct(s.ms, 50).toFixed(1)} ms, p95 ${pct(s.ms, 95).toFixed(1)} ms, max ${Math.max(...s.ms).toFixed(1)} ms`,
       );
-    const md = render(series, { filled, sources: sources.size, took: (performance.now() - t0) / 1000 });
+    const md = render(series, { filled, sources: sources.size, took: (performance.now() - t0) / 1000, load: loadavg()[0]! });
     const doc = readFileSync(DOC, 'utf8');
     const i = doc.indexOf(BEGIN);
     const j = doc.indexOf(END);
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
   }
 }
 
-function render(series: Series[], o: { filled: number; sources: number; took: number }): string {
+function render(series: Series[], o: { filled: number; sources: number; took: number; load: number }): string {
   const f = (n: number) => n.toFixed(1);
   const big = series[2]!;
   const base = series[1]!;
@@ -231,7 +232,7 @@ function render(series: Series[], o: { filled: number; sources: number; took: nu
     BEGIN,
     '## Opening a prefilled inspection sheet (issue 14)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`node bench/inspections.ts\` (${o.took.toFixed(0)} s in all) on PostgreSQL, through real HTTP as an engineer of the line: \`GET /api/inspections/sheets/:id\` of an open weekly sheet, ${OPENS} times each after ${WARMUP} warm-up opens, one client, the three reads in turn. Each open reads the prefill again (monitoring's device health in one query, configuration backup's last successes, security operations' signature board) and stores it on the sheet. Seeded with set-based SQL: ${DEVICES} network devices in the register, each monitored (48 interfaces with error counters, three sensors, three alerts of which every fifth device's are open) and nine in ten in configuration backup; ten items, eight prefilled from every source (${o.filled} of the ${big.entries} entries came back with a value, from ${o.sources} sources; the rest say why not, e.g. signature age of a switch). Baselines in the same run: the same template's sheet of ${BASE_DEVICES} devices, and the template list (the smallest authenticated read). Target: p95 < ${TARGET_MS} ms.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`node bench/inspections.ts\` (${o.took.toFixed(0)} s in all; the machine's 1-minute load average ${o.load.toFixed(1)} at the end, on 2 cores shared with other work) on PostgreSQL, through real HTTP as an engineer of the line: \`GET /api/inspections/sheets/:id\` of an open weekly sheet, ${OPENS} times each after ${WARMUP} warm-up opens, one client, the three reads in turn. Each open reads the prefill again (monitoring's device health in one query, configuration backup's last successes, security operations' signature board) and stores it on the sheet. Seeded with set-based SQL: ${DEVICES} network devices in the register, each monitored (48 interfaces with error counters, three sensors, three alerts of which every fifth device's are open) and nine in ten in configuration backup; ten items, eight prefilled from every source (${o.filled} of the ${big.entries} entries came back with a value, from ${o.sources} sources; the rest say why not, e.g. signature age of a switch). Baselines in the same run: the same template's sheet of ${BASE_DEVICES} devices, and the template list (the smallest authenticated read). Target: p95 < ${TARGET_MS} ms.`,
     '',
     '| read | entries | p50 ms | p95 ms | max ms |',
     '| --- | ---: | ---: | ---: | ---: |',

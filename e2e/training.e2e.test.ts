@@ -70,7 +70,7 @@ describe('training and drills', () => {
       await expect.poll(() => desk.page.getByText('超时', { exact: true }).count()).toBeGreaterThan(0);
       // Both demo emergencies are measured from their desk tickets (none typed), with the dispatch median per month.
       await expect.poll(() => desk.page.getByTestId('emergency-source').allInnerTexts()).toEqual(['运维单实测', '运维单实测']);
-      await expect.poll(() => desk.page.getByText('派单用时（中位）', { exact: true }).count()).toBe(1);
+      await expect.poll(() => desk.page.getByText('派单用时（中位）', { exact: true }).count()).toBeGreaterThan(0);
       expect((await desk.page.getByTestId('month-sources').allInnerTexts()).join(' ')).not.toContain('手工填写');
       await desk.page.waitForTimeout(400);
       await desk.page.screenshot({ path: join(SHOTS, 'e2e-duty-drills.png'), fullPage: true });
