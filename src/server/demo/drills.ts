@@ -9,7 +9,8 @@ import { holdDrill, planDrill } from '../modules/duty/drills.ts';
 import { recordEmergency } from '../modules/duty/emergencies.ts';
 import { as } from './actors.ts';
 import { openDetectedTicket, resolveDetectedTicket } from '../modules/desk/api.ts';
-import { assignTicket } from '../modules/desk/flow.ts';
+import { saveDocument } from '../modules/desk/documents.ts';
+import { assignTicket, confirmTicket } from '../modules/desk/flow.ts';
 import { recordEvent } from '../modules/desk/service.ts';
 
 const at = (today: string, days: number, hhmm: string) => new Date(`${addCalendarDays(today, days)}T${hhmm}:00+08:00`).toISOString();
@@ -68,6 +69,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
       resolved: at(d, -40, '21:35'),
     },
     note: '更换故障光模块，整层恢复',
+    report: { cause: '汇聚交换机上联光模块老化失效', actions: '远程确认上联中断，到场更换光模块并核对光功率' },
   });
   await recordEmergency(await as(ctx, 'eng.net', new Date(at(d, -40, '23:00'))), {
     line: 'NET',
@@ -92,6 +94,7 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
       resolved: at(d, -13, '06:00'),
     },
     note: '升级防火墙固件后运行稳定',
+    report: { cause: '防火墙固件缺陷，会话表满后异常重启', actions: '临时切换旁路保障出口，升级固件并调整会话老化策略' },
   });
   await recordEmergency(await as(ctx, 'eng.sec', new Date(at(d, -12, '18:00'))), {
     line: 'SEC',
@@ -106,7 +109,8 @@ export async function loadDrillsDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
 /**
  * A desk ticket of an emergency with its milestones at the story's times: opened by the duty operator
  * from the alert (desk api), called back by the duty operator, dispatched by the project manager to
- * the line's engineer, who arrives on site and resolves it (desk api).
+ * the line's engineer, who arrives on site and resolves it (desk api), files the maintenance report;
+ * the agency's contact confirms it the next morning.
  */
 async function emergencyTicket(
   ctx: Ctx,
@@ -119,6 +123,7 @@ async function emergencyTicket(
     assetsText: string;
     at: { alert: string; callback: string; dispatch: string; onsite: string; resolved: string };
     note: string;
+    report: { cause: string; actions: string };
   },
 ): Promise<string> {
   const when = (iso: string) => new Date(iso);
@@ -135,5 +140,27 @@ async function emergencyTicket(
   await assignTicket(await as(ctx, 'pm', when(e.at.dispatch)), t.id, eng.actor!.id);
   await recordEvent(eng, t.id, { kind: 'arrive' });
   await resolveDetectedTicket(await as(ctx, e.engineer, when(e.at.resolved)), t.id, e.note);
+  // The maintenance report half an hour later, and the agency's test and confirmation the next morning.
+  const later = (iso: string, min: number) => new Date(Date.parse(iso) + min * 60_000);
+  const writer = await as(ctx, e.engineer, later(e.at.resolved, 30));
+  await saveDocument(writer, t.id, 'diagnosis', {
+    sceneRecord: e.description,
+    severity: 'critical',
+    emergencyActions: e.report.actions,
+    preliminaryCause: e.report.cause,
+  });
+  await saveDocument(writer, t.id, 'plan', { steps: e.report.actions, fallbackPlan: '', expectedEndAt: null, needsAgencyApproval: false });
+  await saveDocument(writer, t.id, 'report', {
+    ...e.report,
+    faultDescription: e.description,
+    result: e.note,
+    partsUsed: '',
+    startedAt: e.at.onsite,
+    finishedAt: e.at.resolved,
+  });
+  await confirmTicket(await as(ctx, 'agency.contact', later(e.at.resolved, 14 * 60)), t.id, {
+    outcome: 'confirmed',
+    comment: '业务恢复正常',
+  });
   return t.id;
 }
