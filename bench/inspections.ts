@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
+import * as prettier from 'prettier';
 import { ZTemplateInput, type TSheet, type TTemplateInput } from '../src/common/inspections.ts';
 import { ZAssetInput } from '../src/common/assets.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
@@ -216,7 +217,9 @@ async function main(): Promise<void> {
     const doc = readFileSync(DOC, 'utf8');
     const i = doc.indexOf(BEGIN);
     const j = doc.indexOf(END);
-    writeFileSync(DOC, i >= 0 && j > i ? doc.slice(0, i) + md + doc.slice(j + END.length) : `${doc.trimEnd()}\n\n${md}\n`);
+    const text = i >= 0 && j > i ? doc.slice(0, i) + md + doc.slice(j + END.length) : `${doc.trimEnd()}\n\n${md}\n`;
+    // As Prettier formats it, so `prettier --check .` holds after a run (as bench/run.ts writes).
+    writeFileSync(DOC, await prettier.format(text, { ...((await prettier.resolveConfig(DOC)) ?? {}), filepath: DOC }));
     console.log(`wrote ${DOC}`);
   } finally {
     await app.close();
