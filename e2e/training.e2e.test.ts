@@ -2,7 +2,8 @@
 // opens on a phone the user training they attended (demo: held three weeks ago, rated by three) and
 // reads the clarity and effect; the project manager uploads the handout to it on a desktop and reads
 // the certificates about to expire; the duty page's 应急演练 tab shows last quarter's drill with its
-// timeline and the emergencies measured against the 2-hour and 24-hour targets, on desktop and phone.
+// timeline and the emergencies measured from their desk tickets against the 2-hour and 24-hour targets,
+// with the dispatch median per month, on desktop and phone.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TSession, TSessionDetail } from '../src/common/training.ts';
@@ -67,6 +68,10 @@ describe('training and drills', () => {
       await expect.poll(() => card.getByText('备用核心接管完成').count()).toBe(1);
       await expect.poll(() => desk.page.getByText('达标', { exact: true }).count()).toBeGreaterThan(0);
       await expect.poll(() => desk.page.getByText('超时', { exact: true }).count()).toBeGreaterThan(0);
+      // Both demo emergencies are measured from their desk tickets (none typed), with the dispatch median per month.
+      await expect.poll(() => desk.page.getByTestId('emergency-source').allInnerTexts()).toEqual(['运维单实测', '运维单实测']);
+      await expect.poll(() => desk.page.getByText('派单用时（中位）', { exact: true }).count()).toBeGreaterThan(0);
+      expect((await desk.page.getByTestId('month-sources').allInnerTexts()).join(' ')).not.toContain('手工填写');
       await desk.page.waitForTimeout(400);
       await desk.page.screenshot({ path: join(SHOTS, 'e2e-duty-drills.png'), fullPage: true });
 

@@ -9,6 +9,7 @@ import { partiesByKind } from '../modules/org/api.ts';
 import { contract2021 } from './contract2021.ts';
 import { renewalFor } from './renewal.ts';
 import { staffReviewDemo } from './staff-review.ts';
+import { as } from './actors.ts';
 
 export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
   const base = contract2021;
@@ -78,6 +79,7 @@ export async function loadContractDemo(ctx: Ctx, env: DemoEnv): Promise<void> {
         }
       }
     }
-    await staffReviewDemo(tx, current, byName.get('吴磊'));
+    // The project manager submits the staff list, the agency's contact reviews it (demo accounts of org's demo).
+    await staffReviewDemo({ pm: await as(tx, 'pm'), contact: await as(tx, 'agency.contact') }, current, byName.get('吴磊'));
   });
 }

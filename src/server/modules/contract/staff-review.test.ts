@@ -4,6 +4,7 @@
 // The contract is built here (the whole demo takes minutes on the shared machine); the staff review's
 // own demo step (demo/staff-review.ts) runs on it as the demo runs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as } from '../../demo/actors.ts';
 import { staffReviewDemo } from '../../demo/staff-review.ts';
 import { partyStore, personStore } from '../org/service.ts';
 import { assignStaff, contractStore, createStaffing, lineStore } from './service.ts';
@@ -47,9 +48,10 @@ beforeAll(async () => {
   const senior = await createStaffing(ctx, net.id, { role: '高级网络工程师', headcount: 1, sort: 1 });
   for (const p of [zhou, wu]) await assignStaff(ctx, junior.id, { personId: p.id, since: '2026-09-04' });
   await assignStaff(ctx, senior.id, { personId: zhao.id, since: '2026-09-04' });
-  await staffReviewDemo(ctx, c.id, wu.id);
   pm = await t.userAgent('pm.staff', ['contractor_pm']);
   contact = await t.userAgent('contact.staff', ['agency_contact']);
+  // As the demo runs it: the project manager submits, the agency's contact reviews.
+  await staffReviewDemo({ pm: await as(ctx, 'pm.staff'), contact: await as(ctx, 'contact.staff') }, c.id, wu.id);
   eng = await t.userAgent('eng.staff', ['engineer'], { serviceLines: ['NET'] });
 });
 afterAll(async () => {
@@ -76,10 +78,10 @@ async function personNamed(name: string) {
 describe('the demo', () => {
   it('has version 1 approved and outdated by a departure, version 2 awaiting the agency', async () => {
     const s = await status();
-    expect(s.approved).toMatchObject({ version: 1, state: 'approved' });
+    expect(s.approved).toMatchObject({ version: 1, state: 'approved', submittedByName: 'pm.staff', reviewedByName: 'contact.staff' });
     expect(s.approved!.outdatedAt).not.toBeNull();
     expect(s.outdated).toBe(true);
-    expect(s.pending).toMatchObject({ version: 2, state: 'submitted' });
+    expect(s.pending).toMatchObject({ version: 2, state: 'submitted', submittedByName: 'pm.staff' });
     expect(s.approved!.lines.some((l) => l.personName === '吴磊')).toBe(true);
     expect(s.pending!.lines.some((l) => l.personName === '吴磊')).toBe(false);
     const line = s.pending!.lines.find((l) => l.personName === '周晓东')!;

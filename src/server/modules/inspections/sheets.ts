@@ -2,7 +2,7 @@
 // entry per device of the line and kind and per item, assigned to the line's engineers in turn; read
 // with the values entered, else those prefilled when the sheet last opened. Opening an open sheet
 // reads the prefill again (prefill.ts); a submitted sheet keeps what it had.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PrefillSource, Schedule, TEntry, TSheet, ZSheetQuery } from '../../../common/inspections.ts';
 import { audit } from '../../kernel/audit.ts';
@@ -167,13 +167,17 @@ export async function lockSheet(ctx: Ctx, id: string): Promise<SheetRow> {
   return s;
 }
 
-/** One sheet; an open one reads its prefill again now (monitoring, configuration backup). */
+/**
+ * One sheet; an open one reads its prefill again now (monitoring, configuration backup). The stored
+ * prefill of an open sheet is neither read nor returned by the update (it is replaced: at 200 devices
+ * it is some 200 kB of JSON, which each open would otherwise move three times).
+ */
 export async function getSheet(ctx: Ctx, id: string): Promise<TSheet> {
-  const [s0] = await ctx.db.select().from(insSheets).where(eq(insSheets.id, id));
-  if (!s0) throw new NotFound('inspection.sheet_not_found', '巡检单不存在');
+  const { prefill: _stored, ...head } = getTableColumns(insSheets);
+  const [h] = await ctx.db.select(head).from(insSheets).where(eq(insSheets.id, id));
+  if (!h) throw new NotFound('inspection.sheet_not_found', '巡检单不存在');
   const entries = await entriesOf(ctx, [id]);
-  let s = s0;
-  if (s.state === 'open') {
+  if (h.state === 'open') {
     const devices = new Map<string, string>();
     const sources = new Set<PrefillSource>();
     for (const e of entries)
@@ -187,14 +191,19 @@ export async function getSheet(ctx: Ctx, id: string): Promise<TSheet> {
         [...devices].map(([assetId, name]) => ({ assetId, name })),
         sources,
       );
+      const prefill = Object.fromEntries(read);
+      const prefilledAt = ctx.now();
       const [u] = await ctx.db
         .update(insSheets)
-        .set({ prefill: Object.fromEntries(read), prefilledAt: ctx.now() })
+        .set({ prefill, prefilledAt })
         .where(and(eq(insSheets.id, id), eq(insSheets.state, 'open')))
-        .returning();
-      if (u) s = u;
+        .returning({ id: insSheets.id });
+      if (u) return sheetView(ctx, { ...h, prefill, prefilledAt }, entries);
     }
   }
+  // Submitted (or submitted meanwhile), or nothing to prefill: as stored.
+  const [s] = await ctx.db.select().from(insSheets).where(eq(insSheets.id, id));
+  if (!s) throw new NotFound('inspection.sheet_not_found', '巡检单不存在');
   return sheetView(ctx, s, entries);
 }
 
