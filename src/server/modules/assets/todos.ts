@@ -4,7 +4,7 @@
 // statement each; the total comes with the first rows (`count(*) OVER ()`).
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { LEVEL_ZH, MOVEMENT_KIND_ZH, type MovementKind } from '../../../common/asset-movements.ts';
-import type { Ctx } from '../../kernel/context.ts';
+import { actorId } from '../../kernel/context.ts';
 import type { TodoProvider } from '../../kernel/module.ts';
 import { myLevels, pendingAt } from './movements/reads.ts';
 import { assetRequests } from './movements/tables.ts';
@@ -13,7 +13,6 @@ import { assets } from './register/tables.ts';
 import { spareParts, spareStock } from './spares/tables.ts';
 
 const total = () => sql<number>`count(*) OVER ()`.mapWith(Number);
-const me = (ctx: Ctx) => (ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null);
 
 /** Anyone who approves at a level: the pending movements waiting for one of my levels, not my own, oldest first. */
 const approvals: TodoProvider = {
@@ -42,7 +41,7 @@ const approvals: TodoProvider = {
         and(
           eq(assetRequests.status, 'pending'),
           or(...levels.map(pendingAt)),
-          sql`${assetRequests.requestedBy} IS DISTINCT FROM ${me(ctx)}::uuid`,
+          sql`${assetRequests.requestedBy} IS DISTINCT FROM ${actorId(ctx)}::uuid`,
         ),
       )
       .orderBy(asc(assetRequests.createdAt))

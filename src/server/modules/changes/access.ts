@@ -5,7 +5,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TAccess, ZAccessAction, ZAccessInput, ZAccessQuery } from '../../../common/changes.ts';
 import { audit } from '../../kernel/audit.ts';
-import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, actorName, type Ctx, inTx } from '../../kernel/context.ts';
 import { usersWithPermission } from '../../kernel/directory.ts';
 import { Conflict, Forbidden, NotFound } from '../../kernel/errors.ts';
 import { notifyUsers } from '../../kernel/notify/inbox.ts';
@@ -58,7 +58,7 @@ export async function requestAccess(ctx: Ctx, input: z.output<typeof ZAccessInpu
         startAt: new Date(input.startAt),
         endAt: new Date(input.endAt),
         state: 'requested',
-        requestedBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        requestedBy: actorId(tx),
         requestedByName: actorName(tx),
         logs: [],
         createdAt: tx.now(),

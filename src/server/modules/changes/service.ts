@@ -16,7 +16,7 @@ import type {
   ZChangeInput,
 } from '../../../common/changes.ts';
 import { audit } from '../../kernel/audit.ts';
-import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, actorName, type Ctx, inTx } from '../../kernel/context.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { devicesByIds } from '../configbackup/api.ts';
@@ -259,7 +259,7 @@ export async function createChange(ctx: Ctx, input: Input): Promise<TChangeDetai
         ...fields(input),
         state: 'draft',
         approvals: [],
-        createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        createdBy: actorId(tx),
         createdByName: actorName(tx),
         createdAt: now,
         updatedAt: now,

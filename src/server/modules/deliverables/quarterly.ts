@@ -17,7 +17,7 @@ import {
 import { dateOf, isoOrNull as iso } from '../../../common/dates.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../../kernel/errors.ts';
 import { storeFile } from '../../kernel/files/storage.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
@@ -68,7 +68,7 @@ export async function addComment(tx: Ctx, type: string, id: string, version: num
     objectId: id,
     version,
     side: sideOf(tx),
-    authorId: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+    authorId: actorId(tx),
     authorName: actorName(tx),
     body,
     at: tx.now(),

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { DOC_NAMES, DOC_SCHEMAS, type DocKind, type TTicketDocuments } from '../../../common/desk-flow.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { clockMet } from './clocks.ts';
 import { applyTicketEvent, readTicket } from './service.ts';
@@ -49,7 +49,7 @@ export async function saveDocument(ctx: Ctx, id: string, kind: DocKind, content:
         kind,
         version,
         content,
-        createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        createdBy: actorId(tx),
         createdByName: tx.actor?.displayName ?? '',
         createdAt: now,
       })

@@ -2,7 +2,7 @@
 // found again by Chinese substring search on both databases.
 import { and, arrayContains, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
 import { readTicket } from './service.ts';
 import { kbArticles } from './tables.ts';
@@ -71,7 +71,7 @@ export async function createKb(
   return inTx(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(kbArticles)
-      .values({ ...input, createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null), createdAt: now, updatedAt: now })
+      .values({ ...input, createdBy: actorId(tx), createdAt: now, updatedAt: now })
       .returning();
     if (!row) throw new Error('insert failed');
     await audit(tx, { action: 'kb_article.create', objectType: 'kb_article', objectId: row.id, after: row });

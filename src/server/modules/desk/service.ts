@@ -7,7 +7,7 @@ import { policyFor, type SlaTarget } from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
 import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { queryRowsPrepared } from '../../kernel/db/client.ts';
 import { insertFromJson } from '../../kernel/db/json-insert.ts';
 import { likeContains } from '../../kernel/db/like.ts';
@@ -113,7 +113,7 @@ export async function createTicket(ctx: Ctx, input: TicketInput) {
     resolvedAt: null,
     closedAt: null,
     mergedIntoId: null,
-    createdBy: ctx.actor?.via === 'system' ? null : (ctx.actor?.id ?? null),
+    createdBy: actorId(ctx),
     createdAt: now,
     updatedAt: now,
   };

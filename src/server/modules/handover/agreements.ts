@@ -3,7 +3,7 @@
 import { count, desc, eq } from 'drizzle-orm';
 import { ZAgreementFields, type TAgreement } from '../../../common/handover.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
 import { storedFileDownload } from '../../kernel/files/send.ts';
 import { readFile, storeFile } from '../../kernel/files/storage.ts';
@@ -60,7 +60,7 @@ export async function createAgreement(ctx: Ctx, up: Upload): Promise<TAgreement>
         ...f,
         fileId: file.id,
         fileName: file.name,
-        createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        createdBy: actorId(tx),
         createdByName: tx.actor?.displayName ?? '系统',
         createdAt: tx.now(),
       })

@@ -13,7 +13,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { TExport } from '../../../common/handover.ts';
 import { audit, auditAlone } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import { eachBatch, eachStoredFile, exportedColumns } from '../../kernel/export.ts';
 import { NODE_ID } from '../../kernel/jobs.ts';
@@ -92,7 +92,7 @@ export async function startExport(
       .insert(hoExports)
       .values({
         state: 'running',
-        startedBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        startedBy: actorId(tx),
         startedByName: tx.actor?.displayName ?? '系统',
         startedAt: tx.now(),
         tablesTotal: tablesOf(registry).length,

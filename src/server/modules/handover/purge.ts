@@ -9,7 +9,7 @@ import { dateOf } from '../../../common/dates.ts';
 import type { TPurge, TPurgeInput, TPurgeStatus } from '../../../common/handover.ts';
 import { audit } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { storeFile } from '../../kernel/files/storage.ts';
 import { countRecordedExports, countStoredFiles, deleteStoredFiles } from '../../kernel/purge.ts';
@@ -174,7 +174,7 @@ export async function createPurge(ctx: Ctx, registry: Registry, input: TPurgeInp
         letter: input.letter,
         dueOn: cal.addWorkingDays(input.requestedOn, DUE_WORKING_DAYS),
         state: 'open',
-        createdBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        createdBy: actorId(tx),
         createdByName: tx.actor?.displayName ?? '系统',
         createdAt: tx.now(),
       })

@@ -16,7 +16,7 @@ import {
 } from '../../../common/secops.ts';
 import type { TEventAlert } from '../../../common/events.ts';
 import { audit } from '../../kernel/audit.ts';
-import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, actorName, type Ctx, inTx } from '../../kernel/context.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
 import { assetById, assetRefs } from '../assets/api.ts';
 import { actOnChange, changeApproved, changesByIds, createChange, getChange } from '../changes/api.ts';
@@ -168,7 +168,7 @@ export async function createResponse(ctx: Ctx, input: Input): Promise<TResponse>
         assetId: asset.id,
         assetName: asset.name,
         detail: input.detail,
-        doneBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        doneBy: actorId(tx),
         doneByName: actorName(tx),
         doneAt,
         changeId,

@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { TImportFormat, TImportResult, TMapping } from '../../../common/vulns.ts';
 import { audit } from '../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
 import { sanitizeFileName } from '../../kernel/files/check.ts';
 import { assetsByManagementIp } from '../assets/api.ts';
@@ -67,7 +67,7 @@ export async function importScan(ctx: Ctx, input: ImportInput): Promise<TImportR
         fileName: sanitizeFileName(input.fileName).slice(0, 200) || 'scan',
         planId: input.planId ?? null,
         importedAt: now,
-        importedBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        importedBy: actorId(tx),
         hosts: hosts.length,
         findings: byKey.size,
         created: 0,

@@ -13,7 +13,7 @@ import {
 } from '../../../../common/procure.ts';
 import { dateOf } from '../../../../common/dates.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../../kernel/context.ts';
 import { Conflict, Invalid, NotFound } from '../../../kernel/errors.ts';
 import { notifyUsers, usersWithRoles } from '../../../kernel/notify/inbox.ts';
 import { resolveNotices } from '../../../kernel/notify/resolve.ts';
@@ -62,7 +62,7 @@ async function createPurchasedAsset(tx: Ctx, a: PurchasedAsset): Promise<{ id: s
 }
 
 const actorOf = (ctx: Ctx) => ({
-  actorId: ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : null,
+  actorId: actorId(ctx),
   actorName: ctx.actor?.displayName ?? '',
 });
 
@@ -147,7 +147,7 @@ export async function requestPurchase(ctx: Ctx, id: string, quoteId: string): Pr
       .set({
         status: 'requested',
         chosenQuoteId: quoteId,
-        requestedBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        requestedBy: actorId(tx),
         decidedBy: null,
         decidedAt: null,
         decisionComment: '',
@@ -188,7 +188,7 @@ export async function decidePurchase(ctx: Ctx, id: string, input: z.output<typeo
       .update(procurements)
       .set({
         status,
-        decidedBy: tx.actor?.via === 'system' ? null : (tx.actor?.id ?? null),
+        decidedBy: actorId(tx),
         decidedAt: now,
         decisionComment: input.comment,
         updatedAt: now,

@@ -6,7 +6,7 @@ import { lineLabel } from '../../../../common/service-lines.ts';
 import { SPARE_IMPORT_COLUMNS, type TImportError, type TSparePart, type TSpareImportResult } from '../../../../common/spares.ts';
 import { isServiceLineCode, SERVICE_LINE_CODES } from '../../../../common/service-lines.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../../kernel/context.ts';
 import { AppError, Invalid } from '../../../kernel/errors.ts';
 import type { Download } from '../../../kernel/download.ts';
 import { cellString, isTooLong, readFirstSheet, tooLongText, type SheetCell } from '../../../kernel/office/sheet-reader.ts';
@@ -197,7 +197,7 @@ export async function importSpares(ctx: Ctx, bytes: Buffer, fileName: string): P
         .where(eq(spareParts.id, existing.get(r.partNumber)!));
       updated++;
     }
-    const actor = { actorId: tx.actor && tx.actor.via !== 'system' ? tx.actor.id : null, actorName: tx.actor?.displayName ?? '' };
+    const actor = { actorId: actorId(tx), actorName: tx.actor?.displayName ?? '' };
     let received = 0;
     for (const r of rows) {
       if (!r.qty) continue;

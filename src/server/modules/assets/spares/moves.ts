@@ -15,7 +15,7 @@ import type {
   ZSpareMoveInput,
 } from '../../../../common/spares.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { inTx, type Ctx } from '../../../kernel/context.ts';
+import { actorId, type Ctx, inTx } from '../../../kernel/context.ts';
 import { AppError, NotFound } from '../../../kernel/errors.ts';
 import { ticketSummary } from '../../desk/api.ts';
 import { alertBelowMin, availableTotal, loadPart, viewsOf } from './parts.ts';
@@ -179,7 +179,7 @@ export async function moveSpare(ctx: Ctx, partId: string, input: MoveInput): Pro
       .set({ onHand, reserved, updatedAt: now })
       .where(and(eq(spareStock.partId, partId), eq(spareStock.location, location)));
     await tx.db.update(spareParts).set({ updatedAt: now }).where(eq(spareParts.id, partId));
-    const actor = { actorId: tx.actor && tx.actor.via !== 'system' ? tx.actor.id : null, actorName: tx.actor?.displayName ?? '' };
+    const actor = { actorId: actorId(tx), actorName: tx.actor?.displayName ?? '' };
     for (const e of extra)
       await tx.db.insert(spareMoves).values({ partId, location, kind: e.kind, qty: e.qty, ticketId, note: e.note, at: now, ...actor });
     const [move] = await tx.db
