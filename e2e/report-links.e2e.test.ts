@@ -1,4 +1,4 @@
-// Report numbers in Chromium (issue 15 points 2–4): the security-event and conference figures of the
+// Report numbers in Chromium (issue 15 points 2–4): the security-event, conference and duty figures of the
 // demo's monthly report open their lists filtered as the report counted them, under the 按报告筛选
 // banner (the event list's total is the report's 安全事件 number); a payment rests on a stored report,
 // picked from a select and linked from the payments table. Desktop 1440×900 and phone 390×844.
@@ -24,7 +24,7 @@ const linksOf = (d: Detail, section: string) =>
     .filter((c): c is Cell => typeof c === 'object' && c !== null && 'href' in c);
 
 describe('report links and payment reports', () => {
-  it('events and conferences open filtered by the report', async () => {
+  it('events, conferences and duty overrides open filtered by the report', async () => {
     const { ctx, page } = await newPage(env.browser);
     try {
       await signInAt(env.base, page, 'pm', DEMO_PASSWORD);
@@ -49,6 +49,17 @@ describe('report links and payment reports', () => {
       await page.screenshot({ path: join(SHOTS, 'e2e-report-link-conferences.png'), fullPage: true });
       await page.getByRole('button', { name: /清除报告筛选/ }).click();
       await page.waitForURL(/\/conferences$/, { timeout: 15_000 });
+
+      // Duty: a line's 调班申请 opens the overrides tab with the line and the period.
+      const overrides = linksOf(d, 'duty').filter((c) => c.href.includes('tab=overrides'));
+      const top = overrides.reduce((a, b) => (b.n > a.n ? b : a));
+      await page.goto(`${env.base}${top.href}`);
+      await page.getByTestId('report-filter').waitFor({ timeout: 20_000 });
+      const q = new URLSearchParams(top.href.split('?')[1]);
+      q.delete('tab');
+      expect((await call<{ total: number }>(page, 'GET', `/api/duty/overrides?${q}`)).total).toBe(top.n);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-report-link-duty.png'), fullPage: true });
     } finally {
       await ctx.close();
     }

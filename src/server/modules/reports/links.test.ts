@@ -19,6 +19,8 @@ const API: Record<string, string> = {
   // One row per merged event: the report's 安全事件 is that many rows (its 发生次数 counts the repeats).
   '/events': '/api/events',
   '/conferences': '/api/conferences/meetings',
+  // The duty page's tab the link names: the overrides list (the shifts open the month calendar).
+  '/duty?tab=overrides': '/api/duty/overrides',
 };
 
 beforeAll(async () => {
@@ -46,9 +48,12 @@ describe('report links', () => {
       const r = json<TReportDetail>(res);
       const checked: { section: string; href: string; n: number; total: number }[] = [];
       for (const l of links(r)) {
-        const [path, query = ''] = l.href.split('?');
-        const api = API[path!];
+        const [path, q = ''] = l.href.split('?');
+        const params = new URLSearchParams(q);
+        const api = API[path!] ?? API[`${path}?tab=${params.get('tab')}`];
         if (!api) continue;
+        params.delete('tab');
+        const query = params.toString();
         const list = await pm.get(`${api}?${query}${query ? '&' : ''}pageSize=5`);
         expect(list.statusCode, `${l.href}: ${list.body}`).toBe(200);
         checked.push({ section: l.section, href: l.href, n: l.n, total: json<{ total: number }>(list).total });
@@ -63,6 +68,7 @@ describe('report links', () => {
       if (kind === 'monthly') {
         expect(sections).toContain('events');
         expect(sections).toContain('conferences');
+        expect(sections).toContain('duty');
         const ev = r.version.sections.find((s) => s.id === 'events')!;
         expect(ev.columns.slice(1, 3)).toEqual(['安全事件（条）', '发生次数']);
         for (const row of ev.rows) expect(Number(row[2])).toBeGreaterThanOrEqual((row[1] as { n: number }).n);

@@ -246,24 +246,27 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'duty',
     title: '值班情况',
     evidence: 'duty.duty_counts',
-    build: (r: {
-      rows: {
-        line: string;
-        shifts: number;
-        hours: number;
-        byLayer: Record<string, number>;
-        overridesRequested: number;
-        overridesApproved: number;
-        checkIns: number;
-      }[];
-    }) => ({
+    build: (
+      r: {
+        rows: {
+          line: string;
+          shifts: number;
+          hours: number;
+          byLayer: Record<string, number>;
+          overridesRequested: number;
+          overridesApproved: number;
+          checkIns: number;
+        }[];
+      },
+      p,
+    ) => ({
       columns: ['服务项目', '班次', '值班小时', ...DUTY_LAYERS.map((l) => LAYER_NAMES[l]), '调班申请', '调班批准', '签到次数'],
       rows: r.rows.map((x) => [
         lineLabel(x.line),
         link(x.shifts, '/duty?tab=month'),
         x.hours,
         ...DUTY_LAYERS.map((l) => x.byLayer[l] ?? 0),
-        link(x.overridesRequested, '/duty?tab=overrides'),
+        link(x.overridesRequested, to('/duty', { tab: 'overrides', line: x.line, from: p.from, to: p.to })),
         x.overridesApproved,
         x.checkIns,
       ]),
