@@ -197,13 +197,18 @@ function render(runs: Run[], month: string, took: number): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
-    'The server keeps one Chromium between prints (kernel/office/pdf.ts, decision 0005): the first Word file of a run launches it (Chromium draws the charts as PNG), the PDF and the second Word file after it reuse it; "Word s" and "PDF s" are what a user waits while the browser runs, "first Word" what the first export after a start or an idle close costs. Chromium launches over the three downloads: ' + runs.map((r) => `${r.label} ${r.launches}`).join(', ') + '.',
+    'The server keeps one Chromium between prints (kernel/office/pdf.ts, decision 0005): the first Word file of a run launches it (Chromium draws the charts as PNG), the PDF and the second Word file after it reuse it; "Word s" and "PDF s" are what a user waits while the browser runs, "first Word" what the first export after a start or an idle close costs. Chromium launches over the three downloads: ' +
+      runs.map((r) => `${r.label} ${r.launches}`).join(', ') +
+      '.',
     '',
     'Where the time goes: each evidence provider read alone (in process, seconds), an empty page printed by a Chromium launched for it, and by the one kept running.',
     '',
     `| database | ${runs[0]!.evidence.map(([id]) => id).join(' | ')} | Chromium launch + print | print, running |`,
     `| --- | ${runs[0]!.evidence.map(() => '---:').join(' | ')} | ---: | ---: |`,
-    ...runs.map((r) => `| ${r.label} | ${r.evidence.map(([, s]) => s.toFixed(2)).join(' | ')} | ${r.chromiumS.toFixed(2)} | ${r.chromiumWarmS.toFixed(2)} |`),
+    ...runs.map(
+      (r) =>
+        `| ${r.label} | ${r.evidence.map(([, s]) => s.toFixed(2)).join(' | ')} | ${r.chromiumS.toFixed(2)} | ${r.chromiumWarmS.toFixed(2)} |`,
+    ),
     END,
   ].join('\n');
 }

@@ -110,7 +110,10 @@ function release(): void {
  * Runs fn with a fresh page of the shared browser (offline: every request the page makes is
  * aborted); the page is closed afterwards. A browser found dead is launched once more.
  */
-export async function withBrowserPage<T>(fn: (page: Page) => Promise<T>, viewport?: { width: number; height: number; scale?: number }): Promise<T> {
+export async function withBrowserPage<T>(
+  fn: (page: Page) => Promise<T>,
+  viewport?: { width: number; height: number; scale?: number },
+): Promise<T> {
   await acquire();
   try {
     const open = async () => {
