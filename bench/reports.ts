@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { addCalendarDays, dateOf } from '../src/common/dates.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
 import { createUser } from '../src/server/kernel/auth/users.ts';
-import { htmlToPdf } from '../src/server/kernel/office/pdf.ts';
+import { closePdfBrowser, htmlToPdf, pdfBrowserStats } from '../src/server/kernel/office/pdf.ts';
 import { periodOf } from '../src/server/modules/reports/periods.ts';
 import { KIND_SECTIONS, SECTIONS } from '../src/server/modules/reports/sections.ts';
 import { ensureAllSeries, moduleMigrations, registryOf } from '../src/server/site.ts';
@@ -50,8 +50,13 @@ interface Run {
   ticketsInMonth: number;
   /** Each evidence provider's read, seconds. */
   evidence: [string, number][];
-  /** One Chromium launch printing an empty page: the floor of the Word charts and of the PDF. */
+  /** An empty page printed by a Chromium launched for it, and by the running one (decision 0005). */
   chromiumS: number;
+  chromiumWarmS: number;
+  /** The first Word file, Chromium not running yet (it launches to draw the charts). */
+  docxColdS: number;
+  /** Chromium launches over the three downloads (1: the PDF and the second Word file reused it). */
+  launches: number;
 }
 
 const secs = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -124,8 +129,12 @@ async function run(label: string, demo: boolean, tickets: number, month: string)
     evidence.push([def.evidence, s]);
   }
   console.log(`  ${label}: evidence ${evidence.map(([id, s]) => `${id} ${s.toFixed(2)}`).join(', ')} s`);
-  // What Chromium alone costs on this machine now: one launch printing an empty page.
+  // What Chromium alone costs on this machine now: a launch printing an empty page, then a print on the
+  // browser kept running; closed again so the first download below pays the launch as a server would.
+  await closePdfBrowser();
   const [, chromiumS] = await secs(() => htmlToPdf('<!doctype html><p>空</p>'));
+  const [, chromiumWarmS] = await secs(() => htmlToPdf('<!doctype html><p>空</p>'));
+  await closePdfBrowser();
   const app = await startBenchApp(bdb.database, secretKey, `${label} app`, PM);
   try {
     const [report, generateS] = await secs(
@@ -138,8 +147,11 @@ async function run(label: string, demo: boolean, tickets: number, month: string)
     const tickets0 = report.version.sections.find((s) => s.id === 'tickets');
     const total = tickets0?.rows.at(-1)?.[2] as { n: number } | undefined;
     const file = (f: string) => `/api/reports/${report.id}/versions/1/file/${f}`;
-    const [docx, docxS] = await secs(() => download(app.base, app.headers, file('docx')));
+    const launched = pdfBrowserStats().launches;
+    const [, docxColdS] = await secs(() => download(app.base, app.headers, file('docx')));
     const [pdf, pdfS] = await secs(() => download(app.base, app.headers, file('pdf')));
+    const [docx, docxS] = await secs(() => download(app.base, app.headers, file('docx')));
+    const launches = pdfBrowserStats().launches - launched;
     const r: Run = {
       label,
       tickets: tickets,
@@ -153,9 +165,12 @@ async function run(label: string, demo: boolean, tickets: number, month: string)
       ticketsInMonth: total?.n ?? 0,
       evidence,
       chromiumS,
+      chromiumWarmS,
+      docxColdS,
+      launches,
     };
     console.log(
-      `  ${label}: generate ${generateS.toFixed(2)} s, Word ${docxS.toFixed(2)} s (${r.docxKiB.toFixed(0)} KiB), PDF ${pdfS.toFixed(2)} s (${r.pdfKiB.toFixed(0)} KiB); ${r.sections} sections, ${r.ticketsInMonth.toLocaleString('en')} tickets in the month`,
+      `  ${label}: generate ${generateS.toFixed(2)} s, first Word ${docxColdS.toFixed(2)} s, Word ${docxS.toFixed(2)} s (${r.docxKiB.toFixed(0)} KiB), PDF ${pdfS.toFixed(2)} s (${r.pdfKiB.toFixed(0)} KiB), ${launches} Chromium launch(es); ${r.sections} sections, ${r.ticketsInMonth.toLocaleString('en')} tickets in the month`,
     );
     return r;
   } finally {
@@ -168,7 +183,9 @@ function render(runs: Run[], month: string, took: number): string {
   const f = (n: number) => n.toFixed(2);
   const rows = runs.map((r) => {
     const worst = r.generateS + Math.max(r.docxS, r.pdfS);
-    return `| ${r.label} | ${r.tickets ? r.tickets.toLocaleString('en') : 'demo'} | ${r.ticketsInMonth.toLocaleString('en')} | ${f(r.generateS)} | ${f(r.docxS)} | ${r.docxKiB.toFixed(0)} | ${f(r.pdfS)} | ${r.pdfKiB.toFixed(0)} | ${f(r.generateS + r.docxS)} | ${f(r.generateS + r.pdfS)} | ${worst < TARGET_S ? 'yes' : '**no**'} |`;
+    const first = r.generateS + r.docxColdS;
+    const ok = (t: number) => (t < TARGET_S ? 'yes' : '**no**');
+    return `| ${r.label} | ${r.tickets ? r.tickets.toLocaleString('en') : 'demo'} | ${r.ticketsInMonth.toLocaleString('en')} | ${f(r.generateS)} | ${f(r.docxColdS)} | ${f(r.docxS)} | ${r.docxKiB.toFixed(0)} | ${f(r.pdfS)} | ${r.pdfKiB.toFixed(0)} | ${f(r.generateS + r.docxS)} | ${f(r.generateS + r.pdfS)} | ${ok(worst)} / ${ok(first)} |`;
   });
   return [
     BEGIN,
@@ -176,15 +193,22 @@ function render(runs: Run[], month: string, took: number): string {
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`node bench/reports.ts\` (${took.toFixed(0)} s in all) on PostgreSQL, through real HTTP as the project manager: the monthly report of ${month.slice(0, 7)} generated (\`POST /api/reports\`: every section's evidence provider read, the version stored), then downloaded as Word and as PDF (\`GET …/file/docx\`, \`…/file/pdf\`: charts drawn on the server, the PDF printed by Chromium). Baseline: the same month on the demo data; at scale: ${TICKETS.toLocaleString('en')} tickets over two years with their SLA clocks (seeded as the desk bench seeds them). Target: generate + file < ${TARGET_S} s.`,
     '',
-    '| database | tickets | tickets in the month | generate s | Word s | Word KiB | PDF s | PDF KiB | generate + Word s | generate + PDF s | < 30 s |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| database | tickets | tickets in the month | generate s | first Word s (Chromium launch) | Word s | Word KiB | PDF s | PDF KiB | generate + Word s | generate + PDF s | < 30 s (Chromium running / first file) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
-    'Where the time goes: each evidence provider read alone (in process, seconds), and one Chromium launch printing an empty page (the floor of the PDF, and of the Word file, whose charts Chromium draws as PNG).',
+    'The server keeps one Chromium between prints (kernel/office/pdf.ts, decision 0005): the first Word file of a run launches it (Chromium draws the charts as PNG), the PDF and the second Word file after it reuse it; "Word s" and "PDF s" are what a user waits while the browser runs, "first Word" what the first export after a start or an idle close costs. Chromium launches over the three downloads: ' +
+      runs.map((r) => `${r.label} ${r.launches}`).join(', ') +
+      '.',
     '',
-    `| database | ${runs[0]!.evidence.map(([id]) => id).join(' | ')} | Chromium alone |`,
-    `| --- | ${runs[0]!.evidence.map(() => '---:').join(' | ')} | ---: |`,
-    ...runs.map((r) => `| ${r.label} | ${r.evidence.map(([, s]) => s.toFixed(2)).join(' | ')} | ${r.chromiumS.toFixed(2)} |`),
+    'Where the time goes: each evidence provider read alone (in process, seconds), an empty page printed by a Chromium launched for it, and by the one kept running.',
+    '',
+    `| database | ${runs[0]!.evidence.map(([id]) => id).join(' | ')} | Chromium launch + print | print, running |`,
+    `| --- | ${runs[0]!.evidence.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    ...runs.map(
+      (r) =>
+        `| ${r.label} | ${r.evidence.map(([, s]) => s.toFixed(2)).join(' | ')} | ${r.chromiumS.toFixed(2)} | ${r.chromiumWarmS.toFixed(2)} |`,
+    ),
     END,
   ].join('\n');
 }

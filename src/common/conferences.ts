@@ -124,6 +124,8 @@ export const ZMeetingQuery = ZPage.extend({
   to: ZDateTime.optional(),
   state: z.enum(MEETING_STATES).optional(),
   system: z.enum(CONF_SYSTEMS).optional(),
+  /** Meetings held: begun and not cancelled (what a report's 保障会议 counts, issue 15). */
+  held: z.enum(['true']).optional(),
 });
 
 export const ZCheckInput = z.object({

@@ -138,7 +138,13 @@ export const ZOverride = z.object({
 });
 export type TOverride = z.infer<typeof ZOverride>;
 export const ZOverrideList = paged(ZOverride);
-export const ZOverrideQuery = ZPage.extend({ line: ZLine.optional(), state: z.enum(['pending', 'approved', 'rejected']).optional() });
+export const ZOverrideQuery = ZPage.extend({
+  line: ZLine.optional(),
+  state: z.enum(['pending', 'approved', 'rejected']).optional(),
+  /** Overrides starting in [from, to) (a report's 调班申请 links here with its period, issue 15). */
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
+});
 export const ZDecision = z.object({ approve: z.boolean(), comment: optText(500).default('') });
 
 export const ZHandoverInput = z.object({ line: ZLine, toUserId: z.uuid(), notes: text(4000) });

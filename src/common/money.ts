@@ -2,7 +2,7 @@
 // the recorded payments with their invoices, and the dashboard of deadlines and sums with their clauses.
 // Sums travel as decimal strings in yuan ("155000.00"), never as binary floating point.
 import { z } from 'zod';
-import { ZDate, optText } from './api.ts';
+import { ZDate, optText, patchOf } from './api.ts';
 import { ZMoneyRecords } from './money-records.ts';
 
 const YUAN_RE = /^\d{1,12}(\.\d{1,2})?$/;
@@ -60,19 +60,37 @@ export type TCalcResult = z.infer<typeof ZCalcResult>;
 
 // --- payments with invoices (R-CON-11) -------------------------------------------------------------
 
+/** A report version a payment rests on, as the reports module names it. */
+export const ZPaymentReport = z.object({
+  reportId: z.string(),
+  version: z.number().int(),
+  number: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+});
+export type TPaymentReport = z.infer<typeof ZPaymentReport>;
+
 export const ZPaymentInput = z.object({
   title: z.string().trim().min(1).max(200),
   dueDate: ZDate,
   amount: ZYuan,
   paidOn: ZDate.nullable().default(null),
   invoiceNumber: optText(100).default(''),
-  /** The reports the payment rests on (第四条1), free text for now. */
-  reportBasis: optText(2000).default(''),
+  /**
+   * The reports the payment rests on (第四条1): versions of monthly, quarterly or annual reports stored
+   * in the reports module. (The free text of earlier payments, reportBasis, is kept read-only.)
+   */
+  reports: z
+    .array(z.object({ reportId: z.string().uuid({ message: '报告编号无效' }), version: z.number().int().min(1) }))
+    .max(24, { message: '付款依据的报告最多 24 份' })
+    .default([]),
   /** The delay is due to fiscal funds not yet allocated (第四条2(3)). */
   fiscalDelay: z.boolean().default(false),
   note: optText(2000).default(''),
 });
-export const ZPaymentPatch = ZPaymentInput.partial();
+export const ZPaymentPatch = patchOf(ZPaymentInput);
 
 export const ZPayment = z.object({
   id: z.string(),
@@ -82,6 +100,9 @@ export const ZPayment = z.object({
   amount: z.string(),
   paidOn: z.string().nullable(),
   invoiceNumber: z.string(),
+  /** The reports the payment rests on, by reference (period order). */
+  reports: z.array(ZPaymentReport),
+  /** Free text of payments recorded before reports were linked (read-only; '' for newer ones). */
   reportBasis: z.string(),
   fiscalDelay: z.boolean(),
   note: z.string(),

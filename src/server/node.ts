@@ -15,6 +15,7 @@ import { keyring } from './kernel/crypto.ts';
 import type { Database } from './kernel/db/client.ts';
 import { NODE_ID, startJobs, type JobRunner } from './kernel/jobs.ts';
 import { startOutbox, type OutboxLoop } from './kernel/notify/outbox.ts';
+import { closePdfBrowser } from './kernel/office/pdf.ts';
 import type { Registry } from './kernel/registry.ts';
 import { ensureAllSeries, moduleMigrations, registryOf } from './site.ts';
 
@@ -97,6 +98,8 @@ export async function startNode(o: {
     collectors,
     async stop() {
       await app?.close().catch(() => undefined);
+      // The shared Chromium of PDF printing (kernel/office/pdf.ts), if a print launched it.
+      await closePdfBrowser();
       // Collectors drain (their accepted rows are committed) before the database goes.
       await collectors?.stop().catch((err: unknown) => log.error({ err }, 'collectors did not stop cleanly'));
       await outbox?.stop().catch(() => undefined);

@@ -1,7 +1,7 @@
 // Meetings (issue 14 point 3, R-INS-04): planned with the endpoints that join, tested jointly before
 // they begin (one result per endpoint and item, the latest counts), problems during the meeting as
 // fault tickets on the VC line, and the support record that ends it. Every write is audited.
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, lte, ne, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ROOM, type ZCheckInput, type ZMeetingInput, type ZMeetingQuery, type ZProblemInput } from '../../../common/conferences.ts';
 import { CONF_SYSTEM_NAMES, type TMeeting } from '../../../common/conferences.ts';
@@ -31,6 +31,7 @@ export async function listMeetings(ctx: Ctx, q: z.output<typeof ZMeetingQuery>) 
   if (q.to) c.push(lt(confMeetings.startAt, new Date(q.to)));
   if (q.state) c.push(eq(confMeetings.state, q.state));
   if (q.system) c.push(eq(confMeetings.system, q.system));
+  if (q.held) c.push(ne(confMeetings.state, 'cancelled'), lte(confMeetings.startAt, ctx.now()));
   const where = c.length ? and(...c) : undefined;
   const [n] = await ctx.db.select({ n: count() }).from(confMeetings).where(where);
   const rows = await ctx.db

@@ -1,7 +1,7 @@
 // Overrides and swaps (issue 14 point 4): an engineer asks for someone to take over a layer (or one
 // person's time on it) for a span; the project manager approves. Two live requests for the same time
 // of the same person (or a whole layer) on a line are refused.
-import { and, count, desc, eq, gt, inArray, lt, or, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, lt, or, isNull, type SQL } from 'drizzle-orm';
 import type { TOverride, TOverrideInput } from '../../../common/duty.ts';
 import { ZOverrideInput } from '../../../common/duty.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
@@ -141,9 +141,21 @@ export async function decideOverride(ctx: Ctx, id: string, d: { approve: boolean
 
 export async function listOverrides(
   ctx: Ctx,
-  q: { page: number; pageSize: number; line?: string | undefined; state?: string | undefined },
+  q: {
+    page: number;
+    pageSize: number;
+    line?: string | undefined;
+    state?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  },
 ) {
-  const where = and(q.line ? eq(dutyOverrides.line, q.line) : undefined, q.state ? eq(dutyOverrides.state, q.state) : undefined);
+  const where = and(
+    q.line ? eq(dutyOverrides.line, q.line) : undefined,
+    q.state ? eq(dutyOverrides.state, q.state) : undefined,
+    q.from ? gte(dutyOverrides.start, new Date(q.from)) : undefined,
+    q.to ? lt(dutyOverrides.start, new Date(q.to)) : undefined,
+  );
   const [n] = await ctx.db.select({ n: count() }).from(dutyOverrides).where(where);
   const rows = await ctx.db
     .select()

@@ -60,16 +60,17 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-it('counts November’s events and alerts by severity, most severe first', async () => {
+it('counts November’s events (as the list shows them, and their occurrences) and alerts by severity, most severe first', async () => {
   const e = registryOf().evidence.get('events.event_counts')!;
   const r = (await e.read(t.ctx, e.params.parse({ from: '2026-11-01T00:00:00+08:00', to: '2026-12-01T00:00:00+08:00' }))) as {
-    rows: { severity: string; events: number; alerts: number; ticketed: number }[];
+    rows: { severity: string; events: number; occurrences: number; alerts: number; ticketed: number }[];
   };
+  // Two high records (one merged from 3 occurrences), one low record merged from 5.
   expect(r.rows).toEqual([
-    { severity: 'critical', events: 0, alerts: 0, ticketed: 0 },
-    { severity: 'high', events: 4, alerts: 2, ticketed: 1 },
-    { severity: 'medium', events: 0, alerts: 0, ticketed: 0 },
-    { severity: 'low', events: 5, alerts: 0, ticketed: 0 },
-    { severity: 'info', events: 0, alerts: 0, ticketed: 0 },
+    { severity: 'critical', events: 0, occurrences: 0, alerts: 0, ticketed: 0 },
+    { severity: 'high', events: 2, occurrences: 4, alerts: 2, ticketed: 1 },
+    { severity: 'medium', events: 0, occurrences: 0, alerts: 0, ticketed: 0 },
+    { severity: 'low', events: 1, occurrences: 5, alerts: 0, ticketed: 0 },
+    { severity: 'info', events: 0, occurrences: 0, alerts: 0, ticketed: 0 },
   ]);
 });

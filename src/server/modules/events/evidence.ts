@@ -7,7 +7,11 @@ import { queryRows } from '../../kernel/db/client.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
 import { eventStore } from './store.ts';
 
-/** Per severity, most severe first: events received (merged ones counted each), alerts first raised, alerts with a ticket. */
+/**
+ * Per severity, most severe first: events received as the event list shows them (`events`: one record
+ * per merged event) and how many times they occurred (`occurrences`: the repeats merged into a record
+ * counted each), alerts first raised, alerts with a ticket.
+ */
 export const eventCounts = defineEvidence({
   id: 'events.event_counts',
   title: { zh: '安全事件与告警（按级别）', en: 'Security events and alerts by severity' },
@@ -22,7 +26,8 @@ export const eventCounts = defineEvidence({
     );
     const rows = SEVERITIES.map((severity) => ({
       severity,
-      events: events.find((e) => e.severity === severity)?.n ?? 0,
+      events: events.find((e) => e.severity === severity)?.records ?? 0,
+      occurrences: events.find((e) => e.severity === severity)?.n ?? 0,
       alerts: alerts.find((a) => a.severity === severity)?.n ?? 0,
       ticketed: alerts.find((a) => a.severity === severity)?.ticketed ?? 0,
     }));

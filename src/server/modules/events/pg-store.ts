@@ -97,9 +97,9 @@ export const pgStore: EventStore = {
   },
 
   async severityTotals(ctx, from, to) {
-    return queryRows<{ severity: string; n: number }>(
+    return queryRows<{ severity: string; records: number; n: number }>(
       ctx.db,
-      sql`SELECT severity, coalesce(sum(count), 0)::int AS n FROM evt_events
+      sql`SELECT severity, count(*)::int AS records, coalesce(sum(count), 0)::int AS n FROM evt_events
           WHERE received_at >= ${from.toISOString()}::timestamptz AND received_at < ${to.toISOString()}::timestamptz GROUP BY severity`,
     );
   },

@@ -128,6 +128,8 @@ describe.each(['postgres', 'clickhouse'])('%s event store', (name) => {
     ]);
     const totals = await store().severityTotals(t.ctx, day(5, '00:00:00'), day(6, '00:00:00'));
     expect(Object.fromEntries(totals.map((x) => [x.severity, x.n]))).toEqual({ critical: 3, low: 1 });
+    // The list's rows: the three critical lines merged into one record.
+    expect(Object.fromEntries(totals.map((x) => [x.severity, x.records]))).toEqual({ critical: 1, low: 1 });
   });
 
   it.skipIf(skip)('finds lines by words in the raw line, oldest first, a merged row once', async () => {

@@ -52,7 +52,7 @@ export interface EventStore {
   /** Events (merged counts summed) per bucket of `bucketSec` from `s.from`, and severity. */
   stats(ctx: Ctx, s: EventSearch, bucketSec: number): Promise<{ at: Date; severity: string; n: number }[]>;
   /** Events received in [from, to) per severity, merged counts summed. */
-  severityTotals(ctx: Ctx, from: Date, to: Date): Promise<{ severity: string; n: number }[]>;
+  severityTotals(ctx: Ctx, from: Date, to: Date): Promise<{ severity: string; records: number; n: number }[]>;
   /** Events in [from, to) whose raw line contains one of the words (case-insensitive), oldest first. */
   mentioning(ctx: Ctx, q: { from: Date; to: Date; words: readonly string[]; limit: number }): Promise<StoredLine[]>;
   /**

@@ -21,7 +21,7 @@ export const money = defineModule({
     zh: '履约保函、付款与发票、逾期付款违约金、解除退费、延续服务费与违约金的计算及其条款依据',
     en: 'Performance bond, payments and invoices, late-payment penalties, refunds, continuation fees and penalties with their clauses',
   },
-  dependsOn: ['contract'],
+  dependsOn: ['contract', 'reports'],
   migrations: join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
   permissions: {
     'money.read': {

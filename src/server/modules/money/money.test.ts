@@ -4,12 +4,11 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TContract } from '../../../common/contract.ts';
 import type { TCalcResult, TMoneyDashboard, TPayment } from '../../../common/money.ts';
+import type { TReport } from '../../../common/reports.ts';
 import { auditLog } from '../../kernel/db/tables.ts';
 import { json, testApp, Clock, type Agent, type TestApp } from '../../test/harness.ts';
-import { contract } from '../contract/module.ts';
-import { org } from '../org/module.ts';
-import { money } from './module.ts';
-import { contractPayments } from './tables.ts';
+import { moneyWithDependencies } from './test-modules.ts';
+import { contractPaymentReports, contractPayments } from './tables.ts';
 
 let t: TestApp;
 let pm: Agent;
@@ -35,7 +34,7 @@ const paymentRows = async () => Number((await t.ctx.db.select({ n: count() }).fr
 
 beforeAll(async () => {
   // Only the modules money rests on (a full demo takes minutes on a busy machine).
-  t = await testApp({ demo: true, modules: [org, contract, money], clock: new Clock(new Date('2026-11-24T02:00:00Z')) });
+  t = await testApp({ demo: true, modules: moneyWithDependencies(), clock: new Clock(new Date('2026-11-24T02:00:00Z')) });
   [pm, eng, finance, contact] = (await Promise.all(['pm', 'eng.net', 'agency.finance', 'agency.contact'].map(login))) as [
     Agent,
     Agent,
@@ -121,7 +120,6 @@ describe('payments with invoices', () => {
       dueDate: '2025-08-29',
       amount: '100000',
       invoiceNumber: 'No.25110001',
-      reportBasis: '2025 年 8 月月度运维报告',
     });
     expect(r.statusCode).toBe(201);
     const p = json<TPayment>(r);
@@ -131,6 +129,7 @@ describe('payments with invoices', () => {
     expect(paid.late).toMatchObject({ amount: '2000.00', basis: { clause: '第五条第2款' } });
     const audits = await t.ctx.db.select().from(auditLog).where(eq(auditLog.objectId, p.id));
     expect(audits.map((a) => a.action)).toEqual(['contract_payment.create', 'contract_payment.update']);
+    expect(p.reports).toEqual([]);
   });
 
   it('refuses an engineer and a bad amount, writing nothing', async () => {
@@ -141,5 +140,80 @@ describe('payments with invoices', () => {
     expect(bad.statusCode).toBe(400);
     expect(json<{ detail: string }>(bad).detail).toContain('金额不能为负数');
     expect(await paymentRows()).toBe(rows);
+  });
+});
+
+describe('payments rest on stored reports (第四条1)', () => {
+  const reportsOf = async (kind: string) => json<{ items: TReport[] }>(await pm.get(`/api/reports?kind=${kind}`)).items;
+  const links = async () => Number((await t.ctx.db.select({ n: count() }).from(contractPaymentReports))[0]!.n);
+
+  it('keeps the free text of a payment recorded before, read-only, beside no linked report', async () => {
+    const d = json<TMoneyDashboard>(await finance.get(`/api/contract/money?contractId=${c2021}`));
+    expect(d.payments[0]).toMatchObject({ reportBasis: '2021 年 9–11 月月度运维报告；2021 年第三季度运维报告', reports: [] });
+  });
+
+  it('cites a monthly report version by reference; a patch without reports keeps them, [] clears them', async () => {
+    const [monthly] = await reportsOf('monthly');
+    expect(monthly).toBeDefined();
+    const r = await pm.post(`/api/contracts/${c2021}/payments`, {
+      title: '十月服务费',
+      dueDate: '2026-11-30',
+      amount: '129166.67',
+      reports: [{ reportId: monthly!.id, version: 1 }],
+      reportBasis: 'ignored: free text is no longer written',
+    });
+    expect(r.statusCode).toBe(201);
+    const p = json<TPayment>(r);
+    expect(p.reportBasis).toBe('');
+    expect(p.reports).toEqual([
+      {
+        reportId: monthly!.id,
+        version: 1,
+        number: monthly!.number,
+        kind: 'monthly',
+        title: monthly!.title,
+        periodStart: monthly!.periodStart,
+        periodEnd: monthly!.periodEnd,
+      },
+    ]);
+    const paid = json<TPayment>(await finance.patch(`/api/contract-payments/${p.id}`, { paidOn: '2026-11-20' }));
+    expect(paid.reports.map((x) => x.number)).toEqual([monthly!.number]);
+    const d = json<TMoneyDashboard>(await finance.get(`/api/contract/money?contractId=${c2021}`));
+    expect(d.payments.find((x) => x.id === p.id)!.reports.map((x) => x.number)).toEqual([monthly!.number]);
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, p.id), eq(auditLog.action, 'contract_payment.reports')));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.detail).toMatchObject({ before: { reports: [] }, after: { reports: [`${monthly!.number} 第1版`] } });
+    const cleared = json<TPayment>(await pm.patch(`/api/contract-payments/${p.id}`, { reports: [] }));
+    expect(cleared).toMatchObject({ reports: [], paidOn: '2026-11-20', title: '十月服务费' });
+  });
+
+  it('refuses a weekly sheet, a version that does not exist and a malformed id, writing nothing', async () => {
+    const [weekly] = await reportsOf('weekly');
+    const [monthly] = await reportsOf('monthly');
+    const [rows, linked] = [await paymentRows(), await links()];
+    const body = { title: '依据有误', dueDate: '2026-11-30', amount: '100' };
+    const cases: [unknown, string][] = [
+      [[{ reportId: weekly!.id, version: 1 }], '付款依据须为月度、季度或年度运维报告'],
+      [[{ reportId: monthly!.id, version: 99 }], '所选的付款依据报告不存在'],
+      [[{ reportId: 'not-a-uuid', version: 1 }], '报告编号无效'],
+    ];
+    for (const [reports, message] of cases) {
+      const res = await pm.post(`/api/contracts/${c2021}/payments`, { ...body, reports });
+      expect(res.statusCode).toBe(400);
+      expect(json<{ detail: string }>(res).detail).toContain(message);
+    }
+    // A patch citing a weekly sheet leaves the payment as it was.
+    const demoPayment = json<TMoneyDashboard>(await finance.get(`/api/contract/money?contractId=${c2021}`)).payments[0]!;
+    const res = await pm.patch(`/api/contract-payments/${demoPayment.id}`, {
+      note: '改了',
+      reports: [{ reportId: weekly!.id, version: 1 }],
+    });
+    expect(res.statusCode).toBe(400);
+    const after = json<TMoneyDashboard>(await finance.get(`/api/contract/money?contractId=${c2021}`)).payments[0]!;
+    expect(after.note).toBe(demoPayment.note);
+    expect([await paymentRows(), await links()]).toEqual([rows, linked]);
   });
 });

@@ -9,10 +9,8 @@ import type { TAmendment, TCureNotice, TForceMajeure } from '../../../common/mon
 import type { TMoneyDashboard, TPayment } from '../../../common/money.ts';
 import { auditLog, files, notifications, users } from '../../kernel/db/tables.ts';
 import { json, testApp, Clock, type Agent, type TestApp } from '../../test/harness.ts';
-import { contract } from '../contract/module.ts';
-import { org } from '../org/module.ts';
-import { money } from './module.ts';
 import { contractAmendments, contractCureNotices, contractForceMajeure } from './tables.ts';
+import { moneyWithDependencies } from './test-modules.ts';
 
 let t: TestApp;
 let pm: Agent;
@@ -58,7 +56,7 @@ const signIn = async () => {
 
 beforeAll(async () => {
   // Only the modules money rests on: their demo is all it reads (a full demo takes minutes on a busy machine).
-  t = await testApp({ demo: true, modules: [org, contract, money], clock: new Clock(new Date('2026-11-24T02:00:00Z')) });
+  t = await testApp({ demo: true, modules: moneyWithDependencies(), clock: new Clock(new Date('2026-11-24T02:00:00Z')) });
   await signIn();
   const list = json<{ items: TContract[] }>(await pm.get('/api/contracts'));
   cid = list.items.find((c) => c.number === 'BJRBJ2021010')!.id;

@@ -3,15 +3,23 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { dateOf } from '../../../common/dates.ts';
-import { ZCalcInput, type TCalcResult, type TMoneyDashboard, type TPayment, type ZPaymentInput } from '../../../common/money.ts';
+import {
+  ZCalcInput,
+  type TCalcResult,
+  type TMoneyDashboard,
+  type TPayment,
+  type TPaymentReport,
+  type ZPaymentInput,
+} from '../../../common/money.ts';
 import { auditAlone } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
-import type { Ctx } from '../../kernel/context.ts';
+import { inTx, type Ctx } from '../../kernel/context.ts';
 import { crud } from '../../kernel/crud.ts';
 import { AppError, Invalid } from '../../kernel/errors.ts';
 import { contractTerms } from '../contract/api.ts';
 import { calculate } from './calc.ts';
 import { deadlinesOf } from './deadlines.ts';
+import { reportsOfPayments, resolveReports, setPaymentReports } from './payment-reports.ts';
 import { recordsOf, withRecords } from './records.ts';
 import { contractPayments } from './tables.ts';
 
@@ -62,8 +70,11 @@ export async function runCalc(ctx: Ctx, body: unknown): Promise<TCalcResult> {
 
 type PaymentRow = typeof contractPayments.$inferSelect;
 
-/** A payment with the penalty the agency owes on it: to the paid date, or to `today` while unpaid. */
-export async function paymentView(ctx: Ctx, row: PaymentRow, today: string): Promise<TPayment> {
+/**
+ * A payment with the reports it rests on and the penalty the agency owes on it: to the paid date, or
+ * to `today` while unpaid. `reports` when the caller has read them for several payments at once.
+ */
+export async function paymentView(ctx: Ctx, row: PaymentRow, today: string, reports?: TPaymentReport[]): Promise<TPayment> {
   const end = row.paidOn ?? (today > row.dueDate ? today : null);
   let late: TCalcResult | null = null;
   if (end && end > row.dueDate) {
@@ -81,7 +92,7 @@ export async function paymentView(ctx: Ctx, row: PaymentRow, today: string): Pro
     }
   }
   const { createdAt: _c, updatedAt: _u, ...rest } = row;
-  return { ...rest, late };
+  return { ...rest, reports: reports ?? (await reportsOfPayments(ctx, [row.id])).get(row.id)!, late };
 }
 
 export async function dashboard(ctx: Ctx, contractId: string | undefined): Promise<TMoneyDashboard> {
@@ -94,7 +105,11 @@ export async function dashboard(ctx: Ctx, contractId: string | undefined): Promi
     .where(eq(contractPayments.contractId, terms.id))
     .orderBy(asc(contractPayments.dueDate), asc(contractPayments.createdAt))
     .limit(MAX_PAYMENTS);
-  const payments = await Promise.all(rows.map((r) => paymentView(ctx, r, today)));
+  const reports = await reportsOfPayments(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const payments = await Promise.all(rows.map((r) => paymentView(ctx, r, today, reports.get(r.id))));
   const { deadlines, totalFee } = deadlinesOf(await getCalendar(ctx), terms, today);
   const records = await recordsOf(ctx, terms.id, today);
   return {
@@ -110,11 +125,26 @@ type PaymentInput = z.output<typeof ZPaymentInput>;
 
 export async function createPayment(ctx: Ctx, contractId: string, input: PaymentInput): Promise<TPayment> {
   const terms = await contractTerms(ctx, contractId);
-  const row = await paymentStore.create(ctx, { ...input, contractId: terms!.id });
+  const { reports: pairs, ...fields } = input;
+  const refs = await resolveReports(ctx, pairs);
+  const row = await inTx(ctx, async (tx) => {
+    const r = await paymentStore.create(tx, { ...fields, contractId: terms!.id });
+    await setPaymentReports(tx, r.id, refs, []);
+    return r;
+  });
   return paymentView(ctx, row, dateOf(ctx.now()));
 }
 
 export async function updatePayment(ctx: Ctx, id: string, patch: Partial<PaymentInput>): Promise<TPayment> {
-  const row = await paymentStore.update(ctx, id, patch);
+  const { reports: pairs, ...fields } = patch;
+  const refs = pairs ? await resolveReports(ctx, pairs) : null;
+  const row = await inTx(ctx, async (tx) => {
+    const before = (await reportsOfPayments(tx, [id])).get(id)!;
+    const r = Object.values(fields).some((v) => v !== undefined)
+      ? await paymentStore.update(tx, id, fields)
+      : await paymentStore.get(tx, id);
+    if (refs) await setPaymentReports(tx, id, refs, before);
+    return r;
+  });
   return paymentView(ctx, row, dateOf(ctx.now()));
 }

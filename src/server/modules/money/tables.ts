@@ -1,7 +1,8 @@
 // Tables of the contract's money (R-CON-11): the payments due and made under a contract, with the
 // invoice and the reports each rests on. Sums are numeric(14,2) read as strings, never floats.
-import { boolean, date, index, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { contracts } from '../contract/tables.ts';
+import { rptVersions } from '../reports/tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -17,7 +18,8 @@ export const contractPayments = pgTable(
     amount: numeric('amount', { precision: 14, scale: 2, mode: 'string' }).notNull(),
     paidOn: date('paid_on', { mode: 'string' }),
     invoiceNumber: text('invoice_number').notNull().default(''),
-    // 第四条1: the monthly, quarterly and annual reports the payment rests on (free text for now).
+    // 第四条1: the reports the payment rests on, as free text: payments recorded before they were linked
+    // by reference (contract_payment_reports); kept read-only so those rows still say what they rested on.
     reportBasis: text('report_basis').notNull().default(''),
     // 第四条2(3): the delay is due to fiscal funds not yet allocated, so no late-payment penalty.
     fiscalDelay: boolean('fiscal_delay').notNull().default(false),
@@ -28,6 +30,24 @@ export const contractPayments = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [index('contract_payments_contract_idx').on(t.contractId, t.dueDate)],
+);
+
+/**
+ * 第四条1: the monthly, quarterly and annual report versions a payment rests on, by reference to the
+ * reports module's stored versions (a version cited by a payment cannot be deleted).
+ */
+export const contractPaymentReports = pgTable(
+  'contract_payment_reports',
+  {
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => contractPayments.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => rptVersions.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paymentId, t.versionId] }), index('contract_payment_reports_version_idx').on(t.versionId)],
 );
 
 /** The invoice file of a payment is a kernel file (files.object_type = 'contract_payment'); its id is kept here. */

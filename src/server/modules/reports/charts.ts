@@ -2,7 +2,7 @@
 // the PDF and (as PNG, by Chromium) in Word. No animation, fixed size, CJK font names the print
 // fonts carry.
 import type { TChart } from '../../../common/reports.ts';
-import { CHROMIUM_PATH } from '../../kernel/office/pdf.ts';
+import { PdfUnavailable, withBrowserPage } from '../../kernel/office/pdf.ts';
 
 export const CHART_W = 640;
 export const CHART_H = 300;
@@ -48,25 +48,27 @@ export async function chartSvg(c: TChart, width = CHART_W, height = CHART_H): Pr
 }
 
 /**
- * PNG pictures of SVGs, in one short-lived headless Chromium (Word shows PNG everywhere; LibreOffice
- * and older Word do not read SVG). Null without Chromium: the document then carries the tables only.
+ * PNG pictures of SVGs, on the server's shared headless Chromium (Word shows PNG everywhere;
+ * LibreOffice and older Word do not read SVG). Null without Chromium: the document then carries the
+ * tables only.
  */
 export async function svgsToPng(svgs: string[], width = CHART_W, height = CHART_H): Promise<Buffer[] | null> {
   if (!svgs.length) return [];
-  const { existsSync } = await import('node:fs');
-  if (!existsSync(CHROMIUM_PATH)) return null;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-background-networking'] });
   try {
-    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
-    await page.route('**/*', (r) => r.abort());
-    const out: Buffer[] = [];
-    for (const svg of svgs) {
-      await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
-      out.push(await page.locator('svg').first().screenshot({ type: 'png' }));
-    }
-    return out;
-  } finally {
-    await browser.close();
+    return await withBrowserPage(
+      async (page) => {
+        // All charts on one page, one below the other, each pictured by itself: one load for the
+        // document instead of one per chart (each load costs a round of layout on a busy host).
+        const boxes = svgs.map((svg) => `<div class="c" style="width:${width}px;height:${height}px;overflow:hidden">${svg}</div>`);
+        await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${boxes.join('')}</body></html>`);
+        const out: Buffer[] = [];
+        for (let i = 0; i < svgs.length; i++) out.push(await page.locator('div.c').nth(i).screenshot({ type: 'png' }));
+        return out;
+      },
+      { width, height, scale: 2 },
+    );
+  } catch (e) {
+    if (e instanceof PdfUnavailable) return null;
+    throw e;
   }
 }

@@ -16,6 +16,11 @@ const API: Record<string, string> = {
   '/vulns': '/api/vulns/findings',
   '/inspections': '/api/inspections/sheets',
   '/events/alerts': '/api/events/alerts',
+  // One row per merged event: the report's 安全事件 is that many rows (its 发生次数 counts the repeats).
+  '/events': '/api/events',
+  '/conferences': '/api/conferences/meetings',
+  // The duty page's tab the link names: the overrides list (the shifts open the month calendar).
+  '/duty?tab=overrides': '/api/duty/overrides',
 };
 
 beforeAll(async () => {
@@ -43,9 +48,12 @@ describe('report links', () => {
       const r = json<TReportDetail>(res);
       const checked: { section: string; href: string; n: number; total: number }[] = [];
       for (const l of links(r)) {
-        const [path, query = ''] = l.href.split('?');
-        const api = API[path!];
+        const [path, q = ''] = l.href.split('?');
+        const params = new URLSearchParams(q);
+        const api = API[path!] ?? API[`${path}?tab=${params.get('tab')}`];
         if (!api) continue;
+        params.delete('tab');
+        const query = params.toString();
         const list = await pm.get(`${api}?${query}${query ? '&' : ''}pageSize=5`);
         expect(list.statusCode, `${l.href}: ${list.body}`).toBe(200);
         checked.push({ section: l.section, href: l.href, n: l.n, total: json<{ total: number }>(list).total });
@@ -55,6 +63,16 @@ describe('report links', () => {
       const sections = new Set(checked.map((c) => c.section));
       expect(sections).toContain('tickets');
       if (withSla) expect(sections).toContain('sla');
+      // Security events (the monthly form): the linked number is the event list's total (one row per
+      // merged event), the occurrences beside it count the repeats, never fewer; conferences held too.
+      if (kind === 'monthly') {
+        expect(sections).toContain('events');
+        expect(sections).toContain('conferences');
+        expect(sections).toContain('duty');
+        const ev = r.version.sections.find((s) => s.id === 'events')!;
+        expect(ev.columns.slice(1, 3)).toEqual(['安全事件（条）', '发生次数']);
+        for (const row of ev.rows) expect(Number(row[2])).toBeGreaterThanOrEqual((row[1] as { n: number }).n);
+      }
       expect(checked.filter((c) => c.n > 0).length).toBeGreaterThan(3);
       for (const c of checked.filter((x) => x.href.startsWith('/desk?')))
         expect(c.href).toMatch(new RegExp(`(from|dueFrom)=${r.periodStart}&(to|dueTo)=${r.periodEnd}`));

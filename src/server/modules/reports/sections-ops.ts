@@ -94,28 +94,33 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'events',
     title: '安全事件与告警（按级别）',
     evidence: 'events.event_counts',
-    build: (r: { rows: { severity: string; events: number; alerts: number; ticketed: number }[] }, p) => ({
-      columns: ['级别', '安全事件', '告警', '已转运维单'],
-      rows: r.rows.map((x) => [
-        sev(x.severity),
-        // Events count the repeats merged into one record, so the list (one row per record) shows fewer.
-        link(x.events, to('/events', { severity: x.severity, from: p.from, to: p.to })),
-        link(x.alerts, to('/events/alerts', { severity: x.severity, ...days(p) })),
-        x.ticketed,
-      ]),
-      notes: [
-        `本期接收安全事件 ${r.rows.reduce((n, x) => n + x.events, 0)} 条，产生告警 ${r.rows.reduce((n, x) => n + x.alerts, 0)} 条，` +
-          `其中 ${r.rows.reduce((n, x) => n + x.ticketed, 0)} 条已转运维单处理。`,
-      ],
-      chart: bar(
-        '安全事件与告警（按级别）',
-        r.rows.map((x) => sev(x.severity)),
-        [
-          { name: '安全事件', data: r.rows.map((x) => x.events) },
-          { name: '告警', data: r.rows.map((x) => x.alerts) },
+    build: (r: { rows: { severity: string; events: number; occurrences: number; alerts: number; ticketed: number }[] }, p) => {
+      const sum = (k: 'events' | 'occurrences' | 'alerts' | 'ticketed') => r.rows.reduce((n, x) => n + x[k], 0);
+      return {
+        // 安全事件 is what the event list shows (one row per merged event, its total the linked number);
+        // 发生次数 counts the repeats merged into those rows each.
+        columns: ['级别', '安全事件（条）', '发生次数', '告警', '已转运维单'],
+        rows: r.rows.map((x) => [
+          sev(x.severity),
+          link(x.events, to('/events', { severity: x.severity, from: p.from, to: p.to })),
+          x.occurrences,
+          link(x.alerts, to('/events/alerts', { severity: x.severity, ...days(p) })),
+          x.ticketed,
+        ]),
+        notes: [
+          `本期接收安全事件 ${sum('events')} 条（重复上报合并计，共发生 ${sum('occurrences')} 次），产生告警 ${sum('alerts')} 条，` +
+            `其中 ${sum('ticketed')} 条已转运维单处理。`,
         ],
-      ),
-    }),
+        chart: bar(
+          '安全事件与告警（按级别）',
+          r.rows.map((x) => sev(x.severity)),
+          [
+            { name: '安全事件', data: r.rows.map((x) => x.events) },
+            { name: '告警', data: r.rows.map((x) => x.alerts) },
+          ],
+        ),
+      };
+    },
   },
   {
     id: 'inspections',
@@ -241,24 +246,27 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'duty',
     title: '值班情况',
     evidence: 'duty.duty_counts',
-    build: (r: {
-      rows: {
-        line: string;
-        shifts: number;
-        hours: number;
-        byLayer: Record<string, number>;
-        overridesRequested: number;
-        overridesApproved: number;
-        checkIns: number;
-      }[];
-    }) => ({
+    build: (
+      r: {
+        rows: {
+          line: string;
+          shifts: number;
+          hours: number;
+          byLayer: Record<string, number>;
+          overridesRequested: number;
+          overridesApproved: number;
+          checkIns: number;
+        }[];
+      },
+      p,
+    ) => ({
       columns: ['服务项目', '班次', '值班小时', ...DUTY_LAYERS.map((l) => LAYER_NAMES[l]), '调班申请', '调班批准', '签到次数'],
       rows: r.rows.map((x) => [
         lineLabel(x.line),
         link(x.shifts, '/duty?tab=month'),
         x.hours,
         ...DUTY_LAYERS.map((l) => x.byLayer[l] ?? 0),
-        link(x.overridesRequested, '/duty?tab=overrides'),
+        link(x.overridesRequested, to('/duty', { tab: 'overrides', line: x.line, from: p.from, to: p.to })),
         x.overridesApproved,
         x.checkIns,
       ]),
@@ -270,9 +278,16 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'conferences',
     title: '视频会议保障',
     evidence: 'conferences.pretest',
-    build: (r: { meetings: number; testedInTime: number; testedInTimePct: number | null; problems: number }) => ({
+    build: (r: { meetings: number; testedInTime: number; testedInTimePct: number | null; problems: number }, p) => ({
       columns: ['保障会议', '会前联调按时完成', '按时率', '会中问题'],
-      rows: [[link(r.meetings, '/conferences'), r.testedInTime, pct(r.testedInTimePct), r.problems]],
+      rows: [
+        [
+          link(r.meetings, to('/conferences', { from: p.from, to: p.to, held: 'true' })),
+          r.testedInTime,
+          pct(r.testedInTimePct),
+          r.problems,
+        ],
+      ],
       notes: [`本期保障视频会议 ${r.meetings} 场，会前联调按时完成 ${r.testedInTime} 场。`],
       chart: null,
     }),

@@ -25,7 +25,7 @@ type VersionRow = typeof rptVersions.$inferSelect;
 
 const PREFIX: Record<ReportKind, string> = { daily: 'RD', weekly: 'RW', monthly: 'RM', quarterly: 'RQ', annual: 'RA' };
 
-function view(r: ReportRow): TReport {
+export function reportView(r: ReportRow): TReport {
   const kind = r.kind as ReportKind;
   return {
     id: r.id,
@@ -54,7 +54,7 @@ export async function listReports(ctx: Ctx, q: TReportQuery): Promise<{ items: T
     .orderBy(desc(rptReports.periodStart), desc(rptReports.seq))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(view), total: Number(n?.n ?? 0) };
+  return { items: rows.map(reportView), total: Number(n?.n ?? 0) };
 }
 
 async function reportRow(ctx: Ctx, id: string): Promise<ReportRow> {
@@ -87,7 +87,7 @@ export async function getReport(ctx: Ctx, id: string, version?: number): Promise
     .where(eq(rptVersions.reportId, id))
     .orderBy(desc(rptVersions.version));
   return {
-    ...view(r),
+    ...reportView(r),
     version: {
       id: v.id,
       version: v.version,

@@ -6,6 +6,7 @@ import { Badge, Button, Calendar, Card, Select, Space, Table, Tabs, Tag } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import {
   CONF_SYSTEMS,
   CONF_SYSTEM_NAMES,
@@ -94,10 +95,27 @@ export function ConferencesPage() {
   const [system, setSystem] = useState<ConfSystem | undefined>();
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const list = useCall(api.list, { query: { page, pageSize: 20, ...(state ? { state } : {}), ...(system ? { system } : {}) } });
+  // A report's 保障会议 links here with its period and held=true (issue 15): shown in the banner.
+  const [report, setReport] = useUrlFilters(['from', 'to', 'held'] as const);
+  const list = useCall(api.list, {
+    query: {
+      page,
+      pageSize: 20,
+      ...(state ? { state } : {}),
+      ...(system ? { system } : {}),
+      ...report,
+      held: report.held ? 'true' : undefined,
+    },
+  });
   const open = (id: string) => void nav(`/conferences/${id}`);
   const table = (
     <>
+      <ReportFilter
+        from={report.from && fmtTime(report.from)}
+        to={report.to && fmtTime(new Date(Date.parse(report.to) - 1).toISOString())}
+        detail={report.held ? t('已召开的会议（不含取消）') : undefined}
+        onClear={() => (setReport({ from: undefined, to: undefined, held: undefined }), setPage(1))}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear

@@ -55,4 +55,5 @@ export const EN: Record<string, string> = {
   会议已结束: 'Conference ended',
   会议已取消: 'Conference cancelled',
   未检查: 'Not checked',
+  '已召开的会议（不含取消）': 'Meetings held (cancelled ones left out)',
 };

@@ -1,11 +1,13 @@
-// Record or edit a payment with its invoice and the reports it rests on (R-CON-11).
-import { Col, DatePicker, Form, Input, Row, Switch } from 'antd';
+// Record or edit a payment with its invoice and the reports it rests on (R-CON-11), picked from the
+// stored reports; the free text of a payment recorded before that is shown read-only.
+import { Col, DatePicker, Form, Input, Row, Switch, Typography } from 'antd';
 import { moneyApi } from '../../../common/money.api.ts';
 import type { TPayment } from '../../../common/money.ts';
 import { call } from '../../api/client.ts';
 import { dayjs } from '../../app/dayjs.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { basisKey, basisPair, ReportBasisSelect } from './ReportBasisSelect.tsx';
 
 interface V {
   title: string;
@@ -13,7 +15,7 @@ interface V {
   amount: string;
   paidOn: dayjs.Dayjs | null;
   invoiceNumber: string;
-  reportBasis: string;
+  reports: string[];
   fiscalDelay: boolean;
   note: string;
 }
@@ -32,7 +34,7 @@ export function PaymentModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const body = (v: V) => ({ ...v, dueDate: day(v.dueDate) ?? '', paidOn: day(v.paidOn) });
+  const body = (v: V) => ({ ...v, dueDate: day(v.dueDate) ?? '', paidOn: day(v.paidOn), reports: (v.reports ?? []).map(basisPair) });
   return (
     <FormModal<V>
       key={payment?.id ?? 'new'}
@@ -43,8 +45,13 @@ export function PaymentModal({
       invalidate={['contract']}
       initialValues={
         payment
-          ? { ...payment, dueDate: dayjs(payment.dueDate), paidOn: payment.paidOn ? dayjs(payment.paidOn) : null }
-          : { fiscalDelay: false, invoiceNumber: '', reportBasis: '', note: '' }
+          ? {
+              ...payment,
+              dueDate: dayjs(payment.dueDate),
+              paidOn: payment.paidOn ? dayjs(payment.paidOn) : null,
+              reports: payment.reports.map(basisKey),
+            }
+          : { fiscalDelay: false, invoiceNumber: '', reports: [], note: '' }
       }
       submit={(v) =>
         payment
@@ -82,9 +89,15 @@ export function PaymentModal({
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="reportBasis" label={t('付款依据的运维报告')}>
-        <Input.TextArea rows={2} maxLength={2000} />
+      <Form.Item name="reports" label={t('付款依据的运维报告')}>
+        <ReportBasisSelect />
       </Form.Item>
+      {payment?.reportBasis && (
+        // Recorded before payments cited stored reports: kept as written, read-only.
+        <Form.Item label={t('原登记的依据（文字）')}>
+          <Typography.Text type="secondary">{payment.reportBasis}</Typography.Text>
+        </Form.Item>
+      )}
       <Form.Item name="note" label={t('备注')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>

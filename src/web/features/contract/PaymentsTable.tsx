@@ -3,6 +3,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Popover, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { moneyApi } from '../../../common/money.api.ts';
 import type { TPayment } from '../../../common/money.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -11,6 +12,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { fmtYuan } from './money.ts';
 import { InvoiceCell } from './InvoiceCell.tsx';
 import { PaymentModal } from './PaymentModal.tsx';
+import { basisLabel } from './ReportBasisSelect.tsx';
 
 export function PaymentsTable({ contractId, payments }: { contractId: string; payments: TPayment[] }) {
   const { t } = useI18n();
@@ -47,8 +49,24 @@ export function PaymentsTable({ contractId, payments }: { contractId: string; pa
           {
             key: 'reports',
             title: t('付款依据的运维报告'),
-            dataIndex: 'reportBasis',
-            render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v || '—'}</Typography.Text>,
+            width: 220,
+            render: (_, p) =>
+              p.reports.length || p.reportBasis ? (
+                <>
+                  {p.reports.map((r) => (
+                    <div key={`${r.reportId}/${r.version}`}>
+                      <Link to={`/reports/${r.reportId}?version=${r.version}`}>{basisLabel(r, t)}</Link>
+                    </div>
+                  ))}
+                  {p.reportBasis && (
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: p.reportBasis }}>
+                      {p.reportBasis}
+                    </Typography.Text>
+                  )}
+                </>
+              ) : (
+                '—'
+              ),
           },
           {
             key: 'late',

@@ -9,6 +9,7 @@ import { dutyApi as api } from '../../../common/duty.api.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { call } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
+import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import { useAuth } from '../../app/auth.tsx';
 import { useFeedback } from '../../components/feedback.ts';
 import { fmtTime } from '../../components/format.ts';
@@ -85,7 +86,11 @@ export function OverridesPanel() {
   const qc = useQueryClient();
   const [asking, setAsking] = useState(false);
   const [page, setPage] = useState(1);
-  const list = useCall(api.overrides, { query: { page, pageSize: 20 } });
+  // A report's 调班申请 links here with the line and the report's period (issue 15).
+  const [report, setReport] = useUrlFilters(['line', 'from', 'to'] as const);
+  const list = useCall(api.overrides, {
+    query: { page, pageSize: 20, ...report, line: report.line as (typeof SERVICE_LINE_CODES)[number] | undefined },
+  });
   const decide = async (o: TOverride, approve: boolean) => {
     try {
       await call(api.decideOverride, { params: { id: o.id }, body: { approve, comment: '' } });
@@ -107,6 +112,12 @@ export function OverridesPanel() {
         )
       }
     >
+      <ReportFilter
+        from={report.from && fmtTime(report.from)}
+        to={report.to && fmtTime(new Date(Date.parse(report.to) - 1).toISOString())}
+        detail={report.line ? label(report.line) : undefined}
+        onClear={() => (setReport({ line: undefined, from: undefined, to: undefined }), setPage(1))}
+      />
       {asking && <RequestForm onClose={() => setAsking(false)} />}
       <List
         loading={!list.data}

@@ -7,10 +7,12 @@ import { useState } from 'react';
 import { eventsApi as api } from '../../../common/events.api.ts';
 import { SEVERITIES, type TEvent, type TSeverity } from '../../../common/events.ts';
 import { useCall } from '../../api/query.ts';
+import { dayjs } from '../../app/dayjs.ts';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { CATEGORY_TEXT, SEVERITY_TEXT, SeverityTag, VENDOR_TEXT, statsOption } from './labels.tsx';
 
@@ -34,8 +36,16 @@ interface Filters {
 
 export function EventsPage() {
   const { t } = useI18n();
-  const [f, setF] = useState<Filters>({});
-  const [live, setLive] = useState(true);
+  // A report's number links here with a severity and the report's period (issue 15): read once from
+  // the address, shown in the banner, the live refresh off (the period has ended).
+  const [u, setU] = useUrlFilters(['severity', 'from', 'to'] as const);
+  const [f, setF] = useState<Filters>({ severity: u.severity as TSeverity | undefined, from: u.from, to: u.to });
+  const [live, setLive] = useState(!u.from && !u.to);
+  const clearReport = () => {
+    setU({ severity: undefined, from: undefined, to: undefined });
+    setF({});
+    setLive(true);
+  };
   const span = chartSpan(f);
   const stats = useCall(api.stats, { query: { ...f, ...span } }, { refetchInterval: live ? REFRESH_MS : false });
   const columns: DTColumn<TEvent>[] = [
@@ -79,6 +89,12 @@ export function EventsPage() {
         title={t('安全事件')}
         subtitle={t('防火墙、入侵防御、防病毒等设备的 syslog，解析归一后实时展示；相同事件在 60 秒内合并计数')}
       />
+      <ReportFilter
+        from={u.from && fmtTime(u.from)}
+        to={u.to && fmtTime(new Date(Date.parse(u.to) - 1).toISOString())}
+        detail={u.severity ? `${t('严重级别')} ${t(SEVERITY_TEXT[u.severity as TSeverity] ?? u.severity)}` : undefined}
+        onClear={clearReport}
+      />
       <Card size="small" title={t('事件趋势（按级别）')} style={{ marginBottom: 16 }}>
         <EChart option={statsOption(stats.data, span, t)} height={220} />
       </Card>
@@ -119,6 +135,7 @@ export function EventsPage() {
                 options={SEVERITIES.map((s) => ({ value: s, label: t(SEVERITY_TEXT[s]) }))}
               />
               <DatePicker.RangePicker
+                value={[f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null]}
                 showTime={{ format: 'HH:mm' }}
                 format="MM-DD HH:mm"
                 allowEmpty={[true, true]}

@@ -4,7 +4,7 @@
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { NARRATIVE_KEYS, NARRATIVE_NAMES, type TCell, type TChart, type TReportDetail, type TSection } from '../../../common/reports.ts';
 import { reportsApi as api } from '../../../common/reports.api.ts';
 import { call } from '../../api/client.ts';
@@ -122,7 +122,10 @@ export function ReportPage() {
   const { t } = useI18n();
   const fb = useFeedback();
   const { id } = useParams() as { id: string };
-  const [version, setVersion] = useState<number | undefined>();
+  // ?version=N: the version a link names (a payment's report basis), else the latest.
+  const [search] = useSearchParams();
+  const asked = Number(search.get('version'));
+  const [version, setVersion] = useState<number | undefined>(asked >= 1 ? asked : undefined);
   const latest = useCall(api.get, { params: { id } }, { enabled: version === undefined });
   const picked = useCall(api.version, { params: { id, version: version ?? 1 } }, { enabled: version !== undefined });
   const r = version === undefined ? latest.data : picked.data;

@@ -157,11 +157,11 @@ export function clickhouseStore(url: string): ClickHouseStore {
 
     async severityTotals(_ctx, from, to) {
       await ensure();
-      const rows = await chSelect<{ severity: string; n: string }>(
+      const rows = await chSelect<{ severity: string; records: string; n: string }>(
         t,
-        chSql`SELECT severity, sum(count) AS n FROM ${T} WHERE ${timeRange(from, to)} GROUP BY severity`,
+        chSql`SELECT severity, uniqExact(id) AS records, sum(count) AS n FROM ${T} WHERE ${timeRange(from, to)} GROUP BY severity`,
       );
-      return rows.map((r) => ({ severity: r.severity, n: Number(r.n) }));
+      return rows.map((r) => ({ severity: r.severity, records: Number(r.records), n: Number(r.n) }));
     },
 
     async mentioning(_ctx, q) {
