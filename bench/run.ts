@@ -374,7 +374,10 @@ async function main(): Promise<number> {
         snmpMd ?? oldSnmp,
         metricsMd ?? oldMetrics,
       ].filter((x): x is string => !!x);
-      await writeDoc(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}\n` : '\n'));
+      // What follows the last section of this run (the other benches' sections and their notes) is kept.
+      const end = current.indexOf(METRICS_END);
+      const tail = end >= 0 ? current.slice(end + METRICS_END.length) : '';
+      await writeDoc(file, out.markdown + (parts.length ? `\n${parts.join('\n\n')}` : '') + (tail.trim() ? tail : '\n'));
       log(`Written to ${file}`);
     } else log(`A partial run (BENCH_ONLY / BENCH_COLD_START=0): ${file} left as it was.`);
     return 0;
