@@ -172,6 +172,18 @@ export const ALERT_RULES = [
   'latency',
 ] as const;
 export type TAlertRule = (typeof ALERT_RULES)[number];
+/** Each alert rule's name, as alerts, their tickets and the monitoring pages show it. */
+export const ALERT_RULE_ZH: Record<TAlertRule, string> = {
+  unreachable: '设备不可达',
+  if_down: '接口断开',
+  utilisation: '带宽利用率过高',
+  snmp_failing: 'SNMP 采集失败',
+  link_down: '链路断开（Trap）',
+  rate_surge: '接口流量突增',
+  temperature: '设备温度过高',
+  hardware_failed: '风扇或电源故障',
+  latency: '探测时延过高',
+};
 export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
 
 export const ZMonAlert = z.object({

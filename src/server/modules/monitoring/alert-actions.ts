@@ -6,25 +6,13 @@ import { and, eq } from 'drizzle-orm';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
-import type { TAlertRule } from '../../../common/monitoring.ts';
+import { ALERT_RULE_ZH, type TAlertRule } from '../../../common/monitoring.ts';
 import { openDetectedTicket, resolveDetectedTicket } from '../desk/api.ts';
 import type { Reading } from './alerts.ts';
 import { monAlerts, type monDevices, type monProbePairs, type monThresholds } from './tables.ts';
 
 type Threshold = typeof monThresholds.$inferSelect;
 type Alert = typeof monAlerts.$inferSelect;
-
-export const RULE_TITLES: Record<TAlertRule, string> = {
-  unreachable: '设备不可达',
-  if_down: '接口断开',
-  utilisation: '带宽利用率过高',
-  snmp_failing: 'SNMP 采集失败',
-  link_down: '链路断开（Trap）',
-  rate_surge: '接口流量突增',
-  temperature: '设备温度过高',
-  hardware_failed: '风扇或电源故障',
-  latency: '探测时延过高',
-};
 
 /** What an alert is about: a device or a probe pair. */
 export interface Subject {
@@ -96,7 +84,7 @@ async function begin(tx: Ctx, s: Subject, r: Reading, t: Threshold): Promise<boo
 }
 
 async function open(tx: Ctx, s: Subject, a: Alert, r: Reading, t: Threshold): Promise<void> {
-  const title = `${RULE_TITLES[r.rule]}：${s.name}`;
+  const title = `${ALERT_RULE_ZH[r.rule]}：${s.name}`;
   const ticket = await openDetectedTicket(tx, {
     serviceLine: s.serviceLine,
     severity: t.severity as 'critical' | 'high' | 'medium' | 'low',
@@ -138,6 +126,6 @@ async function close(tx: Ctx, s: Subject, a: Alert): Promise<void> {
     await resolveDetectedTicket(
       tx,
       a.ticketId,
-      `监控检测到告警条件已解除（${RULE_TITLES[a.rule as TAlertRule]}，${s.name}），系统自动处理完毕。`,
+      `监控检测到告警条件已解除（${ALERT_RULE_ZH[a.rule as TAlertRule]}，${s.name}），系统自动处理完毕。`,
     );
 }

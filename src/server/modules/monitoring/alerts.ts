@@ -168,8 +168,6 @@ function readings(d: Device, ifs: Iface[], links: LinkTrap[], sensors: Sensor[],
   return out;
 }
 
-export { RULE_TITLES } from './alert-actions.ts';
-
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
 export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed: number }> {
   const now = ctx.now();

@@ -6,10 +6,9 @@
 import { and, gte, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
 import { shanghaiTime } from '../../kernel/office/list-export.ts';
-import type { TAlertRule } from '../../../common/monitoring.ts';
+import { ALERT_RULE_ZH, type TAlertRule } from '../../../common/monitoring.ts';
 import { assetKinds } from '../assets/api.ts';
 import { ticketCauses } from '../desk/api.ts';
-import { RULE_TITLES } from './alerts.ts';
 import { monAlerts, monDevices } from './tables.ts';
 
 export interface SecurityFault {
@@ -79,7 +78,7 @@ export const securityDeviceFaults = defineEvidence({
       const end = over ? a.closedAt! : to;
       const durationMin = Math.round((end.getTime() - a.since.getTime()) / 60_000);
       const ticket = a.ticketId ? causes.get(a.ticketId) : undefined;
-      const fault = RULE_TITLES[a.rule as TAlertRule] ?? a.rule;
+      const fault = ALERT_RULE_ZH[a.rule as TAlertRule] ?? a.rule;
       const cause = ticket?.cause ?? '';
       const text =
         `${asset.className}“${d.name}”（资产编号 ${asset.number}）于 ${shanghaiTime(a.since)} 发生故障：${fault}（${a.message}）；` +

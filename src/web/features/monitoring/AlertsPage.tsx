@@ -3,12 +3,12 @@ import { Card, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
-import type { TMonAlert } from '../../../common/monitoring.ts';
+import { ALERT_RULE_ZH, type TAlertRule, type TMonAlert } from '../../../common/monitoring.ts';
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { ALERT_STATE_TEXT, RULE_TEXT } from './labels.tsx';
+import { ALERT_STATE_TEXT } from './labels.tsx';
 import { TrapSources } from './Traps.tsx';
 
 export function AlertsTable({ deviceId }: { deviceId?: string }) {
@@ -27,7 +27,7 @@ export function AlertsTable({ deviceId }: { deviceId?: string }) {
             ),
           },
         ]),
-    { title: t('规则'), dataIndex: 'rule', render: (v: string) => t(RULE_TEXT[v] ?? v) },
+    { title: t('规则'), dataIndex: 'rule', render: (v: string) => t(ALERT_RULE_ZH[v as TAlertRule] ?? v) },
     {
       title: t('状态'),
       dataIndex: 'state',

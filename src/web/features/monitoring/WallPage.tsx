@@ -6,11 +6,11 @@ import { Button, Empty, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
-import type { TMonAlert, TMonDevice } from '../../../common/monitoring.ts';
+import { ALERT_RULE_ZH, type TMonAlert, type TMonDevice } from '../../../common/monitoring.ts';
 import { useCall } from '../../api/query.ts';
 import { fmtTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ICMP_TEXT, RULE_TEXT, SNMP_TEXT } from './labels.tsx';
+import { ICMP_TEXT, SNMP_TEXT } from './labels.tsx';
 
 const REFRESH_MS = 15_000;
 type Level = 'ok' | 'warn' | 'down' | 'idle';
@@ -81,7 +81,7 @@ function AlertRow({ a }: { a: TMonAlert }) {
   return (
     <div style={{ borderBottom: '1px solid #1f2937', padding: '8px 0', color: '#e2e8f0', fontSize: 13 }}>
       <div>
-        <span style={{ color: a.state === 'open' ? '#ff8a8d' : '#ffd666', fontWeight: 600 }}>{t(RULE_TEXT[a.rule] ?? a.rule)}</span>
+        <span style={{ color: a.state === 'open' ? '#ff8a8d' : '#ffd666', fontWeight: 600 }}>{t(ALERT_RULE_ZH[a.rule] ?? a.rule)}</span>
         <span style={{ marginInlineStart: 8 }}>{a.deviceName}</span>
       </div>
       <div style={{ color: '#94a3b8', fontSize: 12 }}>

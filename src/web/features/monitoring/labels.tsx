@@ -18,17 +18,6 @@ export const ICMP_TEXT: Record<string, string> = {
   no_fping: '未安装 fping',
   error: 'ping 出错',
 };
-export const RULE_TEXT: Record<string, string> = {
-  unreachable: '设备不可达',
-  if_down: '接口断开',
-  utilisation: '带宽利用率过高',
-  snmp_failing: 'SNMP 采集失败',
-  link_down: '链路断开（Trap）',
-  rate_surge: '接口流量突增',
-  temperature: '设备温度过高',
-  hardware_failed: '风扇或电源故障',
-  latency: '探测时延过高',
-};
 export const ALERT_STATE_TEXT: Record<string, string> = { pending: '观察中', open: '告警中', closed: '已解除' };
 
 export function ReachTag({ d }: { d: TMonDevice }) {
