@@ -89,7 +89,8 @@ export interface TodoSection {
 }
 /**
  * A section of the signed-in user's to-do list on the home page (issue 11 point 10): what waits for
- * them in a module, read with the user's own scope (service lines, party), in one or two queries.
+ * them in a module, read with the user's own scope (service lines, party), in one statement (the
+ * rows carry their total: `totalOver()` and `countedSection` in kernel/todos.ts).
  */
 export interface TodoProvider {
   id: string;

@@ -1,13 +1,24 @@
 // The home page's to-do list (issue 11 point 10): which sections a user gets, and the kernel's own
 // sections, those of the three administrators (三员分立): accounts to unlock or to be given a role,
 // recent permission changes, the audit chain's last verification and recent refused requests.
-import { and, count, desc, eq, gt, inArray, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from './context.ts';
 import { auditLog, userRoles, users } from './db/tables.ts';
-import type { TodoItem, TodoProvider } from './module.ts';
+import type { TodoItem, TodoProvider, TodoSection } from './module.ts';
 
 /** How many items each section lists (the count says how many there are in all). */
 export const TODO_ITEMS = 5;
+
+/**
+ * The section's total as a column of its first rows (`count(*) OVER ()` is computed before LIMIT), so
+ * a section is one statement: select the rows with `total: totalOver()`, then `countedSection`.
+ */
+export const totalOver = () => sql<number>`count(*) OVER ()`.mapWith(Number);
+
+/** A section from rows selected with `total: totalOver()`: their total, and each row as an item. */
+export function countedSection<R extends { total: number }>(rows: readonly R[], item: (row: R) => TodoItem): TodoSection {
+  return { count: rows[0]?.total ?? 0, items: rows.map(item) };
+}
 
 /** The providers whose permission the actor holds and, when they name roles, whose role the actor has. */
 export function openTodos<T extends TodoProvider>(all: readonly T[], actor: Actor): T[] {
@@ -34,22 +45,24 @@ const accounts: TodoProvider = {
   async read(ctx, limit) {
     const locked = gt(users.lockedUntil, ctx.now());
     const where = and(eq(users.disabled, false), or(locked, eq(users.mustChangePassword, true)));
-    const [n] = await ctx.db.select({ n: count() }).from(users).where(where);
     const rows = await ctx.db
-      .select({ username: users.username, name: users.displayName, lockedUntil: users.lockedUntil, isLocked: sql<boolean>`${locked}` })
+      .select({
+        username: users.username,
+        name: users.displayName,
+        lockedUntil: users.lockedUntil,
+        isLocked: sql<boolean>`${locked}`,
+        total: totalOver(),
+      })
       .from(users)
       .where(where)
       .orderBy(desc(users.lockedUntil), users.username)
       .limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r): TodoItem => ({
-        title: `${r.name}（${r.username}）`,
-        tag: r.isLocked ? '已锁定' : '待改密',
-        ...(r.isLocked && r.lockedUntil ? { due: when(r.lockedUntil), risk: 'warning' as const } : {}),
-        url: '/admin/users',
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: `${r.name}（${r.username}）`,
+      tag: r.isLocked ? '已锁定' : '待改密',
+      ...(r.isLocked && r.lockedUntil ? { due: when(r.lockedUntil), risk: 'warning' as const } : {}),
+      url: '/admin/users',
+    }));
   },
 };
 
@@ -72,17 +85,13 @@ const unassigned: TodoProvider = {
           .where(eq(userRoles.userId, users.id)),
       ),
     );
-    const [n] = await ctx.db.select({ n: count() }).from(users).where(where);
     const rows = await ctx.db
-      .select({ username: users.username, name: users.displayName, at: users.createdAt })
+      .select({ username: users.username, name: users.displayName, at: users.createdAt, total: totalOver() })
       .from(users)
       .where(where)
       .orderBy(desc(users.createdAt))
       .limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => ({ title: `${r.name}（${r.username}）`, at: when(r.at), tag: '未分配角色', url: '/admin/users' })),
-    };
+    return countedSection(rows, (r) => ({ title: `${r.name}（${r.username}）`, at: when(r.at), tag: '未分配角色', url: '/admin/users' }));
   },
 };
 
@@ -104,22 +113,18 @@ const permissionChanges: TodoProvider = {
   empty: { zh: '近 30 天没有权限变更', en: 'No permission change in 30 days' },
   async read(ctx, limit) {
     const where = and(inArray(auditLog.action, Object.keys(CHANGE_NAMES)), gt(auditLog.at, since(ctx, 30)), eq(auditLog.success, true));
-    const [n] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
     const rows = await ctx.db
-      .select({ action: auditLog.action, objectId: auditLog.objectId, actor: auditLog.actorName, at: auditLog.at })
+      .select({ action: auditLog.action, objectId: auditLog.objectId, actor: auditLog.actorName, at: auditLog.at, total: totalOver() })
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at))
       .limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => ({
-        title: `${CHANGE_NAMES[r.action] ?? r.action}${r.action.startsWith('role.') && r.objectId ? `：${r.objectId}` : ''}`,
-        subtitle: r.actor,
-        at: when(r.at),
-        url: r.action === 'user.roles' ? '/admin/users' : '/admin/roles',
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: `${CHANGE_NAMES[r.action] ?? r.action}${r.action.startsWith('role.') && r.objectId ? `：${r.objectId}` : ''}`,
+      subtitle: r.actor,
+      at: when(r.at),
+      url: r.action === 'user.roles' ? '/admin/users' : '/admin/roles',
+    }));
   },
 };
 
@@ -164,21 +169,17 @@ const denied: TodoProvider = {
   empty: { zh: '近 7 天没有被拒绝的请求', en: 'No refused request in 7 days' },
   async read(ctx, limit) {
     const where = and(eq(auditLog.action, 'auth.denied'), gt(auditLog.at, since(ctx, 7)));
-    const [n] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
     const rows = await ctx.db
-      .select({ actor: auditLog.actorName, route: auditLog.objectId, at: auditLog.at, ip: auditLog.ip })
+      .select({ actor: auditLog.actorName, route: auditLog.objectId, at: auditLog.at, ip: auditLog.ip, total: totalOver() })
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at))
       .limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => ({
-        title: `${r.actor || r.ip || '未登录'}：${r.route ?? ''}`,
-        at: when(r.at),
-        url: '/admin/audit',
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: `${r.actor || r.ip || '未登录'}：${r.route ?? ''}`,
+      at: when(r.at),
+      url: '/admin/audit',
+    }));
   },
 };
 

@@ -1,8 +1,9 @@
 // Home-page to-dos of the assessment: the agency's months to score and sign, the PM's open remedies.
-import { asc, count, eq, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { TodoProvider } from '../../kernel/module.ts';
 import { instantOf } from '../../../common/dates.ts';
 import { qaMonths, qaRemedies } from './tables.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 const toScore: TodoProvider = {
   id: 'assessment.to_score',
@@ -14,18 +15,19 @@ const toScore: TodoProvider = {
   empty: { zh: '没有待评分的月度考核', en: 'No assessment to score' },
   read: async (ctx, limit) => {
     const where = eq(qaMonths.state, 'draft');
-    const [n] = await ctx.db.select({ n: count() }).from(qaMonths).where(where);
-    const rows = await ctx.db.select().from(qaMonths).where(where).orderBy(asc(qaMonths.month)).limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => ({
-        title: `${r.month} 月度考核`,
-        subtitle: '逐项评分后签署',
-        tag: '待评分',
-        at: r.createdAt.toISOString(),
-        url: `/assessments/${r.id}`,
-      })),
-    };
+    const rows = await ctx.db
+      .select({ r: qaMonths, total: totalOver() })
+      .from(qaMonths)
+      .where(where)
+      .orderBy(asc(qaMonths.month))
+      .limit(limit);
+    return countedSection(rows, ({ r }) => ({
+      title: `${r.month} 月度考核`,
+      subtitle: '逐项评分后签署',
+      tag: '待评分',
+      at: r.createdAt.toISOString(),
+      url: `/assessments/${r.id}`,
+    }));
   },
 };
 
@@ -39,28 +41,24 @@ const remediesDue: TodoProvider = {
   empty: { zh: '没有待完成的整改', en: 'No remedy due' },
   read: async (ctx, limit) => {
     const where = isNull(qaRemedies.doneAt);
-    const [n] = await ctx.db.select({ n: count() }).from(qaRemedies).where(where);
     const rows = await ctx.db
-      .select({ r: qaRemedies, month: qaMonths.month })
+      .select({ r: qaRemedies, month: qaMonths.month, total: totalOver() })
       .from(qaRemedies)
       .innerJoin(qaMonths, eq(qaMonths.id, qaRemedies.monthId))
       .where(where)
       .orderBy(asc(qaRemedies.dueDate))
       .limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map(({ r, month }) => {
-        const due = instantOf(r.dueDate, '17:30');
-        return {
-          title: r.item,
-          subtitle: `${month} 考核 · ${r.owner}`,
-          tag: '整改',
-          due: due.toISOString(),
-          ...(due < ctx.now() ? { risk: 'breached' as const } : {}),
-          url: `/assessments/${r.monthId}`,
-        };
-      }),
-    };
+    return countedSection(rows, ({ r, month }) => {
+      const due = instantOf(r.dueDate, '17:30');
+      return {
+        title: r.item,
+        subtitle: `${month} 考核 · ${r.owner}`,
+        tag: '整改',
+        due: due.toISOString(),
+        ...(due < ctx.now() ? { risk: 'breached' as const } : {}),
+        url: `/assessments/${r.monthId}`,
+      };
+    });
   },
 };
 

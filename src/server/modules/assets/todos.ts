@@ -11,8 +11,7 @@ import { assetRequests } from './movements/tables.ts';
 import { procurements } from './procurement/tables.ts';
 import { assets } from './register/tables.ts';
 import { spareParts, spareStock } from './spares/tables.ts';
-
-const total = () => sql<number>`count(*) OVER ()`.mapWith(Number);
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 /** Anyone who approves at a level: the pending movements waiting for one of my levels, not my own, oldest first. */
 const approvals: TodoProvider = {
@@ -33,7 +32,7 @@ const approvals: TodoProvider = {
         at: assetRequests.createdAt,
         number: assets.number,
         name: assets.name,
-        total: total(),
+        total: totalOver(),
       })
       .from(assetRequests)
       .innerJoin(assets, eq(assets.id, assetRequests.assetId))
@@ -46,19 +45,16 @@ const approvals: TodoProvider = {
       )
       .orderBy(asc(assetRequests.createdAt))
       .limit(limit);
-    return {
-      count: rows[0]?.total ?? 0,
-      items: rows.map((r) => {
-        const mine = r.approvals.filter((a) => a.status === 'pending' && (levels as string[]).includes(a.level));
-        return {
-          title: `${r.number} ${r.name}`,
-          subtitle: `${r.by} 提出 · 待${mine.map((a) => LEVEL_ZH[a.level as 'it']).join('、')}审批`,
-          tag: MOVEMENT_KIND_ZH[r.kind as MovementKind] ?? r.kind,
-          at: r.at.toISOString(),
-          url: '/assets/requests',
-        };
-      }),
-    };
+    return countedSection(rows, (r) => {
+      const mine = r.approvals.filter((a) => a.status === 'pending' && (levels as string[]).includes(a.level));
+      return {
+        title: `${r.number} ${r.name}`,
+        subtitle: `${r.by} 提出 · 待${mine.map((a) => LEVEL_ZH[a.level as 'it']).join('、')}审批`,
+        tag: MOVEMENT_KIND_ZH[r.kind as MovementKind] ?? r.kind,
+        at: r.at.toISOString(),
+        url: '/assets/requests',
+      };
+    });
   },
 };
 
@@ -77,22 +73,19 @@ const purchases: TodoProvider = {
         title: procurements.title,
         quantity: procurements.quantity,
         at: procurements.updatedAt,
-        total: total(),
+        total: totalOver(),
       })
       .from(procurements)
       .where(eq(procurements.status, 'requested'))
       .orderBy(asc(procurements.updatedAt))
       .limit(limit);
-    return {
-      count: rows[0]?.total ?? 0,
-      items: rows.map((r) => ({
-        title: r.title,
-        subtitle: `数量 ${r.quantity}`,
-        tag: '待审批',
-        at: r.at.toISOString(),
-        url: `/assets/procurements/${r.id}`,
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: r.title,
+      subtitle: `数量 ${r.quantity}`,
+      tag: '待审批',
+      at: r.at.toISOString(),
+      url: `/assets/procurements/${r.id}`,
+    }));
   },
 };
 
@@ -109,21 +102,24 @@ const procurementsInProgress: TodoProvider = {
   empty: { zh: '没有进行中的采购', en: 'No procurement in progress' },
   async read(ctx, limit) {
     const rows = await ctx.db
-      .select({ id: procurements.id, title: procurements.title, status: procurements.status, at: procurements.updatedAt, total: total() })
+      .select({
+        id: procurements.id,
+        title: procurements.title,
+        status: procurements.status,
+        at: procurements.updatedAt,
+        total: totalOver(),
+      })
       .from(procurements)
       .where(inArray(procurements.status, Object.keys(PROGRESS)))
       .orderBy(desc(procurements.status), asc(procurements.updatedAt))
       .limit(limit);
-    return {
-      count: rows[0]?.total ?? 0,
-      items: rows.map((r) => ({
-        title: r.title,
-        subtitle: PROGRESS[r.status],
-        tag: r.status === 'approved' ? '待入库' : '询价中',
-        at: r.at.toISOString(),
-        url: `/assets/procurements/${r.id}`,
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: r.title,
+      subtitle: PROGRESS[r.status],
+      tag: r.status === 'approved' ? '待入库' : '询价中',
+      at: r.at.toISOString(),
+      url: `/assets/procurements/${r.id}`,
+    }));
   },
 };
 
@@ -146,7 +142,7 @@ const sparesLow: TodoProvider = {
         unit: spareParts.unit,
         min: spareParts.minLevel,
         available,
-        total: total(),
+        total: totalOver(),
       })
       .from(spareParts)
       .leftJoin(spareStock, eq(spareStock.partId, spareParts.id))
@@ -155,15 +151,12 @@ const sparesLow: TodoProvider = {
       .having(sql`coalesce(sum(${spareStock.onHand} - ${spareStock.reserved}), 0) < ${spareParts.minLevel}`)
       .orderBy(asc(spareParts.partNumber))
       .limit(limit);
-    return {
-      count: rows[0]?.total ?? 0,
-      items: rows.map((r) => ({
-        title: `${r.name}（${r.number}）`,
-        subtitle: `可用 ${r.available} ${r.unit}，最低 ${r.min} ${r.unit}`,
-        risk: r.available <= 0 ? ('breached' as const) : ('warning' as const),
-        url: `/assets/spares/${r.id}`,
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: `${r.name}（${r.number}）`,
+      subtitle: `可用 ${r.available} ${r.unit}，最低 ${r.min} ${r.unit}`,
+      risk: r.available <= 0 ? ('breached' as const) : ('warning' as const),
+      url: `/assets/spares/${r.id}`,
+    }));
   },
 };
 

@@ -1,11 +1,12 @@
 // Home-page to-dos of the changes module: changes awaiting the user's role's approval step, and
 // implemented changes awaiting the agency's confirmation.
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { APPROVER_ROLES } from '../../../common/changes.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import type { TodoProvider, TodoSection } from '../../kernel/module.ts';
 import { numberOf } from './service.ts';
 import { chgChanges } from './tables.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 /**
  * The awaited role of a change, in SQL: the role of the first pending step when none was refused
@@ -16,20 +17,21 @@ const awaitedRole = sql<string | null>`(SELECT s->>'role' FROM jsonb_array_eleme
 const refused = sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${chgChanges.approvals}) AS e(s) WHERE s->>'status' IN ('rejected', 'returned'))`;
 
 async function section(ctx: Ctx, where: SQL, limit: number, tag: (r: typeof chgChanges.$inferSelect) => string): Promise<TodoSection> {
-  const [n] = await ctx.db.select({ n: count() }).from(chgChanges).where(where);
-  const rows = await ctx.db.select().from(chgChanges).where(where).orderBy(desc(chgChanges.updatedAt)).limit(limit);
-  return {
-    count: Number(n?.n ?? 0),
-    items: rows.map((r) => ({
-      title: `${numberOf(r.seq)} ${r.title}`,
-      subtitle: r.createdByName,
-      tag: tag(r),
-      ...(r.approvalDueAt
-        ? { due: r.approvalDueAt.toISOString(), ...(r.approvalDueAt < ctx.now() ? { risk: 'breached' as const } : {}) }
-        : { at: r.updatedAt.toISOString() }),
-      url: `/changes/${r.id}`,
-    })),
-  };
+  const rows = await ctx.db
+    .select({ r: chgChanges, total: totalOver() })
+    .from(chgChanges)
+    .where(where)
+    .orderBy(desc(chgChanges.updatedAt))
+    .limit(limit);
+  return countedSection(rows, ({ r }) => ({
+    title: `${numberOf(r.seq)} ${r.title}`,
+    subtitle: r.createdByName,
+    tag: tag(r),
+    ...(r.approvalDueAt
+      ? { due: r.approvalDueAt.toISOString(), ...(r.approvalDueAt < ctx.now() ? { risk: 'breached' as const } : {}) }
+      : { at: r.updatedAt.toISOString() }),
+    url: `/changes/${r.id}`,
+  }));
 }
 
 const toApprove: TodoProvider = {

@@ -2,7 +2,7 @@
 // begins within two hours and its joint test is not complete (once per meeting), the home to-do of
 // meetings awaiting their test, and the evidence for the reports and the monthly assessment: whether
 // each meeting was tested before it began (附件一 四 2.3 (1)) and the problems during meetings.
-import { and, asc, count, eq, gte, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, ne } from 'drizzle-orm';
 import { CONF_SYSTEM_NAMES, type ConfSystem } from '../../../common/conferences.ts';
 import type { NotifyEventDef } from '../../../common/notify.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
@@ -11,6 +11,7 @@ import { ZEvidencePeriod, defineEvidence, type TodoProvider } from '../../kernel
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { confMeetings } from './tables.ts';
 import { meetingNumber, testStatus, view } from './view.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 const HOUR = 3600_000;
 export const REMIND_BEFORE_MS = 2 * HOUR;
@@ -74,22 +75,23 @@ export const UNTESTED_TODO: TodoProvider = {
   empty: { zh: '近期会议均已完成联调', en: 'Every upcoming conference is tested' },
   read: async (ctx, limit) => {
     const where = and(eq(confMeetings.state, 'planned'), gte(confMeetings.endAt, ctx.now()));
-    const [n] = await ctx.db.select({ n: count() }).from(confMeetings).where(where);
-    const rows = await ctx.db.select().from(confMeetings).where(where).orderBy(asc(confMeetings.startAt)).limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => {
-        const s = testStatus(r);
-        const soon = r.startAt.getTime() - ctx.now().getTime() < REMIND_BEFORE_MS;
-        return {
-          title: `${meetingNumber(r.seq)} ${r.title}`,
-          subtitle: `已检查 ${s.checked}/${s.needed}${s.failed ? `，${s.failed} 项异常` : ''}`,
-          due: r.startAt.toISOString(),
-          ...(soon ? { risk: r.startAt < ctx.now() ? ('breached' as const) : ('warning' as const) } : {}),
-          url: `/conferences/${r.id}`,
-        };
-      }),
-    };
+    const rows = await ctx.db
+      .select({ r: confMeetings, total: totalOver() })
+      .from(confMeetings)
+      .where(where)
+      .orderBy(asc(confMeetings.startAt))
+      .limit(limit);
+    return countedSection(rows, ({ r }) => {
+      const s = testStatus(r);
+      const soon = r.startAt.getTime() - ctx.now().getTime() < REMIND_BEFORE_MS;
+      return {
+        title: `${meetingNumber(r.seq)} ${r.title}`,
+        subtitle: `已检查 ${s.checked}/${s.needed}${s.failed ? `，${s.failed} 项异常` : ''}`,
+        due: r.startAt.toISOString(),
+        ...(soon ? { risk: r.startAt < ctx.now() ? ('breached' as const) : ('warning' as const) } : {}),
+        url: `/conferences/${r.id}`,
+      };
+    });
   },
 };
 

@@ -10,6 +10,7 @@ import type { Ctx } from '../../kernel/context.ts';
 import type { TodoItem, TodoProvider, TodoSection } from '../../kernel/module.ts';
 import { OPEN_TICKET, scope } from './service.ts';
 import { ticketClocks, ticketDocuments, ticketFollowups, tickets } from './tables.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 const me = (ctx: Ctx) => (ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.id : NOBODY);
@@ -48,30 +49,23 @@ async function ticketSection(ctx: Ctx, where: SQL | undefined, order: Order, lim
       reportedAt: tickets.reportedAt,
       due: DUE_MS.mapWith((v) => (v === null ? null : Number(v))),
       risk: RISK.mapWith(Number),
-      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+      total: totalOver(),
     })
     .from(tickets)
     .where(and0(scope(ctx), where))
     .orderBy(...ORDERS[order])
     .limit(limit);
   const now = ctx.now().getTime();
-  return {
-    count: rows[0]?.total ?? 0,
-    items: rows.map((r): TodoItem => ({
-      title: `${r.number} ${r.title}`,
-      subtitle: [lineShort(r.serviceLine), r.requester].filter(Boolean).join(' · '),
-      tag: STATUS_NAMES[r.status as keyof typeof STATUS_NAMES] ?? r.status,
-      at: r.reportedAt.toISOString(),
-      ...(r.due !== null && r.status !== 'resolved' ? { due: new Date(r.due).toISOString() } : {}),
-      // Past its deadline is breached even before the SLA job has stored the clock's new state.
-      ...(r.risk === 2 || (r.due !== null && r.due < now)
-        ? { risk: 'breached' as const }
-        : r.risk === 1
-          ? { risk: 'warning' as const }
-          : {}),
-      url: `/desk/${r.id}`,
-    })),
-  };
+  return countedSection(rows, (r): TodoItem => ({
+    title: `${r.number} ${r.title}`,
+    subtitle: [lineShort(r.serviceLine), r.requester].filter(Boolean).join(' · '),
+    tag: STATUS_NAMES[r.status as keyof typeof STATUS_NAMES] ?? r.status,
+    at: r.reportedAt.toISOString(),
+    ...(r.due !== null && r.status !== 'resolved' ? { due: new Date(r.due).toISOString() } : {}),
+    // Past its deadline is breached even before the SLA job has stored the clock's new state.
+    ...(r.risk === 2 || (r.due !== null && r.due < now) ? { risk: 'breached' as const } : r.risk === 1 ? { risk: 'warning' as const } : {}),
+    url: `/desk/${r.id}`,
+  }));
 }
 
 const BEING_WORKED = inArray(tickets.status, ['new', 'in_progress']);
@@ -213,23 +207,20 @@ const followups: TodoProvider = {
         requester: tickets.requesterName,
         phone: tickets.requesterPhone,
         dueAt: ticketFollowups.dueAt,
-        total: sql<number>`count(*) OVER ()`.mapWith(Number),
+        total: totalOver(),
       })
       .from(ticketFollowups)
       .innerJoin(tickets, eq(tickets.id, ticketFollowups.ticketId))
       .where(and0(eq(ticketFollowups.status, 'pending'), scope(ctx)))
       .orderBy(asc(ticketFollowups.dueAt), asc(tickets.number))
       .limit(limit);
-    return {
-      count: rows[0]?.total ?? 0,
-      items: rows.map((r) => ({
-        title: `${r.number} ${r.title}`,
-        subtitle: [r.requester, r.phone].filter(Boolean).join(' · '),
-        due: r.dueAt.toISOString(),
-        ...(r.dueAt < now ? { risk: 'breached' as const, tag: '已逾期' } : { tag: '待回访' }),
-        url: '/desk/followups',
-      })),
-    };
+    return countedSection(rows, (r) => ({
+      title: `${r.number} ${r.title}`,
+      subtitle: [r.requester, r.phone].filter(Boolean).join(' · '),
+      due: r.dueAt.toISOString(),
+      ...(r.dueAt < now ? { risk: 'breached' as const, tag: '已逾期' } : { tag: '待回访' }),
+      url: '/desk/followups',
+    }));
   },
 };
 

@@ -8,6 +8,7 @@ import { inTx, type Ctx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import type { TodoProvider } from '../../kernel/module.ts';
 import { dutyDocs } from './tables.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 type Row = typeof dutyDocs.$inferSelect;
 
@@ -100,17 +101,18 @@ export const docsToConfirm: TodoProvider = {
   empty: { zh: '没有待确认的制度或预案', en: 'Nothing to confirm' },
   read: async (ctx, limit) => {
     const where = eq(dutyDocs.state, 'submitted');
-    const [n] = await ctx.db.select({ n: count() }).from(dutyDocs).where(where);
-    const rows = await ctx.db.select().from(dutyDocs).where(where).orderBy(desc(dutyDocs.submittedAt)).limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => ({
-        title: `${r.title}（第 ${r.version} 版）`,
-        subtitle: r.submittedByName,
-        tag: DUTY_DOC_NAMES[r.kind as TDutyDoc['kind']],
-        at: r.submittedAt.toISOString(),
-        url: '/duty?tab=docs',
-      })),
-    };
+    const rows = await ctx.db
+      .select({ r: dutyDocs, total: totalOver() })
+      .from(dutyDocs)
+      .where(where)
+      .orderBy(desc(dutyDocs.submittedAt))
+      .limit(limit);
+    return countedSection(rows, ({ r }) => ({
+      title: `${r.title}（第 ${r.version} 版）`,
+      subtitle: r.submittedByName,
+      tag: DUTY_DOC_NAMES[r.kind as TDutyDoc['kind']],
+      at: r.submittedAt.toISOString(),
+      url: '/duty?tab=docs',
+    }));
   },
 };

@@ -1,9 +1,10 @@
 // Home-page to-do of the duty module: overrides awaiting the project manager's approval.
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { lineLabel } from '../../../common/service-lines.ts';
 import type { TodoProvider } from '../../kernel/module.ts';
 import { docsToConfirm } from './docs.ts';
 import { dutyOverrides } from './tables.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 const toApprove: TodoProvider = {
   id: 'duty.overrides_to_approve',
@@ -15,18 +16,19 @@ const toApprove: TodoProvider = {
   empty: { zh: '没有待审批的调班', en: 'No override awaits approval' },
   read: async (ctx, limit) => {
     const where = eq(dutyOverrides.state, 'pending');
-    const [n] = await ctx.db.select({ n: count() }).from(dutyOverrides).where(where);
-    const rows = await ctx.db.select().from(dutyOverrides).where(where).orderBy(asc(dutyOverrides.start)).limit(limit);
-    return {
-      count: Number(n?.n ?? 0),
-      items: rows.map((r) => ({
-        title: `${lineLabel(r.line)} ${r.toName} 代 ${r.fromName ?? '整个班次层'}`,
-        subtitle: `${r.requestedByName}：${r.reason}`,
-        tag: '待审批',
-        at: r.start.toISOString(),
-        url: '/duty?tab=overrides',
-      })),
-    };
+    const rows = await ctx.db
+      .select({ r: dutyOverrides, total: totalOver() })
+      .from(dutyOverrides)
+      .where(where)
+      .orderBy(asc(dutyOverrides.start))
+      .limit(limit);
+    return countedSection(rows, ({ r }) => ({
+      title: `${lineLabel(r.line)} ${r.toName} 代 ${r.fromName ?? '整个班次层'}`,
+      subtitle: `${r.requestedByName}：${r.reason}`,
+      tag: '待审批',
+      at: r.start.toISOString(),
+      url: '/duty?tab=overrides',
+    }));
   },
 };
 

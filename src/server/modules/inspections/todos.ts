@@ -1,25 +1,27 @@
 // Home-page to-dos of inspections: the engineer's open sheets, and for the project manager the
 // sheets past their deadline.
-import { and, asc, count, eq, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import type { TodoProvider, TodoSection } from '../../kernel/module.ts';
 import { sheetNumber } from './sheets.ts';
 import { insSheets } from './tables.ts';
+import { countedSection, totalOver } from '../../kernel/todos.ts';
 
 async function section(ctx: Ctx, where: SQL, limit: number): Promise<TodoSection> {
-  const [n] = await ctx.db.select({ n: count() }).from(insSheets).where(where);
-  const rows = await ctx.db.select().from(insSheets).where(where).orderBy(asc(insSheets.dueAt)).limit(limit);
-  return {
-    count: Number(n?.n ?? 0),
-    items: rows.map((s) => ({
-      title: `${sheetNumber(s.seq)} ${s.templateName}`,
-      subtitle: s.assigneeName,
-      tag: s.dueAt < ctx.now() ? '逾期' : '待填写',
-      due: s.dueAt.toISOString(),
-      ...(s.dueAt < ctx.now() ? { risk: 'breached' as const } : {}),
-      url: `/inspections/sheets/${s.id}`,
-    })),
-  };
+  const rows = await ctx.db
+    .select({ s: insSheets, total: totalOver() })
+    .from(insSheets)
+    .where(where)
+    .orderBy(asc(insSheets.dueAt))
+    .limit(limit);
+  return countedSection(rows, ({ s }) => ({
+    title: `${sheetNumber(s.seq)} ${s.templateName}`,
+    subtitle: s.assigneeName,
+    tag: s.dueAt < ctx.now() ? '逾期' : '待填写',
+    due: s.dueAt.toISOString(),
+    ...(s.dueAt < ctx.now() ? { risk: 'breached' as const } : {}),
+    url: `/inspections/sheets/${s.id}`,
+  }));
 }
 
 const mine: TodoProvider = {

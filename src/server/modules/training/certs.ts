@@ -13,6 +13,7 @@ import { fileMeta } from '../../kernel/files/storage.ts';
 import type { TodoProvider } from '../../kernel/module.ts';
 import { getPerson, partiesByKind, peopleByIds } from '../org/api.ts';
 import { staffCertificates } from './tables.ts';
+import { totalOver } from '../../kernel/todos.ts';
 
 export const CERT_OBJECT = 'training_certificate';
 type Row = typeof staffCertificates.$inferSelect;
@@ -113,11 +114,20 @@ export const certsExpiring: TodoProvider = {
   empty: { zh: '没有即将到期的证书', en: 'No certificate expires soon' },
   read: async (ctx, limit) => {
     const where = expiringBy(ctx, CERT_WARN_DAYS);
-    const [n] = await ctx.db.select({ n: count() }).from(staffCertificates).where(where);
-    const rows = await ctx.db.select().from(staffCertificates).where(where).orderBy(asc(staffCertificates.validUntil)).limit(limit);
+    const rows = await ctx.db
+      .select({ r: staffCertificates, total: totalOver() })
+      .from(staffCertificates)
+      .where(where)
+      .orderBy(asc(staffCertificates.validUntil))
+      .limit(limit);
+    // The items need the holders' names (an async read), so the section is assembled here.
+    const certs = await views(
+      ctx,
+      rows.map(({ r }) => r),
+    );
     return {
-      count: Number(n?.n ?? 0),
-      items: (await views(ctx, rows)).map((c) => ({
+      count: rows[0]?.total ?? 0,
+      items: certs.map((c) => ({
         title: `${c.personName} ${c.kind}`,
         subtitle: `证书编号 ${c.number}，${c.issuer}`,
         due: c.validUntil ? new Date(`${c.validUntil}T23:59:59+08:00`).toISOString() : null,
