@@ -5,9 +5,9 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TEvent } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
-import { likeContains, likePrefix } from '../../kernel/db/like.ts';
+import { likeContains } from '../../kernel/db/like.ts';
 import { periodOf } from '../../kernel/timeseries/index.ts';
-import type { Selection } from './correlation/rule.ts';
+import { pgHits, selectionWhere } from './correlation/pg-hits.ts';
 import { openWindow, planMerge } from './merge.ts';
 import { timeArms } from './message-index.ts';
 import { insertEvents } from './pg-insert.ts';
@@ -41,19 +41,6 @@ const view = (r: typeof evtEvents.$inferSelect): TEvent => ({
   message: r.message,
   count: r.count,
 });
-
-function selectionWhere(s: Selection): SQL | undefined {
-  return and(
-    ...s.map((c) => {
-      const col = e[c.field];
-      return or(
-        ...c.values.map((v) =>
-          c.op === 'eq' ? sql`lower(${col}) = lower(${v})` : ilike(col, c.op === 'contains' ? likeContains(v) : likePrefix(v)),
-        ),
-      );
-    }),
-  );
-}
 
 export const pgStore: EventStore = {
   kind: 'postgres',
@@ -120,6 +107,8 @@ export const pgStore: EventStore = {
       .orderBy(asc(e.receivedAt))
       .limit(q.limit);
   },
+
+  hits: pgHits,
 
   async select(ctx, s, groupBy, distinct, from, to, limit, sum = null) {
     // Summing, a row weighs its counter times its merged count (identical sessions merged into one row).
