@@ -33,7 +33,10 @@ class Window {
   total = 0;
   start = 0;
   private readonly values = new Map<string, number>();
-  constructor(private readonly list: Row[]) {}
+  private readonly list: Row[];
+  constructor(list: Row[]) {
+    this.list = list;
+  }
   get distinct(): number {
     return this.values.size;
   }
