@@ -2,7 +2,7 @@
 // A merge UPDATEs the open row in place (count + n, last seen); every query carries the time range,
 // so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index of each closed day's
 // partition (message-index.ts; today's rows are scanned). New rows go in one unnest() INSERT (pg-insert.ts).
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TEvent } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { likeContains } from '../../kernel/db/like.ts';
@@ -16,12 +16,18 @@ import type { EventSearch, EventStore } from './store.ts';
 
 const e = evtEvents;
 
+/** Nothing in the text changes under case folding (Chinese, digits, punctuation). */
+const caseless = (q: string) => q.toLowerCase() === q && q.toUpperCase() === q;
+
 /** With `q`, today's part of the range cut at the hours, for the hourly trigram indexes (message-index.ts). */
 function where(s: EventSearch, now?: Date): SQL | undefined {
-  const cut = s.q && now ? timeArms(s.from, s.to, periodOf(eventSeries, now).from) : [];
+  const hour = now && new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const cut = s.q && now ? timeArms(s.from, s.to, periodOf(eventSeries, now).from, hour) : [];
   const arms = cut.length ? cut : [s];
   const c: (SQL | undefined)[] = [or(...arms.map((a) => and(gte(e.receivedAt, a.from), lt(e.receivedAt, a.to))))];
-  if (s.q) c.push(ilike(e.message, likeContains(s.q)));
+  // Text without upper and lower case (Chinese) is matched by LIKE: the same rows as ILIKE, without
+  // lower-casing every message the scan of the hour not yet indexed reads (both use the trigram indexes).
+  if (s.q) c.push((caseless(s.q) ? like : ilike)(e.message, likeContains(s.q)));
   if (s.host) c.push(eq(e.host, s.host));
   if (s.severity) c.push(eq(e.severity, s.severity));
   return and(...c);
