@@ -7,7 +7,7 @@ import type { TEvent } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { periodOf } from '../../kernel/timeseries/index.ts';
-import { pgHits, selectionWhere } from './correlation/pg-hits.ts';
+import { caseless, pgHits, selectionWhere } from './correlation/pg-hits.ts';
 import { openWindow, planMerge } from './merge.ts';
 import { timeArms } from './message-index.ts';
 import { insertEvents } from './pg-insert.ts';
@@ -15,9 +15,6 @@ import { eventSeries, evtEvents } from './series.ts';
 import type { EventSearch, EventStore } from './store.ts';
 
 const e = evtEvents;
-
-/** Nothing in the text changes under case folding (Chinese, digits, punctuation). */
-const caseless = (q: string) => q.toLowerCase() === q && q.toUpperCase() === q;
 
 /** With `q`, today's part of the range cut at the hours, for the hourly trigram indexes (message-index.ts). */
 function where(s: EventSearch, now?: Date): SQL | undefined {

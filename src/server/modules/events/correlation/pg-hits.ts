@@ -9,7 +9,7 @@
 //   running count of the spans open (a window function cannot count DISTINCT);
 // - an ordered sequence: candidate keys have enough first events and at least one second; both
 //   selections in one ordered pass, each second event with the first events' total in the window before it.
-import { and, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { TRuleHit } from '../../../../common/events.ts';
 import type { Ctx } from '../../../kernel/context.ts';
 import { queryRows } from '../../../kernel/db/client.ts';
@@ -17,14 +17,22 @@ import { likeContains, likePrefix } from '../../../kernel/db/like.ts';
 import { evtEvents as e } from '../series.ts';
 import type { CompiledRule, Field, Selection, SumField } from './rule.ts';
 
-/** A selection's conditions on the events table (field values compared case-insensitively). */
+/** Nothing in the text changes under case folding (Chinese, digits, punctuation). */
+export const caseless = (q: string): boolean => q.toLowerCase() === q && q.toUpperCase() === q;
+
+/**
+ * A selection's conditions on the events table (field values compared case-insensitively; caseless text
+ * such as Chinese by LIKE, the same rows as ILIKE without lower-casing every row's value).
+ */
 export function selectionWhere(s: Selection): SQL | undefined {
   return and(
     ...s.map((c) => {
       const col = e[c.field];
       return or(
         ...c.values.map((v) =>
-          c.op === 'eq' ? sql`lower(${col}) = lower(${v})` : ilike(col, c.op === 'contains' ? likeContains(v) : likePrefix(v)),
+          c.op === 'eq'
+            ? sql`lower(${col}) = lower(${v})`
+            : (caseless(v) ? like : ilike)(col, c.op === 'contains' ? likeContains(v) : likePrefix(v)),
         ),
       );
     }),
