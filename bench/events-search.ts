@@ -8,7 +8,7 @@
 // index on each closed day, partial ones on today's finished hours) and
 // ANALYZE. Reads: the store's list (what GET /api/events runs: a page of 50 and the total) by host and
 // time window and by q, BENCH_SEARCH_RUNS (25) times each with another host or word, p50/p95 in ms,
-// against the baseline of the same run: one host over one closed day. The size is
+// against the baseline of the same run: one host over one closed day. BENCH_SEARCH_MINUTE: see below. The size is
 // BENCH_SEARCH_DAYS=30 BENCH_SEARCH_PER_DAY=5000000 (150 million rows: see the section for the disk).
 // Last, correlation against ingest: 10 minutes at BENCH_SEARCH_CORR_RATE (500) events/s added, and
 // each sample rule evaluated over its window (the rule engine, no alerts raised).
