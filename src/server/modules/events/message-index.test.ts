@@ -67,6 +67,13 @@ describe('event rows: one unnest() INSERT, trigram index per closed day', () => 
     ]);
     expect(timeArms(h(0.25), h(0.5), d)).toEqual([{ from: h(0.25), to: h(0.5) }]);
     expect(timeArms(h(-5), h(-1), d)).toEqual([{ from: h(-5), to: h(-1) }]);
+    // The current hour (from 02:00) is cut at its quarters.
+    expect(timeArms(h(1.5), h(2.6), d, h(2)).map((a) => [a.from, a.to])).toEqual([
+      [h(1.5), h(2)],
+      [h(2), h(2.25)],
+      [h(2.25), h(2.5)],
+      [h(2.5), h(2.6)],
+    ]);
   });
 
   it('writes awkward values as they are', async () => {
@@ -130,6 +137,12 @@ describe('event rows: one unnest() INSERT, trigram index per closed day', () => 
       ]),
     );
     expect(made).not.toContain(`${today.name}_h02_trgm`);
+    // The current hour's finished quarters (02:00–02:15, 02:15–02:30), until the hour has its own index.
+    expect(made).toEqual(expect.arrayContaining([`${today.name}_h02q0_trgm`, `${today.name}_h02q1_trgm`]));
+    expect(await search()).toEqual(before);
+    expect(await indexMessages(t.ctx.db, at(3.1))).toEqual(
+      expect.arrayContaining([`${today.name}_h02_trgm`, `-${today.name}_h02q0_trgm`, `-${today.name}_h02q1_trgm`]),
+    );
     expect(made).not.toContain(partitionIndex(today.name));
     expect(await indexes()).not.toContain(PARENT_INDEX);
     expect(await search()).toEqual(before);

@@ -1,11 +1,11 @@
 // One received line to one normalised event (issue 13 point 2): decode, split the header, find the
 // vendor (the source's, else the first parser that recognises the line), read the fields and map them
 // onto the common names; severity from the vendor's own word or number, else the syslog priority.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TSeverity } from '../../../common/events.ts';
 import { decodeLine } from './decode.ts';
 import { isoTime, parseHeader } from './header.ts';
-import { pick, type Fields } from './vendors/kv.ts';
+import { lower, pick, type Fields } from './vendors/kv.ts';
 import { PARSERS, parserById } from './vendors/parsers.ts';
 import { FLOOD, WORDS, type NormalKeys, type VendorParser } from './vendors/types.ts';
 
@@ -72,8 +72,12 @@ const port = (v: string | null) => (v && /^\d{1,5}$/.test(v) && Number(v) <= 655
 const fromIp = (text: string) => /(?:\bfrom|从)\s*(\d{1,3}(?:\.\d{1,3}){3})\b/i.exec(text.slice(0, 1000))?.[1] ?? null;
 /** The sum of the counters the line has among `keys` (a session's sent and received), null with none. */
 function total(f: Fields, keys: readonly string[] | undefined): number | null {
-  const vals = (keys ?? []).map((k) => f[k]).filter((v): v is string => v !== undefined && /^\d{1,15}$/.test(v));
-  return vals.length ? vals.reduce((a, v) => a + Number(v), 0) : null;
+  let sum: number | null = null;
+  for (const k of keys ?? []) {
+    const v = f[lower(k)];
+    if (typeof v === 'string' && /^\d{1,15}$/.test(v)) sum = (sum ?? 0) + Number(v);
+  }
+  return sum;
 }
 const short = (v: string | null, n = 200) => (v === null ? null : v.slice(0, n));
 
@@ -112,7 +116,7 @@ export function normalise(
   const found = byRule(named) ?? byRule([h.app, head].filter(Boolean).join(' ')) ?? 'other';
   // An attack the line calls a flood or DoS (Huawei's ANTIATTACK module) is a flood (R-MON-04).
   const category = found === 'attack' && FLOOD.test(head) ? 'flood' : found;
-  const row = {
+  const row: EventRow = {
     receivedAt,
     occurredAt: h.occurredAt ?? bodyTime(f),
     source,
@@ -135,12 +139,15 @@ export function normalise(
     raw: line,
     facility: h.facility,
     truncated,
+    fingerprint: '',
   };
-  return { ...row, fingerprint: fingerprintOf(row) };
+  row.fingerprint = fingerprintOf(row);
+  return row;
 }
 
 /** What makes two events identical for merging (issue 13 point 2): host, vendor, category, src, dst, rule, message. */
 export function fingerprintOf(e: Pick<EventRow, 'host' | 'vendor' | 'category' | 'srcIp' | 'dstIp' | 'rule' | 'message'>): string {
   const key = JSON.stringify([e.host, e.vendor, e.category, e.srcIp, e.dstIp, e.rule, e.message]);
-  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+  // The one-shot hash (no Hash object per event); the same digest as before, so rows stored earlier still merge.
+  return hash('sha256', key, 'base64url').slice(0, 22);
 }

@@ -2,12 +2,12 @@
 // A merge UPDATEs the open row in place (count + n, last seen); every query carries the time range,
 // so the partitions are pruned; `q` is ILIKE '%…%', served by the trigram index of each closed day's
 // partition (message-index.ts; today's rows are scanned). New rows go in one unnest() INSERT (pg-insert.ts).
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TEvent } from '../../../common/events.ts';
 import { queryRows } from '../../kernel/db/client.ts';
-import { likeContains, likePrefix } from '../../kernel/db/like.ts';
+import { likeContains } from '../../kernel/db/like.ts';
 import { periodOf } from '../../kernel/timeseries/index.ts';
-import type { Selection } from './correlation/rule.ts';
+import { caseless, pgHits, selectionWhere } from './correlation/pg-hits.ts';
 import { openWindow, planMerge } from './merge.ts';
 import { timeArms } from './message-index.ts';
 import { insertEvents } from './pg-insert.ts';
@@ -18,10 +18,13 @@ const e = evtEvents;
 
 /** With `q`, today's part of the range cut at the hours, for the hourly trigram indexes (message-index.ts). */
 function where(s: EventSearch, now?: Date): SQL | undefined {
-  const cut = s.q && now ? timeArms(s.from, s.to, periodOf(eventSeries, now).from) : [];
+  const hour = now && new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const cut = s.q && now ? timeArms(s.from, s.to, periodOf(eventSeries, now).from, hour) : [];
   const arms = cut.length ? cut : [s];
   const c: (SQL | undefined)[] = [or(...arms.map((a) => and(gte(e.receivedAt, a.from), lt(e.receivedAt, a.to))))];
-  if (s.q) c.push(ilike(e.message, likeContains(s.q)));
+  // Text without upper and lower case (Chinese) is matched by LIKE: the same rows as ILIKE, without
+  // lower-casing every message the scan of the hour not yet indexed reads (both use the trigram indexes).
+  if (s.q) c.push((caseless(s.q) ? like : ilike)(e.message, likeContains(s.q)));
   if (s.host) c.push(eq(e.host, s.host));
   if (s.severity) c.push(eq(e.severity, s.severity));
   return and(...c);
@@ -41,19 +44,6 @@ const view = (r: typeof evtEvents.$inferSelect): TEvent => ({
   message: r.message,
   count: r.count,
 });
-
-function selectionWhere(s: Selection): SQL | undefined {
-  return and(
-    ...s.map((c) => {
-      const col = e[c.field];
-      return or(
-        ...c.values.map((v) =>
-          c.op === 'eq' ? sql`lower(${col}) = lower(${v})` : ilike(col, c.op === 'contains' ? likeContains(v) : likePrefix(v)),
-        ),
-      );
-    }),
-  );
-}
 
 export const pgStore: EventStore = {
   kind: 'postgres',
@@ -120,6 +110,8 @@ export const pgStore: EventStore = {
       .orderBy(asc(e.receivedAt))
       .limit(q.limit);
   },
+
+  hits: pgHits,
 
   async select(ctx, s, groupBy, distinct, from, to, limit, sum = null) {
     // Summing, a row weighs its counter times its merged count (identical sessions merged into one row).

@@ -5,10 +5,10 @@
 // HTTP (clickhouse/store.ts), chosen by YUNWEI_EVENTS_URL (docs/events-clickhouse.md). The small
 // tables around the events (sources, unknown senders, filters, rules, alerts) stay in PostgreSQL.
 import { inArray, sql } from 'drizzle-orm';
-import type { TEvent } from '../../../common/events.ts';
+import type { TEvent, TRuleHit } from '../../../common/events.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { clickhouseStore } from './clickhouse/store.ts';
-import type { Field, Selection, SumField } from './correlation/rule.ts';
+import type { CompiledRule, Field, Selection, SumField } from './correlation/rule.ts';
 import type { EventRow } from './normalise.ts';
 import { pgStore } from './pg-store.ts';
 import { evtSources } from './tables.ts';
@@ -69,6 +69,11 @@ export interface EventStore {
     limit: number,
     sum?: SumField | null,
   ): Promise<SelectedRow[]>;
+  /**
+   * A correlation rule's hits in [from, to] counted by the store itself (correlation/evaluate.ts says what
+   * a hit is); null, or no such method, and the rule is counted in Node from select()'s rows.
+   */
+  hits?(ctx: Ctx, rule: CompiledRule, from: Date, to: Date): Promise<TRuleHit[] | null>;
   /** Drops what is older than `cutoff` (ClickHouse: whole daily partitions); PostgreSQL's series is kept by the kernel. */
   retain?(cutoff: Date): Promise<string[]>;
 }

@@ -11,6 +11,8 @@ import type { CollectorRuntime } from '../../../kernel/collectors/types.ts';
 import { queryRows } from '../../../kernel/db/client.ts';
 import { json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { BRUTE_FORCE_RULE, correlate, alertByKey } from '../api.ts';
+import { hitsOfRows } from '../correlation/evaluate.ts';
+import { compileRule } from '../correlation/rule.ts';
 import { saveRule } from '../correlation/service.ts';
 import type { EventRow } from '../normalise.ts';
 import { eventStore } from '../store.ts';
@@ -105,6 +107,19 @@ describe.skipIf(!clickhouseBinary)('ClickHouse event store', () => {
     await eventStore().write(t.ctx, rows);
     expect(await correlate(t.ctx)).toBeGreaterThan(0);
     expect(await alertByKey(t.ctx, '10.66.0.7')).toMatchObject({ key: '10.66.0.7' });
+    // The job's window counted by ClickHouse (GROUP BY) gives what Node counts from the same rows.
+    const store = eventStore();
+    const from = new Date(now.getTime() - 600_000);
+    for (const yaml of [
+      BRUTE_FORCE_RULE.replace('failed >= 5 then success', 'failed >= 5'),
+      BRUTE_FORCE_RULE.replace('failed >= 5 then success', 'failed | count(user) >= 1'),
+    ]) {
+      const c = compileRule(yaml);
+      const rows = await store.select(t.ctx, c.first.selection, c.groupBy, c.first.distinct, from, now, 1000);
+      const hits = await store.hits!(t.ctx, c, from, now);
+      expect(hits).toEqual(hitsOfRows(c, rows, null, from, now));
+      expect(hits).toMatchObject([{ key: '10.66.0.7', count: 6 }]);
+    }
   });
 
   it('keeps 180 days by dropping whole daily partitions', async () => {

@@ -6,6 +6,7 @@
 import type { TEvent } from '../../../../common/events.ts';
 import type { StoredEvent } from '../merge.ts';
 import { openWindow, planMerge } from '../merge.ts';
+import type { Selection, SumField } from '../correlation/rule.ts';
 import type { EventSearch, EventStore } from '../store.ts';
 import { chExec, chInsert, chJoin, chRaw, chSelect, chSql, parseEventsUrl, type ChQuery, type ChTarget } from './client.ts';
 import { COLUMN, ensureSchema, table, type ChEventRow } from './schema.ts';
@@ -63,6 +64,24 @@ function where(s: EventSearch): ChQuery {
   if (s.severity) c.push(chSql`severity = ${s.severity}`);
   return chJoin(c, ' AND ');
 }
+
+/** A correlation selection's conditions (with a sum, only rows carrying the counter). */
+function selectionWhere(s: Selection, sum: SumField | null): ChQuery[] {
+  const conditions = s.map((c) => {
+    const col = chRaw(COLUMN[c.field]);
+    const any = c.values.map((v) =>
+      c.op === 'eq'
+        ? chSql`lowerUTF8(${col}) = lowerUTF8(${v})`
+        : chSql`positionCaseInsensitiveUTF8(${col}, ${v}) ${chRaw(c.op === 'contains' ? '> 0' : '= 1')}`,
+    );
+    return chSql`(${chJoin(any, ' OR ')})`;
+  });
+  if (sum) conditions.push(chRaw(`${sum} > 0`));
+  return conditions;
+}
+
+/** Summing, a row (or a merge's delta row) weighs its counter times its count; else its count. */
+const weight = (sum: SumField | null) => chRaw(sum ? `ifNull(${sum}, 0) * count` : 'count');
 
 /** Per id (a row and its deltas); aliases differ from the columns, which ClickHouse would otherwise read in WHERE. */
 const LIST_COLUMNS = `id, min(received_ms) AS a_received_ms, any(occurred_ms) AS a_occurred_ms, any(host) AS a_host,
@@ -188,24 +207,38 @@ export function clickhouseStore(url: string): ClickHouseStore {
       }));
     },
 
+    async hits(_ctx, r, from, to) {
+      // The job's run (the range is one window) of a threshold, sum or distinct count is a GROUP BY here
+      // too; a longer test run and a sequence are counted in Node from select() (evaluate.ts).
+      if (r.then || to.getTime() - from.getTime() > r.windowMs) return null;
+      await ensure();
+      const p = r.first;
+      const key = COLUMN[r.groupBy];
+      const reached = p.distinct ? chSql`uniqExact(${chRaw(COLUMN[p.distinct])}) >= ${p.min}` : chSql`h_n >= ${p.min}`;
+      const valid = chRaw(`${key} IS NOT NULL AND toString(${key}) != ''`);
+      const rows = await chSelect<{ h_key: string; h_n: string | number; h_first: string; h_last: string; h_sample: string }>(
+        t,
+        chSql`SELECT toString(${chRaw(key)}) AS h_key, sum(${weight(p.sum)}) AS h_n, min(received_ms) AS h_first,
+            max(received_ms) AS h_last, argMax(message, received_ms) AS h_sample FROM ${T}
+          WHERE ${chJoin([timeRange(from, to, true), ...selectionWhere(p.selection, p.sum), valid], ' AND ')}
+          GROUP BY h_key HAVING ${reached} ORDER BY h_key`,
+      );
+      return rows.map((g) => ({
+        key: g.h_key,
+        count: Number(g.h_n),
+        firstAt: new Date(Number(g.h_first)).toISOString(),
+        lastAt: new Date(Number(g.h_last)).toISOString(),
+        sample: g.h_sample.slice(0, 500),
+      }));
+    },
+
     async select(_ctx, s, groupBy, distinct, from, to, limit, sum = null) {
       await ensure();
-      const conditions = s.map((c) => {
-        const col = chRaw(COLUMN[c.field]);
-        const any = c.values.map((v) =>
-          c.op === 'eq'
-            ? chSql`lowerUTF8(${col}) = lowerUTF8(${v})`
-            : chSql`positionCaseInsensitiveUTF8(${col}, ${v}) ${chRaw(c.op === 'contains' ? '> 0' : '= 1')}`,
-        );
-        return chSql`(${chJoin(any, ' OR ')})`;
-      });
+      const conditions = selectionWhere(s, sum);
       const d = chRaw(distinct ? COLUMN[distinct] : 'NULL');
-      // Summing, a row (or a merge's delta row) weighs its counter times its count; rows without it are left out.
-      const weight = chRaw(sum ? `ifNull(${sum}, 0) * count` : 'count');
-      if (sum) conditions.push(chRaw(`${sum} > 0`));
       const rows = await chSelect<{ at: string; key: string | null; distinct: string | null; w: string | number; message: string }>(
         t,
-        chSql`SELECT received_ms AS at, ${chRaw(COLUMN[groupBy])} AS key, ${d} AS distinct, ${weight} AS w, message FROM ${T}
+        chSql`SELECT received_ms AS at, ${chRaw(COLUMN[groupBy])} AS key, ${d} AS distinct, ${weight(sum)} AS w, message FROM ${T}
           WHERE ${chJoin([timeRange(from, to, true), ...conditions], ' AND ')} ORDER BY received_ms LIMIT ${limit}`,
       );
       return rows.map((r) => ({

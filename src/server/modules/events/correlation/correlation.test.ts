@@ -2,6 +2,7 @@
 // alias bomb included), tried on stored events before enabling, and once enabled run by the job:
 // brute force then success from one source raises one alert, deduplicated, with a desk ticket on
 // the SEC line (channel security) that the agency sees in the alert queue.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTicket } from '../../../../common/desk.ts';
 import type { TEventAlert, TEventRule, TRuleHit } from '../../../../common/events.ts';
@@ -9,8 +10,12 @@ import { SYSTEM_ACTOR } from '../../../kernel/context.ts';
 import { json, testApp, type Agent, type TestApp } from '../../../test/harness.ts';
 import { normalise } from '../normalise.ts';
 import { writeEvents } from '../store.ts';
+import { pgStore } from '../pg-store.ts';
+import { hitsOfRows, MAX_ROWS } from './evaluate.ts';
+import { pgHits } from './pg-hits.ts';
+import { compileRule, type Field, type Selection } from './rule.ts';
 import { correlate } from './service.ts';
-import { BRUTE_FORCE_RULE, MANY_USERS_RULE } from './samples.ts';
+import { BRUTE_FORCE_RULE, MANY_USERS_RULE, REPEATED_ATTACK_RULE } from './samples.ts';
 
 let t: TestApp;
 let eng: Agent;
@@ -92,5 +97,73 @@ describe('correlation rules', () => {
       enabled: true,
     });
     expect(json<TEventRule>(changed).version).toBe(2);
+  });
+});
+
+describe('a window busier than Node could read', () => {
+  const A = '192.0.2.201';
+  const B = '192.0.2.202';
+  const RULE = REPEATED_ATTACK_RULE.replace('attack >= 10', 'attack >= 50001').replace('同一来源', '同一来源大量');
+
+  /** `n` attack events of `src` in one INSERT, spread over the 500 s before now, each merged `count` times. */
+  async function attacks(src: string, n: number, count: number, users = 1): Promise<void> {
+    const now = t.clock.now();
+    const start = new Date(now.getTime() - 500_000).toISOString();
+    await t.ctx.db.execute(sql`INSERT INTO evt_events (id, received_at, last_seen, source, host, vendor, product, category,
+        severity, src_ip, user_name, message, raw, fingerprint, count)
+      SELECT gen_random_uuid(), ${start}::timestamptz + (i::float8 * 499000 / ${n}::float8) * interval '1 millisecond',
+        ${now.toISOString()}::timestamptz, '127.0.0.12', 'IPS-01', 'generic', 'ips', 'attack', 'high', ${src}::text,
+        'u' || (i % ${users}::int), 'SQL 注入攻击 ' || i, 'raw ' || i, md5(${src}::text || i), ${count}::int
+      FROM generate_series(1, ${n}) AS i`);
+  }
+
+  beforeAll(async () => {
+    await attacks(A, 55_000, 1); // more rows than Node read per window
+    await attacks(B, 1_001, 50, 7); // fewer rows, merged: 50,050 events, 7 users
+  });
+
+  it('counts the whole window in SQL: the job raises both, the test run finds the same hits', async () => {
+    expect(55_000 + 1_001).toBeGreaterThan(MAX_ROWS);
+    const r = await eng.post('/api/events/rules/test', { yaml: RULE });
+    expect(r.statusCode, r.body).toBe(200);
+    const tried = json<{ hits: TRuleHit[] }>(r).hits;
+    expect(tried.map((h) => [h.key, h.count])).toEqual([
+      [A, 55_000],
+      [B, 50_050],
+    ]);
+    // The job's window (the last 10 minutes) gives the same hits.
+    const now = t.clock.now();
+    const job = await pgHits(t.ctx, compileRule(RULE), new Date(now.getTime() - 600_000), now);
+    expect(job).toEqual(tried);
+    const saved = await eng.post('/api/events/rules', { yaml: RULE, enabled: true });
+    expect(saved.statusCode, saved.body).toBe(201);
+    await correlate({ ...t.ctx, actor: SYSTEM_ACTOR });
+    const { items } = json<{ items: TEventAlert[] }>(await eng.get('/api/events/alerts?pageSize=50'));
+    expect(items.filter((a) => a.title === '同一来源大量 10 分钟内多次攻击').map((a) => a.key)).toEqual([A, B]);
+    const alert = items.find((a) => a.key === A)!;
+    const ticket = json<TTicket>(await eng.get(`/api/tickets/${alert.ticketId}`));
+    expect(ticket.description).toContain('命中 55000 次');
+  });
+
+  it('counts in SQL what Node counts from the same rows (threshold, distinct, sequence; one window and longer)', async () => {
+    const now = t.clock.now();
+    const far = new Date(now.getTime() - 2 * 86_400_000);
+    const read = (s: Selection, distinct: Field | null) => pgStore.select(t.ctx, s, 'srcIp', distinct, far, now, 100_000);
+    const attackRows = await read(compileRule(RULE).first.selection, 'user'); // read once: 56,001 rows
+    const rules = [RULE, RULE.replace('attack >= 50001', 'attack | count(user) >= 5'), RULE.replace('10m', '2m'), BRUTE_FORCE_RULE];
+    for (const yaml of rules) {
+      const c = compileRule(yaml);
+      const [first, then] = c.then ? [await read(c.first.selection, null), await read(c.then.selection, null)] : [attackRows, null];
+      for (const from of [new Date(now.getTime() - c.windowMs), far]) {
+        const inNode = hitsOfRows(
+          c,
+          first.filter((r) => r.at >= from),
+          then?.filter((r) => r.at >= from) ?? null,
+          from,
+          now,
+        );
+        expect(await pgHits(t.ctx, c, from, now), `${c.title} ${from.toISOString()}`).toEqual(inNode);
+      }
+    }
   });
 });

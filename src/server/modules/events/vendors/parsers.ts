@@ -3,11 +3,19 @@
 import { cef, colonPairs, keyValues, type Fields } from './kv.ts';
 import { COMMON_CATEGORIES, type VendorParser } from './types.ts';
 
+/** The fields with the whole message as `_text` (set last: a line's own `_text=` does not win). */
+function withText(out: Fields, message: string): Fields {
+  out._text = message;
+  return out;
+}
+
 /** `%%01POLICY/6/POLICYDENY(l):text` (Huawei) or `%%10FILTER/6/FILTER_..: text` (H3C). */
 function infoCenter(message: string): Fields {
   const m = /%%\d{2}([\w-]+)\/(\d)\/([\w-]+)(?:\([a-z]\))?:\s*(.*)$/s.exec(message);
   if (!m) return keyValues(message);
-  return { ...keyValues(m[4]!), _module: m[1]!, _severity: m[2]!, _brief: m[3]!, _text: m[4]! };
+  const out = keyValues(m[4]!);
+  [out._module, out._severity, out._brief, out._text] = [m[1]!, m[2]!, m[3]!, m[4]!];
+  return out;
 }
 
 const huawei: VendorParser = {
@@ -58,7 +66,8 @@ const h3c: VendorParser = {
 
 /** StoneOS: `LEVEL@CLASS: From a:p(if) to b:p(if), …` or `a:p->b:p(TCP), …, policy 5`. */
 function hillstoneFields(message: string): Fields {
-  const out: Fields = { ...keyValues(message), _text: message };
+  const out = keyValues(message);
+  out._text = message;
   const kind = /([A-Z]+)@([A-Z]+):/.exec(message);
   if (kind) [out._severity, out._module] = [kind[1]!, kind[2]!];
   const flow =
@@ -101,7 +110,7 @@ const sangfor: VendorParser = {
   id: 'sangfor',
   product: 'AF',
   detect: /日志类型[:：]/,
-  fields: (message) => ({ ...colonPairs(message), _text: message }),
+  fields: (message) => withText(colonPairs(message), message),
   keys: {
     srcIp: ['源IP', '源地址'],
     srcPort: ['源端口'],
@@ -122,7 +131,7 @@ const fortinet: VendorParser = {
   id: 'fortinet',
   product: 'FortiGate',
   detect: /\bdevid="?F[A-Z0-9]{3}/,
-  fields: (message) => ({ ...keyValues(message), _text: message }),
+  fields: (message) => withText(keyValues(message), message),
   keys: {
     srcIp: ['srcip'],
     srcPort: ['srcport'],
@@ -150,16 +159,15 @@ const fortinet: VendorParser = {
 /** CEF from any product, else plain key=value with the usual names. */
 function genericFields(message: string): Fields {
   const c = cef(message);
-  if (!c) return { ...keyValues(message), _text: message };
-  return {
-    ...c.ext,
+  if (!c) return withText(keyValues(message), message);
+  return Object.assign(c.ext, {
     _vendor: c.vendor,
     _product: c.product,
     _text: c.ext.msg ?? c.name,
     _category: c.name,
     _rule: c.signature,
     _cef: c.severity === null ? '' : String(c.severity),
-  };
+  });
 }
 
 const generic: VendorParser = {
