@@ -1,6 +1,6 @@
-// Report numbers in Chromium (issue 15 points 2–4): the security-event, conference and duty figures of the
-// demo's monthly report open their lists filtered as the report counted them, under the 按报告筛选
-// banner (the event list's total is the report's 安全事件 number); a payment rests on a stored report,
+// Report numbers in Chromium (issue 15 points 2–4): the security-event, conference, duty, monitoring
+// alert, backup and signature figures of the demo's monthly report open their lists filtered as the
+// report counted them, under the 按报告筛选 banner (the event list's total is the report's 安全事件 number); a payment rests on a stored report,
 // picked from a select and linked from the payments table. Desktop 1440×900 and phone 390×844.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,10 +65,42 @@ describe('report links and payment reports', () => {
     }
   }, 180_000);
 
+  // Monitoring alerts per device, backup runs, the signature board at the period's end and a line's
+  // shifts: each opens its list under the banner, the list's total the report's number.
+  const PAGES = [
+    ['alerts', 'network', '/api/monitoring/alerts', '已触发的告警'],
+    ['backups', 'configbackup', '/api/config-backup/runs', '成功'],
+    ['signatures', 'signatures', '/api/secops/signatures', '日终的特征库状态'],
+    ['shifts', 'duty', '/api/duty/shifts', ''],
+  ] as const;
   for (const [name, viewport] of [
     ['desktop', undefined],
     ['phone', PHONE],
   ] as const) {
+    it(`alerts, backups, signatures and shifts open filtered by the report (${name})`, async () => {
+      const { ctx, page } = await newPage(env.browser, viewport);
+      try {
+        await signInAt(env.base, page, 'pm', DEMO_PASSWORD);
+        const list = await call<{ items: { id: string }[] }>(page, 'GET', '/api/reports?kind=monthly');
+        const d = await call<Detail>(page, 'GET', `/api/reports/${list.items[0]!.id}`);
+        for (const [shot, section, api, text] of PAGES) {
+          const cells = linksOf(d, section).filter((c) => section !== 'duty' || c.href.includes('tab=shifts'));
+          const top = cells.reduce((a, b) => (b.n > a.n ? b : a));
+          const q = new URLSearchParams(top.href.split('?')[1]);
+          q.delete('tab');
+          expect((await call<{ total: number }>(page, 'GET', `${api}?${q}`)).total, top.href).toBe(top.n);
+          await page.goto(`${env.base}${top.href}`);
+          await page.getByTestId('report-filter').waitFor({ timeout: 20_000 });
+          expect(await page.getByTestId('report-filter').innerText()).toContain(text);
+          if (top.n > 0) await page.getByText(`共 ${top.n} 条`).first().waitFor({ timeout: 20_000 });
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: join(SHOTS, `e2e-report-link-${shot}-${name}.png`), fullPage: true });
+        }
+      } finally {
+        await ctx.close();
+      }
+    }, 180_000);
+
     it(`a payment names the stored report it rests on (${name})`, async () => {
       const { ctx, page } = await newPage(env.browser, viewport);
       try {

@@ -8,6 +8,8 @@ import {
   ZDiffParams,
   ZHostKeyAccept,
   ZRun,
+  ZRunQuery,
+  ZRunRow,
   ZRunStarted,
   ZVersion,
   ZVersionParams,
@@ -23,6 +25,8 @@ export const configBackupApi = {
   /** Backs up now: answers at once, the run goes on in the background. */
   run: endpoint({ method: 'POST', path: '/api/config-backup/devices/:id/run', params: ZIdParams, response: ZRunStarted, status: 202 }),
   runs: endpoint({ method: 'GET', path: '/api/config-backup/devices/:id/runs', params: ZIdParams, query: ZPage, response: paged(ZRun) }),
+  /** Runs across devices, newest first (the report's backup numbers open this with their days and state). */
+  allRuns: endpoint({ method: 'GET', path: '/api/config-backup/runs', query: ZRunQuery, response: paged(ZRunRow) }),
   /** Trust the host key the device now offers (audited). */
   acceptHostKey: endpoint({
     method: 'POST',

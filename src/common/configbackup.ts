@@ -2,6 +2,7 @@
 // configurations kept as versions that change only when the configuration really does.
 import { z } from 'zod';
 import { ZPage, ZTimestamp, text } from './api.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 /** The vendor profiles the server knows (modules/configbackup/vendors.ts holds their commands and patterns). */
@@ -108,6 +109,14 @@ export type TRun = z.infer<typeof ZRun>;
 export const ZVersion = z.object({ id: z.string(), takenAt: ZTimestamp, sha256: z.string(), lines: z.number().int() });
 export type TVersion = z.infer<typeof ZVersion>;
 export const ZVersionText = ZVersion.extend({ text: z.string() });
+
+/**
+ * Backup runs across devices (issue 15: a report's 备份成功/备份失败 links here): started in the days
+ * [from, to] (China time), in a state, of a device.
+ */
+export const ZRunQuery = ZPage.extend({ from: ZDayFrom, to: ZDayTo, state: z.enum(RUN_STATES).optional(), deviceId: z.uuid().optional() });
+export const ZRunRow = ZRun.omit({ transcript: true }).extend({ deviceId: z.string(), deviceName: z.string() });
+export type TRunRow = z.infer<typeof ZRunRow>;
 
 export const ZRunStarted = z.object({ runId: z.string(), state: z.enum(RUN_STATES) });
 export const ZVersionParams = z.object({ id: z.uuid(), versionId: z.uuid() });

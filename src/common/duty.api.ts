@@ -19,6 +19,8 @@ import {
   ZLineQuery,
   ZMonth,
   ZMonthQuery,
+  ZShiftList,
+  ZShiftQuery,
   ZNow,
   ZNowQuery,
   ZOnCall,
@@ -43,6 +45,7 @@ export const dutyApi = {
   /** Who is on duty now on every line (the duty operator's screen). */
   now: endpoint({ method: 'GET', path: '/api/duty/now', query: ZNowQuery, response: ZNow }),
   month: endpoint({ method: 'GET', path: '/api/duty/month', query: ZMonthQuery, response: ZMonth }),
+  shifts: endpoint({ method: 'GET', path: '/api/duty/shifts', query: ZShiftQuery, response: ZShiftList }),
   rosters: endpoint({ method: 'GET', path: '/api/duty/rosters', query: ZRosterQuery, response: ZRosterList }),
   /** The people the roster editor offers. */
   candidates: endpoint({ method: 'GET', path: '/api/duty/candidates', query: ZCandidateQuery, response: ZCandidates }),

@@ -105,6 +105,13 @@ export const ZMonth = z.object({
   gaps: z.array(ZGap),
 });
 export type TMonth = z.infer<typeof ZMonth>;
+/**
+ * The shifts of a line starting in [from, to) (at most 400 days), overrides applied, of a layer: the
+ * list a report's 班次 opens with its period (issue 15), so its total is the report's number.
+ */
+export const ZShiftQuery = ZPage.extend({ line: ZLine, from: ZDateTime, to: ZDateTime, layer: z.enum(DUTY_LAYERS).optional() });
+export const ZShiftList = paged(ZShift.extend({ line: z.string() }));
+export type TShiftRow = z.infer<typeof ZShiftList>['items'][number];
 
 export const ZOverrideInput = z
   .object({

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ZDateTime, ZPage, ZTimestamp, text } from './api.ts';
 import { ADDRESS_RE } from './configbackup.ts';
+import { ZDayFrom, ZDayTo } from './day-range.ts';
 import { SERVICE_LINE_CODES } from './service-lines.ts';
 
 export const SNMP_AUTH = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
@@ -210,6 +211,11 @@ export const ZMonAlertQuery = ZPage.extend({
   deviceId: z.uuid().optional(),
   pairId: z.uuid().optional(),
   state: z.enum(ALERT_STATES).optional(),
+  /** Raised in the days [from, to] (China time): the report's alerts per device link here (issue 15). */
+  from: ZDayFrom,
+  to: ZDayTo,
+  /** Only alerts that were raised (open or closed), not those still pending: what a report counts. */
+  raised: z.enum(['true']).optional(),
 });
 
 export const ZThreshold = z.object({

@@ -15,7 +15,8 @@ import {
   ZResponseList,
   ZResponseQuery,
   ZSignature,
-  ZSignatureBoard,
+  ZSignatureList,
+  ZSignatureQuery,
   ZSignatureImport,
   ZSignatureImportResult,
   ZSignatureInput,
@@ -38,7 +39,7 @@ export const secopsApi = {
   alert: endpoint({ method: 'GET', path: '/api/secops/alerts/:alertId', params: ZAlertParams, response: ZAlertResponses }),
   /** The device's security policy history: responses, their changes and verifications, signature updates. */
   history: endpoint({ method: 'GET', path: '/api/secops/devices/:assetId/history', params: ZAssetParams, response: ZDeviceHistory }),
-  signatures: endpoint({ method: 'GET', path: '/api/secops/signatures', response: ZSignatureBoard }),
+  signatures: endpoint({ method: 'GET', path: '/api/secops/signatures', query: ZSignatureQuery, response: ZSignatureList }),
   putSignature: endpoint({
     method: 'PUT',
     path: '/api/secops/signatures/:assetId',

@@ -2,7 +2,7 @@
 // security alerts (approved through a change), the per-device security policy history, and the
 // signature and virus-definition versions of every security product with a staleness board.
 import { z } from 'zod';
-import { ZDateTime, ZPage, ZTimestamp, optText, paged, text } from './api.ts';
+import { ZDate, ZDateTime, ZPage, ZTimestamp, optText, paged, text } from './api.ts';
 
 export const RESPONSE_KINDS = ['firewall_policy', 'port_block', 'zone_isolation', 'bandwidth_limit', 'other'] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
@@ -148,6 +148,9 @@ export const ZSignatureBoard = z.object({
   counts: z.record(z.enum(STALENESS), z.number().int()),
 });
 export type TSignatureBoard = z.infer<typeof ZSignatureBoard>;
+/** The board as a paged list: as it stands now, or at the end of the day `at`, of one status (issue 15). */
+export const ZSignatureQuery = ZPage.extend({ at: ZDate.optional(), status: z.enum(STALENESS).optional() });
+export const ZSignatureList = ZSignatureBoard.extend({ total: z.number().int() });
 
 /** Thresholds as data: `default`, or an asset class code (a class's own overrides the default). */
 export const ZThreshold = z

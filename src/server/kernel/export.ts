@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { sql } from 'drizzle-orm';
+import { gt, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { inTx, type Ctx } from './context.ts';
 import { queryRows } from './db/client.ts';
@@ -77,7 +77,89 @@ export async function eachBatch(tx: Ctx, table: PgTable, each: (rows: Record<str
   return rows;
 }
 
+/** The key a table is read in order of: its primary key's columns (every exported table has one). */
+function keyOf(table: PgTable): { name: string; type: string }[] {
+  const cfg = getTableConfig(table);
+  const keyCols = cfg.columns.filter((c) => c.primary);
+  const names = keyCols.length ? keyCols.map((c) => c.name) : (cfg.primaryKeys[0]?.columns.map((c) => c.name) ?? []);
+  const key = names.length ? cfg.columns.filter((c) => names.includes(c.name)) : cfg.columns;
+  // In the key's own order (a composite key's columns as declared in it).
+  key.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
+  return key.map((c) => ({ name: c.name, type: c.getSQLType() }));
+}
+
+/** Lets what waits for the database (other requests) go first between two short reads. */
+const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * As eachBatch, but without a transaction: each batch is one short query of its own, resumed after
+ * the last key read (keyset paging), with a turn for other requests between two. For PGlite, whose
+ * single connection a long transaction would hold from every request until it ended. The batches do
+ * not share a snapshot: a row written meanwhile is read if its key comes after the last one read.
+ */
+export async function eachChunk(ctx: Ctx, table: PgTable, each: (rows: Record<string, unknown>[]) => Promise<void>): Promise<number> {
+  const cfg = getTableConfig(table);
+  const cols = exportedColumns(table);
+  const key = keyOf(table);
+  const select = sql.join(
+    [
+      ...cols.map((c) => sql.identifier(c.name)),
+      ...key.map((k, i) => sql`${sql.identifier(k.name)}::text AS ${sql.identifier(`__k${i}`)}`),
+    ],
+    sql`, `,
+  );
+  const keyList = sql.join(
+    key.map((k) => sql.identifier(k.name)),
+    sql`, `,
+  );
+  let last: string[] | null = null;
+  let rows = 0;
+  for (;;) {
+    await yieldTurn();
+    const after: SQL = last
+      ? sql`WHERE (${keyList}) > (${sql.join(
+          key.map((k, i) => sql`CAST(${last![i]} AS ${sql.raw(k.type)})`),
+          sql`, `,
+        )})`
+      : sql``;
+    const batch = await queryRows<Record<string, unknown>>(
+      ctx.db,
+      sql`SELECT ${select} FROM ${sql.identifier(cfg.name)} ${after} ORDER BY ${keyList} LIMIT ${sql.raw(String(BATCH))}`,
+    );
+    const tail = batch.at(-1);
+    if (tail) last = key.map((_, i) => String(tail[`__k${i}`]));
+    for (const r of batch) for (let i = 0; i < key.length; i++) delete r[`__k${i}`];
+    if (batch.length) await each(batch);
+    rows += batch.length;
+    if (batch.length < BATCH) break;
+  }
+  return rows;
+}
+
 const FILE_BATCH = 20;
+
+/** As eachStoredFile without a transaction: FILE_BATCH files per short query, after the last id read. */
+export async function eachStoredFileChunked(
+  ctx: Ctx,
+  each: (f: { id: string; name: string; content: Buffer }) => Promise<void>,
+): Promise<number> {
+  let last: string | null = null;
+  let n = 0;
+  for (;;) {
+    await yieldTurn();
+    const batch: { id: string; name: string; content: Uint8Array }[] = await ctx.db
+      .select({ id: files.id, name: files.name, content: files.content })
+      .from(files)
+      .where(last ? gt(files.id, last) : undefined)
+      .orderBy(files.id)
+      .limit(FILE_BATCH);
+    for (const f of batch) await each({ id: f.id, name: f.name, content: Buffer.from(f.content) });
+    n += batch.length;
+    if (batch.length < FILE_BATCH) break;
+    last = batch.at(-1)!.id;
+  }
+  return n;
+}
 
 /**
  * Every stored file with its content, in id order, FILE_BATCH at a time through a cursor (inside a

@@ -4,6 +4,7 @@ import { defineRoute } from '../../kernel/http.ts';
 import { configBackupApi as api } from '../../../common/configbackup.api.ts';
 import { startRun } from './run.ts';
 import { acceptHostKey, createDevice, getDevice, listDevices, listRuns } from './service.ts';
+import { listAllRuns } from './runs.ts';
 import { diffVersions, getVersion, listVersions } from './versions.ts';
 
 export async function configBackupRoutes(app: FastifyInstance): Promise<void> {
@@ -30,6 +31,13 @@ export async function configBackupRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'configbackup.write',
     handler: (ctx, { params }) => startRun(ctx, params.id),
+  });
+  defineRoute(app, {
+    ...api.allRuns,
+    summary: '各设备的备份记录（按日期、结果筛选）',
+    tags,
+    access: read,
+    handler: (ctx, { query }) => listAllRuns(ctx, query),
   });
   defineRoute(app, {
     ...api.runs,

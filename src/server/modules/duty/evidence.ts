@@ -2,12 +2,11 @@
 // line had in a period by layer, the overrides asked for and approved, and the check-ins on post
 // (R-DUT-01), read from the published rosters, overrides and attendance as they are.
 import { sql } from 'drizzle-orm';
-import { addCalendarDays, dateOf } from '../../../common/dates.ts';
 import { DUTY_LAYERS } from '../../../common/duty.ts';
 import { SERVICE_LINE_CODES } from '../../../common/service-lines.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
-import { lineShifts } from './schedule.ts';
+import { shiftsStarting } from './schedule.ts';
 
 /**
  * Per service line: the shifts of the published rosters (overrides applied) starting in [from, to)
@@ -34,8 +33,7 @@ export const dutyCounts = defineEvidence({
     );
     const rows = [];
     for (const line of SERVICE_LINE_CODES) {
-      const all = await lineShifts(ctx, line, addCalendarDays(dateOf(new Date(from)), -1), dateOf(new Date(to - 1)));
-      const shifts = all.filter((s) => s.start >= from && s.start < to);
+      const shifts = await shiftsStarting(ctx, line, from, to);
       const byLayer = Object.fromEntries(DUTY_LAYERS.map((l) => [l, shifts.filter((s) => s.layer === l).length])) as Record<
         (typeof DUTY_LAYERS)[number],
         number

@@ -6,7 +6,7 @@ import { defineRoute } from '../../kernel/http.ts';
 import { listDocs, reviewDoc, submitDoc } from './docs.ts';
 import { icsFeed, newIcsToken } from './ics.ts';
 import { decideOverride, listOverrides, requestOverride } from './overrides.ts';
-import { monthOf, onDutyAt } from './schedule.ts';
+import { listShifts, monthOf, onDutyAt } from './schedule.ts';
 import { createRoster, dutyCandidates, gapsOf, getRoster, listRosters, publishRoster, updateRoster } from './service.ts';
 import { ackHandover, checkInOut, listAttendance, listHandovers, writeHandover } from './shiftlog.ts';
 
@@ -90,6 +90,13 @@ export async function dutyRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: 'duty.write',
     handler: (ctx, { params, body }) => publishRoster(ctx, params.id, body.acknowledgeGaps),
+  });
+  defineRoute(app, {
+    ...dutyApi.shifts,
+    summary: '班次清单（按服务项目与时间段） Shifts',
+    tags,
+    access: 'duty.read',
+    handler: (ctx, { query }) => listShifts(ctx, query),
   });
   defineRoute(app, {
     ...dutyApi.overrides,

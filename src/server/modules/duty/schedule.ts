@@ -3,10 +3,12 @@
 // calendar feed read.
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { DAY_MS, addCalendarDays, dateOf } from '../../../common/dates.ts';
-import { DUTY_LAYERS, type TDutyLayer, type TMonth, type TOnDutyPerson } from '../../../common/duty.ts';
+import type { z } from 'zod';
+import { DUTY_LAYERS, type TDutyLayer, type TMonth, type TOnDutyPerson, type ZShiftList, type ZShiftQuery } from '../../../common/duty.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { userCards } from '../../kernel/directory.ts';
+import { Invalid } from '../../kernel/errors.ts';
 import { applyOverrides, findGaps, generateShifts, spanOf, type Shift } from './generate.ts';
 import { versionsCovering } from './service.ts';
 import { dutyOverrides } from './tables.ts';
@@ -59,7 +61,6 @@ export async function lineShifts(ctx: Ctx, line: string, from: string, to: strin
   );
 }
 
-/** Who is on duty for `line` at `at`, by layer (resident, mobile, on-call, holiday-special) then name. */
 /** The shifts of a line covering the instant `at`. */
 async function shiftsAt(ctx: Ctx, line: string, at: Date) {
   const t = at.getTime();
@@ -114,5 +115,39 @@ export async function monthOf(ctx: Ctx, line: string, month: string): Promise<TM
       end: new Date(s.end).toISOString(),
     })),
     gaps: findGaps(shifts, a, b),
+  };
+}
+
+/** The shifts of a line starting in [from, to) (epoch ms): what duty.duty_counts counts and /api/duty/shifts lists. */
+export async function shiftsStarting(ctx: Ctx, line: string, from: number, to: number): Promise<Shift[]> {
+  // A shift starting on the first day may belong to the day before's generation (a night shift).
+  const all = await lineShifts(ctx, line, addCalendarDays(dateOf(new Date(from)), -1), dateOf(new Date(to - 1)));
+  return all.filter((s) => s.start >= from && s.start < to);
+}
+
+/** The shifts list (issue 15): by start, then layer; refused when the period is reversed or too long. */
+export async function listShifts(ctx: Ctx, q: z.output<typeof ZShiftQuery>): Promise<z.output<typeof ZShiftList>> {
+  const [from, to] = [Date.parse(q.from), Date.parse(q.to)];
+  if (from >= to)
+    throw new Invalid('period.reversed', '开始时间应早于结束时间', [{ path: 'query.from', message: '开始时间应早于结束时间' }]);
+  if (to - from > 400 * DAY_MS) throw new Invalid('duty.span', '时间范围不能超过 400 天', [{ path: 'query.to', message: '时间范围过长' }]);
+  const shifts = (await shiftsStarting(ctx, q.line, from, to))
+    .filter((s) => !q.layer || s.layer === q.layer)
+    .sort((a, b) => a.start - b.start || DUTY_LAYERS.indexOf(a.layer) - DUTY_LAYERS.indexOf(b.layer));
+  const page = shifts.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const cards = await userCards(
+    ctx,
+    page.map((s) => s.member),
+  );
+  return {
+    items: page.map((s) => ({
+      line: q.line,
+      layer: s.layer,
+      username: cards.get(s.member)?.username ?? '',
+      displayName: cards.get(s.member)?.displayName ?? '（已删除）',
+      start: new Date(s.start).toISOString(),
+      end: new Date(s.end).toISOString(),
+    })),
+    total: shifts.length,
   };
 }

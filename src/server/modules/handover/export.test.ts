@@ -12,7 +12,8 @@ import type { TExport } from '../../../common/handover.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import { auditLog, files } from '../../kernel/db/tables.ts';
 import { registryOf } from '../../site.ts';
-import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
+import { startExport } from './exports.ts';
+import { json, onPostgres, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { csvShapes, unzipTo } from './test-util.ts';
 
 let t: TestApp;
@@ -123,5 +124,49 @@ describe('complete export', () => {
     const users = readFileSync(join(dir, 'kernel', 'users.jsonl'), 'utf8');
     expect(users).toContain('"username":"sec.x"');
     expect(users).not.toMatch(/password_hash|totp_secret|argon2/i);
+  }, 300_000);
+
+  // On PGlite (one connection) the export reads in short queries, each its own transaction, not in one
+  // long one that held every other request until the end; on PostgreSQL it keeps its one snapshot.
+  // Shown by a file stored while it runs (files are read last): in the package on PGlite, not on
+  // PostgreSQL. Before, on PGlite, the list below waited until the reading was over.
+  it('lets other requests through while it runs', async () => {
+    const { export: e0, done } = await startExport(t.ctx, registryOf());
+    let ended = false;
+    void done.then(() => (ended = true));
+    const list = await sec.get('/api/handover/exports?page=1&pageSize=10');
+    expect(list.statusCode).toBe(200);
+    let row = json<{ items: TExport[] }>(list).items.find((x) => x.id === e0.id)!;
+    expect(row.state).toBe('running');
+    expect((await sec.get('/api/health')).statusCode).toBe(200);
+    expect(ended).toBe(false);
+    // PostgreSQL: once the export has begun reading (its snapshot taken) or has ended.
+    while (onPostgres && row.current === null && row.state === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      row = json<TExport>(await sec.get(`/api/handover/exports/${e0.id}`));
+    }
+    const content = Buffer.from('written while the export ran\n');
+    const [late] = await t.ctx.db
+      .insert(files)
+      .values({
+        objectType: 'test',
+        objectId: e0.id,
+        kind: 'document',
+        name: 'late.txt',
+        mime: 'text/plain',
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+        createdAt: new Date(),
+      })
+      .returning({ id: files.id });
+    await done;
+    const e = await waitDone(sec, e0.id);
+    expect(e).toMatchObject({ state: 'done', error: null });
+    expect(e.rows).toBeGreaterThan(2000);
+    const unzipped = unzipTo((await sec.get(`/api/handover/exports/${e.id}/download`)).rawPayload);
+    const inPackage = readdirSync(join(unzipped, 'files'));
+    rmSync(join(unzipped, '..'), { recursive: true, force: true });
+    expect(inPackage.includes(late!.id)).toBe(!onPostgres);
   }, 300_000);
 });

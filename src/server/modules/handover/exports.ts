@@ -1,21 +1,24 @@
 // The complete export as a job (R-CONF-04, 第八条2): started by the security administrator or the
 // project manager, run in the background on the node that was asked, from one snapshot of the
-// database (REPEATABLE READ), written as a .zip streamed to a temporary file — per table CSV and JSON
+// database (REPEATABLE READ) on PostgreSQL — on PGlite, whose one connection a long transaction would
+// hold from every request, in short reads one after another instead (docs/operations.md) — written as a .zip streamed to a temporary file — per table CSV and JSON
 // Lines, every stored file, a schema README and a manifest with counts and SHA-256 — then kept in the
 // database in pieces of 1 MiB so any node can send it. Memory holds one batch of rows or one file.
 // Its progress and heartbeat live in its row (progress.ts), so every node sees how far it got and an
 // export cut off by a crash is found and closed.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { PGlite } from '@electric-sql/pglite';
 import type { TExport } from '../../../common/handover.ts';
 import { audit, auditAlone } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
-import { eachBatch, eachStoredFile, exportedColumns } from '../../kernel/export.ts';
+import { eachBatch, eachChunk, eachStoredFile, eachStoredFileChunked, exportedColumns } from '../../kernel/export.ts';
 import { NODE_ID } from '../../kernel/jobs.ts';
 import type { Registry } from '../../kernel/registry.ts';
 import { contractPeriod } from '../contract/api.ts';
@@ -145,16 +148,54 @@ interface Summary {
   files: number;
 }
 
+/** Where the rows come from: one snapshot (a transaction), or short reads one after the other (PGlite). */
+interface Source {
+  ctx: Ctx;
+  table: (t: PgTable, each: (rows: Record<string, unknown>[]) => Promise<void>) => Promise<number>;
+  files: (each: (f: { id: string; name: string; content: Buffer }) => Promise<void>) => Promise<number>;
+}
+
+/** Whether the database is PGlite: one connection, which a transaction holds from every other request. */
+const onPglite = (ctx: Ctx) => (ctx.db as unknown as { $client?: unknown }).$client instanceof PGlite;
+
 async function writePackage(ctx: Ctx, registry: Registry, progress: ExportProgress, path: string, opts: ExportOptions): Promise<Summary> {
   const out = createWriteStream(path);
   const zip = new ZipWriter(out, ctx.now(), { zip64: opts.zip64 ?? false });
   const nested = 'rollback' in ctx.db;
-  const summary = await inTx(ctx, async (tx) => {
-    // One snapshot; inside an outer transaction (the demo at bootstrap) that one already is.
-    if (!nested) await tx.db.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`);
-    const exportedAt = tx.now().toISOString();
-    const modules: ReadmeModule[] = [];
-    const manifest: { module: string; table: string; rows: number; csvSha256: string; jsonlSha256: string }[] = [];
+  const summary =
+    !nested && onPglite(ctx)
+      ? // PGlite: every batch a short read of its own, so the app's other requests go on meanwhile.
+        await writeEntries(registry, progress, zip, path, {
+          ctx,
+          table: (t, each) => eachChunk(ctx, t, each),
+          files: (each) => eachStoredFileChunked(ctx, each),
+        })
+      : await inTx(ctx, async (tx) => {
+          // One snapshot; inside an outer transaction (the demo at bootstrap) that one already is.
+          if (!nested) await tx.db.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+          return writeEntries(registry, progress, zip, path, {
+            ctx: tx,
+            table: (t, each) => eachBatch(tx, t, each),
+            files: (each) => eachStoredFile(tx, each),
+          });
+        });
+  await zip.finish();
+  out.end();
+  await finished(out);
+  progress.written = zip.written;
+  return summary;
+}
+
+/**
+ * Every table read once: its CSV written into the package as the rows come, its JSON Lines into a
+ * temporary file beside it and copied in after, so both hold the same rows even without a snapshot.
+ */
+async function writeEntries(registry: Registry, progress: ExportProgress, zip: ZipWriter, path: string, src: Source): Promise<Summary> {
+  const exportedAt = src.ctx.now().toISOString();
+  const modules: ReadmeModule[] = [];
+  const manifest: { module: string; table: string; rows: number; csvSha256: string; jsonlSha256: string }[] = [];
+  const jsonlPath = `${path}.jsonl`;
+  try {
     for (const m of registry.modules) {
       if (!m.exportTables?.length) continue;
       const rm: ReadmeModule = {
@@ -170,27 +211,28 @@ async function writePackage(ctx: Ctx, registry: Registry, progress: ExportProgre
         const columns = exportedColumns(t);
         progress.current = `${m.id}/${name}`;
         const csvHash = createHash('sha256');
+        const jsonHash = createHash('sha256');
+        const jsonl = createWriteStream(jsonlPath);
+        let rows = 0;
         await zip.add(`${m.id}/${name}.csv`, async (put) => {
           const head = '\ufeff' + csvLine(columns.map((c) => c.name));
           csvHash.update(head);
           await put(head);
-          await eachBatch(tx, t, async (batch) => {
+          rows = await src.table(t, async (batch) => {
             const text = batch.map((r) => csvLine(columns.map((c) => r[c.name]))).join('');
             csvHash.update(text);
             await put(text);
+            const lines = batch.map(jsonLine).join('');
+            jsonHash.update(lines);
+            if (!jsonl.write(lines)) await once(jsonl, 'drain');
+            progress.rows += batch.length;
             progress.written = zip.written;
           });
         });
-        const jsonHash = createHash('sha256');
-        let rows = 0;
+        jsonl.end();
+        await finished(jsonl);
         await zip.add(`${m.id}/${name}.jsonl`, async (put) => {
-          rows = await eachBatch(tx, t, async (batch) => {
-            const text = batch.map(jsonLine).join('');
-            jsonHash.update(text);
-            progress.rows += batch.length;
-            await put(text);
-            progress.written = zip.written;
-          });
+          for await (const piece of createReadStream(jsonlPath, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) await put(piece);
         });
         rm.tables.push({ table: name, rows, columns });
         manifest.push({ module: m.id, table: name, rows, csvSha256: csvHash.digest('hex'), jsonlSha256: jsonHash.digest('hex') });
@@ -199,24 +241,21 @@ async function writePackage(ctx: Ctx, registry: Registry, progress: ExportProgre
       }
       modules.push(rm);
     }
-    progress.current = 'files';
-    const fileCount = await eachStoredFile(tx, async (f) => {
-      await zip.add(`files/${f.id}/${f.name.replace(/[\\/]/g, '_')}`, (put) => put(f.content));
-      progress.files++;
-      progress.written = zip.written;
-    });
-    const c = await contractPeriod(tx);
-    const contract = c ? `${c.number} ${c.title}（${c.agencyName} / ${c.contractorName}）` : '—';
-    await zip.add('README.md', (put) => put(readmeText({ exportedAt, contract, modules, files: fileCount })));
-    const man = { exportedAt, contract, tables: manifest, files: fileCount };
-    await zip.add('manifest.json', (put) => put(JSON.stringify(man, null, 2) + '\n'));
-    return { tables: manifest.length, rows: progress.rows, files: fileCount };
+  } finally {
+    rmSync(jsonlPath, { force: true });
+  }
+  progress.current = 'files';
+  const fileCount = await src.files(async (f) => {
+    await zip.add(`files/${f.id}/${f.name.replace(/[\\/]/g, '_')}`, (put) => put(f.content));
+    progress.files++;
+    progress.written = zip.written;
   });
-  await zip.finish();
-  out.end();
-  await finished(out);
-  progress.written = zip.written;
-  return summary;
+  const c = await contractPeriod(src.ctx);
+  const contract = c ? `${c.number} ${c.title}（${c.agencyName} / ${c.contractorName}）` : '—';
+  await zip.add('README.md', (put) => put(readmeText({ exportedAt, contract, modules, files: fileCount })));
+  const man = { exportedAt, contract, tables: manifest, files: fileCount };
+  await zip.add('manifest.json', (put) => put(JSON.stringify(man, null, 2) + '\n'));
+  return { tables: manifest.length, rows: progress.rows, files: fileCount };
 }
 
 /** Copies the package into the database in pieces, then marks the export done. */

@@ -1,16 +1,18 @@
 // The alert list and the thresholds (as data): defaults per rule, overrides per device or interface.
 import { isoOrNull as iso } from '../../../common/dates.ts';
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../kernel/audit.ts';
 import { inTx, type Ctx } from '../../kernel/context.ts';
+import { dayRangeWhere } from '../../kernel/day-range.ts';
 import { Invalid } from '../../kernel/errors.ts';
 import type { TMonAlert, TThreshold, ZMonAlertQuery, ZThresholdInput } from '../../../common/monitoring.ts';
 import { getDevice } from './devices.ts';
 import { monAlerts, monDevices, monProbePairs, monThresholds } from './tables.ts';
 
 export async function listAlerts(ctx: Ctx, q: z.output<typeof ZMonAlertQuery>): Promise<{ items: TMonAlert[]; total: number }> {
-  const conds: SQL[] = [];
+  const conds: SQL[] = dayRangeWhere(monAlerts.since, q.from, q.to);
+  if (q.raised) conds.push(ne(monAlerts.state, 'pending'));
   if (q.deviceId) conds.push(eq(monAlerts.deviceId, q.deviceId));
   if (q.pairId) conds.push(eq(monAlerts.pairId, q.pairId));
   if (q.state) conds.push(eq(monAlerts.state, q.state));

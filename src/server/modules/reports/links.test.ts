@@ -3,6 +3,7 @@
 // string), shows that many records. On the demo data, as the project manager (who sees every line).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCell, TReportDetail } from '../../../common/reports.ts';
+import { sql } from 'drizzle-orm';
 import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -19,14 +20,32 @@ const API: Record<string, string> = {
   // One row per merged event: the report's 安全事件 is that many rows (its 发生次数 counts the repeats).
   '/events': '/api/events',
   '/conferences': '/api/conferences/meetings',
-  // The duty page's tab the link names: the overrides list (the shifts open the month calendar).
+  // The duty page's tab the link names: the overrides list, the shifts list.
   '/duty?tab=overrides': '/api/duty/overrides',
+  '/duty?tab=shifts': '/api/duty/shifts',
+  // Alerts raised per device, backup runs across devices, the signature board at the period's end.
+  '/monitoring/alerts': '/api/monitoring/alerts',
+  '/config-backup/runs': '/api/config-backup/runs',
+  '/secops/signatures': '/api/secops/signatures',
 };
 
 beforeAll(async () => {
   t = await testApp({ demo: true, clock: new Clock(NOW) });
   pm = t.agent();
   expect((await pm.login('pm', 'Test-Pass-1')).statusCode).toBe(200);
+  // The demo raises no monitoring alert and no failed backup in November: a device's alerts (raised and
+  // cleared, raised and open, still pending — not counted — and one the day before the month, China
+  // time) and failed runs on the month's last minute and the next month's first.
+  const db = t.ctx.db;
+  await db.execute(sql`INSERT INTO mon_alerts (device_id, rule, object, state, since, opened_at, closed_at, message)
+    SELECT d.id, 'if_down', x.obj, x.state, x.since::timestamptz, x.since::timestamptz, x.closed::timestamptz, '报告链接测试'
+    FROM (SELECT id FROM mon_devices ORDER BY name LIMIT 1) d,
+      (VALUES ('lt-1', 'closed', '2026-11-10T02:00:00Z', '2026-11-10T03:00:00Z'), ('lt-2', 'open', '2026-11-30T15:59:00Z', NULL),
+              ('lt-3', 'pending', '2026-11-20T02:00:00Z', NULL), ('lt-4', 'closed', '2026-10-31T15:59:00Z', '2026-10-31T16:30:00Z'))
+        AS x(obj, state, since, closed)`);
+  await db.execute(sql`INSERT INTO cfg_runs (device_id, started_at, finished_at, state, failure, message)
+    SELECT d.id, x.at::timestamptz, x.at::timestamptz, 'failed', 'timeout', '报告链接测试'
+    FROM (SELECT id FROM cfg_devices ORDER BY name LIMIT 1) d, (VALUES ('2026-11-30T15:59:00Z'), ('2026-11-30T16:00:00Z')) AS x(at)`);
 }, 300_000);
 afterAll(async () => {
   await t?.close();
@@ -69,6 +88,18 @@ describe('report links', () => {
         expect(sections).toContain('events');
         expect(sections).toContain('conferences');
         expect(sections).toContain('duty');
+        // Each of these opens a list whose total is its number, and some of them are not zero.
+        for (const id of ['network', 'configbackup', 'signatures']) {
+          expect(sections).toContain(id);
+          expect(checked.filter((c) => c.section === id && c.n > 0).length, id).toBeGreaterThan(0);
+        }
+        // The alerts raised in the month (two of the four added), the month's failed run (one of two).
+        expect(checked.filter((c) => c.section === 'network').reduce((n, c) => n + c.n, 0)).toBe(2);
+        expect(checked.find((c) => c.href.includes('state=failed'))?.n).toBe(1);
+        expect(checked.filter((c) => c.href.startsWith('/duty?tab=shifts') && c.n > 0).length).toBeGreaterThan(0);
+        // Every linked number of these sections has a list behind it (none left to a plain page).
+        const unlinked = links(r).filter((l) => ['network', 'configbackup', 'signatures', 'duty'].includes(l.section));
+        expect(unlinked.filter((l) => !checked.some((c) => c.href === l.href))).toEqual([]);
         const ev = r.version.sections.find((s) => s.id === 'events')!;
         expect(ev.columns.slice(1, 3)).toEqual(['安全事件（条）', '发生次数']);
         for (const row of ev.rows) expect(Number(row[2])).toBeGreaterThanOrEqual((row[1] as { n: number }).n);

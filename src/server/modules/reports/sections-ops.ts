@@ -50,14 +50,15 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'network',
     title: '网络运行分析（可用率、时延、告警）',
     evidence: 'monitoring.network_analysis',
-    build: (r: { devices: Device[]; interfaces: Iface[]; advice: string[] }) => ({
+    build: (r: { devices: Device[]; interfaces: Iface[]; advice: string[] }, p) => ({
       columns: ['设备', '服务项目', '可用率', '平均时延(ms)', '告警'],
       rows: r.devices.map((d) => [
         d.name,
         lineLabel(d.serviceLine),
         pct(d.availability, 3),
         d.latencyAvgMs ?? '—',
-        link(d.alerts, `/monitoring/${d.deviceId}`),
+        // The alerts raised (not merely pending) on the device in the period, as the provider counts them.
+        link(d.alerts, to('/monitoring/alerts', { deviceId: d.deviceId, ...days(p), raised: true })),
       ]),
       notes: [
         ...r.interfaces.slice(0, 5).map((i) => `繁忙端口：${i.device} ${i.name} 峰值利用率 ${Math.round(i.utilPeakPct ?? 0)}%`),
@@ -175,10 +176,17 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'configbackup',
     title: '配置备份',
     evidence: 'configbackup.backup_counts',
-    build: (r: { ok: number; failed: number; devices: number; detected: number; unexplained: number }) => ({
+    build: (r: { ok: number; failed: number; devices: number; detected: number; unexplained: number }, p) => ({
       columns: ['备份设备', '备份成功', '备份失败', '检测到配置变化', '无变更单说明'],
       rows: [
-        [r.devices, link(r.ok, '/config-backup'), link(r.failed, '/config-backup'), r.detected, link(r.unexplained, '/config-backup')],
+        // The runs started in the period, per outcome (the versions behind the last two have no list of their own).
+        [
+          r.devices,
+          link(r.ok, to('/config-backup/runs', { ...days(p), state: 'ok' })),
+          link(r.failed, to('/config-backup/runs', { ...days(p), state: 'failed' })),
+          r.detected,
+          r.unexplained,
+        ],
       ],
       notes: [
         `本期备份 ${r.ok + r.failed} 次，成功率 ${pct(r.ok + r.failed ? (r.ok / (r.ok + r.failed)) * 100 : null)}；` +
@@ -191,28 +199,35 @@ export const OPS_SECTIONS: SectionDef[] = [
     id: 'signatures',
     title: '安全设备特征库与处置',
     evidence: 'secops.signature_currency',
-    build: (r: {
-      counts: { ok: number; stale: number; critical: number; unknown: number };
-      updates: number;
-      responses: { kind: string; done: number; verified: number }[];
-    }) => ({
-      columns: ['项目', '数量'],
-      rows: [
-        ['特征库及时', link(r.counts.ok, '/secops/signatures')],
-        ['特征库过期', link(r.counts.stale, '/secops/signatures')],
-        ['特征库严重过期', link(r.counts.critical, '/secops/signatures')],
-        ['版本未知', link(r.counts.unknown, '/secops/signatures')],
-        ['本期特征库更新', r.updates],
-        ...r.responses.map((x) => [`处置：${RESPONSE_KIND_NAMES[x.kind as ResponseKind] ?? x.kind}（已验证生效 ${x.verified}）`, x.done]),
-      ],
-      notes: [`报告期末特征库过期 ${r.counts.stale + r.counts.critical} 台，本期更新 ${r.updates} 次。`],
-      chart: {
-        type: 'pie',
-        title: '特征库时效',
-        categories: ['及时', '过期', '严重过期', '未知'],
-        series: [{ name: '设备', data: [r.counts.ok, r.counts.stale, r.counts.critical, r.counts.unknown] }],
+    build: (
+      r: {
+        counts: { ok: number; stale: number; critical: number; unknown: number };
+        updates: number;
+        responses: { kind: string; done: number; verified: number }[];
       },
-    }),
+      p,
+    ) => {
+      // The board as it stood at the end of the period's last day, of one status.
+      const sig = (status: string) => to('/secops/signatures', { at: p.end, status });
+      return {
+        columns: ['项目', '数量'],
+        rows: [
+          ['特征库及时', link(r.counts.ok, sig('ok'))],
+          ['特征库过期', link(r.counts.stale, sig('stale'))],
+          ['特征库严重过期', link(r.counts.critical, sig('critical'))],
+          ['版本未知', link(r.counts.unknown, sig('unknown'))],
+          ['本期特征库更新', r.updates],
+          ...r.responses.map((x) => [`处置：${RESPONSE_KIND_NAMES[x.kind as ResponseKind] ?? x.kind}（已验证生效 ${x.verified}）`, x.done]),
+        ],
+        notes: [`报告期末特征库过期 ${r.counts.stale + r.counts.critical} 台，本期更新 ${r.updates} 次。`],
+        chart: {
+          type: 'pie',
+          title: '特征库时效',
+          categories: ['及时', '过期', '严重过期', '未知'],
+          series: [{ name: '设备', data: [r.counts.ok, r.counts.stale, r.counts.critical, r.counts.unknown] }],
+        },
+      };
+    },
   },
   {
     id: 'vulns',
@@ -263,7 +278,7 @@ export const OPS_SECTIONS: SectionDef[] = [
       columns: ['服务项目', '班次', '值班小时', ...DUTY_LAYERS.map((l) => LAYER_NAMES[l]), '调班申请', '调班批准', '签到次数'],
       rows: r.rows.map((x) => [
         lineLabel(x.line),
-        link(x.shifts, '/duty?tab=month'),
+        link(x.shifts, to('/duty', { tab: 'shifts', line: x.line, from: p.from, to: p.to })),
         x.hours,
         ...DUTY_LAYERS.map((l) => x.byLayer[l] ?? 0),
         link(x.overridesRequested, to('/duty', { tab: 'overrides', line: x.line, from: p.from, to: p.to })),

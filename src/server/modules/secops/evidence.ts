@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../kernel/db/client.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
-import { signatureBoard } from './signatures.ts';
+import { boardAt } from './signatures.ts';
 
 /**
  * Signature currency at `to`: every security product's age then (the last update known before it)
@@ -17,24 +17,15 @@ export const signatureCurrency = defineEvidence({
   requirements: ['R-SEC-03', 'R-SEC-07'],
   params: ZEvidencePeriod,
   read: async (ctx, p) => {
-    const end = new Date(p.to);
-    const board = await signatureBoard({ ...ctx, now: () => end });
-    const last = await queryRows<{ assetId: string; at: string }>(
-      ctx.db,
-      sql`SELECT asset_id AS "assetId", max(updated_at)::text AS at FROM sec_signature_updates
-          WHERE updated_at < ${p.to}::timestamptz GROUP BY asset_id`,
-    );
-    const lastAt = new Map(last.map((l) => [l.assetId, Date.parse(l.at)]));
-    const counts = { ok: 0, stale: 0, critical: 0, unknown: 0 };
-    const products = board.items.map((s) => {
-      // The board reads today's versions; a later update than `to` does not count for the period.
-      const known = s.updatedAt && Date.parse(s.updatedAt) < end.getTime() ? Date.parse(s.updatedAt) : (lastAt.get(s.assetId) ?? null);
-      const ageDays = known === null ? null : Math.floor((end.getTime() - known) / 86_400_000);
-      const status =
-        ageDays === null ? 'unknown' : ageDays >= s.criticalDays ? 'critical' : ageDays >= s.staleDays ? 'stale' : ('ok' as const);
-      counts[status]++;
-      return { assetId: s.assetId, assetNumber: s.assetNumber, assetName: s.assetName, ageDays, status };
-    });
+    const board = await boardAt(ctx, new Date(p.to));
+    const counts = board.counts;
+    const products = board.items.map((s) => ({
+      assetId: s.assetId,
+      assetNumber: s.assetNumber,
+      assetName: s.assetName,
+      ageDays: s.ageDays,
+      status: s.status,
+    }));
     const [updates] = await queryRows<{ n: number }>(
       ctx.db,
       sql`SELECT count(*)::int AS n FROM sec_signature_updates WHERE updated_at >= ${p.from}::timestamptz AND updated_at < ${p.to}::timestamptz`,

@@ -5,7 +5,7 @@ import { defineRoute } from '../../kernel/http.ts';
 import { createBulletin, listBulletins } from './bulletins.ts';
 import { deviceHistory } from './history.ts';
 import { alertResponses, createResponse, listResponses, verifyResponse } from './responses.ts';
-import { getThresholds, importSignatureLog, putSignature, putThresholds, signatureBoard } from './signatures.ts';
+import { getThresholds, importSignatureLog, putSignature, putThresholds, listSignatures } from './signatures.ts';
 
 const READ = 'secops.read';
 const WRITE = 'secops.write';
@@ -47,7 +47,13 @@ export async function secopsRoutes(app: FastifyInstance): Promise<void> {
     access: READ,
     handler: (ctx, { params }) => deviceHistory(ctx, params.assetId),
   });
-  defineRoute(app, { ...api.signatures, summary: '安全设备特征库看板', tags, access: READ, handler: (ctx) => signatureBoard(ctx) });
+  defineRoute(app, {
+    ...api.signatures,
+    summary: '安全设备特征库看板',
+    tags,
+    access: READ,
+    handler: (ctx, { query }) => listSignatures(ctx, query),
+  });
   defineRoute(app, {
     ...api.putSignature,
     summary: '登记安全设备的引擎、特征库、病毒库版本与更新时间',

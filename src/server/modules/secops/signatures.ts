@@ -4,9 +4,10 @@
 // the syslog the event centre stores. Until one is recorded, the register's own signature version
 // and date stand. Ages against thresholds kept as data (default 7 days stale, 30 critical; an asset
 // class may have its own).
-import { eq } from 'drizzle-orm';
+import { eq, lt, max } from 'drizzle-orm';
+import { dayRangeInstants } from '../../../common/day-range.ts';
 import type { z } from 'zod';
-import type { Staleness, TSignature, TSignatureBoard, TThreshold, ZSignatureInput } from '../../../common/secops.ts';
+import type { Staleness, TSignature, TSignatureBoard, TThreshold, ZSignatureInput, ZSignatureQuery } from '../../../common/secops.ts';
 import { audit } from '../../kernel/audit.ts';
 import { actorName, inTx, type Ctx } from '../../kernel/context.ts';
 import { Invalid, NotFound } from '../../kernel/errors.ts';
@@ -41,7 +42,7 @@ export async function putThresholds(ctx: Ctx, input: { items: TThreshold[] }): P
   return getThresholds(ctx);
 }
 
-function statusOf(ageDays: number | null, t: TThreshold): Staleness {
+function statusOf(ageDays: number | null, t: Pick<TThreshold, 'staleDays' | 'criticalDays'>): Staleness {
   if (ageDays === null) return 'unknown';
   if (ageDays >= t.criticalDays) return 'critical';
   return ageDays >= t.staleDays ? 'stale' : 'ok';
@@ -81,11 +82,49 @@ export async function signatureBoard(ctx: Ctx): Promise<TSignatureBoard> {
       criticalDays: t.criticalDays,
     };
   });
+  return ranked(items);
+}
+
+/** Worst first (critical, stale, unknown, ok; the oldest first within), with the counts per status. */
+function ranked(items: TSignature[]): TSignatureBoard {
   const rank: Record<Staleness, number> = { critical: 0, stale: 1, unknown: 2, ok: 3 };
   items.sort((a, b) => rank[a.status] - rank[b.status] || (b.ageDays ?? 0) - (a.ageDays ?? 0));
   const counts = { ok: 0, stale: 0, critical: 0, unknown: 0 };
   for (const i of items) counts[i.status]++;
   return { items, counts };
+}
+
+/**
+ * The board as it stood at `end` (a report's period end, secops.signature_currency): each product's
+ * last update known before then — today's when it was earlier, else the last one recorded before
+ * `end` — aged at `end` against its thresholds. The versions shown are today's.
+ */
+export async function boardAt(ctx: Ctx, end: Date): Promise<TSignatureBoard> {
+  const board = await signatureBoard({ ...ctx, now: () => end });
+  const last = await ctx.db
+    .select({ assetId: secSignatureUpdates.assetId, at: max(secSignatureUpdates.updatedAt) })
+    .from(secSignatureUpdates)
+    .where(lt(secSignatureUpdates.updatedAt, end))
+    .groupBy(secSignatureUpdates.assetId);
+  const lastAt = new Map(last.map((l) => [l.assetId, l.at?.getTime() ?? null]));
+  const items = board.items.map((s): TSignature => {
+    const today = s.updatedAt ? Date.parse(s.updatedAt) : null;
+    const known = today !== null && today < end.getTime() ? today : (lastAt.get(s.assetId) ?? null);
+    const ageDays = known === null ? null : Math.floor((end.getTime() - known) / DAY);
+    const status = statusOf(ageDays, s);
+    return { ...s, updatedAt: known === null ? null : new Date(known).toISOString(), ageDays, status };
+  });
+  return ranked(items);
+}
+
+/**
+ * The board as a list (issue 15): as it stands now, or at the end of the day `at` (a report's
+ * 特征库 numbers link here with the period's last day and a status); the counts are the whole board's.
+ */
+export async function listSignatures(ctx: Ctx, q: z.output<typeof ZSignatureQuery>): Promise<TSignatureBoard & { total: number }> {
+  const board = q.at ? await boardAt(ctx, dayRangeInstants(undefined, q.at).to!) : await signatureBoard(ctx);
+  const items = q.status ? board.items.filter((s) => s.status === q.status) : board.items;
+  return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), counts: board.counts, total: items.length };
 }
 
 async function product(ctx: Ctx, assetId: string): Promise<SecurityProduct> {

@@ -1,6 +1,6 @@
 // 配置备份: the devices with their last backup and its state, and registering a device (its
 // credentials are sent once and never shown again).
-import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -110,9 +110,14 @@ export function DevicesPage() {
         title={t('配置备份')}
         subtitle={t('网络与安全设备的配置定时备份；只有配置真正变化时才保存新版本，未经批准的变化会提醒工程师')}
         extra={
-          <Link to="/config-backup/groups">
-            <Button icon={<ScheduleOutlined />}>{t('设备分组与备份计划')}</Button>
-          </Link>
+          <>
+            <Link to="/config-backup/runs">
+              <Button icon={<HistoryOutlined />}>{t('备份记录')}</Button>
+            </Link>
+            <Link to="/config-backup/groups">
+              <Button icon={<ScheduleOutlined />}>{t('设备分组与备份计划')}</Button>
+            </Link>
+          </>
         }
       />
       <Card>

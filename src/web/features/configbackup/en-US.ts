@@ -1,5 +1,7 @@
 // en-US strings of configuration backup, merged into the app's dictionary through feature.tsx.
 export const EN: Record<string, string> = {
+  结束: 'Finished',
+  '各设备的每次备份及其结果，按开始时间倒序': 'Every backup run of every device and its outcome, newest first',
   'enable 密码': 'Enable password',
   '{n} 行': '{n} lines',
   两个版本相同: 'The two versions are the same',

@@ -12,6 +12,7 @@ import { MonthPanel } from './MonthPanel.tsx';
 import { NowPanel } from './NowPanel.tsx';
 import { OverridesPanel } from './OverridesPanel.tsx';
 import { RostersPanel } from './RostersPanel.tsx';
+import { ShiftsPanel } from './ShiftsPanel.tsx';
 
 export function DutyPage() {
   const { t } = useI18n();
@@ -24,6 +25,7 @@ export function DutyPage() {
   const items = [
     { key: 'now', label: t('当前值班'), children: <NowPanel at={at} /> },
     { key: 'month', label: t('排班月历'), children: <MonthPanel initial={month} /> },
+    { key: 'shifts', label: t('班次清单'), children: <ShiftsPanel /> },
     { key: 'overrides', label: t('调班'), children: <OverridesPanel /> },
     { key: 'handover', label: t('交接班'), children: <HandoverPanel /> },
     { key: 'rosters', label: t('排班表'), children: <RostersPanel /> },

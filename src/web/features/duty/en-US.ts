@@ -1,5 +1,7 @@
 // English of the duty feature's texts.
 export const EN: Record<string, string> = {
+  班次清单: 'Shift list',
+  值班人员: 'On duty',
   值班: 'Duty',
   '驻场 5×9、机动、二线值班与节假日专项值班，按工作日历排班':
     'Resident 5×9, mobile, second-line on-call and holiday special duty, on the business calendar',

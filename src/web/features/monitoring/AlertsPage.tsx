@@ -7,11 +7,12 @@ import { ALERT_RULE_ZH, type TAlertRule, type TMonAlert } from '../../../common/
 import { DataTable, type DTColumn } from '../../components/DataTable.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ALERT_STATE_TEXT } from './labels.tsx';
 import { TrapSources } from './Traps.tsx';
 
-export function AlertsTable({ deviceId }: { deviceId?: string }) {
+export function AlertsTable({ deviceId, report }: { deviceId?: string; report?: Record<string, string | undefined> }) {
   const { t } = useI18n();
   const [state, setState] = useState<string | undefined>(undefined);
   const columns: DTColumn<TMonAlert>[] = [
@@ -49,7 +50,7 @@ export function AlertsTable({ deviceId }: { deviceId?: string }) {
       source={api.alerts}
       rowKey="id"
       columns={columns}
-      params={{ deviceId, state }}
+      params={{ deviceId, state, ...report }}
       filters={
         <Select
           allowClear
@@ -73,11 +74,19 @@ export function AlertsTable({ deviceId }: { deviceId?: string }) {
 
 export function AlertsPage() {
   const { t } = useI18n();
+  // A report's alerts per device link here with the device, the days raised and raised-only (issue 15).
+  const [f, set] = useUrlFilters(['deviceId', 'from', 'to', 'raised'] as const);
   return (
     <div>
       <PageHeader title={t('监控告警')} subtitle={t('阈值触发的告警：持续达到阈值时自动登记运维单，条件解除后自动处理')} />
+      <ReportFilter
+        from={f.from}
+        to={f.to}
+        detail={f.raised ? t('已触发的告警（不含观察中）') : undefined}
+        onClear={() => set({ deviceId: undefined, from: undefined, to: undefined, raised: undefined })}
+      />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <AlertsTable />
+        <AlertsTable report={f} />
         <TrapSources />
       </Space>
     </div>

@@ -1,5 +1,6 @@
 // en-US strings of monitoring, merged into the app's dictionary through feature.tsx.
 export const EN: Record<string, string> = {
+  '已触发的告警（不含观察中）': 'Alerts raised (not those still observed)',
   网络监控: 'Monitoring',
   监控大屏: 'Wall screen',
   网络拓扑: 'Topology',

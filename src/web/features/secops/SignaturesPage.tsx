@@ -1,18 +1,20 @@
 // 特征库 (R-SEC-07): every security product with its engine, signature and virus-definition versions
 // and last update, aged against the thresholds (data) — stale and critical first; versions entered by
 // hand or imported from the product's update log lines.
-import { Button, Card, DatePicker, Form, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { SIGNATURE_SOURCE_NAMES, STALENESS, type TSignature } from '../../../common/secops.ts';
+import { SIGNATURE_SOURCE_NAMES, STALENESS, STALENESS_NAMES, type Staleness, type TSignature } from '../../../common/secops.ts';
 import { secopsApi as api } from '../../../common/secops.api.ts';
 import { call } from '../../api/client.ts';
 import { useCall } from '../../api/query.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { dayjs } from '../../app/dayjs.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { StaleTag } from './labels.tsx';
 
@@ -85,7 +87,10 @@ function ImportForm({ edit, onClose }: { edit: Edit; onClose: () => void }) {
 export function SignaturesPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const q = useCall(api.signatures, {});
+  // A report's 特征库 numbers link here with the period's last day and a status (issue 15): the board as
+  // it stood at the end of that day.
+  const [f, set] = useUrlFilters(['at', 'status'] as const);
+  const q = useCall(api.signatures, { query: { at: f.at, pageSize: 1 } });
   const th = useCall(api.thresholds, {});
   const [edit, setEdit] = useState<Edit>(null);
   const def = th.data?.items.find((x) => x.scope === 'default');
@@ -102,24 +107,35 @@ export function SignaturesPage() {
             : undefined
         }
       />
+      <ReportFilter
+        from={f.at}
+        to={f.at}
+        detail={
+          t('{at} 日终的特征库状态', { at: f.at ?? '' }) + (f.status ? ` · ${t(STALENESS_NAMES[f.status as Staleness] ?? f.status)}` : '')
+        }
+        onClear={() => set({ at: undefined, status: undefined })}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         {STALENESS.map((s) => (
-          <span key={s}>
+          <Button
+            key={s}
+            size="small"
+            type={f.status === s ? 'primary' : 'text'}
+            onClick={() => set({ status: f.status === s ? undefined : s })}
+          >
             <StaleTag s={s} /> {q.data?.counts[s] ?? 0}
-          </span>
+          </Button>
         ))}
       </Space>
       <Card>
-        <Table<TSignature>
+        <DataTable
+          queryKey="secops"
+          source={api.signatures}
           rowKey="assetId"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          rowClassName={(r) => `yw-sig-${r.status}`}
+          params={f}
+          defaultPageSize={50}
           columns={[
-            { title: t('状态'), dataIndex: 'status', render: (v: TSignature['status']) => <StaleTag s={v} /> },
+            { title: t('状态'), dataIndex: 'status', render: (v: Staleness) => <StaleTag s={v} /> },
             { title: t('设备'), dataIndex: 'assetName', render: (v: string, r) => <Link to={`/secops/devices/${r.assetId}`}>{v}</Link> },
             { title: t('类别'), dataIndex: 'className', responsive: ['md'] },
             { title: t('厂商型号'), dataIndex: 'model', responsive: ['xxl'], render: (v: string, r) => `${r.vendor} ${v}` },

@@ -1,5 +1,6 @@
 // en-US strings of security operations, merged into the app's dictionary through feature.tsx.
 export const EN: Record<string, string> = {
+  '{at} 日终的特征库状态': 'Signatures as they stood at the end of {at}',
   特征库: 'Signatures',
   告警处置: 'Alert response',
   返回安全告警: 'Back to security alerts',
