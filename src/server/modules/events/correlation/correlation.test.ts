@@ -14,7 +14,7 @@ import { pgStore } from '../pg-store.ts';
 import { hitsOfRows, MAX_ROWS } from './evaluate.ts';
 import { pgHits } from './pg-hits.ts';
 import { compileRule, type Field, type Selection } from './rule.ts';
-import { correlate } from './service.ts';
+import { correlate, MAX_ALERT_KEYS, OTHER_KEYS } from './service.ts';
 import { BRUTE_FORCE_RULE, MANY_USERS_RULE, REPEATED_ATTACK_RULE } from './samples.ts';
 
 let t: TestApp;
@@ -143,6 +143,25 @@ describe('a window busier than Node could read', () => {
     const alert = items.find((a) => a.key === A)!;
     const ticket = json<TTicket>(await eng.get(`/api/tickets/${alert.ticketId}`));
     expect(ticket.description).toContain('命中 55000 次');
+  });
+
+  it('a flood from many sources opens one alert per busiest source up to the cap, and one for the rest', async () => {
+    const sources = Array.from({ length: MAX_ALERT_KEYS + 12 }, (_, i) => `198.51.100.${i + 1}`);
+    for (const [i, src] of sources.entries()) await attacks(src, 1, 12 + i); // the later, the busier
+    const title = '多个来源 10 分钟内多次攻击';
+    const saved = await eng.post('/api/events/rules', { yaml: REPEATED_ATTACK_RULE.replace('同一来源', '多个来源'), enabled: true });
+    expect(saved.statusCode, saved.body).toBe(201);
+    await correlate({ ...t.ctx, actor: SYSTEM_ACTOR });
+    const { items } = json<{ items: TEventAlert[] }>(await eng.get('/api/events/alerts?pageSize=100'));
+    const mine = items.filter((a) => a.title === title);
+    // A and B (the busiest of all) and the 48 busiest new sources each; the 14 others together.
+    expect(mine).toHaveLength(MAX_ALERT_KEYS + 1);
+    expect(mine.map((a) => a.key)).toEqual(expect.arrayContaining([A, B, sources.at(-1)!]));
+    expect(mine.map((a) => a.key)).not.toContain(sources[13]);
+    const others = mine.find((a) => a.key === OTHER_KEYS)!;
+    expect(others.sample).toContain(`另有 14 个分组键达到阈值：${sources[13]}、${sources[12]}`);
+    const ticket = json<TTicket>(await eng.get(`/api/tickets/${others.ticketId}`));
+    expect(ticket.title).toBe(`安全告警：${title}（其余分组键）`);
   });
 
   it('counts in SQL what Node counts from the same rows (threshold, distinct, sequence; one window and longer)', async () => {

@@ -112,7 +112,7 @@ async function raise(ctx: Ctx, rule: typeof evtRules.$inferSelect, c: CompiledRu
     const ticket = await openDetectedTicket(tx, {
       serviceLine: 'SEC',
       severity: TICKET_SEVERITY[rule.level as keyof typeof TICKET_SEVERITY] ?? 'medium',
-      title: `安全告警：${rule.title}（${hit.key}）`,
+      title: `安全告警：${rule.title}（${hit.key === OTHER_KEYS ? '其余分组键' : hit.key}）`,
       description: `关联规则“${rule.title}”（第 ${rule.version} 版）在 ${hit.firstAt} 至 ${hit.lastAt} 间${c.first.sum ? `累计 ${c.first.sum === 'bytes' ? '字节' : '包'}数 ${hit.count}` : `命中 ${hit.count} 次`}，分组键 ${hit.key}。最后一条：${hit.sample}。详见 /events/alerts`,
       channel: 'security',
     });
@@ -148,12 +148,35 @@ export async function correlate(ctx: Ctx): Promise<number> {
     } catch {
       continue; // saved rules were compiled on save; a rule the grammar no longer takes is skipped
     }
-    for (const hit of await evaluate(ctx, c, new Date(now.getTime() - c.windowMs), now)) {
+    // The busiest keys first; past MAX_ALERT_KEYS the rest make one alert (and one ticket) together.
+    const hits = (await evaluate(ctx, c, new Date(now.getTime() - c.windowMs), now)).sort((x, y) => y.count - x.count);
+    const rest = hits.splice(MAX_ALERT_KEYS);
+    if (rest.length) hits.push(othersHit(rest));
+    for (const hit of hits) {
       await raise(ctx, r, c, hit);
       n++;
     }
   }
   return n;
+}
+
+/**
+ * How many keys of one rule open or count an alert of their own per run. A flood (a scan from
+ * thousands of addresses) would otherwise open thousands of desk tickets in one minute.
+ */
+export const MAX_ALERT_KEYS = 50;
+/** The key of the alert that stands for a rule's keys past MAX_ALERT_KEYS. */
+export const OTHER_KEYS = '*';
+
+function othersHit(rest: readonly TRuleHit[]): TRuleHit {
+  const keys = rest.slice(0, 10).map((h) => h.key);
+  return {
+    key: OTHER_KEYS,
+    count: rest.reduce((sum, h) => sum + h.count, 0),
+    firstAt: rest.reduce((m, h) => (h.firstAt < m ? h.firstAt : m), rest[0]!.firstAt),
+    lastAt: rest.reduce((m, h) => (h.lastAt > m ? h.lastAt : m), rest[0]!.lastAt),
+    sample: `另有 ${rest.length} 个分组键达到阈值：${keys.join('、')}${rest.length > keys.length ? ' 等' : ''}`,
+  };
 }
 
 export const correlationJob: GlobalJob = {
