@@ -53,6 +53,7 @@ import { cpuProbe, postmasterOf } from './lib/cpu.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import * as prettier from 'prettier';
 import { queryRows, type Db } from '../src/server/kernel/db/client.ts';
+import { TOTAL_CAP } from '../src/server/kernel/db/paged-total.ts';
 import { render, type DbRun } from './lib/report.ts';
 import { benchDesk, type DeskConfig, type DeskRun } from './desk.ts';
 import { DESK_BEGIN, DESK_END, renderDesk } from './lib/desk-report.ts';
@@ -228,7 +229,10 @@ async function benchDatabase(baseUrl: string | null): Promise<DbRun> {
   }
   const probe = cpuProbe(postmaster);
   const pagePlan = await plan(bdb.database.db, sql`SELECT * FROM people WHERE party_id = ${seeded.partyId} ORDER BY name LIMIT 50`);
-  const countPlan = await plan(bdb.database.db, sql`SELECT count(*) FROM people WHERE party_id = ${seeded.partyId}`);
+  const countPlan = await plan(
+    bdb.database.db,
+    sql`SELECT count(*) FROM (SELECT 1 FROM people WHERE party_id = ${seeded.partyId} LIMIT ${TOTAL_CAP + 1}) up_to`,
+  );
   const results = new Map<ScenarioId, Measured>();
   for (const id of ORDER) {
     const s = servers.scenarios.find((x) => x.id === id)!;
