@@ -1,7 +1,7 @@
 // The HTTP servers under load, all in this process beside the database (as the product runs PGlite):
 //   (a)  a bare Fastify route returning constant JSON
 //   (b)  a bare Fastify route running one 50-row query through the app's Database (drizzle), no auth
-//   (b2) diagnosis: (b) done the app's way, personStore.list = count(*) + the 50-row page
+//   (b2) diagnosis: (b) done the app's way, personStore.list = the 50-row page + a capped count
 //   (b3) diagnosis: (b2) plus the kernel's session lookup (resolveSession: session+user, roles+permissions)
 //   (c)  the real app (buildApp) with the product's default logging (LOG_LEVEL=info, here to /dev/null)
 //   (c0) diagnosis: the real app with logging off (as the test harness builds it)
@@ -37,7 +37,7 @@ export interface Scenario extends ScenarioInfo {
 export const SCENARIOS: readonly ScenarioInfo[] = [
   { id: 'a', label: '(a) bare Fastify, constant JSON', diagnostic: false, auth: false },
   { id: 'b', label: '(b) bare Fastify + one 50-row query, no auth', diagnostic: false, auth: false },
-  { id: 'b2', label: "(b2) = (b) the app's way: count(*) + page", diagnostic: true, auth: false },
+  { id: 'b2', label: "(b2) = (b) the app's way: page + capped count", diagnostic: true, auth: false },
   { id: 'b3', label: '(b3) = (b2) + session lookup (resolveSession)', diagnostic: true, auth: true },
   { id: 'c0', label: '(c0) real app, logging off', diagnostic: true, auth: true },
   { id: 'c', label: '(c) real app, GET /api/people (LOG_LEVEL=info)', diagnostic: false, auth: true },

@@ -23,7 +23,12 @@ export const ZPage = z.object({
 });
 export type TPage = z.infer<typeof ZPage>;
 
-export const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/**
+ * A page of a list. `total` counts the matches up to a cap (1,000, or just past the page asked for); when
+ * more match, `totalCapped` is true and `total` is that cap (the web shows "超过 1,000 条").
+ */
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.boolean().optional() });
 
 export interface TProblem {
   type: string;

@@ -15,6 +15,7 @@ import { keyring } from './kernel/crypto.ts';
 import { AppError, Forbidden, Unauthorized } from './kernel/errors.ts';
 import { clientErrorHandler, frameworkErrors, instanceOf, registerProblemHandlers, sendProblem } from './kernel/http-errors.ts';
 import { resolveApiToken, resolveSession } from './kernel/auth/service.ts';
+import { forgetSessions } from './kernel/auth/session-lookup.ts';
 import { safeEqual } from './kernel/crypto.ts';
 import { registerWeb } from './kernel/web.ts';
 import { registerSecurityHeaders } from './kernel/security-headers.ts';
@@ -170,6 +171,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (typeof header !== 'string' || !cookieValue || !safeEqual(header, cookieValue) || !safeEqual(header, expected))
         throw new Forbidden('csrf.invalid', '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
     }
+  });
+  // Sessions cached for a moment (kernel/auth/session-lookup.ts) are read again after any write this
+  // process answers, before its answer leaves: a sign-out, a password change or a role change applies
+  // to the very next request.
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (!SAFE.has(req.method)) forgetSessions();
+    done(null, payload);
   });
   // A route that needs a user reports why the credentials were refused (expired session, bad token).
   app.addHook('preHandler', async (req) => {

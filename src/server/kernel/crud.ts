@@ -1,10 +1,11 @@
 // Plain records (sites, rooms, departments, people, …) share one audited create/update/delete/list
 // path, so each module states only what is its own: the table, the search columns, the order.
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { audit } from './audit.ts';
 import { inTx, type Ctx } from './context.ts';
 import { likeContains } from './db/like.ts';
+import { cappedCount, pagedTotal, totalOf, type PagedTotal } from './db/paged-total.ts';
 import { Conflict, NotFound } from './errors.ts';
 
 type Table = PgTable & { id: PgColumn };
@@ -47,25 +48,24 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
     return row;
   }
 
-  async function list(ctx: Ctx, a: ListArgs): Promise<{ items: Row[]; total: number }> {
+  async function list(ctx: Ctx, a: ListArgs): Promise<{ items: Row[] } & PagedTotal> {
     const c: SQL[] = [];
     if (a.where) c.push(a.where);
     if (a.q && o.search?.length) c.push(or(...o.search.map((col) => ilike(col, likeContains(a.q!))))!);
     const where = c.length ? and(...c) : undefined;
     const offset = (a.page - 1) * a.pageSize;
-    const items = (await ctx.db
-      .select()
+    // The page and its capped total in one statement (kernel/db/paged-total.ts); a page past the end
+    // has no row to carry the total, so it is counted on its own.
+    const rows = await ctx.db
+      .select({ row: getTableColumns(table), n: cappedCount(ctx.db, from, { where, offset, pageSize: a.pageSize }) })
       .from(from)
       .where(where)
       .orderBy(...(o.order ?? [idCol]).map((col) => asc(col)))
       .limit(a.pageSize)
-      .offset(offset)) as Row[];
-    // A page that is not full is the last one: its total needs no count (most lists of sites, rooms and
-    // departments fit on one page). Otherwise a second statement, not count(*) over (): a plain count can
-    // be answered from an index alone, the window has to read every matching row (docs/performance.md).
-    if (items.length > 0 && items.length < a.pageSize) return { items, total: offset + items.length };
-    const [t] = await ctx.db.select({ n: count() }).from(from).where(where);
-    return { items, total: Number(t?.n ?? 0) };
+      .offset(offset);
+    const items = rows.map((r) => r.row) as Row[];
+    const page = { where, offset, pageSize: a.pageSize, got: items.length };
+    return { items, ...(rows[0] ? totalOf(rows[0].n, page) : await pagedTotal(ctx.db, from, page)) };
   }
 
   async function guard<R>(fn: () => Promise<R>): Promise<R> {

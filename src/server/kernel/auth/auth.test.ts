@@ -1,6 +1,10 @@
 // Sign-in and sessions through the HTTP API, as a browser would (等保 2.0 8.1.4.1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { totpNow } from './totp.ts';
+import { lookupSession } from './session-lookup.ts';
+import { sha256 } from '../crypto.ts';
+import { sessions } from '../db/tables.ts';
 import { json, testApp, type TestApp, TEST_PASSWORD } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -119,6 +123,20 @@ describe('sign-in', () => {
     expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
     a.cookies.set('yunwei_sid', sid);
     expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('keeps a looked-up session for a moment; any write this process answers forgets it (decision 0003)', async () => {
+    const a = await t.userAgent('gina', ['engineer']);
+    const hash = sha256(a.cookies.get('yunwei_sid')!);
+    const first = await lookupSession(t.ctx.db, hash);
+    expect(first).toMatchObject({ username: 'gina', roles: ['engineer'] });
+    expect(await lookupSession(t.ctx.db, hash)).toBe(first); // the cached row, not a second read
+    // Ended behind this process's back (another node, the CLI), then a write answered here (a sign-out):
+    await t.ctx.db.update(sessions).set({ endedAt: t.ctx.now() }).where(eq(sessions.idHash, hash));
+    const b = await t.userAgent('hank', ['engineer']);
+    expect((await b.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await lookupSession(t.ctx.db, hash)).toBeUndefined();
   });
 
   it('limits sign-in attempts per IP', async () => {

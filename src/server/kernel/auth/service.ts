@@ -9,6 +9,7 @@ import { Conflict, Forbidden, Invalid, Locked, Unauthorized } from '../errors.ts
 import type { Db } from '../db/client.ts';
 import { assertNotReused, assertStrong, burnVerify, hashPassword, rememberPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
+import { forgetSession, lookupSession, roleCodes } from './session-lookup.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -34,11 +35,6 @@ async function roleInfo(db: Db, userId: string): Promise<{ roles: string[]; perm
   const codes = rows.map((r) => r.code).sort();
   return { roles: codes, ...(await permissionsOf(db, codes)) };
 }
-
-// The user's role codes in the same query as the session or token lookup: one round trip a request.
-const roleCodes = sql<
-  string[]
->`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = ${users.id}), '{}')`;
 
 /** The step still owed after the password, given what this session has already proved. */
 function nextStep(u: UserRow, isAdmin: boolean, totpDone: boolean, now: Date): PendingStep | null {
@@ -151,45 +147,18 @@ export interface ResolvedSession {
   pending: PendingStep | null;
 }
 
-function prepareSessionLookup(db: Db) {
-  return db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      pending: sessions.pending,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      disabled: users.disabled,
-      serviceLines: users.serviceLines,
-      roles: roleCodes,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), isNull(sessions.endedAt)))
-    .limit(1)
-    .prepare('yw_session_lookup');
-}
-// Every request with a session cookie runs it: prepared once per database handle, and on PostgreSQL
-// parsed and planned once per connection.
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-function sessionLookup(db: Db) {
-  let p = sessionLookups.get(db);
-  if (!p) sessionLookups.set(db, (p = prepareSessionLookup(db)));
-  return p;
-}
-
 /** Looks up a session cookie; ends it when idle for 30 minutes or past its 12-hour life. */
 export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedSession> {
   const now = ctx.now();
   const idHash = sha256(token);
-  const [row] = await sessionLookup(ctx.db).execute({ idHash });
+  const row = await lookupSession(ctx.db, idHash);
   if (!row) throw new Unauthorized('auth.required', '请先登录');
   const s = row;
   const u = row; // the session's and the user's columns, read together
   const idle = now.getTime() - s.lastSeenAt.getTime() > IDLE_MS;
   if (idle || s.expiresAt <= now || u.disabled) {
     const reason = u.disabled ? 'disabled' : idle ? 'idle' : 'expired';
+    forgetSession(ctx.db, idHash);
     await inTx({ ...ctx, actor: actorStub(u) }, async (tx) => {
       await tx.db.update(sessions).set({ endedAt: now }).where(eq(sessions.idHash, idHash));
       await audit(tx, { action: 'auth.session_end', objectType: 'user', objectId: u.id, detail: { reason } });
@@ -198,6 +167,7 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<ResolvedS
   }
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_MS) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+    s.lastSeenAt = now; // and in the cached row
   }
   const { permissions } = await permissionsOf(ctx.db, u.roles);
   return {

@@ -8,6 +8,8 @@ import { auditLog } from '../db/tables.ts';
 import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
 import { libreOfficeConvert } from '../../test/office.ts';
 import { departmentStore, partyStore, personStore } from '../../modules/org/service.ts';
+import { people } from '../../modules/org/tables.ts';
+import { TOTAL_CAP } from '../db/paged-total.ts';
 import { listXlsx } from './list-export.ts';
 
 let t: TestApp;
@@ -91,4 +93,47 @@ describe('list export (issue 11 point 14)', () => {
     expect(rowsOf(await sheet(r.rawPayload))).toHaveLength(1);
     expect(json<unknown>(await reader.get('/api/people?q=%E6%B2%A1%E6%9C%89'))).toMatchObject({ total: 0 });
   });
+});
+
+describe('a list past the counted cap (issue 11 point 17)', () => {
+  const N = TOTAL_CAP + 50;
+  let partyId: string;
+  beforeAll(async () => {
+    const party = await partyStore.create(t.ctx, { kind: 'agency', name: '某局信息中心', shortName: '信息中心' });
+    partyId = party.id;
+    const names = Array.from({ length: N }, (_, i) => ({ partyId, name: `人员${String(i).padStart(5, '0')}` }));
+    await t.ctx.db.insert(people).values(names);
+  }, 60_000);
+
+  it('counts up to the cap and says there are more; the last page and the export have them all', async () => {
+    const first = json<{ items: { name: string }[]; total: number; totalCapped?: boolean }>(
+      await reader.get(`/api/people?partyId=${partyId}&pageSize=20`),
+    );
+    expect(first).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(first.items.map((p) => p.name).slice(0, 2)).toEqual(['人员00000', '人员00001']);
+    // A page past the cap counts to just past itself; the last page knows the total without a count.
+    const deep = json<{ total: number; totalCapped?: boolean }>(await reader.get(`/api/people?partyId=${partyId}&pageSize=20&page=51`));
+    expect(deep).toMatchObject({ total: 1020, totalCapped: true });
+    const end = json<{ total: number; totalCapped?: boolean }>(await reader.get(`/api/people?partyId=${partyId}&pageSize=20&page=53`));
+    expect(end).toEqual({ items: expect.any(Array) as unknown[], total: N });
+    const last = json<{ items: unknown[]; total: number }>(await reader.get(`/api/people?partyId=${partyId}&pageSize=200&page=6`));
+    expect(last).toMatchObject({ total: N });
+    expect(last.items).toHaveLength(N - 1000);
+
+    const r = await reader.get(`/api/people/export?partyId=${partyId}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(rowsOf(await sheet(r.rawPayload))).toHaveLength(N + 1); // the headers and every person
+    const capped = listXlsx(t.ctx, {
+      title: '人员',
+      objectType: 'person',
+      query: {},
+      max: N - 10,
+      list: (page, pageSize) => personStore.list(t.ctx, { page, pageSize, where: eq(people.partyId, partyId) }),
+      columns: [{ header: '姓名', value: (p) => p.name }],
+    });
+    await expect(capped).rejects.toMatchObject({
+      code: 'export.too_many',
+      message: expect.stringContaining(`超过 ${N - 10} 条`) as string,
+    });
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ export interface ListExport<T> {
   /** The list route's query as received; page and pageSize are dropped (every page is exported). */
   query: object;
   /** One page of the list route's service, with the same filters. */
-  list: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>;
+  list: (page: number, pageSize: number) => Promise<{ items: T[]; total: number; totalCapped?: boolean | undefined }>;
   /** The columns, or a function of all rows (to look up the names they refer to, once). */
   columns: Column<T>[] | ((rows: T[]) => Promise<Column<T>[]>);
   max?: number;
@@ -32,14 +32,18 @@ export interface ListExport<T> {
 export async function listXlsx<T>(ctx: Ctx, o: ListExport<T>): Promise<Download> {
   const max = o.max ?? LIST_EXPORT_MAX;
   const first = await o.list(1, BATCH);
-  if (first.total > max)
-    throw new Invalid('export.too_many', `符合条件的${o.title}有 ${first.total} 条，超过单次导出上限 ${max} 条，请缩小筛选范围后再导出`);
+  const tooMany = (n: string) =>
+    new Invalid('export.too_many', `符合条件的${o.title}${n}，超过单次导出上限 ${max} 条，请缩小筛选范围后再导出`);
+  if (first.total > max) throw tooMany(first.totalCapped ? `超过 ${first.total} 条` : `有 ${first.total} 条`);
   const rows = [...first.items];
-  for (let page = 2; rows.length < first.total && rows.length < max; page++) {
+  // A capped total (kernel/db/paged-total.ts) is a lower bound: page on until a page is not full.
+  const known = first.totalCapped ? Infinity : first.total;
+  for (let page = 2; rows.length < known && rows.length <= max; page++) {
     const next = await o.list(page, BATCH);
     rows.push(...next.items);
     if (next.items.length < BATCH) break;
   }
+  if (rows.length > max) throw tooMany(`超过 ${max} 条`);
   const columns = typeof o.columns === 'function' ? await o.columns(rows) : o.columns;
   const filters = Object.fromEntries(
     Object.entries(o.query).filter(([k, v]) => k !== 'page' && k !== 'pageSize' && v !== undefined && v !== ''),

@@ -1,7 +1,7 @@
 // The desk module's tickets (运维单): logging, the queue, one ticket, and the events that move its
 // SLA clocks (R-SD-01..04). The clocks themselves: clocks.ts; the policies: policy.ts.
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { dateOf } from '../../../common/dates.ts';
 import { policyFor, type SlaTarget } from '../../../common/sla.ts';
 import type { TTicketEvent, TTicketQuery } from '../../../common/desk.ts';
@@ -9,6 +9,7 @@ import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { queryRowsPrepared } from '../../kernel/db/client.ts';
+import { pagedTotal } from '../../kernel/db/paged-total.ts';
 import { insertFromJson } from '../../kernel/db/json-insert.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
@@ -211,7 +212,10 @@ export async function listTickets(ctx: Ctx, q: TTicketQuery) {
   const where = ticketFilter(ctx, q);
   const offset = (q.page - 1) * q.pageSize;
   const rows = await ctx.db.select().from(tickets).where(where).orderBy(desc(tickets.reportedAt)).limit(q.pageSize).offset(offset);
-  const { total, totalCapped } = await ticketTotal(ctx, where, offset, q.pageSize, rows.length, hasReportPeriod(q));
+  // A report's link (a period of days) is counted in full: the list shows the report's number.
+  const t = await pagedTotal(ctx.db, tickets, { where, offset, pageSize: q.pageSize, got: rows.length, exact: hasReportPeriod(q) });
+  const total = t.total;
+  const totalCapped = t.totalCapped ?? false;
   const clocks = rows.length
     ? await ctx.db
         .select()
@@ -226,49 +230,6 @@ export async function listTickets(ctx: Ctx, q: TTicketQuery) {
   const cal = await getCalendar(ctx);
   const now = ctx.now();
   return { items: rows.map((r) => view(r, clocks, cal, now)), total, totalCapped };
-}
-
-/**
- * The queue's total counts at most this many tickets (50 pages of 20; a deeper page still counts to just
- * past itself): an exact count(*) of a broad filter over a million tickets costs 100+ ms, and a count to
- * 10,000 of a filter whose matches are scattered (SLA at risk, a common word) still 150–300 ms, for a
- * number nobody pages through (docs/performance.md).
- */
-export const TICKET_TOTAL_CAP = 1_000;
-
-/**
- * The total for a page of the queue: exact when the page is the last one (no query at all), else a
- * count stopped after TICKET_TOTAL_CAP (or just past the current page, if that is further), with
- * totalCapped telling that there are more.
- */
-async function ticketTotal(
-  ctx: Ctx,
-  where: SQL | undefined,
-  offset: number,
-  pageSize: number,
-  got: number,
-  exact = false,
-): Promise<{ total: number; totalCapped: boolean }> {
-  if (got > 0 && got < pageSize) return { total: offset + got, totalCapped: false };
-  // A report's link (a period of days) is counted in full: the list shows the report's number.
-  if (exact) {
-    const [t] = await ctx.db.select({ n: count() }).from(tickets).where(where);
-    return { total: Number(t?.n ?? 0), totalCapped: false };
-  }
-  const cap = Math.max(TICKET_TOTAL_CAP, offset + pageSize);
-  // In no particular order, so the planner takes the cheapest way to cap+1 matches. Measured at a
-  // million tickets (PostgreSQL 15): open and SLA at risk 250 ms walking newest first and probing each
-  // ticket's clocks, 15–40 ms hashing the 59,000 clocks at risk instead; "交换机" 31 → 17 ms; the broad
-  // filters (all, one severity, a line's queue) about 1 ms either way.
-  const upTo = ctx.db
-    .select({ one: sql`1` })
-    .from(tickets)
-    .where(where)
-    .limit(cap + 1)
-    .as('up_to');
-  const [t] = await ctx.db.select({ n: count() }).from(upTo);
-  const n = Number(t?.n ?? 0);
-  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
 
 /** The ticket in the actor's scope (no lock), or 404: the reads of the desk and its flow. */

@@ -36,7 +36,11 @@ function resource(
   },
 ): void {
   const list = (ctx: Ctx, q: Record<string, unknown>, page: number, pageSize: number) =>
-    o.store.list(ctx, { q: q.q as string | undefined, page, pageSize, where: o.where?.(q) }) as Promise<{ items: Row[]; total: number }>;
+    o.store.list(ctx, { q: q.q as string | undefined, page, pageSize, where: o.where?.(q) }) as Promise<{
+      items: Row[];
+      total: number;
+      totalCapped?: boolean;
+    }>;
   defineRoute(app, {
     ...o.api.list,
     summary: `${o.name}列表`,
@@ -115,7 +119,8 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
         title: '单位',
         objectType: 'party',
         query,
-        list: async (page, pageSize) => (await partyStore.list(ctx, { ...query, page, pageSize })) as { items: Row[]; total: number },
+        list: async (page, pageSize) =>
+          (await partyStore.list(ctx, { ...query, page, pageSize })) as { items: Row[]; total: number; totalCapped?: boolean },
         columns: partyColumns,
       }),
   });
