@@ -43,11 +43,11 @@ import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getJson, signIn } from './lib/session.ts';
+import { signIn } from './lib/session.ts';
 import { cleanupAll, onCleanup, onExitSync } from './lib/cleanup.ts';
 import { measureColdStart, type ColdStartResult } from './lib/coldstart.ts';
 import { freshDb, seed, READER, PEOPLE_IN_PARTY } from './lib/seed.ts';
-import { SCENARIOS, startServers, type Scenario, type ScenarioId } from './lib/servers.ts';
+import { checkScenario, SCENARIOS, startServers, type ScenarioId } from './lib/servers.ts';
 import { load, type Measured } from './lib/load.ts';
 import { cpuProbe, postmasterOf } from './lib/cpu.ts';
 import { sql, type SQL } from 'drizzle-orm';
@@ -186,24 +186,6 @@ async function postgresUrl(): Promise<string> {
   return cluster.url;
 }
 
-/** One request per scenario before the load: the right status and the right 50 rows. */
-async function check(s: Scenario, headers: Record<string, string>, partyId: string): Promise<void> {
-  const body = (await getJson(s.url, s.auth ? headers : {}, 10_000)) as {
-    items?: { partyId?: string }[];
-    total?: number;
-    totalCapped?: boolean;
-  };
-  if (s.id === 'a') return;
-  const items = body.items ?? [];
-  if (items.length !== 50 || items.some((i) => i.partyId !== partyId))
-    throw new Error(`${s.label}: expected 50 people of the party, got ${JSON.stringify(body).slice(0, 300)}`);
-  // The total is counted up to the cap (kernel/db/paged-total.ts), which the party's 5,000 people pass.
-  if (s.id !== 'b' && (body.total !== Math.min(PEOPLE_IN_PARTY, TOTAL_CAP) || body.totalCapped !== PEOPLE_IN_PARTY > TOTAL_CAP))
-    throw new Error(
-      `${s.label}: expected total ${Math.min(PEOPLE_IN_PARTY, TOTAL_CAP)} (capped), got ${JSON.stringify({ total: body.total, totalCapped: body.totalCapped })}`,
-    );
-}
-
 /** The plan's nodes, outermost first: "Limit → Sort (name) → Seq Scan on people". */
 async function plan(db: Db, query: SQL): Promise<string> {
   const rows = await queryRows<Record<string, string>>(db, sql`EXPLAIN ${query}`);
@@ -244,7 +226,7 @@ async function benchDatabase(baseUrl: string | null): Promise<DbRun> {
   const results = new Map<ScenarioId, Measured>();
   for (const id of ORDER) {
     const s = servers.scenarios.find((x) => x.id === id)!;
-    await check(s, headers, seeded.partyId);
+    await checkScenario(s, headers, seeded.partyId);
     const r = await load(
       { url: s.url, connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, headers: s.auth ? headers : {} },
       probe,

@@ -17,6 +17,9 @@ import { resolveSession } from '../../src/server/kernel/auth/service.ts';
 import { people } from '../../src/server/modules/org/tables.ts';
 import { peopleWhere, personStore } from '../../src/server/modules/org/service.ts';
 import { HOST } from './net.ts';
+import { getJson } from './session.ts';
+import { PEOPLE_IN_PARTY } from './seed.ts';
+import { TOTAL_CAP } from '../../src/server/kernel/db/paged-total.ts';
 
 export type ScenarioId = 'a' | 'b' | 'b2' | 'b3' | 'c0' | 'c';
 
@@ -142,4 +145,21 @@ export async function startServers(database: Database, secretKey: Buffer, partyI
     await close();
     throw e;
   }
+}
+
+/** One request per scenario before the load: the right status and the right 50 rows. */
+export async function checkScenario(s: Scenario, headers: Record<string, string>, partyId: string): Promise<void> {
+  const body = (await getJson(s.url, s.auth ? headers : {}, 10_000)) as {
+    items?: { partyId?: string }[];
+    total?: number;
+    totalCapped?: boolean;
+  };
+  if (s.id === 'a') return;
+  const items = body.items ?? [];
+  if (items.length !== 50 || items.some((i) => i.partyId !== partyId))
+    throw new Error(`${s.label}: expected 50 people of the party, got ${JSON.stringify(body).slice(0, 300)}`);
+  // The total is counted up to the cap (kernel/db/paged-total.ts), which the party's 5,000 people pass.
+  const total = Math.min(PEOPLE_IN_PARTY, TOTAL_CAP);
+  if (s.id !== 'b' && (body.total !== total || body.totalCapped !== PEOPLE_IN_PARTY > TOTAL_CAP))
+    throw new Error(`${s.label}: expected total ${total} (capped), got ${JSON.stringify({ t: body.total, capped: body.totalCapped })}`);
 }
