@@ -9,7 +9,7 @@ import { Conflict, Forbidden, Invalid, Locked, Unauthorized } from '../errors.ts
 import type { Db } from '../db/client.ts';
 import { assertNotReused, assertStrong, burnVerify, hashPassword, rememberPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
-import { forgetSession, lookupSession, roleCodes } from './session-lookup.ts';
+import { actorColumns, forgetSession, lookupSession } from './session-lookup.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -191,14 +191,7 @@ export async function resolveApiToken(ctx: Ctx, token: string): Promise<Actor> {
   const [row] = await ctx.db
     .select({
       t: { id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt },
-      u: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        disabled: users.disabled,
-        serviceLines: users.serviceLines,
-        roles: roleCodes,
-      },
+      u: actorColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

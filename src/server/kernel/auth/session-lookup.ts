@@ -19,19 +19,19 @@ export const roleCodes = sql<
   string[]
 >`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = ${users.id}), '{}')`;
 
+/** The user's columns a session or token lookup reads with it: what the actor is made of. */
+export const actorColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  disabled: users.disabled,
+  serviceLines: users.serviceLines,
+  roles: roleCodes,
+};
+
 function prepareSessionLookup(db: Db) {
   return db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      pending: sessions.pending,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      disabled: users.disabled,
-      serviceLines: users.serviceLines,
-      roles: roleCodes,
-    })
+    .select({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, pending: sessions.pending, ...actorColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sql.placeholder('idHash')), isNull(sessions.endedAt)))

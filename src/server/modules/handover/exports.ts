@@ -13,13 +13,13 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { PGlite } from '@electric-sql/pglite';
 import type { TExport } from '../../../common/handover.ts';
 import { audit, auditAlone } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { Conflict, NotFound } from '../../kernel/errors.ts';
 import { eachBatch, eachChunk, eachStoredFile, eachStoredFileChunked, exportedColumns } from '../../kernel/export.ts';
 import { NODE_ID } from '../../kernel/jobs.ts';
+import { kindOf } from '../../kernel/timeseries/catalog.ts';
 import type { Registry } from '../../kernel/registry.ts';
 import { contractPeriod } from '../contract/api.ts';
 import { csvLine, jsonLine } from './csv.ts';
@@ -155,15 +155,13 @@ interface Source {
   files: (each: (f: { id: string; name: string; content: Buffer }) => Promise<void>) => Promise<number>;
 }
 
-/** Whether the database is PGlite: one connection, which a transaction holds from every other request. */
-const onPglite = (ctx: Ctx) => (ctx.db as unknown as { $client?: unknown }).$client instanceof PGlite;
-
 async function writePackage(ctx: Ctx, registry: Registry, progress: ExportProgress, path: string, opts: ExportOptions): Promise<Summary> {
   const out = createWriteStream(path);
   const zip = new ZipWriter(out, ctx.now(), { zip64: opts.zip64 ?? false });
   const nested = 'rollback' in ctx.db;
   const summary =
-    !nested && onPglite(ctx)
+    // PGlite has one connection, which a transaction would hold from every other request.
+    !nested && (await kindOf({ db: ctx.db })) === 'pglite'
       ? // PGlite: every batch a short read of its own, so the app's other requests go on meanwhile.
         await writeEntries(registry, progress, zip, path, {
           ctx,

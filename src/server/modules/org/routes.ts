@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { defineRoute } from '../../kernel/http.ts';
 import type { crud } from '../../kernel/crud.ts';
 import type { Ctx } from '../../kernel/context.ts';
+import type { PagedTotal } from '../../kernel/db/paged-total.ts';
 import { listXlsx } from '../../kernel/office/list-export.ts';
 import { departments, rooms } from './tables.ts';
 import { orgColumns, partyColumns, type OrgList } from './exports.ts';
@@ -36,11 +37,7 @@ function resource(
   },
 ): void {
   const list = (ctx: Ctx, q: Record<string, unknown>, page: number, pageSize: number) =>
-    o.store.list(ctx, { q: q.q as string | undefined, page, pageSize, where: o.where?.(q) }) as Promise<{
-      items: Row[];
-      total: number;
-      totalCapped?: boolean;
-    }>;
+    o.store.list(ctx, { q: q.q as string | undefined, page, pageSize, where: o.where?.(q) }) as Promise<{ items: Row[] } & PagedTotal>;
   defineRoute(app, {
     ...o.api.list,
     summary: `${o.name}列表`,
@@ -119,8 +116,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
         title: '单位',
         objectType: 'party',
         query,
-        list: async (page, pageSize) =>
-          (await partyStore.list(ctx, { ...query, page, pageSize })) as { items: Row[]; total: number; totalCapped?: boolean },
+        list: async (page, pageSize) => (await partyStore.list(ctx, { ...query, page, pageSize })) as { items: Row[] } & PagedTotal,
         columns: partyColumns,
       }),
   });

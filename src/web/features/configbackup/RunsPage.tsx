@@ -9,9 +9,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ReportFilter, useUrlFilters } from '../../components/ReportFilter.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { StateTag } from './labels.tsx';
-
-const STATE_TEXT: Record<TRunRow['state'], string> = { running: '备份中', ok: '成功', failed: '失败' };
+import { RUN_STATE_TEXT as STATE_TEXT, StateTag } from './labels.tsx';
 
 export function RunsPage() {
   const { t } = useI18n();

@@ -14,11 +14,14 @@ export const FAILURE_TEXT: Record<NonNullable<TDevice['lastFailure']>, string> =
   error: '出错',
 };
 
+/** A run's outcome in words (the list's filter and banner; StateTag shows the same words). */
+export const RUN_STATE_TEXT = { running: '备份中', ok: '成功', failed: '失败' } as const;
+
 export function StateTag({ state, failure }: { state: TDevice['lastState']; failure: TDevice['lastFailure'] }) {
   const { t } = useI18n();
-  if (state === 'ok') return <Tag color="success">{t('成功')}</Tag>;
-  if (state === 'running') return <Tag color="processing">{t('备份中')}</Tag>;
-  if (state === 'failed') return <Tag color="error">{t(failure ? FAILURE_TEXT[failure] : '失败')}</Tag>;
+  if (state === 'ok') return <Tag color="success">{t(RUN_STATE_TEXT.ok)}</Tag>;
+  if (state === 'running') return <Tag color="processing">{t(RUN_STATE_TEXT.running)}</Tag>;
+  if (state === 'failed') return <Tag color="error">{t(failure ? FAILURE_TEXT[failure] : RUN_STATE_TEXT.failed)}</Tag>;
   return <Tag>{t('未备份')}</Tag>;
 }
 
