@@ -330,7 +330,7 @@ async function main(): Promise<number> {
 
     let coldStart: ColdStartResult | null = null;
     if (COLD_START) {
-      log('\nCold start (embedded, node src/server/main.ts):');
+      log('\nCold start (embedded, npm start):');
       coldStart = await measureColdStart({ root: ROOT, node: NODE, restarts: 3, idleWaitMs: 5000, log });
     }
 

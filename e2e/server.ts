@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../scripts/lib/net.mjs';
+import { serverEntry } from '../scripts/lib/server-bundle.mjs';
 
 export const ADMIN_PASSWORD = 'E2e-Admin-Pass-1';
 export const DEMO_PASSWORD = 'E2e-Demo-Pass-1';
@@ -34,7 +35,9 @@ export async function startProduct(from?: string): Promise<Running> {
   // Each product its own syslog port (the default 5514 is shared by every product on this host).
   const syslogPort = await freePort();
   const out: string[] = [];
-  const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), ['src/server/main.ts'], {
+  // What npm start runs: the server bundle (built here when a source is newer), else the sources.
+  const entry = await serverEntry(process.cwd());
+  const proc: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/node'), [entry], {
     env: {
       ...process.env,
       DATABASE_URL: '',

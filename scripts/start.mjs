@@ -1,9 +1,12 @@
-// `npm start`: builds the web UI when it is missing or older than its sources, then runs the server
-// (src/server/main.ts, TypeScript run directly by Node 24: the server needs no build) with the same
-// Node, forwarding signals and the exit code. Plain JavaScript so that any Node can start it.
+// `npm start`: builds the web UI when it is missing or older than its sources, then runs the server with
+// the same Node, forwarding signals and the exit code: the server bundle dist/server/main.mjs that
+// `npm ci` built (rebuilt when a source is newer), or src/server/main.ts (TypeScript run directly by
+// Node 24) when it cannot be built (docs/decisions/0012-server-bundle.md). Plain JavaScript so that
+// any Node can start it.
 import { spawn } from 'node:child_process';
 import { SERVER_NODE_FLAGS } from './lib/runtime.mjs';
 import { buildWebIfNeeded } from './lib/web-build.mjs';
+import { serverEntry } from './lib/server-bundle.mjs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,5 +47,5 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
   if (!buildWebIfNeeded(root)) process.exit(1);
   // Node keeps the compiled server code between starts (in the system's temp folder): later starts are faster.
   const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
-  runForwarding(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'src/server/main.ts'), ...process.argv.slice(2)], env);
+  runForwarding(process.execPath, [...SERVER_NODE_FLAGS, await serverEntry(root), ...process.argv.slice(2)], env);
 }

@@ -1,10 +1,11 @@
 // Cold start and idle memory of the product's embedded start: `npm start` (scripts/start.mjs) on a fresh
-// clone after `npm ci` and an empty data directory (first start: migrations + demo), then
-// `node src/server/main.ts` again on the same directory (the start the "< 3 s" target refers to), timed
-// until GET /api/health answers; RSS read from /proc after 5 s idle.
+// clone after `npm ci` (which built the web UI and the server bundle) and an empty data directory (first
+// start: migrations + demo, an empty compile cache), then `npm start` again on the same directory (the
+// start the "< 3 s" target refers to), timed until GET /api/health answers; RSS read from /proc after
+// 5 s idle. BENCH_SERVER_BUNDLE=0 measures the start from the sources (YUNWEI_SERVER_BUNDLE=0).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { SERVER_NODE_FLAGS } from '../../scripts/lib/runtime.mjs';
 import { buildWebIfNeeded } from '../../scripts/lib/web-build.mjs';
+import { bundleServer, serverBundleFresh } from '../../scripts/lib/server-bundle.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,17 +41,24 @@ function vm(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(m[1]) / 1024;
 }
 
-/** `npm start` runs scripts/start.mjs (which checks the web bundle, then runs main.ts with these flags). */
-function start(root: string, node: string, dataDir: string, port: number, viaNpmStart: boolean): Running {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST, PORT: String(port), YUNWEI_DATA_DIR: dataDir, YUNWEI_DEMO: '1' };
+/** `npm start` runs scripts/start.mjs (which checks the web UI and the server bundle, then runs the server). */
+function start(root: string, node: string, dataDir: string, port: number, compileCache: string): Running {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST,
+    PORT: String(port),
+    YUNWEI_DATA_DIR: dataDir,
+    YUNWEI_DEMO: '1',
+    // A fresh clone's first start finds no compiled code cached; later starts find what it left.
+    NODE_COMPILE_CACHE: compileCache,
+    YUNWEI_SERVER_BUNDLE: process.env.BENCH_SERVER_BUNDLE === '0' ? '0' : '1',
+  };
   // The embedded start: never a PostgreSQL from the caller's environment.
   delete env.DATABASE_URL;
   delete env.YUNWEI_ROLES;
   delete env.YUNWEI_SECRET_KEY;
   delete env.NODE_OPTIONS;
-  // As npm start runs it: scripts/start.mjs passes the same V8 flags.
-  const args = viaNpmStart ? ['scripts/start.mjs'] : [...SERVER_NODE_FLAGS, 'src/server/main.ts'];
-  const child = spawn(node, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (b: Buffer) => {
     output.push(b.toString());
@@ -116,18 +124,20 @@ export async function measureColdStart(opts: {
     if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   });
   try {
-    const once = async (viaNpmStart = false): Promise<{ ms: number; run: Running }> => {
+    const once = async (): Promise<{ ms: number; run: Running }> => {
       const port = await freePort();
       const t0 = performance.now();
-      const run = start(opts.root, opts.node, dir, port, viaNpmStart);
+      const run = start(opts.root, opts.node, join(dir, 'data'), port, join(dir, 'compile-cache'));
       state.current = run;
       const ms = await waitHealthy(run, port, t0);
       return { ms, run };
     };
 
-    // A fresh clone after `npm ci` (which built the web bundle): what `npm start` does the first time.
+    // A fresh clone after `npm ci` (which built the web UI and the server bundle): what `npm start` does the first time.
     if (!buildWebIfNeeded(opts.root)) throw new Error('the web build failed');
-    const first = await once(true);
+    if (process.env.BENCH_SERVER_BUNDLE !== '0' && !serverBundleFresh(opts.root) && !(await bundleServer(opts.root)))
+      throw new Error('the server bundle did not build');
+    const first = await once();
     opts.log(`  first start, as npm start (migrations + demo): ${first.ms.toFixed(0)} ms`);
     await stop(first.run);
 

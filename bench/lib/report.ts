@@ -102,13 +102,13 @@ export function render(r: Report): Rendered {
       [
         ['embedded start (PGlite, YUNWEI_DEMO=1)', 'measured', 'target', 'verdict'],
         [
-          'fresh clone: `npm start` after `npm ci` (web built at install), empty data dir (migrations + demo), until /api/health answers',
+          'fresh clone: `npm start` after `npm ci` (web UI and server bundle built at install), empty data dir (migrations + demo), until /api/health answers',
           `${f0(c.firstStartMs)} ms`,
           '< 10000 ms',
           verdict(c.firstStartMs < 10_000),
         ],
         [
-          `\`node src/server/main.ts\` again on the same data dir until /api/health answers (median of ${c.restartMs.length}: ${c.restartMs.map(f0).join(', ')} ms)`,
+          `\`npm start\` again on the same data dir until /api/health answers (median of ${c.restartMs.length}: ${c.restartMs.map(f0).join(', ')} ms)`,
           `${f0(restart)} ms`,
           '< 3000 ms',
           verdict(restart < 3000),

@@ -87,6 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new OneLinePerRequest(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
+    // A plugin (Swagger UI, the modules' routes) is not killed for being slow to register: on a busy
+    // 2-core host the whole app took over Fastify's default 10 s, and the start failed for nothing.
+    pluginTimeout: 0,
     ajv: { customOptions: { strict: false } },
     frameworkErrors,
     clientErrorHandler,

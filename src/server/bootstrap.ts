@@ -110,12 +110,17 @@ async function loadDemos(ctx: Ctx, registry: Registry, password: string): Promis
   const env = { password, today: dateOf(ctx.now()), registry };
   const accounts: string[] = [];
   const added: string[] = [];
+  // How long each module's demo took: one log line, so a slow first start names its module.
+  const took: Record<string, number> = {};
   for (const m of registry.modules) {
     if (loaded.includes(m.id)) continue;
+    const t0 = performance.now();
     const r = await m.demo?.(ctx, env);
+    if (m.demo) took[m.id] = Math.round(performance.now() - t0);
     if (r?.accounts) accounts.push(...r.accounts);
     added.push(m.id);
   }
+  if (Object.keys(took).length) ctx.log.info({ demoMs: took }, 'demo loaded');
   const value = [...loaded, ...added];
   if (!row || added.length)
     await ctx.db

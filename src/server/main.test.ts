@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { freePort } from '../../scripts/lib/net.mjs';
+import { serverEntry } from '../../scripts/lib/server-bundle.mjs';
 
 const onPostgres = process.env.YUNWEI_TEST_DB === 'postgres';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -34,13 +35,13 @@ const tempDir = (): string => {
   return d;
 };
 
-/** Starts main.ts with exactly this configuration (nothing of the test's own environment leaks in). */
-async function spawnServer(env: Record<string, string>): Promise<Server> {
+/** Starts main.ts (or `entry`) with exactly this configuration (nothing of the test's own environment leaks in). */
+async function spawnServer(env: Record<string, string>, entry = 'src/server/main.ts'): Promise<Server> {
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !/^(YUNWEI_|DATABASE_URL$|PORT$|HOST$|LOG_LEVEL$)/.test(k)) clean[k] = v;
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const proc = spawn(NODE, ['src/server/main.ts'], {
+  const proc = spawn(NODE, [entry], {
     cwd: ROOT,
     env: { ...clean, PORT: String(port), YUNWEI_SNMP_TRAP_PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -176,11 +177,17 @@ describe.skipIf(onPostgres)('the embedded database (PGlite) in a real process', 
   );
 
   it(
-    'stops on SIGTERM and, started again on the same dir, has the same data and prints no password',
+    'stops on SIGTERM and, started again on the same dir from the server bundle (as npm start runs it), has the same data and prints no password',
     async () => {
       expect(await stop(first)).toEqual({ code: 0, signal: null });
-      const again = await started(await spawnServer({ YUNWEI_DATA_DIR: dataDir, YUNWEI_DEMO: '1', YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD }));
+      // dist/server/main.mjs, built here when stale: its migrations, calendar data and web folder are found as the sources' are.
+      const entry = await serverEntry(ROOT);
+      expect(entry).toBe(join(ROOT, 'dist/server/main.mjs'));
+      const env = { YUNWEI_DATA_DIR: dataDir, YUNWEI_DEMO: '1', YUNWEI_DEMO_PASSWORD: DEMO_PASSWORD };
+      const again = await started(await spawnServer(env, entry));
       try {
+        expect(await health(again)).toMatchObject({ status: 'ok', database: 'pglite' });
+        expect((await (await fetch(`${again.base}/`)).text()).toLowerCase()).toContain('<!doctype html>');
         const o = await overview(again, 'pm');
         expect(o.contract?.id).toBe(contractId);
         expect(o.lines).toHaveLength(4);

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLocked, openConfigured, type Database } from './kernel/db/client.ts';
 import type { BootstrapResult } from './bootstrap.ts';
 import { startNode } from './node.ts';
+import { templateFor } from './kernel/db/template.ts';
+import { moduleMigrations, registryOf } from './site.ts';
 import { startLab } from './demo/lab/start.ts';
 import { startSyslogDemo } from './demo/lab/syslog.ts';
 
@@ -53,9 +55,11 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = pino({ level: config.logLevel, base: { pid: process.pid } });
+  const registry = registryOf();
   let database: Database;
   try {
-    database = await openConfigured(config);
+    // A first embedded start loads the migrated template made at install, when it matches the migrations.
+    database = await openConfigured(config, undefined, (pgdata) => templateFor(pgdata, moduleMigrations(registry)));
   } catch (e) {
     if (e instanceof DataDirLocked) {
       process.stderr.write(`${e.message}\n`);
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
   // The demo's simulated devices on 127.0.0.1 (issue 12 point 5), up before the pollers first reach
   // for them; a taken port costs that device only (demo/lab/start.ts).
   const lab = config.demo ? await startLab(log.child({ c: 'demo-lab' })) : null;
-  const node = await startNode({ config, database, log });
+  const node = await startNode({ config, database, log, registry });
   // The demo's firewalls, IPS and anti-virus sending syslog to the receiver just started (issue 13 point 10).
   const syslogDemo = config.demo ? await startSyslogDemo(config.syslog, log.child({ c: 'demo-syslog' })) : null;
   printWelcome(config, database, node.boot, [...config.roles].join(','));

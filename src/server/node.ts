@@ -55,27 +55,9 @@ export async function startNode(o: {
   phase('bootstrap');
 
   const roles = config.roles;
-  const jobs: JobRunner | null =
-    roles.has('worker') || roles.has('api')
-      ? await startJobs(database, { log, keys, url: config.databaseUrl }, registry, { work: roles.has('worker') })
-      : null;
-  phase('jobs');
-  // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
-  const outbox: OutboxLoop | null = roles.has('worker')
-    ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
-    : null;
-  const collectors = roles.has('collector')
-    ? await startCollectors({
-        database,
-        nodeId: o.nodeId ?? NODE_ID,
-        log: log.child({ c: 'collectors' }),
-        keys,
-        listen: { host: config.host, snmpTrapPort: config.snmpTrapPort },
-        site: { dataDir: config.dataDir, syslog: config.syslog, spool: config.spool },
-        defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
-      })
-    : null;
-  phase('collectors');
+  // The API answers first: jobs, the outbox and the collectors start once it listens, so a restart is
+  // "healthy" sooner. Health stays truthful meanwhile: it reports the collectors the database knows
+  // live (none yet, or "starting"), and nothing the API serves needs a job runner in this process.
   const app = roles.has('api')
     ? await buildApp({
         database,
@@ -90,6 +72,39 @@ export async function startNode(o: {
   phase('app');
   if (app) await app.listen({ host: config.host, port: config.port });
   phase('listen');
+
+  let jobs: JobRunner | null = null;
+  let outbox: OutboxLoop | null = null;
+  let collectors: CollectorRuntime | null = null;
+  try {
+    jobs =
+      roles.has('worker') || roles.has('api')
+        ? await startJobs(database, { log, keys, url: config.databaseUrl }, registry, { work: roles.has('worker') })
+        : null;
+    phase('jobs');
+    // E-mail and chat-robot delivery of notifications, on worker nodes (kernel/notify/outbox).
+    outbox = roles.has('worker')
+      ? startOutbox({ ...ctx, requestId: 'outbox', log: log.child({ c: 'outbox' }) }, { publicUrl: config.publicUrl })
+      : null;
+    collectors = roles.has('collector')
+      ? await startCollectors({
+          database,
+          nodeId: o.nodeId ?? NODE_ID,
+          log: log.child({ c: 'collectors' }),
+          keys,
+          listen: { host: config.host, snmpTrapPort: config.snmpTrapPort },
+          site: { dataDir: config.dataDir, syslog: config.syslog, spool: config.spool },
+          defs: registry.modules.flatMap((m) => [...(m.collectors ?? [])]),
+        })
+      : null;
+    phase('collectors');
+  } catch (e) {
+    // A node that cannot run its roles does not keep serving half of them.
+    await app?.close().catch(() => undefined);
+    await outbox?.stop().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    throw e;
+  }
   log.info({ startupMs: phases }, 'node started');
 
   return {

@@ -3,28 +3,15 @@
 // under 1 s, and the PGlite test run creates a database per test file. The dump is keyed by the
 // content of every migration it applied, so a changed or added migration makes a new one; it lives
 // in the temp directory and is written atomically (parallel test workers may race to make it).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATIONS_DIR, openDatabase, type ModuleMigrations } from '../kernel/db/client.ts';
+import type { ModuleMigrations } from '../kernel/db/client.ts';
+import { dumpMigrated, migrationsKey } from '../kernel/db/template.ts';
+
+export { migrationsKey };
 
 const inMemory = new Map<string, Blob>();
-
-/** A key of every migration's content: a changed or added migration makes a new one. */
-export function migrationsKey(modules: readonly ModuleMigrations[]): string {
-  const h = createHash('sha256');
-  for (const [id, folder] of [['kernel', MIGRATIONS_DIR] as const, ...modules.map((m) => [m.id, m.folder] as const)]) {
-    h.update(`\0${id}\0`);
-    const journal = join(folder, 'meta/_journal.json');
-    if (existsSync(journal)) h.update(readFileSync(journal));
-    for (const f of readdirSync(folder)
-      .filter((n) => n.endsWith('.sql'))
-      .sort())
-      h.update(f).update(readFileSync(join(folder, f)));
-  }
-  return h.digest('hex').slice(0, 24);
-}
 
 /** The dump of a database migrated with the kernel's and these modules' migrations. */
 export async function migratedSnapshot(modules: readonly ModuleMigrations[]): Promise<Blob> {
@@ -35,13 +22,7 @@ export async function migratedSnapshot(modules: readonly ModuleMigrations[]): Pr
   let blob: Blob;
   if (existsSync(file)) blob = new Blob([readFileSync(file)]);
   else {
-    const database = await openDatabase({ url: null, pgliteDir: null });
-    try {
-      await database.migrate(modules);
-      blob = await database.pglite!.dumpDataDir('none');
-    } finally {
-      await database.close();
-    }
+    blob = await dumpMigrated(modules);
     const part = `${file}.${process.pid}.part`;
     writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
     renameSync(part, file);

@@ -196,10 +196,18 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /** The configured database: PostgreSQL when DATABASE_URL is set, else PGlite in <data dir>/pgdata. */
-export function openConfigured(config: { databaseUrl: string | null; dataDir: string }, poolSize?: number): Promise<Database> {
+export function openConfigured(
+  config: { databaseUrl: string | null; dataDir: string },
+  poolSize?: number,
+  /** PGlite: the dump an empty data directory starts from (kernel/db/template.ts). */
+  template?: (pgdata: string) => Blob | null,
+): Promise<Database> {
+  const pgdata = config.databaseUrl ? null : join(config.dataDir, 'pgdata');
+  const loadDataDir = pgdata && template ? template(pgdata) : null;
   return openDatabase({
     url: config.databaseUrl,
-    pgliteDir: config.databaseUrl ? null : join(config.dataDir, 'pgdata'),
+    pgliteDir: pgdata,
     ...(poolSize ? { poolSize } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
 }

@@ -1,0 +1,99 @@
+// The server's own sources bundled into one ESM file (dist/server/main.mjs) at install, so that a start
+// loads one file instead of ~550 TypeScript files through Node's type stripping and module resolution
+// (docs/decisions/0012-server-bundle.md). Packages stay outside the bundle (node_modules), and every
+// `import.meta.url` keeps pointing at its source file, so folders found next to a source (migrations,
+// calendar data, the web bundle, package.json) resolve as they do when the sources run. `npm run dev`
+// and the tests run the sources; `npm start` runs the bundle when it is newer than them.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+
+export const SERVER_SOURCE = 'src/server/main.ts';
+export const SERVER_BUNDLE = 'dist/server/main.mjs';
+/** What the bundle is made of: a change in any of them makes it stale. */
+const INPUTS = ['src/server', 'src/common', 'package.json', 'package-lock.json'];
+
+/** Newest modification time of a file or of any file below a directory (0 when absent). */
+function newest(/** @type {string} */ path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let t = st.mtimeMs; // a deleted file changes its folder's time
+  for (const e of readdirSync(path, { withFileTypes: true })) t = Math.max(t, newest(join(path, e.name)));
+  return t;
+}
+
+/**
+ * True when the bundle exists and no source is newer.
+ * @param {string} root
+ */
+export function serverBundleFresh(root) {
+  const out = join(root, SERVER_BUNDLE);
+  if (!existsSync(out)) return false;
+  return statSync(out).mtimeMs >= Math.max(...INPUTS.map((p) => newest(join(root, p))));
+}
+
+/**
+ * Bundles the server with esbuild (a development dependency: an install without it runs the sources).
+ * Returns true when the bundle was written.
+ * @param {string} root
+ */
+export async function bundleServer(root) {
+  /** @type {typeof import('esbuild')} */
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    console.warn('提示 note: esbuild is not installed; the server runs from its sources (a slower start).');
+    return false;
+  }
+  const outfile = join(root, SERVER_BUNDLE);
+  const outDir = dirname(outfile);
+  try {
+    await esbuild.build({
+      entryPoints: [join(root, SERVER_SOURCE)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      packages: 'external',
+      outfile,
+      // Not loaded by default (a start with --enable-source-maps maps stack traces to the sources).
+      sourcemap: 'linked',
+      logLevel: 'error',
+      plugins: [
+        {
+          name: 'source-relative-import-meta-url',
+          setup(b) {
+            b.onLoad({ filter: /\.ts$/ }, async (args) => {
+              let contents = await readFile(args.path, 'utf8');
+              if (contents.includes('import.meta.url')) {
+                // Relative to the bundle, so that a moved or copied checkout still finds its folders.
+                const rel = relative(outDir, args.path).split(sep).join('/');
+                contents = contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
+              }
+              return { contents, loader: 'ts' };
+            });
+          },
+        },
+      ],
+    });
+    return true;
+  } catch (e) {
+    console.warn(
+      `警告 warning: the server bundle did not build (${e instanceof Error ? e.message : String(e)}); the server runs from its sources.`,
+    );
+    return false;
+  }
+}
+
+/**
+ * The file `npm start` runs: the bundle, (re)built when missing or older than the sources; the sources
+ * when it cannot be built or YUNWEI_SERVER_BUNDLE=0.
+ * @param {string} root
+ */
+export async function serverEntry(root) {
+  if (process.env.YUNWEI_SERVER_BUNDLE === '0') return join(root, SERVER_SOURCE);
+  if (serverBundleFresh(root) || (await bundleServer(root))) return join(root, SERVER_BUNDLE);
+  return join(root, SERVER_SOURCE);
+}
