@@ -4,7 +4,7 @@
 // (node_modules/.bin/node, from the npm package node@24); then it loads the TypeScript CLI.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 
@@ -32,8 +32,10 @@ if (major < 24) {
     } else process.exit(code ?? 1);
   });
 } else {
-  // Node keeps the compiled code of the ~700 source files between runs (os.tmpdir()): a command starts
-  // faster from the second run on.
+  // Node keeps the compiled code between runs (os.tmpdir()): a command starts faster from the second run on.
   (await import('node:module')).enableCompileCache?.();
-  await import('../src/cli/main.ts');
+  // The bundle `npm ci` made (dist/cli/main.mjs) when no source is newer, else the TypeScript sources
+  // (docs/decisions/0012-server-bundle.md).
+  const { cliEntry } = await import('../scripts/lib/server-bundle.mjs');
+  await import(pathToFileURL(cliEntry(fileURLToPath(new URL('..', import.meta.url)))).href);
 }

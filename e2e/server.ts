@@ -60,13 +60,17 @@ export async function startProduct(from?: string): Promise<Running> {
   for (let i = 0; ; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out.join('')}`);
     try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
+      // Healthy, and its listeners bound: the API answers before the collectors start (node.ts), and
+      // the tests send syslog and traps at once.
+      const res = await fetch(`${base}/api/health`);
+      const body = res.ok ? ((await res.json()) as { collectors: { state: string }[] }) : null;
+      if (body && body.collectors.length > 0 && body.collectors.every((c) => c.state !== 'starting')) break;
     } catch {
       /* starting */
     }
     if (i === 600) {
       proc.kill('SIGKILL');
-      throw new Error(`server not healthy after 5 minutes: ${out.join('').slice(-4000)}`);
+      throw new Error(`server not healthy (collectors running) after 5 minutes: ${out.join('').slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -1,6 +1,6 @@
 // The server's own sources bundled into one ESM file (dist/server/main.mjs) at install, so that a start
 // loads one file instead of ~550 TypeScript files through Node's type stripping and module resolution
-// (docs/decisions/0012-server-bundle.md). Packages stay outside the bundle (node_modules), and every
+// (docs/decisions/0012-server-bundle.md); the `yunwei` command likewise (dist/cli/main.mjs). Packages stay outside the bundle (node_modules), and every
 // `import.meta.url` keeps pointing at its source file, so folders found next to a source (migrations,
 // calendar data, the web bundle, package.json) resolve as they do when the sources run. `npm run dev`
 // and the tests run the sources; `npm start` runs the bundle when it is newer than them.
@@ -10,8 +10,10 @@ import { dirname, join, relative, sep } from 'node:path';
 
 export const SERVER_SOURCE = 'src/server/main.ts';
 export const SERVER_BUNDLE = 'dist/server/main.mjs';
-/** What the bundle is made of: a change in any of them makes it stale. */
-const INPUTS = ['src/server', 'src/common', 'package.json', 'package-lock.json'];
+export const CLI_SOURCE = 'src/cli/main.ts';
+export const CLI_BUNDLE = 'dist/cli/main.mjs';
+/** What the bundles are made of: a change in any of them makes them stale. */
+const INPUTS = ['src/server', 'src/common', 'src/cli', 'package.json', 'package-lock.json'];
 
 /** Newest modification time of a file or of any file below a directory (0 when absent). */
 function newest(/** @type {string} */ path) {
@@ -27,14 +29,14 @@ function newest(/** @type {string} */ path) {
  * True when the bundle exists and no source is newer.
  * @param {string} root
  */
-export function serverBundleFresh(root) {
-  const out = join(root, SERVER_BUNDLE);
+export function serverBundleFresh(root, bundle = SERVER_BUNDLE) {
+  const out = join(root, bundle);
   if (!existsSync(out)) return false;
   return statSync(out).mtimeMs >= Math.max(...INPUTS.map((p) => newest(join(root, p))));
 }
 
 /**
- * Bundles the server with esbuild (a development dependency: an install without it runs the sources).
+ * Bundles the server and the CLI with esbuild (a development dependency: an install without it runs the sources).
  * Returns true when the bundle was written.
  * @param {string} root
  */
@@ -47,17 +49,18 @@ export async function bundleServer(root) {
     console.warn('提示 note: esbuild is not installed; the server runs from its sources (a slower start).');
     return false;
   }
-  const outfile = join(root, SERVER_BUNDLE);
-  const outDir = dirname(outfile);
+  // Both bundles sit two folders below the root, so a source's path relative to either is the same.
+  const outDir = dirname(join(root, SERVER_BUNDLE));
   try {
     await esbuild.build({
-      entryPoints: [join(root, SERVER_SOURCE)],
+      entryPoints: { 'server/main': join(root, SERVER_SOURCE), 'cli/main': join(root, CLI_SOURCE) },
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node24',
       packages: 'external',
-      outfile,
+      outdir: join(root, 'dist'),
+      outExtension: { '.js': '.mjs' },
       // Not loaded by default (a start with --enable-source-maps maps stack traces to the sources).
       sourcemap: 'linked',
       logLevel: 'error',
@@ -85,6 +88,16 @@ export async function bundleServer(root) {
     );
     return false;
   }
+}
+
+/**
+ * The file the `yunwei` command runs: its bundle when no source is newer, else the sources (it does
+ * not build: commands may run side by side, and a stale bundle costs only a slower start).
+ * @param {string} root
+ */
+export function cliEntry(root) {
+  if (process.env.YUNWEI_SERVER_BUNDLE !== '0' && serverBundleFresh(root, CLI_BUNDLE)) return join(root, CLI_BUNDLE);
+  return join(root, CLI_SOURCE);
 }
 
 /**

@@ -24,6 +24,7 @@ import { multipartOptions } from './kernel/files/upload.ts';
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './kernel/auth/routes.ts';
 import { collectorHealth } from './kernel/collectors/health.ts';
 import { installRegistry } from './kernel/catalogue.ts';
+import { lazySerializers } from './kernel/lazy-serializers.ts';
 import { defineRoute, permissionsIn } from './kernel/http.ts';
 import { systemApi } from '../common/system.api.ts';
 import type { ModuleManifest } from './kernel/module.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // 2-core host the whole app took over Fastify's default 10 s, and the start failed for nothing.
     pluginTimeout: 0,
     ajv: { customOptions: { strict: false } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     frameworkErrors,
     clientErrorHandler,
   }) as unknown as FastifyInstance;

@@ -116,15 +116,30 @@ export class Membership {
     this.schedule();
   }
 
+  /** Writes this node's row: alive now, with its collectors' health as they report it. */
+  private async upsertNode(): Promise<void> {
+    const { database, nodeId, leaseMs } = this.opts;
+    const ids = this.opts.collectors.map((c) => c.id);
+    const health = this.opts.health();
+    await database.db
+      .insert(collectorNodes)
+      .values({ node: nodeId, startedAt: sql`now()`, seenAt: sql`now()`, leaseMs, collectors: ids, health })
+      .onConflictDoUpdate({ target: collectorNodes.node, set: { seenAt: sql`now()`, leaseMs, collectors: ids, health } });
+  }
+
+  /**
+   * Publishes the health now, between heartbeats: once every collector has made its first attempt,
+   * so /api/health says "running" at once rather than a heartbeat later. A failure waits for the next.
+   */
+  async publish(): Promise<void> {
+    await this.upsertNode().catch(() => undefined);
+  }
+
   private async tick(): Promise<void> {
     const { database, nodeId, leaseMs } = this.opts;
     const db = database.db;
     const ids = this.opts.collectors.map((c) => c.id);
-    const health = this.opts.health();
-    await db
-      .insert(collectorNodes)
-      .values({ node: nodeId, startedAt: sql`now()`, seenAt: sql`now()`, leaseMs, collectors: ids, health })
-      .onConflictDoUpdate({ target: collectorNodes.node, set: { seenAt: sql`now()`, leaseMs, collectors: ids, health } });
+    await this.upsertNode();
     // Nodes not seen for three of their lease periods are gone (their leases have long expired).
     await db.execute(sql`DELETE FROM collector_nodes WHERE seen_at < now() - lease_ms * 3 * interval '1 millisecond'`);
     if (this.stopped || ids.length === 0) return;

@@ -60,6 +60,7 @@ export async function startCollectors(opts: StartCollectorsOptions): Promise<Col
   await membership.start();
   for (const r of runners) r.start();
   await Promise.all(runners.map((r) => r.firstAttempt));
+  await membership.publish();
   log.info({ node: opts.nodeId, collectors: opts.defs.map((d) => d.id) }, 'collectors started');
 
   let stopped: Promise<void> | null = null;
