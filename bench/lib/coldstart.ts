@@ -41,6 +41,12 @@ function vm(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(m[1]) / 1024;
 }
 
+/** The server process under scripts/start.mjs (its only child), or the process itself. */
+function serverPid(wrapper: number): number {
+  const children = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return children.length === 1 ? Number(children[0]) : wrapper;
+}
+
 /** `npm start` runs scripts/start.mjs (which checks the web UI and the server bundle, then runs the server). */
 function start(root: string, node: string, dataDir: string, port: number, compileCache: string): Running {
   const env: NodeJS.ProcessEnv = {
@@ -151,7 +157,8 @@ export async function measureColdStart(opts: {
       else last = r.run;
     }
     await sleep(opts.idleWaitMs);
-    const pid = last!.child.pid!;
+    // npm start's wrapper (scripts/start.mjs) runs the server as its child: the server's memory is measured.
+    const pid = serverPid(last!.child.pid!);
     const idleRssMb = vm(pid, 'VmRSS');
     const idlePeakRssMb = vm(pid, 'VmHWM');
     opts.log(`  idle RSS after ${opts.idleWaitMs / 1000} s: ${idleRssMb.toFixed(0)} MB (peak ${idlePeakRssMb.toFixed(0)} MB)`);
