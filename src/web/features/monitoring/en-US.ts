@@ -131,4 +131,5 @@ export const EN: Record<string, string> = {
   '名称、目标或节点': 'Name, target or node',
   新建探测对: 'New probe pair',
   探测时延过高: 'Probe latency high',
+  探测丢包率过高: 'Probe packet loss high',
 };
