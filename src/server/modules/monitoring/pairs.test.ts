@@ -13,7 +13,7 @@ import type { TProbePair } from '../../../common/monitoring-pairs.ts';
 import type { TMetrics, TMonAlert } from '../../../common/monitoring.ts';
 import { nodePairCollector, nodeIs, pairCollector } from './pair-collectors.ts';
 import { evaluatePairAlerts } from './pair-alerts.ts';
-import { monThresholds } from './tables.ts';
+import { monProbePairs, monThresholds } from './tables.ts';
 import { register } from './test/helpers.ts';
 
 const PAIRS = '/api/monitoring/pairs';
@@ -167,6 +167,32 @@ describe('probe pairs between named nodes', () => {
       sql`SELECT count(*)::int AS n FROM audit_log WHERE object_id = ${alertA!.id} AND action = 'monitoring.alert.close'`,
     );
     expect(note!.n).toBe(1);
+
+    // Loss on the loopback is always 0 %: pair C (its node never runs) gets a measured state written as
+    // the collector writes it (writePairs), 40 % lost with replies, held against its own loss threshold.
+    const c = await byName('节点C');
+    await own({ rule: 'loss', pairId: c.id, raiseValue: 30, clearValue: 10, minDurationSec: 600 });
+    const measured = (reachable: boolean, lossPct: number) =>
+      t.ctx.db
+        .update(monProbePairs)
+        .set({ probedAt: new Date(), icmpState: reachable ? 'ok' : 'unreachable', reachable, latencyMs: reachable ? 1 : null, lossPct })
+        .where(eq(monProbePairs.id, c.id));
+    await measured(true, 25); // above the default's 20 %, below the pair's own 30 %: nothing
+    await evaluatePairAlerts(t.ctx);
+    expect(await live(c.id)).toEqual([]);
+    await measured(true, 40);
+    expect((await evaluatePairAlerts(t.ctx)).opened).toBe(0); // held less than its ten minutes: pending
+    const pending = json<{ items: TMonAlert[] }>(await eng.get(`/api/monitoring/alerts?pairId=${c.id}`)).items;
+    expect(pending).toMatchObject([{ rule: 'loss', state: 'pending', value: 40 }]);
+    await measured(true, 20); // between the clear (10 %) and raise (30 %) values: the state stays
+    await evaluatePairAlerts(t.ctx);
+    expect(await live(c.id)).toHaveLength(1);
+    await measured(false, 100); // no reply at all is the unreachable rule's, not a loss
+    await evaluatePairAlerts(t.ctx);
+    expect((await live(c.id)).map((x) => x.rule).sort()).toEqual(['loss', 'unreachable']);
+    await measured(true, 0); // back: both clear; pending ones leave nothing behind
+    await evaluatePairAlerts(t.ctx);
+    expect(await live(c.id)).toEqual([]);
 
     // A pair's threshold: one of device or pair, only the pair rules, percent at most 100, an existing pair.
     const bad = async (body: Record<string, unknown>, status: number, text: string) => {
