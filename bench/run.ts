@@ -37,7 +37,8 @@
 // Then the monitoring charts (bench/metrics.ts): a year of 5-minute interface rollups loaded on
 // PostgreSQL, then the product's 30-day chart of random interfaces. `--only=metrics`. Knobs:
 // BENCH_METRICS_INTERFACES (200; 5000 for the issue's full size), BENCH_METRICS_DAYS (365),
-// BENCH_METRICS_QUERIES (200).
+// BENCH_METRICS_QUERIES (200). BENCH_METRICS_MODE=hourly (with --only=metrics): the issue's 5,000
+// interfaces, a year of hourly rollups and BENCH_METRICS_RECENT_DAYS (3) of 5-minute ones (own section).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -63,7 +64,7 @@ import { benchSeries, type SeriesConfig, type SeriesRun } from './timeseries.ts'
 import { SERIES_BEGIN, SERIES_END, renderSeries } from './lib/series-report.ts';
 import { NETWORK_BEGIN, NETWORK_END, benchNetwork, renderNetwork, type NetworkConfig } from './network.ts';
 import { SNMP_BEGIN, SNMP_END, benchSnmp, renderSnmp, type SnmpConfig } from './snmp.ts';
-import { METRICS_BEGIN, METRICS_END, benchMetrics, renderMetrics, type MetricsConfig } from './metrics.ts';
+import { METRICS_BEGIN, METRICS_END, benchMetrics, metricsMarkers, renderMetrics, type MetricsConfig } from './metrics.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The product's Node (the npm package node@24), as `npm start` runs it.
@@ -101,10 +102,15 @@ const SNMP: Omit<SnmpConfig, 'log'> = {
   concurrency: intEnv('BENCH_SNMP_CONCURRENCY', 4),
   large: intEnv('BENCH_SNMP_LARGE', 1700),
 };
+const METRICS_MODE = process.env.BENCH_METRICS_MODE || 'full';
+if (METRICS_MODE !== 'full' && METRICS_MODE !== 'hourly')
+  throw new Error(`BENCH_METRICS_MODE must be "full" or "hourly", got "${METRICS_MODE}"`);
 const METRICS: Omit<MetricsConfig, 'log'> = {
-  interfaces: intEnv('BENCH_METRICS_INTERFACES', 200),
+  mode: METRICS_MODE,
+  interfaces: intEnv('BENCH_METRICS_INTERFACES', METRICS_MODE === 'hourly' ? 5000 : 200),
   days: intEnv('BENCH_METRICS_DAYS', 365),
   queries: intEnv('BENCH_METRICS_QUERIES', 200),
+  recentDays: intEnv('BENCH_METRICS_RECENT_DAYS', 3),
 };
 const DESK: Omit<DeskConfig, 'log'> = {
   readConnections: intEnv('BENCH_DESK_CLIENTS', 4),
@@ -266,6 +272,8 @@ async function main(): Promise<number> {
     const oldNetwork = section(current, NETWORK_BEGIN, NETWORK_END);
     const oldSnmp = section(current, SNMP_BEGIN, SNMP_END);
     const oldMetrics = section(current, METRICS_BEGIN, METRICS_END);
+    // The hourly mode (the issue's 5,000 interfaces) has its own section, after the full mode's.
+    const oldMetricsHourly = section(current, ...metricsMarkers('hourly'));
 
     let deskMd: string | null = null;
     const runDesk = async () => {
@@ -326,7 +334,7 @@ async function main(): Promise<number> {
     if (PART === 'series') return await onePart('Series', runSeries, oldSeries);
     if (PART === 'network') return await onePart('Network', runNetwork, oldNetwork);
     if (PART === 'snmp') return await onePart('SNMP', runSnmp, oldSnmp);
-    if (PART === 'metrics') return await onePart('Metrics', runMetrics, oldMetrics);
+    if (PART === 'metrics') return await onePart('Metrics', runMetrics, METRICS.mode === 'hourly' ? oldMetricsHourly : oldMetrics);
 
     let coldStart: ColdStartResult | null = null;
     if (COLD_START) {
@@ -342,7 +350,7 @@ async function main(): Promise<number> {
     if (PART !== 'http') seriesMd = await runSeries();
     if (PART !== 'http') networkMd = await runNetwork();
     if (PART !== 'http') snmpMd = await runSnmp();
-    if (PART !== 'http') metricsMd = await runMetrics();
+    if (PART !== 'http' && METRICS.mode === 'full') metricsMd = await runMetrics();
 
     const out = render({
       date: new Date(),

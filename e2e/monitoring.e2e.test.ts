@@ -1,7 +1,8 @@
 // Monitoring in Chromium (issue 12 point 4): an engineer registers a device polled over SNMP from a
 // real snmpd on 127.0.0.1; the device list shows its live state and the device page its interfaces
 // and charts, at 1440×900 and on a 390×844 phone. A demo lab device's sensors table shows its
-// temperatures; an ICMP probe pair is probed and charted on the 探测对 page.
+// temperatures; an ICMP probe pair is probed and charted on the 探测对 page, over a range chosen
+// with the device page's switch.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -157,11 +158,25 @@ describe('monitoring', () => {
       await expect.poll(() => page.locator('tr').filter({ hasText: '监控节点→本机' }).innerText()).toContain('可达');
       await page.waitForTimeout(1000);
       await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs.png'), fullPage: true });
+      // The pair chart's range (the device page's switch): 30 days asks the server for a 30-day span.
+      const ranged = async (p: typeof page, label: string, days: number) => {
+        const asked = p.waitForResponse((r) => r.url().includes(`/api/monitoring/pairs/${pair.id}/metrics`));
+        await p.getByTestId('pair-chart').getByTestId('chart-range').getByText(label, { exact: true }).click();
+        const res = await asked;
+        expect(res.status()).toBe(200);
+        const q = new URL(res.url()).searchParams;
+        expect(new Date(q.get('to')!).getTime() - new Date(q.get('from')!).getTime()).toBe(days * 86_400_000);
+        await p.waitForTimeout(800);
+      };
+      await ranged(page, '30d', 30);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs-30d.png'), fullPage: true });
       await signInAt(env.base, phone.page, 'eng.net', DEMO_PASSWORD);
       await phone.page.goto(`${env.base}/monitoring/pairs?focus=${pair.id}`);
       await phone.page.getByTestId('pair-chart').locator('canvas').first().waitFor({ timeout: 15_000 });
       await phone.page.waitForTimeout(1000);
       await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs-phone.png'), fullPage: true });
+      await ranged(phone.page, '7d', 7);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs-7d-phone.png'), fullPage: true });
     } finally {
       await ctx.close();
       await phone.ctx.close();

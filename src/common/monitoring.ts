@@ -171,7 +171,11 @@ export const ALERT_RULES = [
   'rate_surge',
   /** A probe pair's average latency above the threshold (ms). */
   'latency',
+  /** A probe pair's packet loss above the threshold (percent) while the target still answers. */
+  'loss',
 ] as const;
+/** The rules a probe pair's own thresholds may set (pair-alerts.ts). */
+export const PAIR_ALERT_RULES = ['unreachable', 'latency', 'loss'] as const satisfies readonly TAlertRule[];
 export type TAlertRule = (typeof ALERT_RULES)[number];
 /** Each alert rule's name, as alerts, their tickets and the monitoring pages show it. */
 export const ALERT_RULE_ZH: Record<TAlertRule, string> = {
@@ -184,6 +188,7 @@ export const ALERT_RULE_ZH: Record<TAlertRule, string> = {
   temperature: '设备温度过高',
   hardware_failed: '风扇或电源故障',
   latency: '探测时延过高',
+  loss: '探测丢包率过高',
 };
 export const ALERT_STATES = ['pending', 'open', 'closed'] as const;
 
@@ -223,7 +228,9 @@ export const ZThreshold = z.object({
   rule: z.enum(ALERT_RULES),
   deviceId: z.string().nullable(),
   ifIndex: z.number().int().nullable(),
-  /** Raise at this value (utilisation: percent; rate_surge: times the baseline); clear below `clearValue` (hysteresis). */
+  /** A probe pair's own threshold; deviceId and pairId both null: the default of the rule. */
+  pairId: z.string().nullable(),
+  /** Raise at this value (utilisation, loss: percent; latency: ms; rate_surge: times the baseline); clear below `clearValue` (hysteresis). */
   raiseValue: z.number().nullable(),
   clearValue: z.number().nullable(),
   minDurationSec: z.number().int(),
@@ -234,18 +241,35 @@ export const ZThreshold = z.object({
   enabled: z.boolean(),
 });
 export type TThreshold = z.infer<typeof ZThreshold>;
-export const ZThresholdInput = z.object({
-  rule: z.enum(ALERT_RULES),
-  deviceId: z.uuid(),
-  ifIndex: z.number().int().min(0).max(2_147_483_647).optional(),
-  raiseValue: z.number().min(0).max(100).optional(),
-  clearValue: z.number().min(0).max(100).optional(),
-  minDurationSec: z.number().int().min(0).max(86_400).default(0),
-  floorValue: z.number().min(0).max(10_000_000).optional(),
-  baselinePolls: z.number().int().min(3).max(288).optional(),
-  severity: z.enum(['critical', 'high', 'medium', 'low']).default('medium'),
-  enabled: z.boolean().default(true),
-});
+const PERCENT_RULES: readonly TAlertRule[] = ['utilisation', 'loss'];
+const percentOver = (v: { rule: TAlertRule; raiseValue?: number | undefined; clearValue?: number | undefined }) =>
+  PERCENT_RULES.includes(v.rule) && Math.max(v.raiseValue ?? 0, v.clearValue ?? 0) > 100;
+/** A threshold of one device (or interface) or of one probe pair (`pairId`, PAIR_ALERT_RULES only). */
+export const ZThresholdInput = z
+  .object({
+    rule: z.enum(ALERT_RULES),
+    deviceId: z.uuid().optional(),
+    pairId: z.uuid().optional(),
+    ifIndex: z.number().int().min(0).max(2_147_483_647).optional(),
+    /** Percent for utilisation and loss (at most 100), ms for latency. */
+    raiseValue: z.number().min(0).max(600_000).optional(),
+    clearValue: z.number().min(0).max(600_000).optional(),
+    minDurationSec: z.number().int().min(0).max(86_400).default(0),
+    floorValue: z.number().min(0).max(10_000_000).optional(),
+    baselinePolls: z.number().int().min(3).max(288).optional(),
+    severity: z.enum(['critical', 'high', 'medium', 'low']).default('medium'),
+    enabled: z.boolean().default(true),
+  })
+  .refine((v) => (v.deviceId === undefined) !== (v.pairId === undefined), {
+    message: '请指定一台设备或一个探测对（只能选其一）',
+    path: ['deviceId'],
+  })
+  .refine((v) => v.pairId === undefined || (PAIR_ALERT_RULES as readonly TAlertRule[]).includes(v.rule), {
+    message: '探测对只能设置不可达、时延和丢包率阈值',
+    path: ['rule'],
+  })
+  .refine((v) => v.pairId === undefined || v.ifIndex === undefined, { message: '探测对没有接口', path: ['ifIndex'] })
+  .refine((v) => !percentOver(v), { message: '百分比阈值不能超过 100', path: ['raiseValue'] });
 
 /** The network as LLDP draws it (R-MON-06): registered devices, the neighbours they name, the links. */
 export const ZTopologyNode = z.object({

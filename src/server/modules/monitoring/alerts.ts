@@ -44,10 +44,35 @@ export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[]
   { rule: 'hardware_failed', raiseValue: null, clearValue: null, minDurationSec: 60, severity: 'high', enabled: true },
   // A probe pair's average latency (ms) above 200 for five minutes, cleared below 150 (pair-alerts.ts).
   { rule: 'latency', raiseValue: 200, clearValue: 150, minDurationSec: 300, severity: 'medium', enabled: true },
+  // A probe pair's packet loss above 20% for five minutes while the target answers, cleared below 5%.
+  { rule: 'loss', raiseValue: 20, clearValue: 5, minDurationSec: 300, severity: 'medium', enabled: true },
 ];
 
+/**
+ * The threshold of a rule for one subject, the most specific first: the interface's, the device's (or
+ * the probe pair's), then the rule's default (neither device nor pair). Devices and pairs alike.
+ */
+export function thresholdFor(
+  thresholds: Threshold[],
+  rule: TAlertRule,
+  of: { deviceId?: string; pairId?: string; ifIndex?: number | null },
+): Threshold | undefined {
+  const mine = thresholds.filter(
+    (t) =>
+      t.rule === rule && (of.pairId !== undefined ? t.pairId === of.pairId : t.deviceId === (of.deviceId ?? null) && t.pairId === null),
+  );
+  return (
+    (of.ifIndex != null ? mine.find((t) => t.ifIndex === of.ifIndex) : undefined) ??
+    mine.find((t) => t.ifIndex === null) ??
+    thresholds.find((t) => t.rule === rule && t.deviceId === null && t.pairId === null)
+  );
+}
+
 export async function seedThresholds(ctx: Ctx): Promise<void> {
-  const have = await ctx.db.select({ rule: monThresholds.rule }).from(monThresholds).where(isNull(monThresholds.deviceId));
+  const have = await ctx.db
+    .select({ rule: monThresholds.rule })
+    .from(monThresholds)
+    .where(and(isNull(monThresholds.deviceId), isNull(monThresholds.pairId)));
   const missing = DEFAULT_THRESHOLDS.filter((d) => !have.some((h) => h.rule === d.rule));
   if (missing.length) await ctx.db.insert(monThresholds).values(missing);
 }
@@ -183,10 +208,7 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
   const liveBy = new Map(live.map((a) => [`${a.deviceId}/${a.rule}/${a.object}`, a]));
   const tally = { opened: 0, closed: 0 };
   for (const d of devices) {
-    const th = (rule: TAlertRule, ifIndex: number | null) =>
-      thresholds.find((t) => t.rule === rule && t.deviceId === d.id && ifIndex !== null && t.ifIndex === ifIndex) ??
-      thresholds.find((t) => t.rule === rule && t.deviceId === d.id && t.ifIndex === null) ??
-      thresholds.find((t) => t.rule === rule && t.deviceId === null);
+    const th = (rule: TAlertRule, ifIndex: number | null) => thresholdFor(thresholds, rule, { deviceId: d.id, ifIndex });
     const own = ifs.filter((i) => i.deviceId === d.id);
     const fresh = (at: Date | null) => !!at && now.getTime() - at.getTime() <= d.intervalSec * 1000 * STALE_INTERVALS;
     const surges = await surgeReadings(ctx, d, own, th, (object) => liveBy.get(`${d.id}/rate_surge/${object}`), fresh);

@@ -1,8 +1,8 @@
 // ICMP probe pairs against Debian's fping on 127.0.0.x (issue 12 point 3, "between named node pairs"):
 // two collector nodes each probe only the pairs named for them, a pair of a node that does not run is
 // never probed, the monitoring node's pairs are probed once, a device's address is the source by
-// fping -S; samples land in the ICMP series and the chart; thresholds raise and clear alerts with
-// tickets; bad input and other roles are refused.
+// fping -S; samples land in the ICMP series and the chart; thresholds (the default, and a pair's own
+// latency and loss ones) raise and clear alerts with tickets; bad input and other roles are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
@@ -13,7 +13,7 @@ import type { TProbePair } from '../../../common/monitoring-pairs.ts';
 import type { TMetrics, TMonAlert } from '../../../common/monitoring.ts';
 import { nodePairCollector, nodeIs, pairCollector } from './pair-collectors.ts';
 import { evaluatePairAlerts } from './pair-alerts.ts';
-import { monThresholds } from './tables.ts';
+import { monProbePairs, monThresholds } from './tables.ts';
 import { register } from './test/helpers.ts';
 
 const PAIRS = '/api/monitoring/pairs';
@@ -126,6 +126,85 @@ describe('probe pairs between named nodes', () => {
     expect((await evaluatePairAlerts(t.ctx)).closed).toBeGreaterThanOrEqual(4);
     const closed = json<{ items: TMonAlert[] }>(await eng.get(`/api/monitoring/alerts?pairId=${a!.id}`)).items;
     expect(closed[0]).toMatchObject({ state: 'closed' });
+  });
+
+  it('holds each pair against its own latency and loss thresholds over the default, and resolves the ticket with a note', async () => {
+    const byName = async (q: string) => json<{ items: TProbePair[] }>(await eng.get(`${PAIRS}?q=${encodeURIComponent(q)}`)).items[0]!;
+    const [a, b, m] = [await byName('节点A'), await byName('节点B'), await byName('监控→出口')];
+    const TH = '/api/monitoring/thresholds';
+    // The default trips every measured pair (0 ms); pair B's own 60 s does not trip, pair A's own 0 ms does.
+    await t.ctx.db.update(monThresholds).set({ raiseValue: 0, clearValue: 0, minDurationSec: 0 }).where(eq(monThresholds.rule, 'latency'));
+    const own = async (body: Record<string, unknown>) => {
+      const res = await eng.post(TH, body);
+      expect(res.statusCode, res.body).toBe(201);
+      return json<{ id: string; pairId: string | null; deviceId: string | null }>(res);
+    };
+    const tripA = await own({ rule: 'latency', pairId: a.id, raiseValue: 0, clearValue: 0, minDurationSec: 0, severity: 'high' });
+    expect(tripA).toMatchObject({ pairId: a.id, deviceId: null });
+    await own({ rule: 'latency', pairId: b.id, raiseValue: 60_000, clearValue: 50_000, minDurationSec: 0 });
+    // Loss: fping to 127.0.0.x loses nothing, so even a 0 % threshold must not trip (no reply lost).
+    await own({ rule: 'loss', pairId: a.id, raiseValue: 0, clearValue: 0, minDurationSec: 0 });
+    await evaluatePairAlerts(t.ctx);
+    const live = async (id: string) =>
+      json<{ items: TMonAlert[] }>(await eng.get(`/api/monitoring/alerts?pairId=${id}`)).items.filter((x) => x.state !== 'closed');
+    const [alertA] = await live(a.id);
+    expect(await live(a.id)).toHaveLength(1);
+    expect(alertA).toMatchObject({ rule: 'latency', state: 'open' });
+    expect(await live(b.id)).toEqual([]);
+    expect((await live(m.id)).map((x) => x.rule)).toEqual(['latency']); // no own threshold: the default
+    const ticket = async (id: string) =>
+      json<{ status: string; channel: string; title: string; severity: string }>(await eng.get(`/api/tickets/${id}`));
+    expect(await ticket(alertA!.ticketId!)).toMatchObject({ channel: 'monitoring', title: '探测时延过高：节点A→核心', severity: 'high' });
+
+    // Pair A's own threshold raised out of reach (as data): the alert closes and its ticket is resolved with a note.
+    await t.ctx.db.update(monThresholds).set({ raiseValue: 60_000, clearValue: 50_000 }).where(eq(monThresholds.id, tripA.id));
+    await t.ctx.db.update(monThresholds).set({ raiseValue: 1e6, clearValue: 1e6 }).where(eq(monThresholds.rule, 'latency'));
+    expect((await evaluatePairAlerts(t.ctx)).closed).toBeGreaterThanOrEqual(2);
+    expect(await live(a.id)).toEqual([]);
+    expect((await ticket(alertA!.ticketId!)).status).toBe('resolved');
+    const [note] = await queryRows<{ n: number }>(
+      t.ctx.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE object_id = ${alertA!.id} AND action = 'monitoring.alert.close'`,
+    );
+    expect(note!.n).toBe(1);
+
+    // Loss on the loopback is always 0 %: pair C (its node never runs) gets a measured state written as
+    // the collector writes it (writePairs), 40 % lost with replies, held against its own loss threshold.
+    const c = await byName('节点C');
+    await own({ rule: 'loss', pairId: c.id, raiseValue: 30, clearValue: 10, minDurationSec: 600 });
+    const measured = (reachable: boolean, lossPct: number) =>
+      t.ctx.db
+        .update(monProbePairs)
+        .set({ probedAt: new Date(), icmpState: reachable ? 'ok' : 'unreachable', reachable, latencyMs: reachable ? 1 : null, lossPct })
+        .where(eq(monProbePairs.id, c.id));
+    await measured(true, 25); // above the default's 20 %, below the pair's own 30 %: nothing
+    await evaluatePairAlerts(t.ctx);
+    expect(await live(c.id)).toEqual([]);
+    await measured(true, 40);
+    expect((await evaluatePairAlerts(t.ctx)).opened).toBe(0); // held less than its ten minutes: pending
+    const pending = json<{ items: TMonAlert[] }>(await eng.get(`/api/monitoring/alerts?pairId=${c.id}`)).items;
+    expect(pending).toMatchObject([{ rule: 'loss', state: 'pending', value: 40 }]);
+    await measured(true, 20); // between the clear (10 %) and raise (30 %) values: the state stays
+    await evaluatePairAlerts(t.ctx);
+    expect(await live(c.id)).toHaveLength(1);
+    await measured(false, 100); // no reply at all is the unreachable rule's, not a loss
+    await evaluatePairAlerts(t.ctx);
+    expect((await live(c.id)).map((x) => x.rule).sort()).toEqual(['loss', 'unreachable']);
+    await measured(true, 0); // back: both clear; pending ones leave nothing behind
+    await evaluatePairAlerts(t.ctx);
+    expect(await live(c.id)).toEqual([]);
+
+    // A pair's threshold: one of device or pair, only the pair rules, percent at most 100, an existing pair.
+    const bad = async (body: Record<string, unknown>, status: number, text: string) => {
+      const res = await eng.post(TH, body);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.body).toContain(text);
+    };
+    await bad({ rule: 'utilisation', pairId: a.id, raiseValue: 50 }, 400, '探测对只能设置不可达、时延和丢包率阈值');
+    await bad({ rule: 'loss', pairId: a.id, raiseValue: 150 }, 400, '百分比阈值不能超过 100');
+    await bad({ rule: 'loss' }, 400, '请指定一台设备或一个探测对');
+    await bad({ rule: 'loss', pairId: '00000000-0000-4000-8000-000000000000', raiseValue: 5 }, 404, '探测对不存在');
+    expect((await agency.post(TH, { rule: 'loss', pairId: a.id, raiseValue: 5 })).statusCode).toBe(403);
   });
 
   it('refuses bad input and other roles, and deletes with an audit record', async () => {

@@ -86,14 +86,14 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(app, { ...api.alerts, summary: '监控告警', tags, access: READ, handler: (ctx, { query }) => listAlerts(ctx, query) });
   defineRoute(app, {
     ...api.thresholds,
-    summary: '告警阈值（默认值与设备、接口的单独设置）',
+    summary: '告警阈值（默认值与设备、接口、探测对的单独设置）',
     tags,
     access: READ,
     handler: (ctx) => listThresholds(ctx),
   });
   defineRoute(app, {
     ...api.addThreshold,
-    summary: '为设备或接口单独设置告警阈值',
+    summary: '为设备、接口或探测对单独设置告警阈值',
     tags,
     access: WRITE,
     handler: (ctx, { body }) => addThreshold(ctx, body),

@@ -3,6 +3,7 @@
 // from), thresholds as data and the alerts they raise. Samples and rollups are time series (series.ts).
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   doublePrecision,
@@ -139,6 +140,8 @@ export const monThresholds = pgTable(
     rule: text('rule').notNull(),
     deviceId: uuid('device_id').references(() => monDevices.id, { onDelete: 'cascade' }),
     ifIndex: integer('if_index'),
+    /** A probe pair's own threshold (unreachable, latency, loss); neither device nor pair: the default. */
+    pairId: uuid('pair_id').references((): AnyPgColumn => monProbePairs.id, { onDelete: 'cascade' }),
     raiseValue: doublePrecision('raise_value'),
     clearValue: doublePrecision('clear_value'),
     minDurationSec: integer('min_duration_sec').notNull(),

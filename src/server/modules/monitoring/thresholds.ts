@@ -1,4 +1,5 @@
-// The alert list and the thresholds (as data): defaults per rule, overrides per device or interface.
+// The alert list and the thresholds (as data): defaults per rule, overrides per device, interface or
+// probe pair.
 import { isoOrNull as iso } from '../../../common/dates.ts';
 import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -8,6 +9,7 @@ import { dayRangeWhere } from '../../kernel/day-range.ts';
 import { Invalid } from '../../kernel/errors.ts';
 import type { TMonAlert, TThreshold, ZMonAlertQuery, ZThresholdInput } from '../../../common/monitoring.ts';
 import { getDevice } from './devices.ts';
+import { getPair } from './pairs.ts';
 import { monAlerts, monDevices, monProbePairs, monThresholds } from './tables.ts';
 
 export async function listAlerts(ctx: Ctx, q: z.output<typeof ZMonAlertQuery>): Promise<{ items: TMonAlert[]; total: number }> {
@@ -53,6 +55,7 @@ const view = (t: typeof monThresholds.$inferSelect): TThreshold => ({
   rule: t.rule as TThreshold['rule'],
   deviceId: t.deviceId,
   ifIndex: t.ifIndex,
+  pairId: t.pairId,
   raiseValue: t.raiseValue,
   clearValue: t.clearValue,
   minDurationSec: t.minDurationSec,
@@ -63,12 +66,16 @@ const view = (t: typeof monThresholds.$inferSelect): TThreshold => ({
 });
 
 export async function listThresholds(ctx: Ctx): Promise<{ items: TThreshold[] }> {
-  const rows = await ctx.db.select().from(monThresholds).orderBy(monThresholds.rule, monThresholds.deviceId, monThresholds.ifIndex);
+  const rows = await ctx.db
+    .select()
+    .from(monThresholds)
+    .orderBy(monThresholds.rule, monThresholds.deviceId, monThresholds.pairId, monThresholds.ifIndex);
   return { items: rows.map(view) };
 }
 
 export async function addThreshold(ctx: Ctx, input: z.output<typeof ZThresholdInput>): Promise<TThreshold> {
-  await getDevice(ctx, input.deviceId);
+  if (input.pairId !== undefined) await getPair(ctx, input.pairId);
+  else await getDevice(ctx, input.deviceId!);
   if (input.raiseValue !== undefined && input.clearValue !== undefined && input.clearValue > input.raiseValue)
     throw new Invalid('monitoring.hysteresis', '解除值不能高于告警值', [{ path: 'body.clearValue', message: '解除值不能高于告警值' }]);
   return inTx(ctx, async (tx) => {
@@ -76,7 +83,8 @@ export async function addThreshold(ctx: Ctx, input: z.output<typeof ZThresholdIn
       .insert(monThresholds)
       .values({
         rule: input.rule,
-        deviceId: input.deviceId,
+        deviceId: input.deviceId ?? null,
+        pairId: input.pairId ?? null,
         ifIndex: input.ifIndex ?? null,
         raiseValue: input.raiseValue ?? null,
         clearValue: input.clearValue ?? input.raiseValue ?? null,

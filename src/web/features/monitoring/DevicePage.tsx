@@ -1,7 +1,7 @@
 // One monitored device: its live state, the interfaces with rates and utilisation, charts of latency
 // and of an interface's bit rates over a chosen range (raw samples up to two days, rollups beyond),
 // its temperature, fan and power sensors, and its alerts.
-import { Card, Descriptions, Progress, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Card, Descriptions, Progress, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
@@ -15,15 +15,7 @@ import { AlertsTable } from './AlertsPage.tsx';
 import { DeviceSensors } from './Sensors.tsx';
 import { DeviceTraps } from './Traps.tsx';
 import { ReachTag, SnmpTag, fmtBps } from './labels.tsx';
-
-const RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000, '1y': 365 * 86_400_000 } as const;
-type Range = keyof typeof RANGES;
-
-/** The range ending at the next whole minute (a stable query key while the range stays). */
-function spanOf(range: Range): { from: string; to: string } {
-  const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
-  return { from: new Date(to.getTime() - RANGES[range]).toISOString(), to: to.toISOString() };
-}
+import { useChartRange } from './ranges.tsx';
 
 function option(
   m: TMetrics | undefined,
@@ -49,28 +41,13 @@ function option(
 
 function Charts({ id, interfaces }: { id: string; interfaces: TMonInterface[] }) {
   const { t } = useI18n();
-  const [range, setRange] = useState<Range>('24h');
-  const [span, setSpan] = useState(() => spanOf('24h'));
+  const { span, rangeSwitch } = useChartRange();
   const [ifIndex, setIfIndex] = useState<number | undefined>(undefined);
   const chosen = ifIndex ?? interfaces[0]?.ifIndex;
   const latency = useCall(api.metrics, { params: { id }, query: span });
   const rates = useCall(api.metrics, { params: { id }, query: { ...span, ifIndex: chosen } }, { enabled: chosen !== undefined });
   return (
-    <Card
-      size="small"
-      title={t('曲线')}
-      extra={
-        <Segmented<Range>
-          size="small"
-          value={range}
-          onChange={(r) => {
-            setRange(r);
-            setSpan(spanOf(r));
-          }}
-          options={Object.keys(RANGES) as Range[]}
-        />
-      }
-    >
+    <Card size="small" title={t('曲线')} extra={rangeSwitch}>
       <EChart option={option(latency.data, span, [{ key: 'latencyMs', name: t('时延') }], 'ms')} height={220} />
       {interfaces.length > 0 && (
         <>

@@ -1,6 +1,6 @@
 // 探测对 (issue 12 point 3, "between named node pairs"): ICMP probes from a source (the monitoring node,
 // a collector node by name, or a device's address) to a target, with their live state, refreshed every
-// 15 s, and the latency and loss chart of the chosen pair. The line's engineers add and remove pairs.
+// 15 s, and the latency and loss chart of the chosen pair over a chosen range. The line's engineers add and remove pairs.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Tag } from 'antd';
@@ -20,8 +20,7 @@ import { fmtTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ICMP_TEXT } from './labels.tsx';
-
-const DAY_MS = 86_400_000;
+import { useChartRange } from './ranges.tsx';
 
 function StateTag({ p }: { p: TProbePair }) {
   const { t } = useI18n();
@@ -51,13 +50,11 @@ function chart(m: TMetrics | undefined, from: string, to: string, names: [string
 
 function PairChart({ p }: { p: TProbePair }) {
   const { t } = useI18n();
-  const [span] = useState(() => {
-    const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
-    return { from: new Date(to.getTime() - DAY_MS).toISOString(), to: to.toISOString() };
-  });
+  // The device page's ranges (ranges.tsx): the server reads raw samples, 5-minute or hourly rollups by the span.
+  const { span, rangeSwitch } = useChartRange();
   const m = useCall(api.pairMetrics, { params: { id: p.id }, query: span }, { refetchInterval: 60_000 });
   return (
-    <Card size="small" title={`${p.name}：${t('近 24 小时时延与丢包')}`} style={{ marginTop: 16 }} data-testid="pair-chart">
+    <Card size="small" title={`${p.name}：${t('时延与丢包')}`} extra={rangeSwitch} style={{ marginTop: 16 }} data-testid="pair-chart">
       <EChart option={chart(m.data, span.from, span.to, [t('时延'), t('丢包率')])} height={220} />
     </Card>
   );

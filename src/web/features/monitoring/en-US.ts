@@ -112,7 +112,7 @@ export const EN: Record<string, string> = {
   最近收到: 'Last received',
   探测对: 'Probe pairs',
   等待探测: 'Waiting for a probe',
-  '近 24 小时时延与丢包': 'latency and loss, last 24 hours',
+  时延与丢包: 'latency and loss',
   源: 'Source',
   监控节点: 'Monitoring node',
   指定采集节点: 'A named collector node',
@@ -131,4 +131,5 @@ export const EN: Record<string, string> = {
   '名称、目标或节点': 'Name, target or node',
   新建探测对: 'New probe pair',
   探测时延过高: 'Probe latency high',
+  探测丢包率过高: 'Probe packet loss high',
 };

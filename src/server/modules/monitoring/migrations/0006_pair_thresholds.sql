@@ -1,0 +1,2 @@
+ALTER TABLE "mon_thresholds" ADD COLUMN "pair_id" uuid;--> statement-breakpoint
+ALTER TABLE "mon_thresholds" ADD CONSTRAINT "mon_thresholds_pair_id_mon_probe_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."mon_probe_pairs"("id") ON DELETE cascade ON UPDATE no action;
