@@ -87,7 +87,7 @@ export const EN: Record<string, string> = {
   编辑分组: 'Edit group',
   配置变化: 'Configuration changes',
   '与上一版本不同的配置版本，按备份时间倒序': 'Configuration versions that differ from the one before, newest first',
-  无变更单说明: 'No change explains it',
+  无变更单说明: 'Without a change',
   已批准变更: 'Approved change',
   变更单: 'Change',
   查看差异: 'View diff',
