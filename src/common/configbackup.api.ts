@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { ZIdParams, ZPage, paged } from './api.ts';
 import {
+  ZChangeQuery,
+  ZChangeRow,
   ZDevice,
   ZDeviceInput,
   ZDeviceQuery,
@@ -27,6 +29,8 @@ export const configBackupApi = {
   runs: endpoint({ method: 'GET', path: '/api/config-backup/devices/:id/runs', params: ZIdParams, query: ZPage, response: paged(ZRun) }),
   /** Runs across devices, newest first (the report's backup numbers open this with their days and state). */
   allRuns: endpoint({ method: 'GET', path: '/api/config-backup/runs', query: ZRunQuery, response: paged(ZRunRow) }),
+  /** Configuration changes detected across devices (the report's 检测到配置变化 / 无变更单说明 open this). */
+  changes: endpoint({ method: 'GET', path: '/api/config-backup/changes', query: ZChangeQuery, response: paged(ZChangeRow) }),
   /** Trust the host key the device now offers (audited). */
   acceptHostKey: endpoint({
     method: 'POST',

@@ -118,6 +118,26 @@ export const ZRunQuery = ZPage.extend({ from: ZDayFrom, to: ZDayTo, state: z.enu
 export const ZRunRow = ZRun.omit({ transcript: true }).extend({ deviceId: z.string(), deviceName: z.string() });
 export type TRunRow = z.infer<typeof ZRunRow>;
 
+/**
+ * Configuration changes detected (issue 15: a report's 检测到配置变化 / 无变更单说明 link here): the
+ * versions taken in the days [from, to] (China time) that differ from the one before (not a device's
+ * first), only those no approved change explains (`unexplained=true`: each raised the alert), of a device.
+ */
+export const ZChangeQuery = ZPage.extend({
+  from: ZDayFrom,
+  to: ZDayTo,
+  unexplained: z.enum(['true']).optional(),
+  deviceId: z.uuid().optional(),
+});
+export const ZChangeRow = ZVersion.omit({ sha256: true }).extend({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  seq: z.number().int(),
+  /** The approved change that explains it; null: none does (an alert was raised). */
+  coveredBy: z.string().nullable(),
+});
+export type TChangeRow = z.infer<typeof ZChangeRow>;
+
 export const ZRunStarted = z.object({ runId: z.string(), state: z.enum(RUN_STATES) });
 export const ZVersionParams = z.object({ id: z.uuid(), versionId: z.uuid() });
 export const ZDiffParams = z.object({ id: z.uuid(), a: z.uuid(), b: z.uuid() });

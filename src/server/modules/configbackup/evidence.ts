@@ -1,9 +1,11 @@
 // What configuration backup proves to the reports (ARCHITECTURE.md principle 4): backups taken and
 // failed in a period, and the configuration changes they detected, with those no approved change
 // explains (R-CHG-03), read from the runs and versions as they are.
-import { sql } from 'drizzle-orm';
+import { and, count, sql } from 'drizzle-orm';
 import { queryRows } from '../../kernel/db/client.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
+import { changeConditions, takenIn } from './changes.ts';
+import { cfgVersions } from './tables.ts';
 
 /**
  * Per device group: backup runs started in [from, to) that succeeded and failed, and the versions
@@ -23,11 +25,15 @@ export const backupCounts = defineEvidence({
             count(DISTINCT device_id)::int AS devices
           FROM cfg_runs WHERE started_at >= ${p.from}::timestamptz AND started_at < ${p.to}::timestamptz`,
     );
-    const [changes] = await queryRows<{ detected: number; unexplained: number }>(
-      ctx.db,
-      sql`SELECT count(*)::int AS detected, count(*) FILTER (WHERE covered_by IS NULL)::int AS unexplained
-          FROM cfg_versions WHERE seq > 1 AND taken_at >= ${p.from}::timestamptz AND taken_at < ${p.to}::timestamptz`,
-    );
+    // The same conditions as the list the numbers open (changes.ts).
+    const period = takenIn(p.from, p.to);
+    const [changes] = await ctx.db
+      .select({
+        detected: count(),
+        unexplained: sql<number>`count(*) FILTER (WHERE ${and(...changeConditions([], true))})`.mapWith(Number),
+      })
+      .from(cfgVersions)
+      .where(and(...changeConditions(period, false)));
     return {
       from: p.from,
       to: p.to,

@@ -5,6 +5,7 @@ import { configBackupApi as api } from '../../../common/configbackup.api.ts';
 import { startRun } from './run.ts';
 import { acceptHostKey, createDevice, getDevice, listDevices, listRuns } from './service.ts';
 import { listAllRuns } from './runs.ts';
+import { listChanges } from './changes.ts';
 import { diffVersions, getVersion, listVersions } from './versions.ts';
 
 export async function configBackupRoutes(app: FastifyInstance): Promise<void> {
@@ -38,6 +39,13 @@ export async function configBackupRoutes(app: FastifyInstance): Promise<void> {
     tags,
     access: read,
     handler: (ctx, { query }) => listAllRuns(ctx, query),
+  });
+  defineRoute(app, {
+    ...api.changes,
+    summary: '检测到的配置变化（按日期筛选，可只看无已批准变更说明的）',
+    tags,
+    access: read,
+    handler: (ctx, { query }) => listChanges(ctx, query),
   });
   defineRoute(app, {
     ...api.runs,

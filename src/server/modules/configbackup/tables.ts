@@ -79,7 +79,8 @@ export const cfgRuns = pgTable(
     transcript: text('transcript'),
     versionId: uuid('version_id'),
   },
-  (t) => [index('cfg_runs_device_idx').on(t.deviceId, t.seq)],
+  // By start time: the runs list across devices and the report's backup counts filter on it.
+  (t) => [index('cfg_runs_device_idx').on(t.deviceId, t.seq), index('cfg_runs_started_idx').on(t.startedAt)],
 );
 
 export const cfgTexts = pgTable('cfg_texts', {

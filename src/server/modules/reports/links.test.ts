@@ -8,6 +8,7 @@ import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harne
 
 let t: TestApp;
 let pm: Agent;
+let demoAlerts: number;
 const NOW = new Date('2026-12-07T02:00:00Z');
 
 /** The list API behind each page a report links to. */
@@ -26,6 +27,8 @@ const API: Record<string, string> = {
   // Alerts raised per device, backup runs across devices, the signature board at the period's end.
   '/monitoring/alerts': '/api/monitoring/alerts',
   '/config-backup/runs': '/api/config-backup/runs',
+  // Configuration versions that differ from the one before, and those no approved change explains.
+  '/config-backup/changes': '/api/config-backup/changes',
   '/secops/signatures': '/api/secops/signatures',
 };
 
@@ -33,9 +36,11 @@ beforeAll(async () => {
   t = await testApp({ demo: true, clock: new Clock(NOW) });
   pm = t.agent();
   expect((await pm.login('pm', 'Test-Pass-1')).statusCode).toBe(200);
-  // The demo raises no monitoring alert and no failed backup in November: a device's alerts (raised and
-  // cleared, raised and open, still pending — not counted — and one the day before the month, China
-  // time) and failed runs on the month's last minute and the next month's first.
+  // The demo's own past alerts of November (raised and cleared with their tickets), then more of a
+  // device's (raised and cleared, raised and open, still pending — not counted — and one the day before
+  // the month, China time); the demo fails no backup: failed runs on the month's last minute and the
+  // next month's first.
+  demoAlerts = json<{ total: number }>(await pm.get('/api/monitoring/alerts?from=2026-11-01&to=2026-11-30&raised=true')).total;
   const db = t.ctx.db;
   await db.execute(sql`INSERT INTO mon_alerts (device_id, rule, object, state, since, opened_at, closed_at, message)
     SELECT d.id, 'if_down', x.obj, x.state, x.since::timestamptz, x.since::timestamptz, x.closed::timestamptz, '报告链接测试'
@@ -46,6 +51,13 @@ beforeAll(async () => {
   await db.execute(sql`INSERT INTO cfg_runs (device_id, started_at, finished_at, state, failure, message)
     SELECT d.id, x.at::timestamptz, x.at::timestamptz, 'failed', 'timeout', '报告链接测试'
     FROM (SELECT id FROM cfg_devices ORDER BY name LIMIT 1) d, (VALUES ('2026-11-30T15:59:00Z'), ('2026-11-30T16:00:00Z')) AS x(at)`);
+  // Every configuration change of the demo's November is explained by an approved change: two that none
+  // explains (each would have raised the alert), on the month's last minute and the next month's first.
+  await db.execute(sql`INSERT INTO cfg_versions (device_id, seq, taken_at, sha256, lines)
+    SELECT v.device_id, v.seq + x.k, x.at::timestamptz, v.sha256, v.lines
+    FROM (SELECT device_id, seq, sha256, lines FROM cfg_versions c
+          WHERE seq = (SELECT max(seq) FROM cfg_versions WHERE device_id = c.device_id) ORDER BY device_id LIMIT 1) v,
+      (VALUES (1, '2026-11-30T15:59:00Z'), (2, '2026-11-30T16:00:00Z')) AS x(k, at)`);
 }, 300_000);
 afterAll(async () => {
   await t?.close();
@@ -93,9 +105,18 @@ describe('report links', () => {
           expect(sections).toContain(id);
           expect(checked.filter((c) => c.section === id && c.n > 0).length, id).toBeGreaterThan(0);
         }
-        // The alerts raised in the month (two of the four added), the month's failed run (one of two).
-        expect(checked.filter((c) => c.section === 'network').reduce((n, c) => n + c.n, 0)).toBe(2);
+        // The alerts raised in the month (the demo's and two of the four added), the month's failed run (one of two).
+        expect(demoAlerts).toBeGreaterThan(0);
+        expect(checked.filter((c) => c.section === 'network').reduce((n, c) => n + c.n, 0)).toBe(demoAlerts + 2);
         expect(checked.find((c) => c.href.includes('state=failed'))?.n).toBe(1);
+        // Configuration changes detected in the month and those no approved change explains (the alerts,
+        // the month's one of the two added): both open the changes list.
+        const cfg = checked.filter((c) => c.href.startsWith('/config-backup/changes?'));
+        const detected = cfg.find((c) => !c.href.includes('unexplained'));
+        const unexplained = cfg.find((c) => c.href.includes('unexplained=true'));
+        expect(detected?.n).toBeGreaterThan(0);
+        expect(unexplained?.n).toBe(1);
+        expect(unexplained!.n).toBeLessThan(detected!.n);
         expect(checked.filter((c) => c.href.startsWith('/duty?tab=shifts') && c.n > 0).length).toBeGreaterThan(0);
         // Every linked number of these sections has a list behind it (none left to a plain page).
         const unlinked = links(r).filter((l) => ['network', 'configbackup', 'signatures', 'duty'].includes(l.section));

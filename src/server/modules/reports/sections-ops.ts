@@ -179,13 +179,14 @@ export const OPS_SECTIONS: SectionDef[] = [
     build: (r: { ok: number; failed: number; devices: number; detected: number; unexplained: number }, p) => ({
       columns: ['备份设备', '备份成功', '备份失败', '检测到配置变化', '无变更单说明'],
       rows: [
-        // The runs started in the period, per outcome (the versions behind the last two have no list of their own).
+        // The runs started in the period, per outcome; the versions taken in it that differ from the one
+        // before, and those no approved change explains (each raised the alert).
         [
           r.devices,
           link(r.ok, to('/config-backup/runs', { ...days(p), state: 'ok' })),
           link(r.failed, to('/config-backup/runs', { ...days(p), state: 'failed' })),
-          r.detected,
-          r.unexplained,
+          link(r.detected, to('/config-backup/changes', days(p))),
+          link(r.unexplained, to('/config-backup/changes', { ...days(p), unexplained: true })),
         ],
       ],
       notes: [

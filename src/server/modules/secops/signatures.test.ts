@@ -109,6 +109,27 @@ describe('the signature board', () => {
     ]);
   });
 
+  it("shows the board at a past date with the versions current then, not today's", async () => {
+    const at = async (day: string) => json<TSignatureBoard>(await contact.get(`/api/secops/signatures?at=${day}`));
+    // The firewall at the end of 5 December (China time): that day's hand-entered update; the virus
+    // library came the next day. The IPS's import of the 5th is still what it has today.
+    const dec5 = await at('2026-12-05');
+    expect(of(dec5, fw)).toMatchObject({
+      engineVersion: 'E1',
+      signatureVersion: 'S-20261205',
+      virusVersion: '',
+      source: 'manual',
+      ageDays: 0,
+    });
+    expect(of(dec5, ips)).toMatchObject({ signatureVersion: 'S-20261206', source: 'import', status: 'ok' });
+    // The day before, nothing was recorded yet: no versions, unknown.
+    const dec4 = await at('2026-12-04');
+    for (const id of [fw, ips])
+      expect(of(dec4, id)).toMatchObject({ engineVersion: '', signatureVersion: '', virusVersion: '', source: null, status: 'unknown' });
+    // Today's board has the later versions.
+    expect(of(await board(contact), fw)).toMatchObject({ virusVersion: 'AV-20261206', signatureVersion: 'S-20261205' });
+  });
+
   it('refuses writes by agency roles and bad input', async () => {
     expect((await contact.put(`/api/secops/signatures/${fw}`, { signatureVersion: 'X', updatedAt: daysAgo(0) })).statusCode).toBe(403);
     expect((await eng.put(`/api/secops/signatures/${fw}`, { updatedAt: daysAgo(0) })).statusCode).toBe(400);

@@ -4,7 +4,7 @@
 // the syslog the event centre stores. Until one is recorded, the register's own signature version
 // and date stand. Ages against thresholds kept as data (default 7 days stale, 30 critical; an asset
 // class may have its own).
-import { eq, lt, max } from 'drizzle-orm';
+import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { dayRangeInstants } from '../../../common/day-range.ts';
 import type { z } from 'zod';
 import type { Staleness, TSignature, TSignatureBoard, TThreshold, ZSignatureInput, ZSignatureQuery } from '../../../common/secops.ts';
@@ -97,22 +97,47 @@ function ranked(items: TSignature[]): TSignatureBoard {
 /**
  * The board as it stood at `end` (a report's period end, secops.signature_currency): each product's
  * last update known before then — today's when it was earlier, else the last one recorded before
- * `end` — aged at `end` against its thresholds. The versions shown are today's.
+ * `end` — aged at `end` against its thresholds, with the versions current then: each library's from
+ * the last update before `end` that named it, the register's signature version if it was dated
+ * before `end` (or not dated) and no update named one.
  */
 export async function boardAt(ctx: Ctx, end: Date): Promise<TSignatureBoard> {
   const board = await signatureBoard({ ...ctx, now: () => end });
-  const last = await ctx.db
-    .select({ assetId: secSignatureUpdates.assetId, at: max(secSignatureUpdates.updatedAt) })
-    .from(secSignatureUpdates)
-    .where(lt(secSignatureUpdates.updatedAt, end))
-    .groupBy(secSignatureUpdates.assetId);
-  const lastAt = new Map(last.map((l) => [l.assetId, l.at?.getTime() ?? null]));
+  const before = lt(secSignatureUpdates.updatedAt, end);
+  const u = secSignatureUpdates;
+  const latest = (field?: 'engineVersion' | 'signatureVersion' | 'virusVersion') =>
+    ctx.db
+      .selectDistinctOn([u.assetId], { assetId: u.assetId, at: u.updatedAt, source: u.source, version: field ? u[field] : u.source })
+      .from(u)
+      .where(field ? and(before, ne(u[field], '')) : before)
+      .orderBy(u.assetId, desc(u.updatedAt))
+      .then((rows) => new Map(rows.map((r) => [r.assetId, r])));
+  const [last, engine, signature, virus, products] = [
+    await latest(),
+    await latest('engineVersion'),
+    await latest('signatureVersion'),
+    await latest('virusVersion'),
+    await securityProducts(ctx),
+  ];
+  const register = new Map(products.map((p) => [p.id, p]));
   const items = board.items.map((s): TSignature => {
     const today = s.updatedAt ? Date.parse(s.updatedAt) : null;
-    const known = today !== null && today < end.getTime() ? today : (lastAt.get(s.assetId) ?? null);
-    const ageDays = known === null ? null : Math.floor((end.getTime() - known) / DAY);
-    const status = statusOf(ageDays, s);
-    return { ...s, updatedAt: known === null ? null : new Date(known).toISOString(), ageDays, status };
+    if (today !== null && today < end.getTime()) return s; // nothing has changed since: today's versions stood then
+    const l = last.get(s.assetId);
+    const p = register.get(s.assetId);
+    const registered = p?.signatureVersion && (!p.signatureDate || new Date(`${p.signatureDate}T00:00:00+08:00`) < end);
+    const signatureVersion = signature.get(s.assetId)?.version ?? (registered ? p.signatureVersion : '');
+    const ageDays = l ? Math.floor((end.getTime() - l.at.getTime()) / DAY) : null;
+    return {
+      ...s,
+      engineVersion: engine.get(s.assetId)?.version ?? '',
+      signatureVersion,
+      virusVersion: virus.get(s.assetId)?.version ?? '',
+      updatedAt: l ? l.at.toISOString() : null,
+      source: l ? (l.source as TSignature['source']) : signatureVersion ? 'register' : null,
+      ageDays,
+      status: statusOf(ageDays, s),
+    };
   });
   return ranked(items);
 }

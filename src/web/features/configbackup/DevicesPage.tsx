@@ -1,6 +1,6 @@
 // 配置备份: the devices with their last backup and its state, and registering a device (its
 // credentials are sent once and never shown again).
-import { HistoryOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { DiffOutlined, HistoryOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -113,6 +113,9 @@ export function DevicesPage() {
           <>
             <Link to="/config-backup/runs">
               <Button icon={<HistoryOutlined />}>{t('备份记录')}</Button>
+            </Link>
+            <Link to="/config-backup/changes">
+              <Button icon={<DiffOutlined />}>{t('配置变化')}</Button>
             </Link>
             <Link to="/config-backup/groups">
               <Button icon={<ScheduleOutlined />}>{t('设备分组与备份计划')}</Button>

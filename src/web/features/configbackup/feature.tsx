@@ -8,6 +8,7 @@ export const configbackup: WebFeature = {
   routes: [
     { path: 'config-backup', perm: 'configbackup.read', load: () => import('./DevicesPage.tsx').then((m) => m.DevicesPage) },
     { path: 'config-backup/runs', perm: 'configbackup.read', load: () => import('./RunsPage.tsx').then((m) => m.RunsPage) },
+    { path: 'config-backup/changes', perm: 'configbackup.read', load: () => import('./ChangesPage.tsx').then((m) => m.ChangesPage) },
     { path: 'config-backup/groups', perm: 'configbackup.read', load: () => import('./GroupsPage.tsx').then((m) => m.GroupsPage) },
     { path: 'config-backup/:id', perm: 'configbackup.read', load: () => import('./DevicePage.tsx').then((m) => m.DevicePage) },
   ],

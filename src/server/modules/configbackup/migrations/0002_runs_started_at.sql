@@ -1,0 +1,1 @@
+CREATE INDEX "cfg_runs_started_idx" ON "cfg_runs" USING btree ("started_at");
