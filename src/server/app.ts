@@ -179,9 +179,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Sessions cached for a moment (kernel/auth/session-lookup.ts) are read again after any write this
   // process answers, before its answer leaves: a sign-out, a password change or a role change applies
-  // to the very next request.
+  // to the very next request. Writes that cannot change one (defineRoute's keepsSessions) keep them.
   app.addHook('onSend', (req, _reply, payload, done) => {
-    if (!SAFE.has(req.method)) forgetSessions();
+    if (!SAFE.has(req.method) && !req.routeOptions.config?.keepsSessions) forgetSessions();
     done(null, payload);
   });
   // A route that needs a user reports why the credentials were refused (expired session, bad token).

@@ -43,6 +43,11 @@ export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | un
   raw?: boolean;
   /** The handler reads a multipart upload itself (kernel/files/upload.ts). */
   multipart?: boolean;
+  /**
+   * A write that cannot change a session, a user or a role (logging a ticket): answering it leaves the
+   * sessions cached (kernel/auth/session-lookup.ts), which every other write makes be read again.
+   */
+  keepsSessions?: boolean;
   handler: (
     ctx: Ctx,
     input: { body: Infer<B>; query: Infer<Q>; params: Infer<P> },
@@ -52,6 +57,9 @@ export interface RouteSpec<B extends ZodType | undefined, Q extends ZodType | un
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    keepsSessions?: boolean;
+  }
   interface FastifyInstance {
     yunweiRoutes: RouteInfo[];
   }
@@ -169,6 +177,7 @@ export function defineRoute<
     method: spec.method,
     url,
     schema,
+    ...(spec.keepsSessions ? { config: { keepsSessions: true } } : {}),
     handler: async (req, reply) => {
       checkAccess(req, spec.access, allowPending);
       refuseForbiddenText(req);

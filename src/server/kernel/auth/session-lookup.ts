@@ -4,7 +4,8 @@
 // (docs/performance.md). An entry lives SESSION_CACHE_MS at most, and every state-changing request this
 // process answers forgets them all (sign-out, password change, an admin's reset, disabling a user, a
 // role granted or removed, a sign-in step done): a change made on this node applies at once, one made
-// on another node or by the CLI within SESSION_CACHE_MS.
+// on another node or by the CLI within SESSION_CACHE_MS. The only writes that keep them are routes
+// declared `keepsSessions` (kernel/http.ts: logging a ticket, the hotline's path, issue 11 point 18).
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { sessions, users } from '../db/tables.ts';
 import type { Db } from '../db/client.ts';

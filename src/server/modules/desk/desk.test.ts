@@ -178,6 +178,15 @@ describe('who sees what', () => {
     expect(faults.every((x) => x.category === 'fault' && x.severity === 'critical')).toBe(true);
     const found = json<{ items: TTicket[] }>(await duty.get(`/api/tickets?q=${encodeURIComponent('交换机')}`)).items;
     expect(found.map((x) => x.title)).toContain('核心交换机端口故障');
+    // A term with letters still matches whatever their case (ILIKE); a caseless one compares bytes (LIKE).
+    const cpu = json<{ items: TTicket[] }>(await duty.get(`/api/tickets?q=${encodeURIComponent('防火墙 cpu')}`)).items;
+    expect(cpu.map((x) => x.title)).toEqual(['防火墙 CPU 持续 95%']);
+    // The page and its total come from one statement: the total is the count of every match.
+    const every = json<{ items: TTicket[]; total: number }>(await duty.get('/api/tickets?pageSize=200'));
+    expect(all.total).toBe(every.items.length);
+    expect(json<{ total: number }>(await duty.get('/api/tickets?category=fault&pageSize=1')).total).toBe(
+      every.items.filter((x) => x.category === 'fault').length,
+    );
   });
 });
 

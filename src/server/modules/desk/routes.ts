@@ -14,6 +14,7 @@ export async function deskRoutes(app: FastifyInstance): Promise<void> {
     summary: '登记运维单（热线、网页、现场、监控/API；甲方工作人员自助报修）',
     tags,
     access: 'desk.create|desk.self',
+    keepsSessions: true, // the hotline's path: writes tickets, never a session, user or role
     handler: async (ctx, { body }) => createTicket(ctx, await selfServiceTicket(ctx, body)),
   });
   defineRoute(app, {

@@ -77,6 +77,8 @@ describe('my work', () => {
     expect(r.items.map((x) => x.id)).toEqual([ids.late]);
     const risk = json<{ items: TTicket[]; total: number }>(await duty.get('/api/tickets?sla=at_risk'));
     expect(risk).toMatchObject({ total: 1, items: [{ id: ids.late }] });
+    // A full page takes its total from the count (the distinct tickets at risk, service.ts), not the page.
+    expect(json<{ total: number }>(await duty.get('/api/tickets?sla=at_risk&open=true&pageSize=1'))).toMatchObject({ total: 1 });
     expect(json<{ items: TTicket[] }>(await duty.get('/api/tickets?sla=warning')).items).toEqual([]);
   });
 
