@@ -43,18 +43,21 @@ describe('first sign-in of the system administrator', () => {
     await expect.poll(() => page.getByText('¥1,550,000.00').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'e2e-home.png'), fullPage: true });
 
-    // Sign out from the user menu. In about one full run in three, the click on 退出登录 led nowhere
-    // (not reproduced alone; see the closing note): the menu is opened and the item clicked again, up
-    // to three times. Signing out itself is proven below: the session answers 401 afterwards.
+    // Sign out from the user menu. In about one full run in three the menu closed before its item was
+    // clicked: the home page was still laying out (a 服务中 tag was under the opening menu and took the
+    // first click, the next found the menu gone). So each attempt opens the menu, clicks the item
+    // within 10 s, and waits for the sign-in page; up to four attempts. Signing out itself is proven
+    // below: the session answers 401 afterwards.
     for (let attempt = 1; ; attempt++) {
-      await page.locator('.ant-layout-header').getByText('系统管理员', { exact: true }).click(); // the user menu, not the greeting
-      await page.getByText('退出登录').click();
       try {
+        await page.locator('.ant-layout-header').getByText('系统管理员', { exact: true }).click(); // the user menu, not the greeting
+        await page.getByText('退出登录').click({ timeout: 10_000 });
         // The sign-in page is reached once the navigation commits; a loaded machine may take long to finish loading it.
         await page.waitForURL(/\/login/, { waitUntil: 'commit', timeout: 20_000 });
         break;
       } catch (e) {
-        if (attempt === 3) throw e;
+        if (attempt === 4) throw e;
+        await page.keyboard.press('Escape'); // a menu left open closes; the next attempt opens it again
       }
     }
     const me = await page.request.get(`${env.base}/api/auth/me`);
