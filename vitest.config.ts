@@ -8,6 +8,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Each worker process runs file after file without re-importing the app for each (about half of
+    // the run's time was imports). Every test file still opens its own database (harness.ts), and
+    // what a file changes of the process (environment, the PDF browser's bounds) it puts back.
+    isolate: false,
     reporters: ['default'],
   },
 });

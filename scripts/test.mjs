@@ -42,8 +42,10 @@ const scriptOr = (/** @type {string} */ name, /** @type {string[]} */ tool) => (
 
 /** @typedef {{ name: string, when: boolean, cmd?: string[], env?: Record<string, string | undefined>, fn?: () => unknown }} Step */
 /** @type {Array<'chromium' | 'fonts' | 'postgresql' | 'openssh' | 'snmp' | 'telnetd' | 'rsyslog' | 'loggen' | 'nmap' | 'office' | 'clickhouse' | 'zip'>} */
+// Chromium and the CJK fonts for the browser tests, and for the server tests too: the product prints
+// its PDFs (labels, reports, certificates) in Chromium, and those tests open them.
 const need = [
-  ...(selected.has('e2e') ? /** @type {const} */ (['chromium', 'fonts']) : []),
+  ...(selected.has('e2e') || selected.has('unit') || selected.has('pg') ? /** @type {const} */ (['chromium', 'fonts']) : []),
   ...(needPostgres ? /** @type {const} */ (['postgresql']) : []),
   ...(selected.has('unit') || selected.has('pg')
     ? /** @type {const} */ (['openssh', 'snmp', 'telnetd', 'rsyslog', 'loggen', 'nmap', 'office', 'clickhouse', 'zip'])

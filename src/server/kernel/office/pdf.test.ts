@@ -2,8 +2,8 @@
 // browser is launched again by the next print, prints beyond the bound wait their turn, an idle
 // browser is closed. Real Chromium; skipped where the machine has none.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, closePdfBrowser, configurePdfBrowser, htmlToPdf, pdfBrowserStats } from './pdf.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, PDF_CONCURRENCY, PDF_IDLE_MS, closePdfBrowser, configurePdfBrowser, htmlToPdf, pdfBrowserStats } from './pdf.ts';
 
 /** This process's Chromium children (the browser process playwright started, not its helpers). */
 function chromiumChildren(): number[] {
@@ -34,7 +34,13 @@ const gone = async (pid: number) => {
 };
 
 describe.skipIf(!existsSync(CHROMIUM_PATH))('kernel/office/pdf: one browser per process', () => {
-  afterAll(closePdfBrowser);
+  // The test process may be shared with other files (vitest.config.ts: isolate false): start with no
+  // browser of theirs, and leave the bounds as this file found them.
+  beforeAll(closePdfBrowser);
+  afterAll(async () => {
+    await closePdfBrowser();
+    configurePdfBrowser({ idleMs: PDF_IDLE_MS, limit: PDF_CONCURRENCY });
+  });
 
   it('prints two PDFs on one browser, and launches a new one after the browser is killed', async () => {
     const before = pdfBrowserStats().launches;
