@@ -68,13 +68,22 @@ export function ThresholdsPage() {
   const deviceId = params.get('deviceId');
   const pairId = params.get('pairId');
   const focus = all.find((x) => (deviceId && x.deviceId === deviceId) || (pairId && x.pairId === pairId));
-  const rows = all.filter(
-    (x) =>
-      (!rule || x.rule === rule) &&
-      (!kind || x.target === kind) &&
-      (!deviceId || x.deviceId === deviceId) &&
-      (!pairId || x.pairId === pairId),
-  );
+  // In the rules' own order, each rule's default first, then its overrides by name.
+  const rows = all
+    .filter(
+      (x) =>
+        (!rule || x.rule === rule) &&
+        (!kind || x.target === kind) &&
+        (!deviceId || x.deviceId === deviceId) &&
+        (!pairId || x.pairId === pairId),
+    )
+    .sort(
+      (a, b) =>
+        ALERT_RULES.indexOf(a.rule) - ALERT_RULES.indexOf(b.rule) ||
+        Number(a.target !== 'default') - Number(b.target !== 'default') ||
+        (a.targetName ?? '').localeCompare(b.targetName ?? '', 'zh-CN') ||
+        (a.ifIndex ?? -1) - (b.ifIndex ?? -1),
+    );
   const done = async (text: string) => {
     fb.ok(text);
     await qc.invalidateQueries({ queryKey: KEY });
@@ -93,8 +102,21 @@ export function ThresholdsPage() {
     { title: t('规则'), dataIndex: 'rule', fixed: 'left', render: (v: TThreshold['rule']) => t(ALERT_RULE_ZH[v]) },
     { title: t('适用对象'), dataIndex: 'target', render: (_: unknown, r) => <Target r={r} /> },
     { title: t('告警值'), dataIndex: 'raiseValue', align: 'right', render: (v: number | null, r) => fmtValue(r.rule, v) },
-    { title: t('解除值'), dataIndex: 'clearValue', align: 'right', render: (v: number | null, r) => fmtValue(r.rule, v) },
-    { title: t('持续时间'), dataIndex: 'minDurationSec', align: 'right', render: (v: number) => fmtDuration(v, t) },
+    // On a phone: rule, target, raise value, severity, switch and actions; the rest from 768 px.
+    {
+      title: t('解除值'),
+      dataIndex: 'clearValue',
+      align: 'right',
+      responsive: ['md'],
+      render: (v: number | null, r) => fmtValue(r.rule, v),
+    },
+    {
+      title: t('持续时间'),
+      dataIndex: 'minDurationSec',
+      align: 'right',
+      responsive: ['md'],
+      render: (v: number) => fmtDuration(v, t),
+    },
     {
       title: t('级别'),
       dataIndex: 'severity',
