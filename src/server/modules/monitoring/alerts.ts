@@ -8,7 +8,7 @@ import { and, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import type { TAlertRule } from '../../../common/monitoring.ts';
-import { deviceSubject, step } from './alert-actions.ts';
+import { deviceSubject, silence, step } from './alert-actions.ts';
 import { evaluatePairAlerts } from './pair-alerts.ts';
 import { surgeReadings, SURGE } from './surge.ts';
 import { monAlerts, monDevices, monInterfaces, monLinkTraps, monSensors, monThresholds } from './tables.ts';
@@ -198,6 +198,9 @@ function readings(d: Device, ifs: Iface[], links: LinkTrap[], sensors: Sensor[],
   return out;
 }
 
+/** The interface an alert's object names (its ifIndex), or null for the device itself. */
+const ifIndexOf = (object: string): number | null => (/^\d+$/.test(object) ? Number(object) : null);
+
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
 export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed: number }> {
   const now = ctx.now();
@@ -230,8 +233,11 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
       ...surges,
     ]) {
       const alert = liveBy.get(`${d.id}/${r.rule}/${r.object}`);
-      await step(ctx, deviceSubject(d), r, th(r.rule, /^\d+$/.test(r.object) ? Number(r.object) : null)!, alert, tally);
+      await step(ctx, deviceSubject(d), r, th(r.rule, ifIndexOf(r.object))!, alert, tally);
     }
+    // A threshold switched off while its alert was live: nothing would ever clear it, so close it now.
+    for (const a of live)
+      if (a.deviceId === d.id && !th(a.rule as TAlertRule, ifIndexOf(a.object))) await silence(ctx, deviceSubject(d), a, tally);
   }
   return tally;
 }

@@ -176,6 +176,16 @@ describe('thresholds managed over the API', () => {
     expect(await live()).toEqual([]);
     await set(own.id, { enabled: true });
     expect((await evaluatePairAlerts(t.ctx)).opened).toBe(1);
-    expect(await live()).toMatchObject([{ rule: 'loss', state: 'open' }]);
+    const [open] = await live();
+    expect(open).toMatchObject({ rule: 'loss', state: 'open' });
+
+    // Switched off while its alert is open: nothing would clear it any more, so the next evaluation
+    // closes it and resolves its ticket with a note saying why (the loss is still 40 %).
+    await set(own.id, { enabled: false });
+    expect((await evaluatePairAlerts(t.ctx)).closed).toBe(1);
+    expect(await live()).toEqual([]);
+    expect(json<{ status: string }>(await eng.get(`/api/tickets/${open!.ticketId}`)).status).toBe('resolved');
+    const timeline = json<{ kind: string; note: string }[]>(await eng.get(`/api/tickets/${open!.ticketId}/timeline`));
+    expect(timeline.find((e) => e.kind === 'resolve')?.note).toContain('告警阈值已停用');
   });
 });
