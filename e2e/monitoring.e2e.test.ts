@@ -2,7 +2,8 @@
 // real snmpd on 127.0.0.1; the device list shows its live state and the device page its interfaces
 // and charts, at 1440×900 and on a 390×844 phone. A demo lab device's sensors table shows its
 // temperatures; an ICMP probe pair is probed and charted on the 探测对 page, over a range chosen
-// with the device page's switch.
+// with the device page's switch. On 告警阈值 an engineer adds a device's own threshold, edits and
+// deletes it, at 1440×900 and on the phone.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -177,6 +178,85 @@ describe('monitoring', () => {
       await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs-phone.png'), fullPage: true });
       await ranged(phone.page, '7d', 7);
       await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-pairs-7d-phone.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+      await phone.ctx.close();
+    }
+  }, 180_000);
+
+  it('adds, edits and deletes a threshold on 告警阈值', async () => {
+    const { ctx, page } = await newPage(env.browser);
+    const phone = await newPage(env.browser, PHONE);
+    try {
+      await signInAt(env.base, page, 'eng.net', DEMO_PASSWORD);
+      const [demo] = (
+        await call<{ items: { id: string; name: string }[] }>(
+          page,
+          'GET',
+          `/api/monitoring/devices?q=${encodeURIComponent('核心交换机 1')}`,
+        )
+      ).items;
+      await page.goto(`${env.base}/monitoring`);
+      await page.locator('.ant-menu').getByText('告警阈值', { exact: true }).click();
+      await page.waitForURL((u) => u.pathname === '/monitoring/thresholds');
+      await page.locator('tr').filter({ hasText: '带宽利用率过高' }).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-thresholds.png'), fullPage: true });
+
+      // Add: a device's own utilisation threshold, the rule list restricted to what fits a device.
+      await page.getByRole('button', { name: '单独设置阈值' }).click();
+      const modal = page.locator('.ant-modal').filter({ hasText: '单独设置阈值' });
+      await modal.locator('#deviceId').click(); // the 设备 select (a radio is labelled 设备 too)
+      await page.keyboard.type(demo!.name);
+      await page.locator('.ant-select-dropdown:visible').getByText(demo!.name, { exact: true }).click();
+      await modal.getByLabel('规则').click();
+      const ruleList = page.locator('.ant-select-dropdown:visible');
+      await expect.poll(() => ruleList.getByText('探测丢包率过高').count()).toBe(0); // pair-only: not offered
+      await ruleList.getByText('带宽利用率过高', { exact: true }).click();
+      await expect.poll(() => modal.getByLabel('告警值').inputValue()).toBe('80'); // from the default
+      await modal.getByLabel('告警值').fill('90');
+      await modal.getByLabel('解除值').fill('85');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-threshold-add.png') });
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      const row = page.locator('tr').filter({ hasText: demo!.name }).filter({ hasText: '带宽利用率过高' });
+      await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toMatch(/90% 85%/);
+
+      // Edit: raise to 95 %, five minutes, severity high.
+      await row.getByRole('button', { name: '编辑' }).click();
+      const edit = page.locator('.ant-modal').filter({ hasText: '修改阈值' });
+      await edit.getByLabel('告警值').fill('95');
+      await edit.getByLabel('持续时间').fill('300');
+      await edit.getByLabel('级别').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('高', { exact: true }).click();
+      await edit.getByRole('button', { name: /保\s*存/ }).click();
+      await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toMatch(/95% 85% 5 分钟 高/);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-thresholds-edited.png'), fullPage: true });
+
+      // The phone: the same list scrolls sideways, filtered to the device from its page's link.
+      await signInAt(env.base, phone.page, 'eng.net', DEMO_PASSWORD);
+      await phone.page.goto(`${env.base}/monitoring/thresholds`);
+      await phone.page.locator('tr').filter({ hasText: '设备不可达' }).first().waitFor({ timeout: 15_000 });
+      await phone.page.waitForTimeout(800);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-thresholds-phone.png'), fullPage: true });
+      await phone.page.goto(`${env.base}/monitoring/${demo!.id}`);
+      await phone.page.getByRole('link', { name: '告警阈值' }).click();
+      await phone.page.locator('tr').filter({ hasText: '带宽利用率过高' }).first().waitFor({ timeout: 15_000 });
+      await phone.page.waitForTimeout(800);
+      await phone.page.screenshot({ path: join(SHOTS, 'e2e-monitoring-thresholds-device-phone.png'), fullPage: true });
+
+      // Delete: the override goes (a default has no delete button).
+      const def = page.locator('tr').filter({ hasText: '默认' }).filter({ hasText: '带宽利用率过高' });
+      expect(await def.getByRole('button', { name: '删除' }).count()).toBe(0);
+      await row.getByRole('button', { name: '删除' }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await expect.poll(() => row.count()).toBe(0);
+      const left = await call<{ items: { deviceId: string | null }[] }>(page, 'GET', '/api/monitoring/thresholds');
+      expect(left.items.filter((x) => x.deviceId === demo!.id)).toEqual([]);
     } finally {
       await ctx.close();
       await phone.ctx.close();

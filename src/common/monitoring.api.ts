@@ -14,6 +14,7 @@ import {
   ZMonDeviceQuery,
   ZThreshold,
   ZThresholdInput,
+  ZThresholdPatch,
   ZTopology,
   ZTrapEvent,
   ZTrapSource,
@@ -38,8 +39,18 @@ export const monitoringApi = {
   topology: endpoint({ method: 'GET', path: '/api/monitoring/topology', response: ZTopology }),
   alerts: endpoint({ method: 'GET', path: '/api/monitoring/alerts', query: ZMonAlertQuery, response: paged(ZMonAlert) }),
   thresholds: endpoint({ method: 'GET', path: '/api/monitoring/thresholds', response: z.object({ items: z.array(ZThreshold) }) }),
-  /** A per-device (or per-interface) override of a default threshold. */
+  /** A per-device, per-interface or per-pair override of a default threshold (the rule must fit the target). */
   addThreshold: endpoint({ method: 'POST', path: '/api/monitoring/thresholds', body: ZThresholdInput, response: ZThreshold, status: 201 }),
+  /** Changes a threshold's values, duration, severity or switch (a rule's default too); next evaluation uses it. */
+  updateThreshold: endpoint({
+    method: 'PATCH',
+    path: '/api/monitoring/thresholds/:id',
+    params: ZIdParams,
+    body: ZThresholdPatch,
+    response: ZThreshold,
+  }),
+  /** Removes an override (the default applies again); a rule's default is refused (409): switch it off instead. */
+  deleteThreshold: endpoint({ method: 'DELETE', path: '/api/monitoring/thresholds/:id', params: ZIdParams, status: 204 }),
   /** SNMP traps the device sent, newest first (issue 12 point 3). */
   traps: endpoint({
     method: 'GET',

@@ -176,6 +176,25 @@ export const ALERT_RULES = [
 ] as const;
 /** The rules a probe pair's own thresholds may set (pair-alerts.ts). */
 export const PAIR_ALERT_RULES = ['unreachable', 'latency', 'loss'] as const satisfies readonly TAlertRule[];
+/** The rules held per interface (alerts.ts, surge.ts): only these read an interface's own threshold. */
+export const IFACE_ALERT_RULES = ['if_down', 'utilisation', 'link_down', 'rate_surge'] as const satisfies readonly TAlertRule[];
+/** The rules a device's own threshold may set: every rule but the probe pairs' latency and loss. */
+export const DEVICE_ALERT_RULES = ALERT_RULES.filter((r) => r !== 'latency' && r !== 'loss');
+/** What a threshold is for: the rule's default, a device, one of its interfaces, or a probe pair. */
+export type TThresholdTarget = 'default' | 'device' | 'interface' | 'pair';
+export const RULES_OF_TARGET: Record<TThresholdTarget, readonly TAlertRule[]> = {
+  default: ALERT_RULES,
+  device: DEVICE_ALERT_RULES,
+  interface: IFACE_ALERT_RULES,
+  pair: PAIR_ALERT_RULES,
+};
+/** Why a rule cannot apply to the target (the evaluation would never read it), or null when it can. */
+export function ruleMismatch(rule: TAlertRule, target: TThresholdTarget): string | null {
+  if (RULES_OF_TARGET[target].includes(rule)) return null;
+  if (target === 'pair') return '探测对只能设置不可达、时延和丢包率阈值';
+  if (target === 'interface') return '接口只能设置接口断开、带宽利用率、链路断开和流量突增阈值';
+  return '时延和丢包率阈值只适用于探测对，不能设置在设备上';
+}
 export type TAlertRule = (typeof ALERT_RULES)[number];
 /** Each alert rule's name, as alerts, their tickets and the monitoring pages show it. */
 export const ALERT_RULE_ZH: Record<TAlertRule, string> = {
@@ -239,6 +258,12 @@ export const ZThreshold = z.object({
   baselinePolls: z.number().int().nullable(),
   severity: z.enum(['critical', 'high', 'medium', 'low']),
   enabled: z.boolean(),
+  /** What it is for (from deviceId, ifIndex and pairId). */
+  target: z.enum(['default', 'device', 'interface', 'pair']),
+  /** The device's or the probe pair's name; null for a default. */
+  targetName: z.string().nullable(),
+  /** The interface's name as last polled, when known. */
+  ifName: z.string().nullable(),
 });
 export type TThreshold = z.infer<typeof ZThreshold>;
 const PERCENT_RULES: readonly TAlertRule[] = ['utilisation', 'loss'];
@@ -264,12 +289,44 @@ export const ZThresholdInput = z
     message: '请指定一台设备或一个探测对（只能选其一）',
     path: ['deviceId'],
   })
-  .refine((v) => v.pairId === undefined || (PAIR_ALERT_RULES as readonly TAlertRule[]).includes(v.rule), {
-    message: '探测对只能设置不可达、时延和丢包率阈值',
-    path: ['rule'],
-  })
   .refine((v) => v.pairId === undefined || v.ifIndex === undefined, { message: '探测对没有接口', path: ['ifIndex'] })
+  .superRefine((v, ctx) => {
+    const why = ruleMismatch(v.rule, v.pairId !== undefined ? 'pair' : v.ifIndex !== undefined ? 'interface' : 'device');
+    if (why) ctx.addIssue({ code: 'custom', message: why, path: ['rule'] });
+  })
   .refine((v) => !percentOver(v), { message: '百分比阈值不能超过 100', path: ['raiseValue'] });
+export type TThresholdInput = z.input<typeof ZThresholdInput>;
+
+/**
+ * A change of a threshold (defaults too): its values, duration, severity and whether it is on. The rule
+ * and what it is for never change (delete the override and add another). `null` empties a value (the
+ * rule's built-in one applies). Hysteresis and percent are checked against the stored row merged with this.
+ */
+export const ZThresholdPatch = z
+  .object({
+    raiseValue: z.number().min(0).max(600_000).nullable().optional(),
+    clearValue: z.number().min(0).max(600_000).nullable().optional(),
+    minDurationSec: z.number().int().min(0).max(86_400).optional(),
+    floorValue: z.number().min(0).max(10_000_000).nullable().optional(),
+    baselinePolls: z.number().int().min(3).max(288).nullable().optional(),
+    severity: z.enum(['critical', 'high', 'medium', 'low']).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+export type TThresholdPatch = z.input<typeof ZThresholdPatch>;
+/** The same checks as a new threshold's, on the values a threshold would have: messages by field. */
+export function thresholdValueProblems(v: {
+  rule: TAlertRule;
+  raiseValue: number | null;
+  clearValue: number | null;
+}): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  if (v.raiseValue !== null && v.clearValue !== null && v.clearValue > v.raiseValue)
+    out.push({ path: 'clearValue', message: '解除值不能高于告警值' });
+  if (percentOver({ rule: v.rule, raiseValue: v.raiseValue ?? undefined, clearValue: v.clearValue ?? undefined }))
+    out.push({ path: 'raiseValue', message: '百分比阈值不能超过 100' });
+  return out;
+}
 
 /** The network as LLDP draws it (R-MON-06): registered devices, the neighbours they name, the links. */
 export const ZTopologyNode = z.object({

@@ -114,18 +114,37 @@ async function open(tx: Ctx, s: Subject, a: Alert, r: Reading, t: Threshold): Pr
   });
 }
 
-async function close(tx: Ctx, s: Subject, a: Alert): Promise<void> {
+/**
+ * Closes a live alert whose threshold was switched off (its rule is no longer held for the subject, so
+ * no reading would ever clear it): a pending one is dropped, an open one closed and its ticket resolved
+ * with a note saying why. A failure is logged and stops nothing else.
+ */
+export async function silence(ctx: Ctx, s: Subject, a: Alert, tally: { opened: number; closed: number }): Promise<void> {
+  try {
+    const note = `告警阈值已停用（${ALERT_RULE_ZH[a.rule as TAlertRule]}，${s.name}），不再监测该条件，告警关闭，系统自动处理完毕。`;
+    await inTx(ctx, (tx) => close(tx, s, a, note)).then(() => (tally.closed += a.state === 'open' ? 1 : 0));
+  } catch (err) {
+    ctx.log.error({ err, deviceId: s.deviceId, pairId: s.pairId, rule: a.rule }, 'monitoring alert not closed');
+  }
+}
+
+async function close(tx: Ctx, s: Subject, a: Alert, note?: string): Promise<void> {
   if (a.state === 'pending') {
     // Cleared before it lasted long enough: nothing was raised, nothing to keep.
     await tx.db.delete(monAlerts).where(and(eq(monAlerts.id, a.id), eq(monAlerts.state, 'pending')));
     return;
   }
   await tx.db.update(monAlerts).set({ state: 'closed', closedAt: tx.now() }).where(eq(monAlerts.id, a.id));
-  await audit(tx, { action: 'monitoring.alert.close', objectType: 'mon_alert', objectId: a.id, after: { rule: a.rule, object: a.object } });
+  await audit(tx, {
+    action: 'monitoring.alert.close',
+    objectType: 'mon_alert',
+    objectId: a.id,
+    after: { rule: a.rule, object: a.object, ...(note ? { reason: 'threshold_disabled' } : {}) },
+  });
   if (a.ticketId)
     await resolveDetectedTicket(
       tx,
       a.ticketId,
-      `监控检测到告警条件已解除（${ALERT_RULE_ZH[a.rule as TAlertRule]}，${s.name}），系统自动处理完毕。`,
+      note ?? `监控检测到告警条件已解除（${ALERT_RULE_ZH[a.rule as TAlertRule]}，${s.name}），系统自动处理完毕。`,
     );
 }

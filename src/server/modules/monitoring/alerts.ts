@@ -4,11 +4,11 @@
 // (one live alert per device, rule and object: the partial unique index), opens a fault ticket on the
 // device's line through the desk (channel monitoring) and tells the line's engineers; once it clears
 // (below the clear value: hysteresis) the alert closes and the ticket is resolved with a note.
-import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import type { GlobalJob } from '../../kernel/jobs.ts';
 import type { TAlertRule } from '../../../common/monitoring.ts';
-import { deviceSubject, step } from './alert-actions.ts';
+import { deviceSubject, silence, step } from './alert-actions.ts';
 import { evaluatePairAlerts } from './pair-alerts.ts';
 import { surgeReadings, SURGE } from './surge.ts';
 import { monAlerts, monDevices, monInterfaces, monLinkTraps, monSensors, monThresholds } from './tables.ts';
@@ -51,6 +51,8 @@ export const DEFAULT_THRESHOLDS: Omit<typeof monThresholds.$inferInsert, 'id'>[]
 /**
  * The threshold of a rule for one subject, the most specific first: the interface's, the device's (or
  * the probe pair's), then the rule's default (neither device nor pair). Devices and pairs alike.
+ * Callers pass every row, switched off or not, and read nothing from one switched off (`active`): an
+ * override switched off silences the rule for its subject, it does not fall back to the default.
  */
 export function thresholdFor(
   thresholds: Threshold[],
@@ -67,6 +69,9 @@ export function thresholdFor(
     thresholds.find((t) => t.rule === rule && t.deviceId === null && t.pairId === null)
   );
 }
+
+/** The threshold if it is switched on. */
+export const active = (t: Threshold | undefined): Threshold | undefined => (t?.enabled ? t : undefined);
 
 export async function seedThresholds(ctx: Ctx): Promise<void> {
   const have = await ctx.db
@@ -193,10 +198,14 @@ function readings(d: Device, ifs: Iface[], links: LinkTrap[], sensors: Sensor[],
   return out;
 }
 
+/** The interface an alert's object names (its ifIndex), or null for the device itself. */
+const ifIndexOf = (object: string): number | null => (/^\d+$/.test(object) ? Number(object) : null);
+
 /** One evaluation over every device; one transaction per alert that changes, so one failure stops nothing else. */
 export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed: number }> {
   const now = ctx.now();
-  const thresholds = await ctx.db.select().from(monThresholds).where(eq(monThresholds.enabled, true));
+  // Read at every evaluation, never cached: a threshold changed over the API counts from the next one.
+  const thresholds = await ctx.db.select().from(monThresholds);
   const devices = await ctx.db.select().from(monDevices);
   const ifs = await ctx.db.select().from(monInterfaces);
   const links = await ctx.db.select().from(monLinkTraps);
@@ -208,7 +217,7 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
   const liveBy = new Map(live.map((a) => [`${a.deviceId}/${a.rule}/${a.object}`, a]));
   const tally = { opened: 0, closed: 0 };
   for (const d of devices) {
-    const th = (rule: TAlertRule, ifIndex: number | null) => thresholdFor(thresholds, rule, { deviceId: d.id, ifIndex });
+    const th = (rule: TAlertRule, ifIndex: number | null) => active(thresholdFor(thresholds, rule, { deviceId: d.id, ifIndex }));
     const own = ifs.filter((i) => i.deviceId === d.id);
     const fresh = (at: Date | null) => !!at && now.getTime() - at.getTime() <= d.intervalSec * 1000 * STALE_INTERVALS;
     const surges = await surgeReadings(ctx, d, own, th, (object) => liveBy.get(`${d.id}/rate_surge/${object}`), fresh);
@@ -224,8 +233,11 @@ export async function evaluateAlerts(ctx: Ctx): Promise<{ opened: number; closed
       ...surges,
     ]) {
       const alert = liveBy.get(`${d.id}/${r.rule}/${r.object}`);
-      await step(ctx, deviceSubject(d), r, th(r.rule, /^\d+$/.test(r.object) ? Number(r.object) : null)!, alert, tally);
+      await step(ctx, deviceSubject(d), r, th(r.rule, ifIndexOf(r.object))!, alert, tally);
     }
+    // A threshold switched off while its alert was live: nothing would ever clear it, so close it now.
+    for (const a of live)
+      if (a.deviceId === d.id && !th(a.rule as TAlertRule, ifIndexOf(a.object))) await silence(ctx, deviceSubject(d), a, tally);
   }
   return tally;
 }

@@ -4,11 +4,11 @@
 // hysteresis (raise above, clear below) and its minimum duration. A pair's own threshold (pairId)
 // wins over the rule's default (alerts.ts thresholdFor); opening and closing, the desk ticket with
 // channel monitoring and its resolution with a note are a device's (alert-actions.ts).
-import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.ts';
 import { PAIR_ALERT_RULES } from '../../../common/monitoring.ts';
-import { thresholdFor, type Reading } from './alerts.ts';
-import { pairSubject, step } from './alert-actions.ts';
+import { active, thresholdFor, type Reading } from './alerts.ts';
+import { pairSubject, silence, step } from './alert-actions.ts';
 import { monAlerts, monProbePairs, monThresholds } from './tables.ts';
 
 type Pair = typeof monProbePairs.$inferSelect;
@@ -64,12 +64,9 @@ function pairReadings(p: Pair, th: (rule: (typeof PAIR_ALERT_RULES)[number]) => 
 
 export async function evaluatePairAlerts(ctx: Ctx): Promise<{ opened: number; closed: number }> {
   const now = ctx.now();
-  const thresholds = await ctx.db
-    .select()
-    .from(monThresholds)
-    .where(and(eq(monThresholds.enabled, true), isNull(monThresholds.deviceId)));
+  // Every row, switched off too (alerts.ts active): an override switched off silences its pair's rule.
+  const thresholds = await ctx.db.select().from(monThresholds).where(isNull(monThresholds.deviceId));
   const tally = { opened: 0, closed: 0 };
-  if (!thresholds.length) return tally;
   const pairs = await ctx.db.select().from(monProbePairs);
   const live = await ctx.db
     .select()
@@ -77,9 +74,12 @@ export async function evaluatePairAlerts(ctx: Ctx): Promise<{ opened: number; cl
     .where(and(ne(monAlerts.state, 'closed'), isNotNull(monAlerts.pairId)));
   const liveBy = new Map(live.map((a) => [`${a.pairId}/${a.rule}`, a]));
   for (const p of pairs) {
+    const th = (rule: (typeof PAIR_ALERT_RULES)[number]) => active(thresholdFor(thresholds, rule, { pairId: p.id }));
+    // A threshold switched off while its alert was live: nothing would ever clear it, so close it now.
+    for (const a of live)
+      if (a.pairId === p.id && !th(a.rule as (typeof PAIR_ALERT_RULES)[number])) await silence(ctx, pairSubject(p), a, tally);
     if (!p.probedAt || now.getTime() - p.probedAt.getTime() > p.intervalSec * 1000 * STALE_INTERVALS) continue;
     if (p.reachable === null) continue; // not measured (no fping, bad source): the pair's state says why
-    const th = (rule: (typeof PAIR_ALERT_RULES)[number]) => thresholdFor(thresholds, rule, { pairId: p.id });
     for (const [r, t] of pairReadings(p, th)) await step(ctx, pairSubject(p), r, t, liveBy.get(`${p.id}/${r.rule}`), tally);
   }
   return tally;

@@ -9,7 +9,7 @@ import type { TMonDevice } from '../../../common/monitoring.ts';
 import { lineLabel } from '../../../common/service-lines.ts';
 import { createDevice, getDevice, listDevices } from './devices.ts';
 import { metrics } from './rollups.ts';
-import { addThreshold, listAlerts, listThresholds } from './thresholds.ts';
+import { addThreshold, deleteThreshold, listAlerts, listThresholds, updateThreshold } from './thresholds.ts';
 import { listTrapSources, listTraps } from './trap-events.ts';
 import { createPair, deletePair, getPair, listPairs } from './pairs.ts';
 import { collectorHealth } from '../../kernel/collectors/health.ts';
@@ -93,10 +93,24 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   });
   defineRoute(app, {
     ...api.addThreshold,
-    summary: '为设备、接口或探测对单独设置告警阈值',
+    summary: '为设备、接口或探测对单独设置告警阈值（规则须适用于该对象）',
     tags,
     access: WRITE,
     handler: (ctx, { body }) => addThreshold(ctx, body),
+  });
+  defineRoute(app, {
+    ...api.updateThreshold,
+    summary: '修改告警阈值（默认值也可修改或停用）；下一次告警评估即生效',
+    tags,
+    access: WRITE,
+    handler: (ctx, { params, body }) => updateThreshold(ctx, params.id, body),
+  });
+  defineRoute(app, {
+    ...api.deleteThreshold,
+    summary: '删除单独设置的告警阈值（恢复使用默认值）；默认阈值不能删除',
+    tags,
+    access: WRITE,
+    handler: async (ctx, { params }) => deleteThreshold(ctx, params.id),
   });
   defineRoute(app, {
     ...api.traps,

@@ -3,7 +3,7 @@
 // its temperature, fan and power sensors, and its alerts.
 import { Card, Descriptions, Progress, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
 import type { TMetrics, TMonInterface } from '../../../common/monitoring.ts';
 import { useCall } from '../../api/query.ts';
@@ -87,7 +87,11 @@ export function DevicePage() {
   const d = q.data;
   return (
     <div>
-      <PageHeader title={d?.name ?? t('监控设备')} subtitle={d ? `${d.address} · ${t('轮询间隔')} ${d.intervalSec} s` : undefined} />
+      <PageHeader
+        title={d?.name ?? t('监控设备')}
+        subtitle={d ? `${d.address} · ${t('轮询间隔')} ${d.intervalSec} s` : undefined}
+        extra={<Link to={`/monitoring/thresholds?deviceId=${id}`}>{t('告警阈值')}</Link>}
+      />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card loading={q.isLoading} size="small">
           {d && (

@@ -3,9 +3,9 @@
 // 15 s, and the latency and loss chart of the chosen pair over a chosen range. The line's engineers add and remove pairs.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Tag } from 'antd';
+import { Badge, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { monitoringApi as api } from '../../../common/monitoring.api.ts';
 import type { TProbePair, TProbePairInput } from '../../../common/monitoring-pairs.ts';
 import type { TMetrics } from '../../../common/monitoring.ts';
@@ -54,7 +54,18 @@ function PairChart({ p }: { p: TProbePair }) {
   const { span, rangeSwitch } = useChartRange();
   const m = useCall(api.pairMetrics, { params: { id: p.id }, query: span }, { refetchInterval: 60_000 });
   return (
-    <Card size="small" title={`${p.name}：${t('时延与丢包')}`} extra={rangeSwitch} style={{ marginTop: 16 }} data-testid="pair-chart">
+    <Card
+      size="small"
+      title={`${p.name}：${t('时延与丢包')}`}
+      extra={
+        <Space wrap>
+          <Link to={`/monitoring/thresholds?pairId=${p.id}`}>{t('告警阈值')}</Link>
+          {rangeSwitch}
+        </Space>
+      }
+      style={{ marginTop: 16 }}
+      data-testid="pair-chart"
+    >
       <EChart option={chart(m.data, span.from, span.to, [t('时延'), t('丢包率')])} height={220} />
     </Card>
   );
