@@ -147,7 +147,7 @@ export async function loadConfigBackupDemo(ctx: Ctx, _env: DemoEnv): Promise<voi
           // The engineer who handled it read the notice (its link names the version).
           const bell = await listNotifications(handler, { unread: true, page: 1, pageSize: 100 });
           for (const n of bell.items)
-            if (n.event === 'configbackup.unexplained_change' && n.link.endsWith(`version=${stored.version.id}`))
+            if (n.event === 'configbackup.unexplained_change' && n.link?.endsWith(`version=${stored.version.id}`))
               await markRead(handler, n.id);
         }
       }
