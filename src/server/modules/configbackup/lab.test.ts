@@ -9,7 +9,7 @@ import { LAB_LATEST_REVISION } from '../../demo/lab/config.ts';
 import { setLabRevision, startLab, type RunningLab } from '../../demo/lab/start.ts';
 import { json, testApp, TEST_PASSWORD, type Agent, type TestApp } from '../../test/harness.ts';
 import type { TDevice, TRun } from '../../../common/configbackup.ts';
-import { DEMO_UNEXPLAINED_DEVICE } from './demo.ts';
+import { DEMO_PAST_UNEXPLAINED, DEMO_UNEXPLAINED_DEVICE } from './demo.ts';
 import { setBackupLimits } from './run.ts';
 import { freePort } from './test/sshd.ts';
 import { BASE, backup, versionsOf } from './test/helpers.ts';
@@ -20,11 +20,13 @@ let lab: RunningLab;
 const envBefore = process.env.YUNWEI_DEMO_LAB_PORT;
 
 const unexplainedTickets = async () =>
-  json<{ items: { number: string; title: string; channel: string }[]; total: number }>(
+  json<{ items: { number: string; title: string; channel: string; status: string }[]; total: number }>(
     await eng.get(`/api/tickets?q=${encodeURIComponent('未经批准')}&pageSize=50`),
   );
 const devices = async () => json<{ items: TDevice[] }>(await eng.get(`${BASE}?pageSize=100`)).items;
 const byKey = async (key: string) => (await devices()).find((d) => d.name === DEMO_LAB.find((l) => l.key === key)!.name)!;
+/** Devices with a past unexplained change (the previous month's, the previous week's; its ticket resolved). */
+const pastUnexplained = new Set(Object.values(DEMO_PAST_UNEXPLAINED).map((k) => DEMO_LAB.find((l) => l.key === k)!.name));
 
 beforeAll(async () => {
   // A base of its own, so a demo running on this host (default ports) is not the one backed up.
@@ -51,7 +53,8 @@ describe('the demo lab in configuration backup', () => {
     const list = await devices();
     expect(list.map((d) => d.name).sort()).toEqual(DEMO_LAB.map((d) => d.name).sort());
     for (const d of list) {
-      expect(d).toMatchObject({ address: '127.0.0.1', protocol: 'ssh', lastState: 'ok', versions: LAB_LATEST_REVISION + 1 });
+      const versionCount = LAB_LATEST_REVISION + 1 + (pastUnexplained.has(d.name) ? 1 : 0);
+      expect(d).toMatchObject({ address: '127.0.0.1', protocol: 'ssh', lastState: 'ok', versions: versionCount });
       expect(d.hostKey).toMatch(/^SHA256:/);
       const versions = (await versionsOf(eng, d.id)).items;
       const times = versions.map((v) => Date.parse(v.takenAt));
@@ -59,8 +62,12 @@ describe('the demo lab in configuration backup', () => {
       expect(times[0]).toBeLessThan(Date.now());
       expect(times.at(-1)).toBeLessThan(Date.now() - 20 * 86_400_000); // a history over the last weeks
     }
-    const tickets = await unexplainedTickets();
-    expect(tickets.total).toBe(1);
+    // One ticket open (last night's change); the past ones' tickets resolved.
+    const all = await unexplainedTickets();
+    expect(all.total).toBe(1 + pastUnexplained.size);
+    expect(all.items.filter((i) => i.status === 'resolved')).toHaveLength(pastUnexplained.size);
+    const tickets = { items: all.items.filter((i) => i.status !== 'resolved') };
+    expect(tickets.items).toHaveLength(1);
     expect(tickets.items[0]!.channel).toBe('monitoring');
     const alerted = await byKey(DEMO_UNEXPLAINED_DEVICE);
     expect(tickets.items[0]!.title).toContain(alerted.name);
@@ -69,17 +76,21 @@ describe('the demo lab in configuration backup', () => {
     expect(diff).toContain('+access-list 10 permit 10.10.50.0 0.0.0.255');
     expect(diff).toContain('+ntp server 10.10.10.6');
     // …and the line's engineers were told, the notice naming the ticket and linking the version.
-    const bell = json<{ items: { event: string; body: string; link: string }[] }>(await eng.get('/api/notifications')).items;
-    const notices = bell.filter((n) => n.event === 'configbackup.unexplained_change');
+    const bell = json<{ items: { event: string; body: string; link: string; readAt: string | null }[] }>(
+      await eng.get('/api/notifications'),
+    ).items;
+    const sent = bell.filter((n) => n.event === 'configbackup.unexplained_change');
+    expect(sent).toHaveLength(1 + pastUnexplained.size);
+    const notices = sent.filter((n) => n.readAt === null); // the past ones read when they were handled
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body).toContain(tickets.items[0]!.number);
     expect(notices[0]!.link).toBe(`/config-backup/${alerted.id}?version=${latest!.id}`);
     // Behind the rest of the history, approved and confirmed changes (the changes demo): each device's
-    // maintenance archive calls only the alerting version unexplained.
+    // maintenance archive calls only the alerting version and the past unexplained ones unexplained.
     for (const d of list) {
       const archive = json<{ items: { kind: string; detail: string }[] }>(await eng.get(`/api/changes/archive/${d.id}`));
       const unexplained = archive.items.filter((i) => i.kind === 'version' && i.detail === '未经批准的变化');
-      expect(unexplained, d.name).toHaveLength(d.id === alerted.id ? 1 : 0);
+      expect(unexplained, d.name).toHaveLength(d.id === alerted.id || pastUnexplained.has(d.name) ? 1 : 0);
     }
   });
 
@@ -91,7 +102,7 @@ describe('the demo lab in configuration backup', () => {
       expect(run.message, d.key).toBe('配置无变化');
       expect(device.hostKey).toBe(dev.hostKey);
     }
-    expect((await unexplainedTickets()).total).toBe(1);
+    expect((await unexplainedTickets()).total).toBe(1 + pastUnexplained.size);
   });
 
   it('saves a change made on a lab device as a new version, and raises its alert', async () => {
@@ -106,7 +117,7 @@ describe('the demo lab in configuration backup', () => {
       const diff = (await eng.get(`${BASE}/${dev.id}/versions/${versions[1]!.id}/diff/${versions[0]!.id}`)).body;
       expect(diff).toMatch(/\n\+ ?\S/);
       const tickets = await unexplainedTickets();
-      expect(tickets.total).toBe(2);
+      expect(tickets.total).toBe(2 + pastUnexplained.size);
       expect(tickets.items.some((i) => i.title.includes(dev.name))).toBe(true);
       const runs = json<{ items: TRun[] }>(await eng.get(`${BASE}/${dev.id}/runs`)).items;
       expect(runs[0]!.versionId).toBe(versions[0]!.id);

@@ -7,7 +7,7 @@ import { audit } from '../../kernel/audit.ts';
 import { SYSTEM_ACTOR, inTx, type Ctx } from '../../kernel/context.ts';
 import { notifyUsers, usersWithRoles } from '../../kernel/notify/inbox.ts';
 import { VENDOR_NAMES, type TVendor } from '../../../common/configbackup.ts';
-import { openDetectedTicket } from '../desk/api.ts';
+import { openDetectedTicket, type TicketSummary } from '../desk/api.ts';
 import { shanghaiTime } from '../../kernel/office/list-export.ts';
 import { explainVersion } from './coverage.ts';
 import { deviceRow, openSecrets } from './service.ts';
@@ -126,9 +126,10 @@ async function succeed(tx: Ctx, device: DeviceRow, runId: string, text: string, 
 
 /**
  * What a new version leads to: its audit record, and unless it is the device's first, either the
- * approved change that covers it or the alert. The demo's seed calls it too (demo.ts).
+ * approved change that covers it or the alert. Answers the alert's ticket (null: no alert). The demo's
+ * seed calls it too (demo.ts).
  */
-export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: StoredVersion): Promise<void> {
+export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: StoredVersion): Promise<TicketSummary | null> {
   const v = stored.version;
   await audit(tx, {
     action: 'configbackup.version',
@@ -136,8 +137,8 @@ export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: Stored
     objectId: device.id,
     after: { versionId: v.id, sha256: v.sha256, lines: v.lines },
   });
-  if (stored.first) return;
-  if (await explainVersion(tx, { deviceId: device.id, versionId: v.id, takenAt: v.takenAt })) return;
+  if (stored.first) return null;
+  if (await explainVersion(tx, { deviceId: device.id, versionId: v.id, takenAt: v.takenAt })) return null;
   // Issue 12: a configuration change no approved change covers is an alert: a fault ticket on the
   // device's line (the desk's SLA applies) and a notice to its engineers naming the ticket.
   const vendor = VENDOR_NAMES[device.vendor as TVendor] ?? device.vendor;
@@ -158,6 +159,7 @@ export async function afterNewVersion(tx: Ctx, device: DeviceRow, stored: Stored
     objectType: 'cfg_device',
     objectId: device.id,
   });
+  return ticket;
 }
 
 async function fail(tx: Ctx, deviceId: string, runId: string, r: Extract<SessionResult, { ok: false }>): Promise<void> {

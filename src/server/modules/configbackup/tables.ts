@@ -105,5 +105,7 @@ export const cfgVersions = pgTable(
     /** Set when an approved change explains this version (api.ts coverConfigChanges); null: unexplained. */
     coveredBy: text('covered_by'),
   },
-  (t) => [uniqueIndex('cfg_versions_device_seq_uq').on(t.deviceId, t.seq)],
+  // By time taken, across devices (issue 15): the changes list (range, newest first), the report's
+  // change counts and the purge filter on it; one device's versions go by the unique index.
+  (t) => [uniqueIndex('cfg_versions_device_seq_uq').on(t.deviceId, t.seq), index('cfg_versions_taken_idx').on(t.takenAt)],
 );

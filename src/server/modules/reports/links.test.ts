@@ -9,6 +9,8 @@ import { Clock, json, testApp, type Agent, type TestApp } from '../../test/harne
 let t: TestApp;
 let pm: Agent;
 let demoAlerts: number;
+/** The demo's own configuration changes no approved change explains, per report period (issue 15). */
+const demoUnexplained = { monthly: 0, weekly: 0 };
 const NOW = new Date('2026-12-07T02:00:00Z');
 
 /** The list API behind each page a report links to. */
@@ -41,6 +43,10 @@ beforeAll(async () => {
   // the month, China time); the demo fails no backup: failed runs on the month's last minute and the
   // next month's first.
   demoAlerts = json<{ total: number }>(await pm.get('/api/monitoring/alerts?from=2026-11-01&to=2026-11-30&raised=true')).total;
+  // …and its past unexplained configuration changes, in the month and in the week reported on.
+  const changes = async (q: string) => json<{ total: number }>(await pm.get(`/api/config-backup/changes?${q}&unexplained=true`)).total;
+  demoUnexplained.monthly = await changes('from=2026-11-01&to=2026-11-30');
+  demoUnexplained.weekly = await changes('from=2026-11-30&to=2026-12-06');
   const db = t.ctx.db;
   await db.execute(sql`INSERT INTO mon_alerts (device_id, rule, object, state, since, opened_at, closed_at, message)
     SELECT d.id, 'if_down', x.obj, x.state, x.since::timestamptz, x.since::timestamptz, x.closed::timestamptz, '报告链接测试'
@@ -115,7 +121,9 @@ describe('report links', () => {
         const detected = cfg.find((c) => !c.href.includes('unexplained'));
         const unexplained = cfg.find((c) => c.href.includes('unexplained=true'));
         expect(detected?.n).toBeGreaterThan(0);
-        expect(unexplained?.n).toBe(1);
+        // The demo's own (one at least) and the month's one of the two added.
+        expect(demoUnexplained.monthly).toBeGreaterThan(0);
+        expect(unexplained?.n).toBe(demoUnexplained.monthly + 1);
         expect(unexplained!.n).toBeLessThan(detected!.n);
         expect(checked.filter((c) => c.href.startsWith('/duty?tab=shifts') && c.n > 0).length).toBeGreaterThan(0);
         // Every linked number of these sections has a list behind it (none left to a plain page).
@@ -124,6 +132,12 @@ describe('report links', () => {
         const ev = r.version.sections.find((s) => s.id === 'events')!;
         expect(ev.columns.slice(1, 3)).toEqual(['安全事件（条）', '发生次数']);
         for (const row of ev.rows) expect(Number(row[2])).toBeGreaterThanOrEqual((row[1] as { n: number }).n);
+      }
+      if (kind === 'weekly') {
+        // The week (2026-11-30 to 12-06) holds the demo's own unexplained change and both added ones.
+        const unexplained = checked.find((c) => c.href.startsWith('/config-backup/changes?') && c.href.includes('unexplained=true'));
+        expect(demoUnexplained.weekly).toBeGreaterThan(0);
+        expect(unexplained?.n).toBe(demoUnexplained.weekly + 2);
       }
       expect(checked.filter((c) => c.n > 0).length).toBeGreaterThan(3);
       for (const c of checked.filter((x) => x.href.startsWith('/desk?')))

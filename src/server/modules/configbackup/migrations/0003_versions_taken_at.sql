@@ -1,0 +1,1 @@
+CREATE INDEX "cfg_versions_taken_idx" ON "cfg_versions" USING btree ("taken_at");
