@@ -33,7 +33,8 @@ const only = process.argv
   .flatMap((a) => (a.startsWith('--only=') ? a.slice(7).split(',') : fail(`unknown argument ${a}; use --only=${GROUPS.join('|')}`)));
 for (const g of only) if (!GROUPS.includes(g)) fail(`unknown group "${g}" in --only; use ${GROUPS.join(', ')}`);
 const selected = new Set(only.length > 0 ? only : GROUPS);
-const needPostgres = selected.has('pg') || selected.has('e2e');
+// The end-to-end products run on PGlite (e2e/server.ts), so only the PostgreSQL group needs the cluster.
+const needPostgres = selected.has('pg');
 
 /** @type {Record<string, string>} */
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
@@ -78,7 +79,6 @@ const steps = [
     name: 'end-to-end in Chromium',
     when: selected.has('e2e'),
     cmd: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'],
-    env: pgEnv,
   },
 ].filter((s) => s.when);
 
