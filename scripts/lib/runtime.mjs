@@ -18,5 +18,5 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
 // blocks over 128 KB are mapped and unmapped on their own, and whatever is free above 1 MB at the
 // top of a heap goes back. The idle server holds ~240 MB instead of ~310 MB (a 32 MB mmap threshold
 // kept ~10 MB more); the CPU of a start and of the desk's requests did not change measurably
-// (docs/decisions/0013-restart-and-idle-memory.md). Other C libraries ignore them.
+// (docs/decisions/0014-restart-and-idle-memory.md). Other C libraries ignore them.
 export const SERVER_MALLOC_ENV = { MALLOC_TRIM_THRESHOLD_: String(1 << 20), MALLOC_MMAP_THRESHOLD_: String(128 << 10) };

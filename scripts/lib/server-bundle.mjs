@@ -1,7 +1,7 @@
 // The server's sources and the npm packages they use bundled into one ESM file (dist/server/main.mjs)
 // at install, so that a start loads one file instead of ~550 TypeScript files through Node's type
 // stripping and ~970 package files through module resolution (docs/decisions/0012-server-bundle.md,
-// 0013-restart-and-idle-memory.md); the `yunwei` command likewise (dist/cli/main.mjs). The packages
+// 0014-restart-and-idle-memory.md); the `yunwei` command likewise (dist/cli/main.mjs). The packages
 // listed in BUNDLE_EXTERNAL stay in node_modules, and every
 // `import.meta.url` of a source keeps pointing at its source file, so folders found next to a source (migrations,
 // calendar data, the web bundle, package.json) resolve as they do when the sources run. `npm run dev`

@@ -144,7 +144,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // PostgreSQL's default 128 MB of shared buffers lives in the WASM heap and doubles the process's
       // resident memory. 16 MB: a page it misses comes from the operating system's file cache, and on
       // 100,000 tickets the desk's lists and ticket creation cost no more CPU than at 32 MB while the
-      // process holds about 20-45 MB less (docs/decisions/0013-restart-and-idle-memory.md).
+      // process holds about 20-45 MB less (docs/decisions/0014-restart-and-idle-memory.md).
       startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
     });
   } catch (e) {
