@@ -4,7 +4,7 @@
 // Node 24) when it cannot be built (docs/decisions/0012-server-bundle.md). Plain JavaScript so that
 // any Node can start it.
 import { spawn } from 'node:child_process';
-import { SERVER_NODE_FLAGS } from './lib/runtime.mjs';
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from './lib/runtime.mjs';
 import { buildWebIfNeeded } from './lib/web-build.mjs';
 import { serverEntry } from './lib/server-bundle.mjs';
 import { existsSync } from 'node:fs';
@@ -46,6 +46,11 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 } else {
   if (!buildWebIfNeeded(root)) process.exit(1);
   // Node keeps the compiled server code between starts (in the system's temp folder): later starts are faster.
-  const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
+  // The allocator's settings (lib/runtime.mjs) give back the memory a start used only briefly; the caller's own win.
+  const env = {
+    ...SERVER_MALLOC_ENV,
+    ...process.env,
+    NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache'),
+  };
   runForwarding(process.execPath, [...SERVER_NODE_FLAGS, await serverEntry(root), ...process.argv.slice(2)], env);
 }

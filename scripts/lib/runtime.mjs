@@ -8,3 +8,15 @@
 // (docs/decisions/0012-server-bundle.md). package.json's dev and bench scripts repeat the flag:
 // keep them in step.
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+// glibc's allocator settings for the server process (environment variables read when a process
+// starts; `npm start` sets them for the server unless the caller has). By default glibc raises its
+// thresholds after a large block is freed (up to a 32 MB mmap threshold and a 64 MB trim
+// threshold), and a start frees plenty: V8 compiles PGlite's WebAssembly in the background with
+// several hundred MB of short-lived memory. That memory then stayed in the process (about 60 MB of
+// the idle server's resident memory). Fixed thresholds (glibc's own defaults, no longer raised):
+// blocks over 128 KB are mapped and unmapped on their own, and whatever is free above 1 MB at the
+// top of a heap goes back. The idle server holds ~240 MB instead of ~310 MB (a 32 MB mmap threshold
+// kept ~10 MB more); the CPU of a start and of the desk's requests did not change measurably
+// (docs/decisions/0014-restart-and-idle-memory.md). Other C libraries ignore them.
+export const SERVER_MALLOC_ENV = { MALLOC_TRIM_THRESHOLD_: String(1 << 20), MALLOC_MMAP_THRESHOLD_: String(128 << 10) };

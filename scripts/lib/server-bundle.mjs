@@ -1,10 +1,12 @@
-// The server's own sources bundled into one ESM file (dist/server/main.mjs) at install, so that a start
-// loads one file instead of ~550 TypeScript files through Node's type stripping and module resolution
-// (docs/decisions/0012-server-bundle.md); the `yunwei` command likewise (dist/cli/main.mjs). Packages stay outside the bundle (node_modules), and every
-// `import.meta.url` keeps pointing at its source file, so folders found next to a source (migrations,
+// The server's sources and the npm packages they use bundled into one ESM file (dist/server/main.mjs)
+// at install, so that a start loads one file instead of ~550 TypeScript files through Node's type
+// stripping and ~970 package files through module resolution (docs/decisions/0012-server-bundle.md,
+// 0014-restart-and-idle-memory.md); the `yunwei` command likewise (dist/cli/main.mjs). The packages
+// listed in BUNDLE_EXTERNAL stay in node_modules, and every
+// `import.meta.url` of a source keeps pointing at its source file, so folders found next to a source (migrations,
 // calendar data, the web bundle, package.json) resolve as they do when the sources run. `npm run dev`
 // and the tests run the sources; `npm start` runs the bundle when it is newer than them.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 
@@ -12,6 +14,27 @@ export const SERVER_SOURCE = 'src/server/main.ts';
 export const SERVER_BUNDLE = 'dist/server/main.mjs';
 export const CLI_SOURCE = 'src/cli/main.ts';
 export const CLI_BUNDLE = 'dist/cli/main.mjs';
+/**
+ * Packages left in node_modules, loaded from there at run time: those that find files next to
+ * themselves (PGlite's .wasm and .data through import.meta.url, swagger-ui's static pages, net-snmp's
+ * MIB folder), native addons and their optional native parts (argon2; ssh2 → cpu-features and its
+ * crypto binding; pg → pg-native), and the large ones imported only at first use (PDF printing through
+ * playwright-core, Excel, Word, charts, e-mail), which would otherwise be parsed at every start.
+ */
+export const BUNDLE_EXTERNAL = [
+  '@electric-sql/*',
+  '@node-rs/*',
+  '@fastify/swagger-ui',
+  'net-snmp',
+  'ssh2',
+  'cpu-features',
+  'pg-native',
+  'playwright-core',
+  'exceljs',
+  'docx',
+  'echarts',
+  'nodemailer',
+];
 /** What the bundles are made of: a change in any of them makes them stale. */
 const INPUTS = ['src/server', 'src/common', 'src/cli', 'package.json', 'package-lock.json'];
 
@@ -36,6 +59,32 @@ export function serverBundleFresh(root, bundle = SERVER_BUNDLE) {
 }
 
 /**
+ * The bundle's text with every non-ASCII character of the Basic Multilingual Plane written as a \\uXXXX
+ * escape. One such character anywhere (a Chinese comment or message, a dash in a package's comment)
+ * makes V8 hold the whole ~8 MB source as a two-byte string for the life of the process; ASCII
+ * text is held at one byte a character (about 10 MB less resident memory, measured 2026-12-07).
+ * esbuild already escapes string literals; what is left sits in comments, regular expression
+ * literals and template literals, where the escape means the same character, except in a tagged
+ * template's raw text (the `sql` tag reads the cooked text; a line that mentions `.raw` is left as
+ * it is). A character after an odd run of backslashes (an identity escape) loses one of them. Lines keep their numbers, so the source map's line mapping holds.
+ * @param {string} text
+ */
+export function asciiSource(text) {
+  return text
+    .split('\n')
+    .map((line) =>
+      /[\u0080-\uffff]/.test(line) && !line.includes('.raw')
+        ? // A character escaped by an odd run of backslashes (`\，` in a regular expression) loses one of them.
+          line.replace(
+            /(\\*)([\u0080-\ud7ff\ue000-\uffff])/g,
+            (_, bs, c) => `${bs.slice(bs.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          )
+        : line,
+    )
+    .join('\n');
+}
+
+/**
  * Bundles the server and the CLI with esbuild (a development dependency: an install without it runs the sources).
  * Returns true when the bundle was written.
  * @param {string} root
@@ -52,23 +101,31 @@ export async function bundleServer(root) {
   // Both bundles sit two folders below the root, so a source's path relative to either is the same.
   const outDir = dirname(join(root, SERVER_BUNDLE));
   try {
-    await esbuild.build({
+    const result = await esbuild.build({
       entryPoints: { 'server/main': join(root, SERVER_SOURCE), 'cli/main': join(root, CLI_SOURCE) },
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node24',
-      packages: 'external',
+      // The npm packages are bundled too (resolving and loading ~900 files from node_modules was a third of a
+      // restart's CPU), except those that must stay files of their own: see BUNDLE_EXTERNAL.
+      external: BUNDLE_EXTERNAL,
+      // Bundled CommonJS packages call require() for Node's built-ins, which an ES module lacks.
+      banner: {
+        js: "import { createRequire as __ywCreateRequire } from 'node:module';\nconst require = __ywCreateRequire(import.meta.url);",
+      },
       outdir: join(root, 'dist'),
       outExtension: { '.js': '.mjs' },
       // Not loaded by default (a start with --enable-source-maps maps stack traces to the sources).
       sourcemap: 'linked',
       logLevel: 'error',
+      write: false,
       plugins: [
         {
           name: 'source-relative-import-meta-url',
           setup(b) {
             b.onLoad({ filter: /\.ts$/ }, async (args) => {
+              if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
               let contents = await readFile(args.path, 'utf8');
               if (contents.includes('import.meta.url')) {
                 // Relative to the bundle, so that a moved or copied checkout still finds its folders.
@@ -81,6 +138,13 @@ export async function bundleServer(root) {
         },
       ],
     });
+    for (const f of result.outputFiles) {
+      mkdirSync(dirname(f.path), { recursive: true });
+      // Written aside then renamed, so that a command starting meanwhile reads the old file or the new one.
+      const tmp = `${f.path}.${process.pid}.tmp`;
+      writeFileSync(tmp, f.path.endsWith('.mjs') ? asciiSource(f.text) : f.contents);
+      renameSync(tmp, f.path);
+    }
     return true;
   } catch (e) {
     console.warn(

@@ -142,8 +142,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       extensions: { pg_trgm },
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       // PostgreSQL's default 128 MB of shared buffers lives in the WASM heap and doubles the process's
-      // resident memory; an embedded site's working set fits in 32 MB (docs/performance.md).
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+      // resident memory. 16 MB: a page it misses comes from the operating system's file cache, and on
+      // 100,000 tickets the desk's lists and ticket creation cost no more CPU than at 32 MB while the
+      // process holds about 20-45 MB less (docs/decisions/0014-restart-and-idle-memory.md).
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
     });
   } catch (e) {
     unlock();
