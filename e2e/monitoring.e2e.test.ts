@@ -49,6 +49,14 @@ describe('monitoring', () => {
       await page.getByText('lo', { exact: true }).first().waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000);
       await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device.png'), fullPage: true });
+      // The duty room's wall: every device a tile, the polled snmpd green. Looked at before the linkDown trap
+      // below: that trap opens a link alert at the next minute's evaluation, and the tile turns red.
+      await page.goto(`${env.base}/monitoring/wall`);
+      await page.getByText('网络监控大屏').waitFor({ timeout: 15_000 });
+      const tile = page.getByTestId('wall-tile').filter({ hasText: '本机 snmpd' });
+      await expect.poll(() => tile.getAttribute('data-level')).toBe('ok');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-wall.png'), fullPage: true });
       // Issue 12 point 3: a linkDown trap from the device's address lands on its page as an event.
       await promisify(execFile)('snmptrap', [
         '-M',
@@ -70,18 +78,11 @@ describe('monitoring', () => {
           timeout: 20_000,
         })
         .toBeGreaterThan(0);
-      await page.reload();
+      await page.goto(`${env.base}/monitoring/${dev.id}`);
       await page.getByText('linkDown').first().waitFor({ timeout: 15_000 });
       await page.getByText('SNMP Trap 事件').scrollIntoViewIfNeeded();
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-device-traps.png') });
-      // The duty room's wall: every device a tile, the polled snmpd green.
-      await page.goto(`${env.base}/monitoring/wall`);
-      await page.getByText('网络监控大屏').waitFor({ timeout: 15_000 });
-      const tile = page.getByTestId('wall-tile').filter({ hasText: '本机 snmpd' });
-      await expect.poll(() => tile.getAttribute('data-level')).toBe('ok');
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: join(SHOTS, 'e2e-monitoring-wall.png'), fullPage: true });
       // The topology: two simulated devices whose LLDP names each other and an unmanaged switch.
       // The demo lab's devices draw their own links; count only those of the two added here.
       const added = new Set<string>();
