@@ -102,7 +102,7 @@ export function render(r: Report): Rendered {
       [
         ['embedded start (PGlite, YUNWEI_DEMO=1)', 'measured', 'target', 'verdict'],
         [
-          'fresh clone: `npm start` after `npm ci` (web UI and server bundle built at install), empty data dir (migrations + demo), until /api/health answers',
+          'fresh clone: `npm start` after `npm ci` (web, bundles and migrated database template built at install), empty data dir (template + demo), until /api/health answers',
           `${f0(c.firstStartMs)} ms`,
           '< 10000 ms',
           verdict(c.firstStartMs < 10_000),
