@@ -242,6 +242,15 @@ export const ZMonAlertQuery = ZPage.extend({
   raised: z.enum(['true']).optional(),
 });
 
+/** A threshold's values, as a new one and a change take them (each adds its own optionality and defaults). */
+const TH = {
+  /** Percent for utilisation and loss (at most 100), ms for latency. */
+  value: z.number().min(0).max(600_000),
+  minDurationSec: z.number().int().min(0).max(86_400),
+  floorValue: z.number().min(0).max(10_000_000),
+  baselinePolls: z.number().int().min(3).max(288),
+  severity: z.enum(['critical', 'high', 'medium', 'low']),
+};
 export const ZThreshold = z.object({
   id: z.string(),
   rule: z.enum(ALERT_RULES),
@@ -256,7 +265,7 @@ export const ZThreshold = z.object({
   /** rate_surge: no surge below this rate (Mbit/s); the baseline is the median of this many polls before. */
   floorValue: z.number().nullable(),
   baselinePolls: z.number().int().nullable(),
-  severity: z.enum(['critical', 'high', 'medium', 'low']),
+  severity: TH.severity,
   enabled: z.boolean(),
   /** What it is for (from deviceId, ifIndex and pairId). */
   target: z.enum(['default', 'device', 'interface', 'pair']),
@@ -266,7 +275,8 @@ export const ZThreshold = z.object({
   ifName: z.string().nullable(),
 });
 export type TThreshold = z.infer<typeof ZThreshold>;
-const PERCENT_RULES: readonly TAlertRule[] = ['utilisation', 'loss'];
+/** The rules whose values are percentages (at most 100). */
+export const PERCENT_RULES: readonly TAlertRule[] = ['utilisation', 'loss'];
 const percentOver = (v: { rule: TAlertRule; raiseValue?: number | undefined; clearValue?: number | undefined }) =>
   PERCENT_RULES.includes(v.rule) && Math.max(v.raiseValue ?? 0, v.clearValue ?? 0) > 100;
 /** A threshold of one device (or interface) or of one probe pair (`pairId`, PAIR_ALERT_RULES only). */
@@ -276,13 +286,12 @@ export const ZThresholdInput = z
     deviceId: z.uuid().optional(),
     pairId: z.uuid().optional(),
     ifIndex: z.number().int().min(0).max(2_147_483_647).optional(),
-    /** Percent for utilisation and loss (at most 100), ms for latency. */
-    raiseValue: z.number().min(0).max(600_000).optional(),
-    clearValue: z.number().min(0).max(600_000).optional(),
-    minDurationSec: z.number().int().min(0).max(86_400).default(0),
-    floorValue: z.number().min(0).max(10_000_000).optional(),
-    baselinePolls: z.number().int().min(3).max(288).optional(),
-    severity: z.enum(['critical', 'high', 'medium', 'low']).default('medium'),
+    raiseValue: TH.value.optional(),
+    clearValue: TH.value.optional(),
+    minDurationSec: TH.minDurationSec.default(0),
+    floorValue: TH.floorValue.optional(),
+    baselinePolls: TH.baselinePolls.optional(),
+    severity: TH.severity.default('medium'),
     enabled: z.boolean().default(true),
   })
   .refine((v) => (v.deviceId === undefined) !== (v.pairId === undefined), {
@@ -304,12 +313,12 @@ export type TThresholdInput = z.input<typeof ZThresholdInput>;
  */
 export const ZThresholdPatch = z
   .object({
-    raiseValue: z.number().min(0).max(600_000).nullable().optional(),
-    clearValue: z.number().min(0).max(600_000).nullable().optional(),
-    minDurationSec: z.number().int().min(0).max(86_400).optional(),
-    floorValue: z.number().min(0).max(10_000_000).nullable().optional(),
-    baselinePolls: z.number().int().min(3).max(288).nullable().optional(),
-    severity: z.enum(['critical', 'high', 'medium', 'low']).optional(),
+    raiseValue: TH.value.nullable().optional(),
+    clearValue: TH.value.nullable().optional(),
+    minDurationSec: TH.minDurationSec.optional(),
+    floorValue: TH.floorValue.nullable().optional(),
+    baselinePolls: TH.baselinePolls.nullable().optional(),
+    severity: TH.severity.optional(),
     enabled: z.boolean().optional(),
   })
   .strict();

@@ -4,10 +4,10 @@
 import { Form, InputNumber, Radio, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { monitoringApi as api } from '../../../../common/monitoring.api.ts';
-import { ALERT_RULE_ZH, RULES_OF_TARGET, type TAlertRule, type TThreshold } from '../../../../common/monitoring.ts';
+import { ALERT_RULE_ZH, PERCENT_RULES, RULES_OF_TARGET, type TAlertRule, type TThreshold } from '../../../../common/monitoring.ts';
 import { useCall } from '../../../api/query.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { PERCENT_RULES, RULE_UNIT, SEVERITY_TEXT } from './labels.ts';
+import { RULE_UNIT, SEVERITY_TEXT } from './labels.ts';
 
 export interface ValueForm {
   raiseValue?: number | null;

@@ -1,4 +1,5 @@
 // How a threshold reads: what it is for, its unit, its severity and how long a condition must last.
+import { SEVERITY_NAMES } from '../../../../common/desk.ts';
 import type { TAlertRule, TThreshold, TThresholdTarget } from '../../../../common/monitoring.ts';
 
 /** The unit of a rule's raise and clear values; rules without values (a state: down, failing) have none. */
@@ -9,11 +10,11 @@ export const RULE_UNIT: Partial<Record<TAlertRule, string>> = {
   temperature: '℃',
   rate_surge: '×',
 };
-export const PERCENT_RULES: readonly TAlertRule[] = ['utilisation', 'loss'];
 
 export const TARGET_TEXT: Record<TThresholdTarget, string> = { default: '默认', device: '设备', interface: '接口', pair: '探测对' };
 
-export const SEVERITY_TEXT: Record<TThreshold['severity'], string> = { critical: '紧急', high: '高', medium: '中', low: '低' };
+/** An alert's severity is its ticket's: the desk's names. */
+export const SEVERITY_TEXT: Record<TThreshold['severity'], string> = SEVERITY_NAMES;
 export const SEVERITY_COLOR: Record<TThreshold['severity'], string> = { critical: 'red', high: 'volcano', medium: 'gold', low: 'default' };
 
 type T = (text: string, vars?: Record<string, string | number>) => string;
