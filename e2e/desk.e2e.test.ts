@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
-import { signInAt } from './shots.ts';
+import { pickOption, signInAt } from './shots.ts';
 
 const env = useProduct();
 
@@ -15,8 +15,7 @@ describe('the duty operator at the hotline', () => {
 
     await page.goto(`${env.base}/desk/new`);
     await page.getByText('办公网络', { exact: true }).click();
-    await page.getByLabel('类别').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '故障' }).first().click();
+    await pickOption(page, page.getByLabel('类别'), '故障');
     await page.getByText('紧急', { exact: true }).click();
     await page.getByLabel('标题').fill('核心交换机端口故障，2 号楼 3 层断网');
     await page.getByRole('button', { name: /登\s*记/ }).click();

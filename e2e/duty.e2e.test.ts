@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
-import { PHONE, call, newPage, signInAt } from './shots.ts';
+import { PHONE, call, newPage, pickOption, signInAt } from './shots.ts';
 
 const env = useProduct();
 const AT = '2025-10-01T03:00:00+08:00';
@@ -110,15 +110,13 @@ describe('duty', () => {
       await pm.page.goto(`${env.base}/duty?tab=rosters`);
       await pm.page.getByRole('button', { name: '新建排班表' }).click();
       const dialog = pm.page.getByRole('dialog');
-      await dialog.getByLabel('服务项目').click();
-      await pm.page.locator('.ant-select-dropdown:visible').getByText('视频会议', { exact: false }).first().click();
+      await pickOption(pm.page, dialog.getByLabel('服务项目'), '视频会议');
       await dialog.getByLabel('名称').fill('视频会议 2026 年排班');
       await dialog.getByPlaceholder('开始日期').fill('2026-01-01');
       await dialog.getByPlaceholder('结束日期').fill('2026-12-31');
       await dialog.getByPlaceholder('结束日期').press('Enter');
       const members = dialog.getByLabel('人员（按轮换顺序）');
-      await members.click();
-      await pm.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await pickOption(pm.page, members);
       await pm.page.keyboard.press('Escape');
       await pm.page.waitForTimeout(300);
       await pm.page.screenshot({ path: join(SHOTS, 'e2e-duty-roster-editor.png'), fullPage: false });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { startSnmpd, startSnmpsim, COMMUNITY } from '../src/server/modules/monitoring/test/agents.ts';
 import { lldpAgent } from '../src/server/modules/monitoring/test/lldp.ts';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
-import { PHONE, call, newPage, signInAt } from './shots.ts';
+import { PHONE, call, newPage, pickOption, signInAt } from './shots.ts';
 
 const env = useProduct();
 
@@ -207,9 +207,8 @@ describe('monitoring', () => {
       // Add: a device's own utilisation threshold, the rule list restricted to what fits a device.
       await page.getByRole('button', { name: '单独设置阈值' }).click();
       const modal = page.locator('.ant-modal').filter({ hasText: '单独设置阈值' });
-      await modal.locator('#deviceId').click(); // the 设备 select (a radio is labelled 设备 too)
-      await page.keyboard.type(demo!.name);
-      await page.locator('.ant-select-dropdown:visible').getByText(demo!.name, { exact: true }).click();
+      // the 设备 select (a radio is labelled 设备 too)
+      await pickOption(page, modal.locator('#deviceId'), demo!.name, { exact: true, typed: demo!.name });
       await modal.getByLabel('规则').click();
       const ruleList = page.locator('.ant-select-dropdown:visible');
       await expect.poll(() => ruleList.getByText('探测丢包率过高').count()).toBe(0); // pair-only: not offered
@@ -228,8 +227,7 @@ describe('monitoring', () => {
       const edit = page.locator('.ant-modal').filter({ hasText: '修改阈值' });
       await edit.getByLabel('告警值').fill('95');
       await edit.getByLabel('持续时间').fill('300');
-      await edit.getByLabel('级别').click();
-      await page.locator('.ant-select-dropdown:visible').getByText('高', { exact: true }).click();
+      await pickOption(page, edit.getByLabel('级别'), '高', { exact: true });
       await edit.getByRole('button', { name: /保\s*存/ }).click();
       await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toMatch(/95% 85% 5 分钟 高/);
       await page.waitForTimeout(500);

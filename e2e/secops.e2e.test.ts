@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TAlertResponses } from '../src/common/secops.ts';
 import { DEMO_PASSWORD, SHOTS, useProduct } from './server.ts';
-import { PHONE, call, newPage, signInAt } from './shots.ts';
+import { PHONE, call, newPage, pickOption, signInAt } from './shots.ts';
 
 const env = useProduct();
 const ATTACKER = '203.0.113.77';
@@ -32,9 +32,7 @@ describe('security operations', () => {
 
       await desk.page.getByRole('button', { name: /登记处置/ }).click();
       const dialog = desk.page.getByRole('dialog');
-      await dialog.getByLabel('设备').click();
-      await desk.page.keyboard.type('出口防火墙');
-      await desk.page.locator('.ant-select-item-option').filter({ hasText: '互联网出口防火墙' }).first().click();
+      await pickOption(desk.page, dialog.getByLabel('设备'), '互联网出口防火墙', { typed: '出口防火墙' });
       await dialog.getByLabel('处置内容').fill(DETAIL);
       await dialog.getByLabel('回退方案').fill('删除策略 deny_bruteforce_e2e');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();

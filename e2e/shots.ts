@@ -2,7 +2,7 @@
 // an API call as the signed-in page makes it, and a settled full-page screenshot into screenshots/.
 import { mkdirSync } from 'node:fs';
 import { totpNow } from '../src/server/kernel/auth/totp.ts';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const OUT = 'screenshots';
 export const DESKTOP = { width: 1440, height: 900 };
@@ -40,6 +40,36 @@ export async function signInAt(base: string, page: Page, username: string, passw
   await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
+}
+
+/**
+ * Chooses an option of an Ant Design select: opens it (typing `typed` to filter, if given), clicks the
+ * option showing `text` (or the first one). A list that closed or moved under the click (a modal still
+ * animating in on a loaded machine) is opened again and the click retried, rather than waited on for 30 s.
+ */
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  text?: string,
+  { exact = false, typed }: { exact?: boolean; typed?: string } = {},
+): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if ((await open.count()) === 0) {
+      await select.click();
+      if (typed) await page.keyboard.type(typed);
+    }
+    const options = open.locator('.ant-select-item-option');
+    const option = text === undefined ? options.first() : options.filter({ has: page.getByText(text, { exact }) }).first();
+    try {
+      await option.click({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      if ((await open.count()) > 0) await page.keyboard.press('Escape'); // an open list eats the key, the modal stays
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 /** An API call from inside the signed-in page (its session cookie, its CSRF token); throws unless 2xx. */
