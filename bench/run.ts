@@ -50,6 +50,7 @@ import { measureColdStart, type ColdStartResult } from './lib/coldstart.ts';
 import { freshDb, seed, READER, PEOPLE_IN_PARTY } from './lib/seed.ts';
 import { checkScenario, SCENARIOS, startServers, type ScenarioId } from './lib/servers.ts';
 import { load, type Measured } from './lib/load.ts';
+import { latency } from './lib/latency.ts';
 import { cpuProbe, postmasterOf } from './lib/cpu.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import * as prettier from 'prettier';
@@ -202,6 +203,9 @@ async function plan(db: Db, query: SQL): Promise<string> {
     .join(' → ');
 }
 
+/** Clients of the latency target (issue 11 point 17: p99 under 20 ms at 4 closed-loop clients). */
+const CLOSED_LOOP = 4;
+
 // The chain from (b) to (c), so that each step is measured next to the one it is compared with.
 const ORDER: ScenarioId[] = ['a', 'b', 'b2', 'b3', 'c0', 'c'];
 
@@ -243,11 +247,17 @@ async function benchDatabase(baseUrl: string | null): Promise<DbRun> {
       `  ${s.label.padEnd(50)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p99 ${r.latencyP99Ms.toFixed(1).padStart(6)} ms  CPU/req ${r.cpuServerUs.toFixed(0)} µs Node${db}`,
     );
   }
+  // The issue's latency target: (c) answered to CLOSED_LOOP clients that each wait for their answer.
+  const c = servers.scenarios.find((x) => x.id === 'c')!;
+  const closedLoop = await latency({ url: c.url, headers, connections: CLOSED_LOOP, warmupSeconds: WARMUP, durationSeconds: DURATION });
+  log(
+    `  (c) at ${CLOSED_LOOP} closed-loop clients: p50 ${closedLoop.p50Ms.toFixed(1)} ms, p99 ${closedLoop.p99Ms.toFixed(1)} ms, ${closedLoop.perSecond.toFixed(0)} req/s`,
+  );
   await servers.close();
   removeClose();
   await bdb.drop();
   removeDrop();
-  return { label: bdb.label, version: bdb.version, results, pagePlan, countPlan };
+  return { label: bdb.label, version: bdb.version, results, pagePlan, countPlan, closedLoop };
 }
 
 async function main(): Promise<number> {

@@ -11,6 +11,8 @@ export interface DbRun {
   /** The page query's plan, node by node, and the count's. */
   pagePlan: string;
   countPlan: string;
+  /** (c) at the issue's 4 closed-loop clients. */
+  closedLoop: LatencyResult;
 }
 
 export interface Report {
@@ -156,10 +158,12 @@ export function render(r: Report): Rendered {
     tt.md,
     '',
     "Rows in bold are the three the issue asks for; rows in italics are diagnostics that split (c)'s cost:",
-    '(b2) is (b) done the way the app lists (`personStore.list`: the page, then the total: a count of the filter stopped after 1,001 matches, `kernel/db/paged-total.ts`), ',
+    '(b2) is (b) done the way the app lists (`personStore.list`: the page and its total in one statement, the total a count of the filter stopped after 1,001 matches, ' +
+      'and a count that reached that cap remembered 5 s per process and forgotten on any write the process answers, `kernel/db/paged-total.ts`: ' +
+      'here, as when a list is opened again or paged, nearly every request finds it remembered), ',
     "(b3) adds the kernel's session lookup (`resolveSession`: one query for session⋈user with the user's role codes, its answer kept 2 s per process and forgotten on any write the process answers, so here nearly every request finds it cached; what each role grants is cached 5 s per process), ",
     '(c0) is the real app with logging off (what the tests build), (c) the real app with the default `LOG_LEVEL=info` ',
-    '(two request log lines per request, written to /dev/null here).',
+    '(one request log line per request, written to /dev/null here).',
     '',
   );
   tx.push(`Throughput at ${r.connections} connections (${r.warmupSeconds} s warm-up + ${r.durationSeconds} s)`, plain.text, '');
@@ -171,7 +175,8 @@ export function render(r: Report): Rendered {
   const glB = rps('PGlite', 'b');
   const glC = rps('PGlite', 'c');
   const glA = rps('PGlite', 'a');
-  const p99 = get('PostgreSQL', 'c')?.latencyP99Ms ?? NaN;
+  const closed = (l: DbRun['label']) => r.runs.find((x) => x.label === l)?.closedLoop;
+  const p99 = closed('PostgreSQL')?.p99Ms ?? NaN;
   const cpuOf = (l: DbRun['label'], id: ScenarioId) => {
     const x = get(l, id);
     return x ? x.cpuServerUs + (x.cpuDbUs ?? 0) : NaN;
@@ -189,7 +194,15 @@ export function render(r: Report): Rendered {
       ],
       ['(c)/(a) requests/s', f2(pgC / pgA), f2(glC / glA), '—', '—'],
       ['(c0)/(b) requests/s (logging off)', f2(rps('PostgreSQL', 'c0') / pgB), f2(rps('PGlite', 'c0') / glB), '—', '—'],
-      ['p99 of (c), ms', f1(p99), f1(get('PGlite', 'c')?.latencyP99Ms ?? NaN), '< 20 ms on PostgreSQL', verdict(p99 < 20)],
+      ['p99 of (c) at 4 closed-loop clients, ms', f1(p99), f1(closed('PGlite')?.p99Ms ?? NaN), '< 20 ms on PostgreSQL', verdict(p99 < 20)],
+      ['p50 of (c) at 4 closed-loop clients, ms', f1(closed('PostgreSQL')?.p50Ms ?? NaN), f1(closed('PGlite')?.p50Ms ?? NaN), '—', '—'],
+      [
+        `p99 of (c) at ${r.connections} always-busy connections, ms (Little's law, below)`,
+        f1(get('PostgreSQL', 'c')?.latencyP99Ms ?? NaN),
+        f1(get('PGlite', 'c')?.latencyP99Ms ?? NaN),
+        '—',
+        '—',
+      ],
       [
         "(c)/(b) estimated from CPU: (b)'s CPU per request ÷ (c)'s",
         f2(cpuOf('PostgreSQL', 'b') / cpuOf('PostgreSQL', 'c')),
@@ -312,11 +325,13 @@ export function render(r: Report): Rendered {
     );
   }
   const cPg = get('PostgreSQL', 'c');
+  const p99Closed = r.runs.find((x) => x.label === 'PostgreSQL')?.closedLoop.p99Ms ?? NaN;
   if (cPg)
     reading.push(
       `- **Latency:** with ${r.connections} connections always busy, mean latency = ${r.connections} / throughput (Little's law), ` +
         `so a p99 under 20 ms needs well over ${f0((r.connections / 20) * 1000)} req/s; (c) on PostgreSQL serves ` +
-        `${f0(cPg.requestsPerSecond)} req/s (mean ${f1(cPg.latencyMeanMs)} ms, p99 ${f1(cPg.latencyP99Ms)} ms).`,
+        `${f0(cPg.requestsPerSecond)} req/s (mean ${f1(cPg.latencyMeanMs)} ms, p99 ${f1(cPg.latencyP99Ms)} ms). ` +
+        `The issue's latency target is read at 4 closed-loop clients (each waits for its answer before the next request): p99 ${f1(p99Closed)} ms on PostgreSQL.`,
     );
   const aRuns = r.runs.filter((x) => {
     const a = x.results.get('a');

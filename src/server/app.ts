@@ -16,6 +16,7 @@ import { AppError, Forbidden, Unauthorized } from './kernel/errors.ts';
 import { clientErrorHandler, frameworkErrors, instanceOf, registerProblemHandlers, sendProblem } from './kernel/http-errors.ts';
 import { resolveApiToken, resolveSession } from './kernel/auth/service.ts';
 import { forgetSessions } from './kernel/auth/session-lookup.ts';
+import { forgetCappedTotals } from './kernel/db/paged-total.ts';
 import { safeEqual } from './kernel/crypto.ts';
 import { registerWeb } from './kernel/web.ts';
 import { registerSecurityHeaders } from './kernel/security-headers.ts';
@@ -181,7 +182,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // process answers, before its answer leaves: a sign-out, a password change or a role change applies
   // to the very next request. Writes that cannot change one (defineRoute's keepsSessions) keep them.
   app.addHook('onSend', (req, _reply, payload, done) => {
-    if (!SAFE.has(req.method) && !req.routeOptions.config?.keepsSessions) forgetSessions();
+    if (!SAFE.has(req.method)) {
+      if (!req.routeOptions.config?.keepsSessions) forgetSessions();
+      forgetCappedTotals(); // a list's remembered "超过 1,000 条" (kernel/db/paged-total.ts) is counted again
+    }
     done(null, payload);
   });
   // A route that needs a user reports why the credentials were refused (expired session, bad token).

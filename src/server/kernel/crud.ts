@@ -5,7 +5,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { audit } from './audit.ts';
 import { inTx, type Ctx } from './context.ts';
 import { likeContains } from './db/like.ts';
-import { cappedCount, pagedTotal, totalOf, type PagedTotal } from './db/paged-total.ts';
+import { listTotal, type PagedTotal } from './db/paged-total.ts';
 import { Conflict, NotFound } from './errors.ts';
 
 type Table = PgTable & { id: PgColumn };
@@ -56,16 +56,16 @@ export function crud<T extends Table>(table: T, o: CrudOptions) {
     const offset = (a.page - 1) * a.pageSize;
     // The page and its capped total in one statement (kernel/db/paged-total.ts); a page past the end
     // has no row to carry the total, so it is counted on its own.
+    const total = listTotal(ctx.db, from, { where, offset, pageSize: a.pageSize });
     const rows = await ctx.db
-      .select({ row: getTableColumns(table), n: cappedCount(ctx.db, from, { where, offset, pageSize: a.pageSize }) })
+      .select({ row: getTableColumns(table), n: total.column })
       .from(from)
       .where(where)
       .orderBy(...(o.order ?? [idCol]).map((col) => asc(col)))
       .limit(a.pageSize)
       .offset(offset);
     const items = rows.map((r) => r.row) as Row[];
-    const page = { where, offset, pageSize: a.pageSize, got: items.length };
-    return { items, ...(rows[0] ? totalOf(rows[0].n, page) : await pagedTotal(ctx.db, from, page)) };
+    return { items, ...(await total.of(rows[0]?.n, items.length)) };
   }
 
   async function guard<R>(fn: () => Promise<R>): Promise<R> {

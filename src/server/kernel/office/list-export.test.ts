@@ -2,7 +2,7 @@
 // exceljs, and opened by LibreOffice), the filtered rows only, names instead of
 // ids, formulas neutralised, audited with the filters, refused with a message above the cap.
 import ExcelJS from 'exceljs';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/tables.ts';
 import { json, testApp, type Agent, type TestApp } from '../../test/harness.ts';
@@ -136,4 +136,30 @@ describe('a list past the counted cap (issue 11 point 17)', () => {
       message: expect.stringContaining(`超过 ${N - 10} 条`) as string,
     });
   }, 120_000);
+});
+
+describe('a count that reached the cap, remembered for a moment (issue 11 point 17)', () => {
+  it('is not made again for the same list until a write is answered; a smaller list is always counted', async () => {
+    const party = await partyStore.create(t.ctx, { kind: 'agency', name: '某区政务服务中心', shortName: '政务中心' });
+    const rows = Array.from({ length: TOTAL_CAP + 30 }, (_, i) => ({ partyId: party.id, name: `值守${String(i).padStart(5, '0')}` }));
+    await t.ctx.db.insert(people).values(rows);
+    const list = async (q = '') =>
+      json<{ items: unknown[]; total: number; totalCapped?: boolean }>(await reader.get(`/api/people?partyId=${party.id}&pageSize=20${q}`));
+    expect(await list()).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+
+    // Behind the app's back (another node, the CLI), all but 30 of them go: the list opened again within
+    // seconds still says "more than 1,000", read from memory, but its page is read afresh.
+    await t.ctx.db.delete(people).where(and(eq(people.partyId, party.id), gte(people.name, '值守00030')));
+    const again = await list();
+    expect(again).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(again.items).toHaveLength(20);
+    // A list whose count did not reach the cap is never remembered: another filter is counted.
+    expect(await list('&phone=1')).toMatchObject({ total: 0 });
+
+    // Any write this process answers forgets the remembered counts: the next view counts the 30.
+    const dept = await admin.post('/api/departments', { partyId: party.id, name: '窗口服务科', sort: 1 });
+    expect(dept.statusCode, dept.body).toBe(201);
+    expect(await list()).toMatchObject({ total: 30 });
+    expect((await list()).totalCapped).toBeUndefined();
+  }, 60_000);
 });

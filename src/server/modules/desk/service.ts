@@ -9,7 +9,7 @@ import { audit, auditAppend } from '../../kernel/audit.ts';
 import { getCalendar } from '../../kernel/calendar/service.ts';
 import { actorId, type Ctx, inTx } from '../../kernel/context.ts';
 import { queryRowsPrepared } from '../../kernel/db/client.ts';
-import { cappedCount, pagedTotal, totalOf } from '../../kernel/db/paged-total.ts';
+import { listTotal } from '../../kernel/db/paged-total.ts';
 import { insertFromJson } from '../../kernel/db/json-insert.ts';
 import { likeContains } from '../../kernel/db/like.ts';
 import { Conflict, Invalid, NotFound } from '../../kernel/errors.ts';
@@ -227,15 +227,15 @@ export async function listTickets(ctx: Ctx, q: TTicketQuery) {
   // report's link (a period of days) is counted in full: the list shows the report's number. A page
   // past the end has no row to carry the total, so it is counted on its own.
   const count = { where: q.sla ? ticketFilter(ctx, q, true) : where, offset, pageSize: q.pageSize, exact: hasReportPeriod(q) };
+  const total = listTotal(ctx.db, tickets, count);
   const rows = await ctx.db
-    .select({ t: getTableColumns(tickets), n: cappedCount(ctx.db, tickets, count) })
+    .select({ t: getTableColumns(tickets), n: total.column })
     .from(tickets)
     .where(where)
     .orderBy(desc(tickets.reportedAt))
     .limit(q.pageSize)
     .offset(offset);
-  const page = { ...count, got: rows.length };
-  const t = rows[0] ? totalOf(rows[0].n, page) : await pagedTotal(ctx.db, tickets, page);
+  const t = await total.of(rows[0]?.n, rows.length);
   const clocks = rows.length
     ? await ctx.db
         .select()
