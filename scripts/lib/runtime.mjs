@@ -6,8 +6,9 @@
 // only V8 worker each waiting on the other), and every start stalled ~2 s while the main thread
 // waited for a task queued behind the background optimisation of PGlite's code
 // (docs/decisions/0012-server-bundle.md). package.json's dev and bench scripts repeat the flag:
-// keep them in step.
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+// keep them in step. --expose-gc lets the server collect once when its start has settled (main.ts,
+// settleAfterStart): about 10 MB less resident when idle (docs/decisions/0014-restart-and-idle-memory.md).
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--expose-gc'];
 
 // glibc's allocator settings for the server process (environment variables read when a process
 // starts; `npm start` sets them for the server unless the caller has). By default glibc raises its
