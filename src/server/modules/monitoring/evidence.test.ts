@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/harness.ts';
 import { appendRows } from '../../kernel/timeseries/index.ts';
 import { registryOf } from '../../site.ts';
+import { rollUpHours } from './rollups.ts';
 import { icmpRollups, ifRollups } from './series.ts';
 import { monAlerts, monDevices, monInterfaces } from './tables.ts';
 
@@ -39,6 +40,8 @@ beforeAll(async () => {
     { at: at(0), deviceId: core, ifIndex: 3, inBpsAvg: 8e8, inBpsMax: 9e8, outBpsAvg: 1e8, outBpsMax: 2e8, utilMax: 91, samples: 5 },
     { at: at(5), deviceId: core, ifIndex: 3, inBpsAvg: 2e8, inBpsMax: 3e8, outBpsAvg: 1e8, outBpsMax: 2e8, utilMax: 30, samples: 5 },
   ]);
+  // The hours those buckets fall in, rolled up as the five-minute job does (the analysis reads them).
+  await rollUpHours(t.ctx, START, at(60));
   await t.ctx.db
     .insert(monAlerts)
     .values({ deviceId: edge, rule: 'unreachable', object: '', state: 'closed', since: at(15), message: '不可达' });
