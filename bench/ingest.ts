@@ -17,7 +17,7 @@
 //  4. Spool: the kernel spool alone appending the same rows in the sink's batches (fsync'd each).
 // Peak RSS of this process is sampled every 100 ms throughout. Writes its section of docs/performance.md.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/server/kernel/db/client.ts';
@@ -149,8 +149,8 @@ try {
   await spool.close();
 
   out.push(
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on the shared 2-core development machine (eight agents at work), ` +
-      `PostgreSQL ${postmaster ? 'local (shared with the other agents’ tests)' : 'remote'}; \`node bench/ingest.ts\`, ` +
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on the shared 2-core development machine (1-minute load average ${loadavg()[0]!.toFixed(1)} at the end), ` +
+      `PostgreSQL ${postmaster ? 'local' : 'remote'}; \`node bench/ingest.ts\`, ` +
       `${fmt(sentA)} lines of the vendor samples (10,000 distinct, Huawei in GBK) from loggen on ${CONNS} TCP connections.`,
     '',
     '| | events/s | CPU s (this process) | CPU s (PostgreSQL) | events per CPU-second |',
