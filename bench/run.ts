@@ -203,6 +203,15 @@ async function plan(db: Db, query: SQL): Promise<string> {
     .join(' → ');
 }
 
+/** Runs of (b) and (c), alternating, whose medians make the target's ratio. */
+const RATIO_RUNS = 3;
+const RATIO_PAIR: ScenarioId[] = ['b', 'c'];
+/** The run with the median requests/s (of an odd count; the lower middle of an even one). */
+function medianRun(list: Measured[]): Measured {
+  const sorted = [...list].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /** Clients of the latency target (issue 11 point 17: p99 under 20 ms at 4 closed-loop clients). */
 const CLOSED_LOOP = 4;
 
@@ -233,20 +242,26 @@ async function benchDatabase(baseUrl: string | null): Promise<DbRun> {
     bdb.database.db,
     sql`SELECT count(*) FROM (SELECT 1 FROM people WHERE party_id = ${seeded.partyId} LIMIT ${TOTAL_CAP + 1}) up_to`,
   );
-  const results = new Map<ScenarioId, Measured>();
-  for (const id of ORDER) {
+  const runs = new Map<ScenarioId, Measured[]>();
+  const measure = async (id: ScenarioId) => {
     const s = servers.scenarios.find((x) => x.id === id)!;
     await checkScenario(s, headers, seeded.partyId);
     const r = await load(
       { url: s.url, connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, headers: s.auth ? headers : {} },
       probe,
     );
-    results.set(id, r);
+    runs.set(id, [...(runs.get(id) ?? []), r]);
     const db = r.cpuDbUs === null ? '' : ` + ${r.cpuDbUs.toFixed(0)} µs PostgreSQL`;
     log(
       `  ${s.label.padEnd(50)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p99 ${r.latencyP99Ms.toFixed(1).padStart(6)} ms  CPU/req ${r.cpuServerUs.toFixed(0)} µs Node${db}`,
     );
-  }
+  };
+  for (const id of ORDER) await measure(id);
+  // The target's two scenarios again, alternating, so that a neighbour's burst on this shared machine
+  // lands on both sides of the ratio: each is the median of its RATIO_RUNS runs.
+  for (let i = 1; i < RATIO_RUNS; i++) for (const id of RATIO_PAIR) await measure(id);
+  const results = new Map<ScenarioId, Measured>();
+  for (const [id, list] of runs) results.set(id, medianRun(list));
   // The issue's latency target: (c) answered to CLOSED_LOOP clients that each wait for their answer.
   const c = servers.scenarios.find((x) => x.id === 'c')!;
   const closedLoop = await latency({ url: c.url, headers, connections: CLOSED_LOOP, warmupSeconds: WARMUP, durationSeconds: DURATION });

@@ -153,6 +153,8 @@ export function render(r: Report): Rendered {
       'every server on 127.0.0.1 in the same process as the database (as the product runs PGlite). ' +
       `Data: one party with 5,000 people (plus 25 in another party); every list returns 50 rows of that party ordered by name. ` +
       'Errors = non-2xx + connection errors + timeouts (any non-zero fails the bench). ' +
+      'After the chain (a) → (c), (b) and (c) run twice more, alternating, and each row of the two is the median of its three runs ' +
+      "(requests/s), so that a burst of the machine's other tenants lands on both sides of the target's ratio. " +
       `Databases: ${r.runs.map((x) => x.version).join('; ')}.`,
     '',
     tt.md,
