@@ -226,7 +226,7 @@ async function pgliteQueryPrepared<T>(pg: PGlite, name: string, text: string, pa
   return p._runExclusiveTransaction(() =>
     p._runExclusiveQuery(async () => {
       let known = pglitePrepared.get(pg);
-      if (!known) pglitePrepared.set(pg, (known = new Map()));
+      if (!known) pglitePrepared.set(pg, (known = new Map<string, number[]>()));
       let types = known.get(name);
       if (!types) {
         const described = await pg.execProtocolStream(
@@ -239,7 +239,8 @@ async function pgliteQueryPrepared<T>(pg: PGlite, name: string, text: string, pa
       const values = params.map((v, i) => {
         if (v === null || v === undefined) return null;
         const serialize = p.serializers[types[i]!];
-        return serialize ? serialize(v) : String(v as string);
+        if (serialize) return serialize(v);
+        return paramText(v);
       });
       const messages = await pg.execProtocolStream(
         concat([
@@ -254,6 +255,13 @@ async function pgliteQueryPrepared<T>(pg: PGlite, name: string, text: string, pa
       return pgliteParse.parseResults(messages, p.parsers, { parsers: AS_TEXT })[0]!.rows as T[];
     }),
   );
+}
+
+// A parameter no type serializer took, as PGlite's own query sends it (objects as JSON).
+function paramText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${v}`;
+  return JSON.stringify(v);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
