@@ -230,7 +230,11 @@ async function pgliteQueryPrepared<T>(pg: PGlite, name: string, text: string, pa
       let types = known.get(name);
       if (!types) {
         const described = await pg.execProtocolStream(
-          concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()]),
+          Buffer.concat([
+            protocol.serialize.parse({ name, text }),
+            protocol.serialize.describe({ type: 'S', name }),
+            protocol.serialize.sync(),
+          ]),
           { syncToFs: false },
         );
         types = pgliteParse.parseDescribeStatementResults(described);
@@ -243,7 +247,7 @@ async function pgliteQueryPrepared<T>(pg: PGlite, name: string, text: string, pa
         return paramText(v);
       });
       const messages = await pg.execProtocolStream(
-        concat([
+        Buffer.concat([
           protocol.serialize.bind({ statement: name, values }),
           protocol.serialize.describe({ type: 'P' }),
           protocol.serialize.execute({}),
@@ -257,21 +261,11 @@ async function pgliteQueryPrepared<T>(pg: PGlite, name: string, text: string, pa
   );
 }
 
-// A parameter no type serializer took, as PGlite's own query sends it (objects as JSON).
+// A parameter no type serializer took, as text (an object as JSON, where PGlite's own query would send its toString()).
 function paramText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${v}`;
   return JSON.stringify(v);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let at = 0;
-  for (const x of parts) {
-    out.set(x, at);
-    at += x.length;
-  }
-  return out;
 }
 
 /** The configured database: PostgreSQL when DATABASE_URL is set, else PGlite in <data dir>/pgdata. */

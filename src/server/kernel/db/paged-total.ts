@@ -48,13 +48,13 @@ export async function pagedTotal(db: Db, table: PgTable, a: PagedTotalArgs): Pro
  * statement (one round trip instead of two: the planner runs it once, as an InitPlan); `totalOf`
  * turns its value into the total.
  */
-export function cappedCount(db: Db, table: PgTable, a: Omit<PagedTotalArgs, 'got'>): SQL<number> {
+function cappedCount(db: Db, table: PgTable, a: Omit<PagedTotalArgs, 'got'>): SQL<number> {
   if (a.exact) return sql`(${db.select({ n: count() }).from(table).where(a.where)})`.mapWith(Number);
   return sql`(SELECT count(*) FROM ${upTo(db, table, a)})`.mapWith(Number);
 }
 
 /** The total from a capped (or exact) count `n` (and the page's own size when it is the last page). */
-export function totalOf(n: number, a: Omit<PagedTotalArgs, 'where'>): PagedTotal {
+function totalOf(n: number, a: Omit<PagedTotalArgs, 'where'>): PagedTotal {
   if (a.got > 0 && a.got < a.pageSize) return { total: a.offset + a.got };
   if (a.exact) return { total: n };
   const cap = capOf(a);
