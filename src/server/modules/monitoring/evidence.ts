@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../kernel/db/client.ts';
 import { ZEvidencePeriod, defineEvidence } from '../../kernel/module.ts';
 import type { Ctx } from '../../kernel/context.ts';
+import { wavg } from './rollups.ts';
 
 export interface DeviceMonth {
   deviceId: string;
@@ -38,7 +39,7 @@ async function devicesOf(ctx: Ctx, from: string, to: string): Promise<DeviceMont
     ctx.db,
     sql`SELECT d.id AS "deviceId", d.name, d.service_line AS "serviceLine",
           round((100 - sum(r.loss_avg * r.samples) / nullif(sum(r.samples), 0))::numeric, 3)::float8 AS availability,
-          round((sum(r.latency_avg * r.samples) / nullif(sum(r.samples) FILTER (WHERE r.latency_avg IS NOT NULL), 0))::numeric, 2)::float8 AS "latencyAvgMs",
+          round((${wavg('r.latency_avg', 'r.samples')})::numeric, 2)::float8 AS "latencyAvgMs",
           max(r.latency_max) AS "latencyMaxMs",
           (SELECT count(*)::int FROM mon_alerts a WHERE a.device_id = d.id AND a.state <> 'pending'
              AND a.since >= ${from}::timestamptz AND a.since < ${to}::timestamptz) AS alerts
@@ -54,8 +55,7 @@ async function busiestInterfaces(ctx: Ctx, from: string, to: string, limit: numb
     ctx.db,
     sql`SELECT r.device_id AS "deviceId", d.name AS device, r.if_index AS "ifIndex", coalesce(i.name, r.if_index::text) AS name,
           max(r.util_max) AS "utilPeakPct",
-          sum(r.in_bps_avg * r.samples) / nullif(sum(r.samples) FILTER (WHERE r.in_bps_avg IS NOT NULL), 0) AS "inAvgBps",
-          sum(r.out_bps_avg * r.samples) / nullif(sum(r.samples) FILTER (WHERE r.out_bps_avg IS NOT NULL), 0) AS "outAvgBps"
+          ${wavg('r.in_bps_avg', 'r.samples')} AS "inAvgBps", ${wavg('r.out_bps_avg', 'r.samples')} AS "outAvgBps"
         FROM mon_if_1h r
         JOIN mon_devices d ON d.id = r.device_id
         LEFT JOIN mon_interfaces i ON i.device_id = r.device_id AND i.if_index = r.if_index

@@ -52,8 +52,12 @@ export async function rollUp(ctx: Ctx, from: Date, to: Date): Promise<void> {
 }
 
 const HOUR_MS = 3_600_000;
-/** The average of 5-minute averages weighted by their samples (a bucket of fewer polls counts less). */
-const wavg = (col: string) => sql.raw(`(sum(${col} * samples) / nullif(sum(samples) FILTER (WHERE ${col} IS NOT NULL), 0))::float8`);
+/**
+ * The average of rollup averages weighted by their samples (a bucket of fewer polls counts less);
+ * `samples` names the samples column (qualified when the query joins other tables).
+ */
+export const wavg = (col: string, samples = 'samples') =>
+  sql.raw(`(sum(${col} * ${samples}) / nullif(sum(${samples}) FILTER (WHERE ${col} IS NOT NULL), 0))::float8`);
 
 /** Rolls the 5-minute rollups of the hours [from, to) (both on hour edges) up into hourly ones. */
 export async function rollUpHours(ctx: Ctx, from: Date, to: Date): Promise<void> {
