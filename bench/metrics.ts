@@ -23,9 +23,9 @@ import { inTx, type Ctx } from '../src/server/kernel/context.ts';
 import { queryRows } from '../src/server/kernel/db/client.ts';
 import { aheadEnd, createPartitions } from '../src/server/kernel/timeseries/ensure.ts';
 import { periodOf } from '../src/server/kernel/timeseries/index.ts';
-import { createDevice } from '../src/server/modules/monitoring/devices.ts';
 import { CHART_POINTS, metrics, pointSeconds, rollUpHours } from '../src/server/modules/monitoring/rollups.ts';
 import { BUCKET_MS, ifHourly, ifRollups } from '../src/server/modules/monitoring/series.ts';
+import { createInterfaceDevices, insertBuckets, PORTS } from './lib/interfaces-seed.ts';
 import { monitoringDb } from './lib/mon-db.ts';
 import { table } from './lib/report.ts';
 
@@ -35,7 +35,6 @@ export const METRICS_END = '<!-- bench:metrics:end -->';
 export const metricsMarkers = (mode: MetricsConfig['mode']): [string, string] =>
   mode === 'full' ? [METRICS_BEGIN, METRICS_END] : ['<!-- bench:metrics-hourly:begin -->', '<!-- bench:metrics-hourly:end -->'];
 const HOUR = 3_600_000;
-const PORTS = 48;
 const DAY = 86_400_000;
 const WINDOW = 30 * DAY;
 /** The points the device page asked for before (a half hour each over 30 days, from the 5-minute rollups). */
@@ -126,42 +125,6 @@ async function planOf(ctx: Ctx, device: string, ifIndex: number, from: Date, to:
   });
 }
 
-async function createDevices(ctx: Ctx, cfg: MetricsConfig, end: Date): Promise<string[]> {
-  const devices: string[] = [];
-  for (let d = 0; d * PORTS < cfg.interfaces; d++) {
-    const dev = await createDevice(
-      ctx,
-      {
-        name: `bench-if-${d}`,
-        address: '127.0.0.1',
-        snmp: { version: '2c', community: 'x', port: 161 },
-        icmp: false,
-        intervalSec: 60,
-        serviceLine: 'NET',
-      },
-      { firstPoll: false },
-    );
-    devices.push(dev.id);
-    const ports = Math.min(PORTS, cfg.interfaces - d * PORTS);
-    await ctx.db.execute(sql`INSERT INTO mon_interfaces (device_id, if_index, name, oper_status, admin_status, speed_bps, sampled_at)
-      SELECT ${dev.id}, i, 'GigabitEthernet0/0/' || i, 1, 1, 1000000000, ${end.toISOString()} FROM generate_series(1, ${ports}) i`);
-  }
-  return devices;
-}
-
-/**
- * Rows of every interface for the buckets `from`, `from + step`, … up to `last` (inclusive) into
- * `table`, in time order, each bucket's interfaces together: the rows as the rollup job appends them.
- */
-async function insertBuckets(ctx: Ctx, table: 'mon_if_5m' | 'mon_if_1h', from: Date, last: Date, step: string, samples: number) {
-  await ctx.db
-    .execute(sql`INSERT INTO ${sql.raw(table)} (at, device_id, if_index, in_bps_avg, in_bps_max, out_bps_avg, out_bps_max, util_max, samples)
-    SELECT t, i.device_id, i.if_index, r.a, r.a * 1.4, r.b, r.b * 1.3, r.a / 1e7, ${samples}
-    FROM generate_series(${from.toISOString()}::timestamptz, ${last.toISOString()}::timestamptz, ${step}::interval) t
-    CROSS JOIN mon_interfaces i CROSS JOIN LATERAL (SELECT random() * 6e8 + i.if_index AS a, random() * 3e8 AS b) r
-    ORDER BY t, i.device_id, i.if_index`);
-}
-
 /** Days of 5-minute rollups from `start` to `end`, with the hourly rollups the product makes of each day. */
 async function loadFiveMinuteDays(ctx: Ctx, cfg: MetricsConfig, start: Date, end: Date): Promise<void> {
   const days = Math.round((end.getTime() - start.getTime()) / DAY);
@@ -176,7 +139,7 @@ async function loadFiveMinuteDays(ctx: Ctx, cfg: MetricsConfig, start: Date, end
 }
 
 async function load(ctx: Ctx, cfg: MetricsConfig, end: Date): Promise<{ devices: string[]; rows: number; hourlyRows: number }> {
-  const devices = await createDevices(ctx, cfg, end);
+  const devices = await createInterfaceDevices(ctx, cfg.interfaces, { name: (d) => `bench-if-${d}`, icmp: false, sampledAt: end });
   const start = new Date(end.getTime() - cfg.days * DAY);
   await createPartitions(ctx.db, ifHourly, periodOf(ifHourly, start).from, aheadEnd(ifHourly, end));
   if (cfg.mode === 'full') {
